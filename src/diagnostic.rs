@@ -1,0 +1,273 @@
+//! Errors as users see them: a file, a line and column where there is one, a message, a hint.
+//!
+//! Every stage reports problems as [`Diagnostic`]s so that a failed build can list all of
+//! them at once, each pointing at the file an organiser has to open.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// One problem in the user's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line and column (in characters), where the problem has a place.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+    /// A suggestion, e.g. the nearest known field name.
+    pub hint: Option<String>,
+    /// The offending line and the byte range to underline within it.
+    excerpt: Option<(String, Range<usize>)>,
+    /// Text already rendered by a library that formats its own report (Tera).
+    report: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.into(),
+            position: None,
+            message: message.into(),
+            hint: None,
+            excerpt: None,
+            report: None,
+        }
+    }
+
+    /// A problem at a byte range of `source`, the whole text of the file.
+    pub fn at(
+        path: impl Into<PathBuf>,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        let line = source[..start].matches('\n').count() + 1;
+        let column = source[line_start..start].chars().count() + 1;
+        let end = span.end.clamp(start, line_start + line_text.len());
+        let mut underline = (start - line_start)..(end - line_start);
+        if underline.is_empty() {
+            // Point at one character (or past the end of an empty line).
+            let next = line_text[underline.start..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+            underline.end = underline.start + next;
+        }
+        Diagnostic {
+            position: Some((line, column)),
+            excerpt: Some((line_text.to_owned(), underline)),
+            ..Diagnostic::new(path, message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// A diagnostic whose full text was formatted by another library.
+    pub fn with_report(mut self, report: impl Into<String>) -> Self {
+        self.report = Some(report.into());
+        self
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.position.map(|(line, _)| line)
+    }
+
+    /// `path:line:column`, or just the path.
+    pub fn location(&self) -> String {
+        match self.position {
+            Some((line, column)) => format!("{}:{line}:{column}", self.path.display()),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display().to_string();
+        let title = Level::ERROR.primary_title(self.message.as_str());
+        let mut groups = Vec::new();
+        match (&self.excerpt, self.position) {
+            (Some((line_text, underline)), Some((line, _))) => groups.push(
+                title.element(
+                    Snippet::source(line_text.as_str())
+                        .line_start(line)
+                        .path(path.as_str())
+                        .annotation(AnnotationKind::Primary.span(underline.clone())),
+                ),
+            ),
+            _ => groups.push(title.element(annotate_snippets::Origin::path(path.as_str()))),
+        }
+        if let Some(hint) = &self.hint {
+            groups.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
+        }
+        let rendered = Renderer::plain().render(&groups);
+        // Keep `path:line:col` on one line even without a snippet, so tools can jump to it.
+        match (self.excerpt.is_none(), self.position) {
+            (true, Some(_)) => write!(f, "{}: {}", self.location(), self.message)?,
+            _ => write!(f, "{rendered}")?,
+        }
+        if let Some(report) = &self.report {
+            write!(f, "\n{report}")?;
+        }
+        Ok(())
+    }
+}
+
+/// All problems that stopped a build. Never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Error {
+    pub fn new(diagnostic: Diagnostic) -> Self {
+        Error {
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    pub fn io(path: &Path, action: &str, err: std::io::Error) -> Self {
+        Error::new(Diagnostic::new(path, format!("cannot {action}: {err}")))
+    }
+
+    /// Turns collected diagnostics into a result: `Ok` only when there are none.
+    pub fn check(diagnostics: Vec<Diagnostic>) -> Result<(), Error> {
+        if diagnostics.is_empty() {
+            Ok(())
+        } else {
+            Err(Error { diagnostics })
+        }
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Error::new(diagnostic)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            writeln!(f, "{diagnostic}")?;
+        }
+        if self.diagnostics.len() > 1 {
+            write!(f, "{} errors", self.diagnostics.len())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The known name closest to `unknown`, if any is close enough to be a likely typo.
+pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(unknown, name), name))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name)
+}
+
+/// A TOML error as a diagnostic in the file that contains the TOML at `offset`.
+///
+/// serde reports unknown fields as "unknown field `x`, expected one of `a`, `b`"; we turn
+/// that into a message that names the nearest known field.
+pub fn from_toml(path: &Path, file_text: &str, offset: usize, err: &toml::de::Error) -> Diagnostic {
+    let span = err
+        .span()
+        .map_or(offset..offset, |s| (s.start + offset)..(s.end + offset));
+    let message = err.message().trim_end().to_owned();
+    if let Some((what, unknown, expected)) = parse_unknown(&message) {
+        let known: Vec<&str> = expected
+            .split(", ")
+            .map(|s| s.trim_start_matches("or ").trim_matches('`'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        let diagnostic = Diagnostic::at(path, file_text, span, format!("unknown {what} `{unknown}`"));
+        return match nearest(unknown, known.iter().copied()) {
+            Some(name) => diagnostic.with_hint(format!("did you mean `{name}`?")),
+            None if known.is_empty() => diagnostic,
+            None => diagnostic.with_hint(format!("expected one of: {}", known.join(", "))),
+        };
+    }
+    Diagnostic::at(path, file_text, span, message)
+}
+
+/// Splits serde's "unknown field `x`, expected one of `a`, `b`" (or variant) into its parts.
+fn parse_unknown(message: &str) -> Option<(&str, &str, &str)> {
+    let (what, rest) = [("field", "unknown field `"), ("value", "unknown variant `")]
+        .into_iter()
+        .find_map(|(what, prefix)| Some((what, message.strip_prefix(prefix)?)))?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected = rest
+        .strip_prefix(", expected one of ")
+        .or_else(|| rest.strip_prefix(", expected "))
+        .unwrap_or("");
+    Some((what, unknown, expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_characters_not_bytes() {
+        let source = "+++\ntitle = \"Møde\"\nære = 1\n";
+        let at = source.find("ære").unwrap();
+        let d = Diagnostic::at("x.da.md", source, at..at + "ære".len(), "bad");
+        assert_eq!(d.position, Some((3, 1)));
+        let at = source.find('"').unwrap();
+        let d = Diagnostic::at("x.da.md", source, at..at + 1, "bad");
+        assert_eq!(d.position, Some((2, 9)));
+        assert!(d.to_string().contains("x.da.md:2:9"), "{d}");
+    }
+
+    #[test]
+    fn nearest_suggests_typos_only() {
+        let known = ["title", "summary", "date"];
+        assert_eq!(nearest("titel", known), Some("title"));
+        assert_eq!(nearest("sumary", known), Some("summary"));
+        assert_eq!(nearest("xyzzy", known), None);
+    }
+
+    #[test]
+    fn unknown_field_message_names_the_nearest_field() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Front {
+            title: String,
+            summary: Option<String>,
+        }
+        let text = "+++\ntitle = \"a\"\nsumary = \"b\"\n+++\n";
+        let err = toml::from_str::<Front>(&text[4..29]).unwrap_err();
+        let d = from_toml(Path::new("p.sv.md"), text, 4, &err);
+        assert_eq!(d.message, "unknown field `sumary`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `summary`?"));
+        assert_eq!(d.position, Some((3, 1)));
+    }
+}

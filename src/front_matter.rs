@@ -1,0 +1,403 @@
+//! The TOML front matter of each kind of page, as organisers write it.
+//!
+//! Every struct refuses unknown fields, so a typo is reported (with the nearest known name)
+//! instead of silently dropping what the organiser meant to publish.
+
+use jiff::civil;
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+
+/// What a page is. Set with `kind = "..."` or by the page's position in `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Programme,
+    Theme,
+    Session,
+    Speaker,
+    Page,
+    Minutes,
+}
+
+impl Kind {
+    pub const NAMES: [&'static str; 6] =
+        ["programme", "theme", "session", "speaker", "page", "minutes"];
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Some(match name {
+            "programme" => Kind::Programme,
+            "theme" => Kind::Theme,
+            "session" => Kind::Session,
+            "speaker" => Kind::Speaker,
+            "page" => Kind::Page,
+            "minutes" => Kind::Minutes,
+            _ => return None,
+        })
+    }
+}
+
+/// A calendar date, written as a TOML date (`2025-09-18`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub civil::Date);
+
+/// A wall-clock time in the programme's time zone, written as a TOML time (`09:30`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time(pub civil::Time);
+
+fn date_time_value<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<(Option<toml::value::Date>, Option<toml::value::Time>, bool), D::Error> {
+    match toml::Value::deserialize(deserializer)? {
+        toml::Value::Datetime(dt) => Ok((dt.date, dt.time, dt.offset.is_some())),
+        toml::Value::String(s) => Err(de::Error::custom(format!(
+            "expected a TOML date or time without quotes, found the text \"{s}\""
+        ))),
+        other => Err(de::Error::custom(format!(
+            "expected a date or time, found {}",
+            other.type_str()
+        ))),
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match date_time_value(deserializer)? {
+            (Some(d), None, false) => civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
+                .map(Date)
+                .map_err(|e| de::Error::custom(format!("invalid date: {e}"))),
+            _ => Err(de::Error::custom(
+                "expected a date such as 2025-09-18, without a time",
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match date_time_value(deserializer)? {
+            (None, Some(t), false) => civil::Time::new(
+                t.hour as i8,
+                t.minute as i8,
+                t.second.unwrap_or(0) as i8,
+                0,
+            )
+            .map(Time)
+            .map_err(|e| de::Error::custom(format!("invalid time: {e}"))),
+            _ => Err(de::Error::custom(
+                "expected a local time such as 09:30, without a date or offset",
+            )),
+        }
+    }
+}
+
+/// The site's home introduction (`content/_index.<lang>.md`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeFront {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeFront {
+    #[serde(default, rename = "kind")]
+    pub _kind: Option<Kind>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub first_day: Option<Date>,
+    pub last_day: Option<Date>,
+    pub venue: Option<String>,
+    pub timezone: Option<String>,
+    #[serde(default)]
+    pub organisers: Vec<String>,
+    pub contact: Option<Contact>,
+    pub practical: Option<Practical>,
+    pub notice: Option<String>,
+    pub order: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Practical {
+    pub note: Option<String>,
+    pub price: Option<Price>,
+    pub capacity: Option<Capacity>,
+    #[serde(default)]
+    pub rounds: Vec<Round>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    pub amount: f64,
+    /// ISO 4217 code, e.g. `DKK`.
+    pub currency: String,
+    #[serde(default)]
+    pub includes: Vec<String>,
+    #[serde(default)]
+    pub excludes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capacity {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+    pub unit: Option<String>,
+}
+
+/// One run of a course that is held several times.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    pub label: Option<String>,
+    pub first_day: Date,
+    pub last_day: Option<Date>,
+    pub venue: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeFront {
+    #[serde(default, rename = "kind")]
+    pub _kind: Option<Kind>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Confirmed,
+    Tentative,
+    Cancelled,
+    Moved,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Keynote,
+    Talk,
+    Seminar,
+    Debate,
+    Panel,
+    Workshop,
+    Meeting,
+    Break,
+    Social,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionFront {
+    #[serde(default, rename = "kind")]
+    pub _kind: Option<Kind>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub date: Option<Date>,
+    pub start: Option<Time>,
+    pub end: Option<Time>,
+    pub room: Option<String>,
+    pub venue: Option<String>,
+    pub format: Option<Format>,
+    #[serde(default)]
+    pub speakers: Vec<SpeakerEntry>,
+    pub moderator: Option<SpeakerEntry>,
+    pub status: Option<Status>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The language the session is held in.
+    pub language: Option<String>,
+    /// A theme (folder name) of the programme, for sessions outside their theme's folder.
+    pub theme: Option<String>,
+    pub order: Option<i64>,
+}
+
+/// A speaker of a session: a reference to a speaker page, or the person given inline.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpeakerEntry {
+    Reference {
+        id: String,
+        confirmed: Option<bool>,
+    },
+    Inline {
+        name: String,
+        role: Option<String>,
+        organisation: Option<String>,
+        confirmed: Option<bool>,
+    },
+}
+
+impl SpeakerEntry {
+    pub fn confirmed(&self) -> bool {
+        match self {
+            SpeakerEntry::Reference { confirmed, .. } | SpeakerEntry::Inline { confirmed, .. } => {
+                confirmed.unwrap_or(true)
+            }
+        }
+    }
+}
+
+/// Both shapes in one table type, so that serde reports unknown keys with their span.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpeakerTable {
+    id: Option<String>,
+    name: Option<String>,
+    role: Option<String>,
+    organisation: Option<String>,
+    confirmed: Option<bool>,
+}
+
+impl<'de> Deserialize<'de> for SpeakerEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> de::Visitor<'de> for Visitor {
+            type Value = SpeakerEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a speaker page id such as \"bjarne-corydon\", or a table with `name`")
+            }
+            fn visit_str<E: de::Error>(self, id: &str) -> Result<SpeakerEntry, E> {
+                Ok(SpeakerEntry::Reference {
+                    id: id.to_owned(),
+                    confirmed: None,
+                })
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<SpeakerEntry, A::Error> {
+                let table = SpeakerTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                match (table.id, table.name) {
+                    (Some(id), None) if table.role.is_none() && table.organisation.is_none() => {
+                        Ok(SpeakerEntry::Reference {
+                            id,
+                            confirmed: table.confirmed,
+                        })
+                    }
+                    (None, Some(name)) => Ok(SpeakerEntry::Inline {
+                        name,
+                        role: table.role,
+                        organisation: table.organisation,
+                        confirmed: table.confirmed,
+                    }),
+                    (Some(_), _) => Err(de::Error::custom(
+                        "a speaker given by `id` takes only `confirmed`; name, role and \
+                         organisation come from the speaker page",
+                    )),
+                    (None, None) => Err(de::Error::custom(
+                        "a speaker needs `name` (given inline) or `id` (a speaker page)",
+                    )),
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerFront {
+    #[serde(default, rename = "kind")]
+    pub _kind: Option<Kind>,
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    /// A file in `static/`.
+    pub photo: Option<String>,
+    pub photo_alt: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    #[serde(default, rename = "kind")]
+    pub _kind: Option<Kind>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub order: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinutesFront {
+    #[serde(default, rename = "kind")]
+    pub _kind: Option<Kind>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub date: Option<Date>,
+    pub time: Option<Time>,
+    pub place: Option<String>,
+    #[serde(default)]
+    pub items: Vec<AgendaItem>,
+}
+
+/// One point on a meeting's agenda, with what was recommended and decided.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub number: u32,
+    pub title: String,
+    /// The case (journal) number, e.g. `12/16033`.
+    pub case: Option<String>,
+    pub presenter: Option<String>,
+    pub background: Option<String>,
+    pub recommendation: Option<String>,
+    pub decision: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speakers_by_reference_and_inline() {
+        let front: SessionFront = toml::from_str(
+            r#"
+title = "Debat"
+date = 2026-01-22
+start = 09:30
+end = 11:30:00
+speakers = [
+  "bjarne-corydon",
+  { id = "heidi-bank", confirmed = false },
+  { name = "Birgitte Vind", role = "Ordfører", organisation = "Folketinget" },
+]
+"#,
+        )
+        .unwrap();
+        assert_eq!(front.speakers.len(), 3);
+        assert!(front.speakers[0].confirmed());
+        assert!(!front.speakers[1].confirmed());
+        assert!(matches!(&front.speakers[2], SpeakerEntry::Inline { name, .. } if name == "Birgitte Vind"));
+        assert_eq!(front.start.unwrap().0, civil::time(9, 30, 0, 0));
+        assert_eq!(front.end.unwrap().0, civil::time(11, 30, 0, 0));
+    }
+
+    #[test]
+    fn wrong_types_are_named() {
+        let err = toml::from_str::<SessionFront>("title = \"x\"\ndate = \"22-01-2026\"\n")
+            .unwrap_err();
+        assert!(err.message().contains("without quotes"), "{err}");
+        assert_eq!(err.span(), Some(19..31));
+        let err = toml::from_str::<SessionFront>("title = \"x\"\nstatus = \"canceled\"\n")
+            .unwrap_err();
+        assert!(err.message().contains("unknown variant `canceled`"), "{err}");
+        let err =
+            toml::from_str::<SessionFront>("title = \"x\"\nspeakers = [{ nmae = \"A\" }]\n")
+                .unwrap_err();
+        assert!(err.message().contains("unknown field `nmae`"), "{err}");
+    }
+}

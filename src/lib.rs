@@ -1,0 +1,16 @@
+//! samling: a static-site generator for multilingual Nordic conference and meeting programmes.
+//!
+//! Data flows one way: [`load`] (walk content, split front matter) → [`model`] (programmes,
+//! themes, sessions, speakers, translations linked) → [`validate`] → [`render`] (Tera +
+//! Fluent, in parallel) → [`write`] (atomically). A [`Site`] value owns everything.
+
+pub mod config;
+pub mod diagnostic;
+pub mod front_matter;
+pub mod load;
+pub mod locale;
+pub mod markdown;
+pub mod model;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Error, Result};

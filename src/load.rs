@@ -1,0 +1,255 @@
+//! Load stage: walk `content/`, split each file into front matter and Markdown body.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diagnostic::{self, Diagnostic};
+
+pub const CONTENT_DIR: &str = "content";
+pub const INDEX_STEM: &str = "_index";
+
+/// One Markdown file of `content/`, split but not yet interpreted.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Relative to the site root, for messages (`content/x/y.da.md`).
+    pub path: PathBuf,
+    /// The folder inside `content/`, as `/`-separated names (`""` at the top).
+    pub dir: String,
+    /// The file name without language and extension (`y`, or `_index`).
+    pub stem: String,
+    pub lang: String,
+    pub text: String,
+    /// Byte range of the TOML between the `+++` lines.
+    pub front: Range<usize>,
+    /// Byte range of the Markdown after the closing `+++` line.
+    pub body: Range<usize>,
+    /// The front matter as a table, to find the page's kind before typed parsing.
+    pub table: toml::Table,
+}
+
+impl SourceFile {
+    pub fn is_index(&self) -> bool {
+        self.stem == INDEX_STEM
+    }
+
+    pub fn front_text(&self) -> &str {
+        &self.text[self.front.clone()]
+    }
+
+    pub fn body_text(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+
+    /// Parses the front matter into `T`, with errors placed in the Markdown file.
+    pub fn parse_front<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        toml::from_str(self.front_text())
+            .map_err(|e| diagnostic::from_toml(&self.path, &self.text, self.front.start, &e))
+    }
+
+    /// The key shared by all translations of this page: folder and stem.
+    pub fn key(&self) -> String {
+        match (self.dir.is_empty(), self.is_index()) {
+            (true, true) => String::new(),
+            (true, false) => self.stem.clone(),
+            (false, true) => self.dir.clone(),
+            (false, false) => format!("{}/{}", self.dir, self.stem),
+        }
+    }
+}
+
+/// Reads every `.md` file under `content/`, in a stable order.
+pub fn load_content(root: &Path, config: &Config) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let content = root.join(CONTENT_DIR);
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let walker = walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(&content).to_owned();
+                problems.push(Diagnostic::new(relative(root, &path), format!("cannot read: {err}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        match load_file(root, entry.path(), config) {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (files, problems)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_owned()
+}
+
+fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Diagnostic> {
+    let path = relative(root, full);
+    let bytes = std::fs::read(full).map_err(|e| Diagnostic::new(&path, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::new(
+            &path,
+            format!(
+                "not UTF-8 text: invalid byte at offset {}",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .with_hint("save the file as UTF-8")
+    })?;
+    let name = full
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| Diagnostic::new(&path, "the file name is not valid Unicode"))?;
+    let (stem, lang) = split_name(name).ok_or_else(|| {
+        Diagnostic::new(&path, "the file name has no language")
+            .with_hint(format!(
+                "name it `{}.{}.md`",
+                name.trim_end_matches(".md"),
+                config.default_language().code
+            ))
+    })?;
+    if config.language(lang).is_none() {
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        return Err(Diagnostic::new(&path, format!("`{lang}` is not a language of this site"))
+            .with_hint(format!(
+                "the languages in config.toml are: {}",
+                codes.join(", ")
+            )));
+    }
+    let dir = full
+        .parent()
+        .and_then(|p| p.strip_prefix(root.join(CONTENT_DIR)).ok())
+        .map(|p| {
+            p.components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .unwrap_or_default();
+    let (front, body) = split_front_matter(&text).map_err(|(span, message, hint)| {
+        Diagnostic::at(&path, &text, span, message).with_hint(hint)
+    })?;
+    let table = text[front.clone()]
+        .parse::<toml::Table>()
+        .map_err(|e| diagnostic::from_toml(&path, &text, front.start, &e))?;
+    Ok(SourceFile {
+        path,
+        dir,
+        stem: stem.to_owned(),
+        lang: lang.to_owned(),
+        text,
+        front,
+        body,
+        table,
+    })
+}
+
+/// `name.lang.md` → (`name`, `lang`).
+fn split_name(file_name: &str) -> Option<(&str, &str)> {
+    let base = file_name.strip_suffix(".md")?;
+    let (stem, lang) = base.rsplit_once('.')?;
+    (!stem.is_empty() && !lang.is_empty()).then_some((stem, lang))
+}
+
+type SplitError = (Range<usize>, &'static str, &'static str);
+
+/// Finds the TOML between a first line `+++` and the next line `+++`.
+///
+/// Accepts a byte-order mark and CRLF line ends, as Windows editors write them.
+pub fn split_front_matter(text: &str) -> Result<(Range<usize>, Range<usize>), SplitError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut lines = line_ranges(text, start);
+    let opening = lines.next().filter(|r| text[r.clone()].trim_end() == "+++");
+    let Some(opening) = opening else {
+        return Err((
+            start..start,
+            "missing front matter",
+            "a page starts with a line `+++`, then TOML fields, then another line `+++`",
+        ));
+    };
+    let front_start = next_line(text, opening.end);
+    for line in lines {
+        if text[line.clone()].trim_end() == "+++" {
+            return Ok((front_start..line.start, next_line(text, line.end)..text.len()));
+        }
+    }
+    Err((
+        opening,
+        "front matter is not closed",
+        "add a line `+++` after the last field",
+    ))
+}
+
+fn next_line(text: &str, end_of_line: usize) -> usize {
+    (end_of_line + 1).min(text.len())
+}
+
+/// Byte ranges of lines (without the `\n`) from `start`.
+fn line_ranges(text: &str, start: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut pos = start;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = pos..end;
+        pos = end + 1;
+        Some(line)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "+++\ntitle = \"a\"\n+++\nBody\n";
+        let (front, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[front], "title = \"a\"\n");
+        assert_eq!(&text[body], "Body\n");
+    }
+
+    #[test]
+    fn accepts_bom_and_crlf() {
+        let text = "\u{feff}+++\r\ntitle = \"a\"\r\n+++\r\nBody\r\n";
+        let (front, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[front], "title = \"a\"\r\n");
+        assert_eq!(&text[body], "Body\r\n");
+    }
+
+    #[test]
+    fn empty_front_matter_and_no_body() {
+        let (front, body) = split_front_matter("+++\n+++").unwrap();
+        assert!(front.is_empty() && body.is_empty());
+    }
+
+    #[test]
+    fn reports_missing_and_unclosed() {
+        assert_eq!(split_front_matter("title = 1\n").unwrap_err().1, "missing front matter");
+        let err = split_front_matter("+++\ntitle = 1\n").unwrap_err();
+        assert_eq!(err.1, "front matter is not closed");
+        assert_eq!(err.0, 0..3);
+        assert!(split_front_matter("").is_err());
+    }
+
+    #[test]
+    fn file_names() {
+        assert_eq!(split_name("seminar-1.da.md"), Some(("seminar-1", "da")));
+        assert_eq!(split_name("_index.nb.md"), Some(("_index", "nb")));
+        assert_eq!(split_name("seminar.md"), None);
+        assert_eq!(split_name(".da.md"), None);
+    }
+}

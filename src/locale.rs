@@ -1,0 +1,250 @@
+//! Locales: the Fluent strings of each language, and its way of writing dates and numbers.
+//!
+//! A small loader of our own rather than fluent-templates: parse errors name the file, line
+//! and column, and a missing key is an error, never a placeholder on a published page.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use fluent::concurrent::FluentBundle;
+use fluent::{FluentArgs, FluentResource, FluentValue};
+use icu_datetime::fieldsets::{T, YMD, YMDE};
+use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
+use icu_decimal::DecimalFormatter;
+use writeable::Writeable;
+
+use crate::config::{Config, Language};
+use crate::diagnostic::Diagnostic;
+use crate::front_matter::{Date, Time};
+
+pub const LOCALES_DIR: &str = "locales";
+
+pub struct Locale {
+    pub language: Language,
+    /// `locales/<code>.ftl`, for messages.
+    pub path: PathBuf,
+    bundle: FluentBundle<FluentResource>,
+    full_date: DateTimeFormatter<YMDE>,
+    long_date: DateTimeFormatter<YMD>,
+    time: NoCalendarFormatter<T>,
+    decimal: DecimalFormatter,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale").field("language", &self.language).finish()
+    }
+}
+
+impl Locale {
+    /// Loads `locales/<code>.ftl` of the site at `root`.
+    pub fn load(root: &Path, language: &Language) -> Result<Locale, Vec<Diagnostic>> {
+        let path = Path::new(LOCALES_DIR).join(format!("{}.ftl", language.code));
+        let text = std::fs::read_to_string(root.join(&path)).map_err(|e| {
+            vec![Diagnostic::new(&path, format!("cannot read the strings of `{}`: {e}", language.code))
+                .with_hint(format!("every language in config.toml needs {}", path.display()))]
+        })?;
+        Locale::parse(path, &text, language)
+    }
+
+    pub fn parse(path: PathBuf, text: &str, language: &Language) -> Result<Locale, Vec<Diagnostic>> {
+        let resource = FluentResource::try_new(text.to_owned()).map_err(|(_, errors)| {
+            errors
+                .into_iter()
+                .map(|e| Diagnostic::at(&path, text, e.pos.clone(), format!("Fluent syntax error: {}", e.kind)))
+                .collect::<Vec<_>>()
+        })?;
+        let shown = path.clone();
+        let unexpected = |what: &str| vec![Diagnostic::new(&shown, what.to_owned())];
+        let fluent_id: unic_langid::LanguageIdentifier = language
+            .code
+            .parse()
+            .map_err(|_| unexpected("the language code is not understood by Fluent"))?;
+        let mut bundle = FluentBundle::new_concurrent(vec![fluent_id]);
+        // No Unicode isolation marks around arguments: output is HTML with `lang` set.
+        bundle.set_use_isolating(false);
+        if let Err(errors) = bundle.add_resource(resource) {
+            return Err(errors
+                .into_iter()
+                .map(|e| Diagnostic::new(&path, format!("Fluent: {e}")))
+                .collect());
+        }
+        let icu_locale = icu_locale::Locale::try_from_str(&language.code)
+            .map_err(|_| unexpected("the language code is not understood by ICU"))?;
+        let prefs = || (&icu_locale).into();
+        let no_data = |_| unexpected("no date or number formats for this language");
+        Ok(Locale {
+            language: language.clone(),
+            path,
+            bundle,
+            full_date: DateTimeFormatter::try_new(prefs(), YMDE::long()).map_err(no_data)?,
+            long_date: DateTimeFormatter::try_new(prefs(), YMD::long()).map_err(no_data)?,
+            time: NoCalendarFormatter::try_new(prefs(), T::hm()).map_err(no_data)?,
+            decimal: DecimalFormatter::try_new((&icu_locale).into(), Default::default())
+                .map_err(|_| unexpected("no number formats for this language"))?,
+        })
+    }
+
+    /// The message `key`, formatted with `args`. The error says what is missing and where.
+    pub fn message(&self, key: &str, args: Option<&FluentArgs>) -> Result<String, String> {
+        let message = self.bundle.get_message(key).ok_or_else(|| {
+            format!(
+                "the message `{key}` is missing in {} (language `{}`)",
+                self.path.display(),
+                self.language.code
+            )
+        })?;
+        let pattern = message.value().ok_or_else(|| {
+            format!("the message `{key}` in {} has no value", self.path.display())
+        })?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        match errors.first() {
+            None => Ok(text.into_owned()),
+            Some(e) => Err(format!(
+                "the message `{key}` in {} cannot be formatted: {e}",
+                self.path.display()
+            )),
+        }
+    }
+
+    pub fn has_message(&self, key: &str) -> bool {
+        self.bundle.has_message(key)
+    }
+
+    /// "mandag 22. oktober 2012".
+    pub fn full_date(&self, date: Date) -> String {
+        self.full_date.format(&iso(date)).write_to_string().into_owned()
+    }
+
+    /// "22. oktober 2012".
+    pub fn long_date(&self, date: Date) -> String {
+        self.long_date.format(&iso(date)).write_to_string().into_owned()
+    }
+
+    /// "09.30" (da) or "09:30" (sv, nb).
+    pub fn time(&self, time: Time) -> String {
+        let t = time.0;
+        icu_time::Time::try_new(t.hour() as u8, t.minute() as u8, t.second() as u8, 0)
+            .map(|t| self.time.format(&t).write_to_string().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// "14.900" (da) or "14 900" (sv, nb); at most two decimals.
+    pub fn number(&self, value: f64) -> String {
+        let text = if value.fract() == 0.0 {
+            format!("{value:.0}")
+        } else {
+            format!("{value:.2}")
+        };
+        match fixed_decimal::Decimal::try_from_str(&text) {
+            Ok(decimal) => self.decimal.format(&decimal).write_to_string().into_owned(),
+            Err(_) => text,
+        }
+    }
+}
+
+fn iso(date: Date) -> icu_calendar::Date<icu_calendar::Iso> {
+    let d = date.0;
+    // A jiff date is always a valid ISO date.
+    icu_calendar::Date::try_new_iso(d.year() as i32, d.month() as u8, d.day() as u8)
+        .unwrap_or_else(|_| icu_calendar::Date::try_new_iso(1970, 1, 1).expect("valid date"))
+}
+
+/// The locales of all of the site's languages, by code.
+#[derive(Debug)]
+pub struct Locales {
+    by_code: BTreeMap<String, Locale>,
+}
+
+impl Locales {
+    pub fn load(root: &Path, config: &Config) -> Result<Locales, Vec<Diagnostic>> {
+        let mut by_code = BTreeMap::new();
+        let mut problems = Vec::new();
+        for language in &config.languages {
+            match Locale::load(root, language) {
+                Ok(locale) => {
+                    by_code.insert(language.code.clone(), locale);
+                }
+                Err(mut errs) => problems.append(&mut errs),
+            }
+        }
+        if problems.is_empty() {
+            Ok(Locales { by_code })
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Locale> {
+        self.by_code.get(code)
+    }
+}
+
+/// Converts a template argument to a Fluent argument: numbers stay numbers (for plurals).
+pub fn fluent_value(value: &tera::Value) -> FluentValue<'static> {
+    if let Some(n) = value.as_i128() {
+        FluentValue::from(n as f64)
+    } else if let Some(n) = value.as_f64() {
+        FluentValue::from(n)
+    } else if let Some(s) = value.as_str() {
+        FluentValue::from(s.to_owned())
+    } else {
+        FluentValue::from(value.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn language(code: &str) -> Language {
+        Language {
+            code: code.into(),
+            name: code.into(),
+            default: false,
+        }
+    }
+
+    const FTL: &str = "sessions-count = { $count ->\n    [one] én session\n   *[other] { $count } sessioner\n}\n";
+
+    #[test]
+    fn plural_forms() {
+        let locale = Locale::parse("da.ftl".into(), FTL, &language("da")).unwrap();
+        let mut args = FluentArgs::new();
+        args.set("count", 1);
+        assert_eq!(locale.message("sessions-count", Some(&args)).unwrap(), "én session");
+        args.set("count", 5);
+        assert_eq!(locale.message("sessions-count", Some(&args)).unwrap(), "5 sessioner");
+    }
+
+    #[test]
+    fn missing_key_names_file_and_language() {
+        let locale = Locale::parse("locales/sv.ftl".into(), FTL, &language("sv")).unwrap();
+        let err = locale.message("nope", None).unwrap_err();
+        assert!(err.contains("`nope`") && err.contains("locales/sv.ftl") && err.contains("`sv`"), "{err}");
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let errs = Locale::parse("locales/nb.ftl".into(), "ok = fint\nbad = { $x }}\nfine = ok\n", &language("nb")).unwrap_err();
+        assert_eq!(errs[0].line(), Some(2), "{}", errs[0]);
+    }
+
+    #[test]
+    fn dates_times_and_numbers_as_each_language_writes_them() {
+        let date = Date(jiff::civil::date(2012, 10, 22));
+        let time = Time(jiff::civil::time(9, 30, 0, 0));
+        let da = Locale::parse("da.ftl".into(), FTL, &language("da")).unwrap();
+        let sv = Locale::parse("sv.ftl".into(), FTL, &language("sv")).unwrap();
+        let nb = Locale::parse("nb.ftl".into(), FTL, &language("nb")).unwrap();
+        assert_eq!(da.full_date(date), "mandag 22. oktober 2012");
+        assert_eq!(sv.full_date(date), "måndag 22 oktober 2012");
+        assert_eq!(nb.full_date(date), "mandag 22. oktober 2012");
+        assert_eq!(sv.long_date(date), "22 oktober 2012");
+        assert_eq!(da.time(time), "09.30");
+        assert_eq!(sv.time(time), "09:30");
+        assert_eq!(da.number(14900.0), "14.900");
+        assert_eq!(nb.number(14900.0), "14\u{a0}900");
+    }
+}

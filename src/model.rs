@@ -1,0 +1,596 @@
+//! Model stage: pages become programmes, themes, sessions, speakers, free pages and minutes,
+//! each with its translations, linked to one another.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{self, Diagnostic};
+use crate::front_matter::*;
+use crate::load::SourceFile;
+use crate::markdown::Markdown;
+
+/// One page in one language.
+#[derive(Debug)]
+pub struct Translation<F> {
+    pub lang: String,
+    pub file: SourceFile,
+    pub front: F,
+    pub body_html: String,
+}
+
+/// One page in all the languages it exists in. Translations share folder and file stem.
+#[derive(Debug)]
+pub struct Entry<F> {
+    /// Folder and stem inside `content/`: the page's path under each language.
+    pub key: String,
+    /// In the order of the site's languages.
+    pub translations: Vec<Translation<F>>,
+}
+
+impl<F> Entry<F> {
+    pub fn get(&self, lang: &str) -> Option<&Translation<F>> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// The translation a reader of `lang` sees: their own, or, where `fallback` allows, the
+    /// first that exists in the site's fallback order (default language first).
+    pub fn pick<'a>(
+        &'a self,
+        lang: &str,
+        config: &Config,
+        fallback: bool,
+    ) -> Option<&'a Translation<F>> {
+        self.get(lang).or_else(|| {
+            fallback
+                .then(|| config.fallback_order().find_map(|code| self.get(code)))
+                .flatten()
+        })
+    }
+
+    /// The translation to use for structure shared by all languages (dates, places).
+    pub fn primary(&self, config: &Config) -> &Translation<F> {
+        self.pick(&config.default_language().code, config, true)
+            .unwrap_or(&self.translations[0])
+    }
+
+    pub fn langs(&self) -> impl Iterator<Item = &str> {
+        self.translations.iter().map(|t| t.lang.as_str())
+    }
+}
+
+#[derive(Debug)]
+pub struct Programme {
+    pub entry: Entry<ProgrammeFront>,
+    /// The IANA zone of the programme's times.
+    pub timezone: String,
+    /// Indices into [`Model::themes`], in theme order.
+    pub themes: Vec<usize>,
+    /// Indices into [`Model::sessions`], in time order.
+    pub sessions: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Theme {
+    pub entry: Entry<ThemeFront>,
+    pub programme: usize,
+    pub sessions: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Session {
+    pub entry: Entry<SessionFront>,
+    pub programme: usize,
+    pub theme: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct Speaker {
+    /// The file stem that sessions refer to.
+    pub id: String,
+    pub entry: Entry<SpeakerFront>,
+    /// Sessions that refer to this speaker, in time order.
+    pub sessions: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Model {
+    pub home: Option<Entry<HomeFront>>,
+    pub programmes: Vec<Programme>,
+    pub themes: Vec<Theme>,
+    pub sessions: Vec<Session>,
+    pub speakers: Vec<Speaker>,
+    pub pages: Vec<Entry<PageFront>>,
+    pub minutes: Vec<Entry<MinutesFront>>,
+}
+
+/// What a group of translations is, decided before typed parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Home,
+    Page(Kind),
+}
+
+impl Model {
+    /// Builds the model from loaded files; reports every problem found.
+    pub fn build(
+        files: Vec<SourceFile>,
+        config: &Config,
+        markdown: &Markdown,
+    ) -> Result<Model, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let mut groups: BTreeMap<String, Vec<SourceFile>> = BTreeMap::new();
+        for file in files {
+            groups.entry(file.key()).or_default().push(file);
+        }
+        for group in groups.values_mut() {
+            let position = |f: &SourceFile| config.languages.iter().position(|l| l.code == f.lang);
+            group.sort_by_key(position);
+        }
+
+        let roles = assign_roles(&groups, &mut problems);
+        let mut parsed = Parsed::default();
+        let results: Vec<Result<Parsed, Vec<Diagnostic>>> = groups
+            .into_par_iter()
+            .filter_map(|(key, files)| {
+                let role = *roles.get(&key)?;
+                Some(parse_group(key, role, files, markdown))
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok(group) => parsed.extend(group),
+                Err(mut errs) => problems.append(&mut errs),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        parsed.link(config)
+    }
+}
+
+/// Decides each group's kind: explicit `kind`, else position (see docs/content.md).
+fn assign_roles(
+    groups: &BTreeMap<String, Vec<SourceFile>>,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Role> {
+    let mut explicit = BTreeMap::new();
+    for (key, files) in groups {
+        let mut kind: Option<(Kind, &SourceFile)> = None;
+        for file in files {
+            let Some(value) = file.table.get("kind") else {
+                continue;
+            };
+            let Some(name) = value.as_str() else {
+                problems.push(at_field(file, "kind", "`kind` must be text, e.g. \"session\""));
+                continue;
+            };
+            let Some(this) = Kind::from_name(name) else {
+                let mut d = at_field(file, "kind", &format!("unknown kind `{name}`"));
+                d = match diagnostic::nearest(name, Kind::NAMES) {
+                    Some(near) => d.with_hint(format!("did you mean `{near}`?")),
+                    None => d.with_hint(format!("kinds are: {}", Kind::NAMES.join(", "))),
+                };
+                problems.push(d);
+                continue;
+            };
+            match kind {
+                Some((other, first)) if other != this => problems.push(
+                    at_field(
+                        file,
+                        "kind",
+                        &format!("translations disagree on the kind: `{name}` here"),
+                    )
+                    .with_hint(format!("{} says `{:?}`", first.path.display(), other).to_lowercase()),
+                ),
+                _ => kind = Some((this, file)),
+            }
+        }
+        if let Some((kind, _)) = kind {
+            explicit.insert(key.clone(), kind);
+        }
+    }
+
+    // Folders that are programmes or themes, by their `_index` files.
+    let is_index = |key: &str| groups.get(key).is_some_and(|f| f[0].is_index());
+    let programme_dirs: BTreeSet<&str> = groups
+        .keys()
+        .filter(|key| is_index(key) && !key.is_empty())
+        .filter(|key| match explicit.get(key.as_str()) {
+            Some(kind) => *kind == Kind::Programme,
+            None => !key.contains('/'),
+        })
+        .map(String::as_str)
+        .collect();
+    let in_programme = |dir: &str| ancestors(dir).any(|d| programme_dirs.contains(d));
+
+    let mut roles = BTreeMap::new();
+    for (key, files) in groups {
+        let file = &files[0];
+        let role = if key.is_empty() {
+            if explicit.contains_key(key) {
+                problems.push(at_field(
+                    file,
+                    "kind",
+                    "the home page's introduction has no kind",
+                ));
+            }
+            Role::Home
+        } else if let Some(kind) = explicit.get(key) {
+            let misplaced = match kind {
+                Kind::Programme if !file.is_index() => {
+                    Some("a programme is a folder: write it as the folder's `_index` file")
+                }
+                Kind::Theme if !file.is_index() => {
+                    Some("a theme is a folder: write it as the folder's `_index` file")
+                }
+                Kind::Theme | Kind::Session if !in_programme(parent_of(key, file)) => Some(
+                    "themes and sessions belong inside a programme folder (one with an `_index` file)",
+                ),
+                _ => None,
+            };
+            if let Some(message) = misplaced {
+                problems.push(at_field(file, "kind", message));
+                continue;
+            }
+            Role::Page(*kind)
+        } else if file.is_index() {
+            if programme_dirs.contains(key.as_str()) {
+                Role::Page(Kind::Programme)
+            } else if in_programme(parent_of(key, file)) {
+                Role::Page(Kind::Theme)
+            } else {
+                Role::Page(Kind::Page)
+            }
+        } else if in_programme(&file.dir) {
+            Role::Page(Kind::Session)
+        } else {
+            Role::Page(Kind::Page)
+        };
+        roles.insert(key.clone(), role);
+    }
+    roles
+}
+
+/// The folder a page belongs to: for `_index` files, the folder above their own.
+fn parent_of<'a>(key: &'a str, file: &'a SourceFile) -> &'a str {
+    if file.is_index() {
+        key.rsplit_once('/').map_or("", |(parent, _)| parent)
+    } else {
+        &file.dir
+    }
+}
+
+/// `a/b/c` → `a/b/c`, `a/b`, `a`.
+fn ancestors(dir: &str) -> impl Iterator<Item = &str> {
+    let mut next = (!dir.is_empty()).then_some(dir);
+    std::iter::from_fn(move || {
+        let current = next?;
+        next = current.rsplit_once('/').map(|(parent, _)| parent);
+        Some(current)
+    })
+}
+
+/// A diagnostic at the line of `field` in the front matter (or the file's first line).
+pub fn at_field(file: &SourceFile, field: &str, message: &str) -> Diagnostic {
+    let span = find_in_front(file, field).unwrap_or(0..0);
+    Diagnostic::at(&file.path, &file.text, span, message)
+}
+
+/// The byte range of the first line of the front matter that starts with `needle`, or of
+/// the first occurrence of `needle` in it.
+pub fn find_in_front(file: &SourceFile, needle: &str) -> Option<std::ops::Range<usize>> {
+    let front = file.front_text();
+    let at = front
+        .lines()
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len() + 1;
+            Some((start, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with(needle))
+        .map(|(start, line)| start + (line.len() - line.trim_start().len()))
+        .or_else(|| front.find(needle))?;
+    let start = file.front.start + at;
+    Some(start..start + needle.len())
+}
+
+#[derive(Default)]
+struct Parsed {
+    home: Option<Entry<HomeFront>>,
+    programmes: Vec<Entry<ProgrammeFront>>,
+    themes: Vec<Entry<ThemeFront>>,
+    sessions: Vec<Entry<SessionFront>>,
+    speakers: Vec<Entry<SpeakerFront>>,
+    pages: Vec<Entry<PageFront>>,
+    minutes: Vec<Entry<MinutesFront>>,
+}
+
+impl Parsed {
+    fn extend(&mut self, other: Parsed) {
+        if other.home.is_some() {
+            self.home = other.home;
+        }
+        self.programmes.extend(other.programmes);
+        self.themes.extend(other.themes);
+        self.sessions.extend(other.sessions);
+        self.speakers.extend(other.speakers);
+        self.pages.extend(other.pages);
+        self.minutes.extend(other.minutes);
+    }
+
+    /// Links themes and sessions to their programmes and speakers to their sessions.
+    fn link(self, config: &Config) -> Result<Model, Vec<Diagnostic>> {
+        let mut problems = Vec::new();
+        let programme_index: BTreeMap<String, usize> = self
+            .programmes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.clone(), i))
+            .collect();
+        let nearest_programme = |dir: &str| {
+            ancestors(dir).find_map(|d| programme_index.get(d).copied())
+        };
+        let theme_index: BTreeMap<String, usize> = self
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.key.clone(), i))
+            .collect();
+
+        let mut programmes: Vec<Programme> = Vec::with_capacity(self.programmes.len());
+        for entry in self.programmes {
+            let front = &entry.primary(config).front;
+            let timezone = front.timezone.clone().unwrap_or_else(|| config.timezone.clone());
+            programmes.push(Programme {
+                entry,
+                timezone,
+                themes: Vec::new(),
+                sessions: Vec::new(),
+            });
+        }
+
+        let mut themes = Vec::with_capacity(self.themes.len());
+        for entry in self.themes {
+            let parent = entry.key.rsplit_once('/').map_or("", |(p, _)| p);
+            // Roles guarantee a programme above every theme.
+            let programme = nearest_programme(parent).unwrap_or_default();
+            themes.push(Theme {
+                entry,
+                programme,
+                sessions: Vec::new(),
+            });
+        }
+
+        let mut sessions = Vec::with_capacity(self.sessions.len());
+        for entry in self.sessions {
+            let file = &entry.translations[0].file;
+            let programme = nearest_programme(&file.dir).unwrap_or_default();
+            let by_folder = ancestors(&file.dir)
+                .take_while(|d| !programme_index.contains_key(*d))
+                .find_map(|d| theme_index.get(d).copied());
+            let mut theme = by_folder;
+            for t in &entry.translations {
+                let Some(name) = &t.front.theme else { continue };
+                let key = format!("{}/{}", programmes[programme].entry.key, name);
+                match theme_index.get(&key) {
+                    Some(&index) if by_folder.is_none_or(|f| f == index) => theme = Some(index),
+                    Some(_) => problems.push(at_field(
+                        &t.file,
+                        "theme",
+                        "the session is inside another theme's folder",
+                    )),
+                    None => {
+                        let known = themes
+                            .iter()
+                            .filter(|th| th.programme == programme)
+                            .filter_map(|th| th.entry.key.rsplit('/').next());
+                        let d = at_field(&t.file, "theme", &format!("no theme `{name}` in this programme"));
+                        problems.push(match diagnostic::nearest(name, known) {
+                            Some(near) => d.with_hint(format!("did you mean `{near}`?")),
+                            None => d.with_hint("a theme is a folder of the programme with an `_index` file"),
+                        });
+                    }
+                }
+            }
+            sessions.push(Session {
+                entry,
+                programme,
+                theme,
+            });
+        }
+
+        // Time order: dated sessions first, by date, start, order, then path.
+        let sort_key = |s: &Session| {
+            let front = &s.entry.primary(config).front;
+            (
+                front.date.is_none(),
+                front.date,
+                front.start,
+                front.order.unwrap_or(0),
+                s.entry.key.clone(),
+            )
+        };
+        let mut order: Vec<usize> = (0..sessions.len()).collect();
+        order.sort_by_cached_key(|&i| sort_key(&sessions[i]));
+        for &i in &order {
+            programmes[sessions[i].programme].sessions.push(i);
+            if let Some(theme) = sessions[i].theme {
+                themes[theme].sessions.push(i);
+            }
+        }
+        let mut theme_order: Vec<usize> = (0..themes.len()).collect();
+        theme_order.sort_by_cached_key(|&i| {
+            let front = &themes[i].entry.primary(config).front;
+            (front.order.unwrap_or(i64::MAX), front.title.clone())
+        });
+        for i in theme_order {
+            programmes[themes[i].programme].themes.push(i);
+        }
+
+        let mut speakers: Vec<Speaker> = self
+            .speakers
+            .into_iter()
+            .map(|entry| Speaker {
+                id: entry.key.rsplit('/').next().unwrap_or_default().to_owned(),
+                entry,
+                sessions: Vec::new(),
+            })
+            .collect();
+        speakers.sort_by(|a, b| a.id.cmp(&b.id));
+        for pair in speakers.windows(2) {
+            if pair[0].id == pair[1].id {
+                let file = &pair[1].entry.translations[0].file;
+                problems.push(
+                    Diagnostic::new(&file.path, format!("two speaker pages are called `{}`", pair[0].id))
+                        .with_hint(format!(
+                            "the other is {}; sessions refer to speakers by file name, so it must be unique",
+                            pair[0].entry.translations[0].file.path.display()
+                        )),
+                );
+            }
+        }
+        for &i in &order {
+            let mut ids = BTreeSet::new();
+            for t in &sessions[i].entry.translations {
+                for entry in t.front.speakers.iter().chain(&t.front.moderator) {
+                    let SpeakerEntry::Reference { id, .. } = entry else { continue };
+                    match speakers.binary_search_by(|s| s.id.as_str().cmp(id)) {
+                        Ok(s) => {
+                            ids.insert(s);
+                        }
+                        Err(_) => {
+                            let d = at_field(&t.file, &format!("\"{id}\""), &format!("no speaker page `{id}`"));
+                            let near = diagnostic::nearest(id, speakers.iter().map(|s| s.id.as_str()));
+                            problems.push(match near {
+                                Some(near) => d.with_hint(format!("did you mean `{near}`?")),
+                                None => d.with_hint(format!(
+                                    "write a page with `kind = \"speaker\"` named `{id}.<lang>.md`, or give the speaker inline with `name`"
+                                )),
+                            });
+                        }
+                    }
+                }
+            }
+            for s in ids {
+                speakers[s].sessions.push(i);
+            }
+        }
+
+        let mut pages = self.pages;
+        pages.sort_by_cached_key(|p| {
+            let front = &p.primary(config).front;
+            (front.order.unwrap_or(i64::MAX), p.key.clone())
+        });
+        let mut minutes = self.minutes;
+        minutes.sort_by_cached_key(|m| (std::cmp::Reverse(m.primary(config).front.date), m.key.clone()));
+        programmes_sort(&mut programmes, &mut themes, &mut sessions, config);
+
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Model {
+            home: self.home,
+            programmes,
+            themes,
+            sessions,
+            speakers,
+            pages,
+            minutes,
+        })
+    }
+}
+
+/// Orders programmes by order, then newest first, keeping the indices of themes and
+/// sessions pointing at the right programme.
+fn programmes_sort(
+    programmes: &mut Vec<Programme>,
+    themes: &mut [Theme],
+    sessions: &mut [Session],
+    config: &Config,
+) {
+    let mut order: Vec<usize> = (0..programmes.len()).collect();
+    order.sort_by_cached_key(|&i| {
+        let p = &programmes[i];
+        let front = &p.entry.primary(config).front;
+        (
+            front.order.unwrap_or(i64::MAX),
+            std::cmp::Reverse(front.first_day),
+            p.entry.key.clone(),
+        )
+    });
+    let mut new_index = vec![0; programmes.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Programme>> = programmes.drain(..).map(Some).collect();
+    programmes.extend(order.iter().filter_map(|&old| slots[old].take()));
+    for theme in themes.iter_mut() {
+        theme.programme = new_index[theme.programme];
+    }
+    for session in sessions.iter_mut() {
+        session.programme = new_index[session.programme];
+    }
+}
+
+fn parse_group(
+    key: String,
+    role: Role,
+    files: Vec<SourceFile>,
+    markdown: &Markdown,
+) -> Result<Parsed, Vec<Diagnostic>> {
+    fn entry<F: serde::de::DeserializeOwned>(
+        key: String,
+        files: Vec<SourceFile>,
+        markdown: &Markdown,
+    ) -> Result<Entry<F>, Vec<Diagnostic>> {
+        let mut translations = Vec::with_capacity(files.len());
+        let mut problems = Vec::new();
+        for file in files {
+            match file.parse_front::<F>() {
+                Ok(front) => translations.push(Translation {
+                    lang: file.lang.clone(),
+                    body_html: markdown.render(file.body_text()),
+                    front,
+                    file,
+                }),
+                Err(d) => problems.push(d),
+            }
+        }
+        if problems.is_empty() {
+            Ok(Entry { key, translations })
+        } else {
+            Err(problems)
+        }
+    }
+    let mut parsed = Parsed::default();
+    match role {
+        Role::Home => parsed.home = Some(entry(key, files, markdown)?),
+        Role::Page(Kind::Programme) => parsed.programmes.push(entry(key, files, markdown)?),
+        Role::Page(Kind::Theme) => parsed.themes.push(entry(key, files, markdown)?),
+        Role::Page(Kind::Session) => parsed.sessions.push(entry(key, files, markdown)?),
+        Role::Page(Kind::Speaker) => parsed.speakers.push(entry(key, files, markdown)?),
+        Role::Page(Kind::Page) => parsed.pages.push(entry(key, files, markdown)?),
+        Role::Page(Kind::Minutes) => {
+            let mut minutes: Entry<MinutesFront> = entry(key, files, markdown)?;
+            for t in &mut minutes.translations {
+                t.front.items.sort_by_key(|item| item.number);
+            }
+            parsed.minutes.push(minutes)
+        }
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ancestors_walk_up() {
+        assert_eq!(ancestors("a/b/c").collect::<Vec<_>>(), ["a/b/c", "a/b", "a"]);
+        assert_eq!(ancestors("").count(), 0);
+    }
+}

@@ -1,0 +1,98 @@
+//! Validate stage: checks that need the whole linked model (dates, zones, languages, paths).
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Entry, Model, at_field};
+
+/// Every problem found; empty when the model can be rendered.
+pub fn validate(model: &Model, config: &Config, static_exists: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for programme in &model.programmes {
+        for t in &programme.entry.translations {
+            let f = &t.front;
+            if let (Some(first), Some(last)) = (f.first_day, f.last_day)
+                && last < first
+            {
+                problems.push(at_field(&t.file, "last_day", "the last day is before the first day"));
+            }
+            if let Some(zone) = &f.timezone
+                && jiff::tz::TimeZone::get(zone).is_err()
+            {
+                problems.push(
+                    at_field(&t.file, "timezone", &format!("unknown time zone `{zone}`"))
+                        .with_hint("use an IANA name such as `Europe/Stockholm`"),
+                );
+            }
+            for round in f.practical.iter().flat_map(|p| &p.rounds) {
+                if round.last_day.is_some_and(|last| last < round.first_day) {
+                    problems.push(at_field(&t.file, "last_day", "a round ends before it starts"));
+                }
+            }
+        }
+    }
+    for session in &model.sessions {
+        for t in &session.entry.translations {
+            let f = &t.front;
+            if let (Some(start), Some(end)) = (f.start, f.end)
+                && end < start
+            {
+                problems.push(at_field(&t.file, "end", "the session ends before it starts"));
+            }
+            if f.end.is_some() && f.start.is_none() {
+                problems.push(at_field(&t.file, "end", "the session has an end but no start"));
+            }
+            if let Some(code) = &f.language
+                && config.language(code).is_none()
+            {
+                let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+                problems.push(
+                    at_field(&t.file, "language", &format!("`{code}` is not a language of this site"))
+                        .with_hint(format!("the languages in config.toml are: {}", codes.join(", "))),
+                );
+            }
+        }
+    }
+    for speaker in &model.speakers {
+        for t in &speaker.entry.translations {
+            if let Some(photo) = &t.front.photo
+                && !static_exists(photo)
+            {
+                problems.push(
+                    at_field(&t.file, "photo", &format!("no file `{photo}` in static/"))
+                        .with_hint("put the photo in the site's static/ folder"),
+                );
+            }
+        }
+    }
+    duplicate_paths(model, config, &mut problems);
+    problems
+}
+
+/// Two pages must never be written to the same address.
+fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
+    fn claim<F>(owners: &mut BTreeMap<String, String>, entry: &Entry<F>, problems: &mut Vec<Diagnostic>) {
+        let file = &entry.translations[0].file;
+        if let Some(other) = owners.insert(entry.key.clone(), file.path.display().to_string()) {
+            problems.push(
+                Diagnostic::new(&file.path, format!("another page is written to the same address `{}/`", entry.key))
+                    .with_hint(format!("{other} has that address too")),
+            );
+        }
+    }
+    let mut owners = BTreeMap::new();
+    owners.insert(
+        config.speakers_path.trim_matches('/').to_owned(),
+        "the speakers index (speakers_path in config.toml)".to_owned(),
+    );
+    for p in &model.pages {
+        claim(&mut owners, p, problems);
+    }
+    for m in &model.minutes {
+        claim(&mut owners, m, problems);
+    }
+    for p in &model.programmes {
+        claim(&mut owners, &p.entry, problems);
+    }
+}
