@@ -203,8 +203,9 @@ pub fn from_toml(path: &Path, file_text: &str, offset: usize, err: &toml::de::Er
     let message = err.message().trim_end().to_owned();
     if let Some((what, unknown, expected)) = parse_unknown(&message) {
         let known: Vec<&str> = expected
-            .split(", ")
-            .map(|s| s.trim_start_matches("or ").trim_matches('`'))
+            .split([',', ' '])
+            .filter(|s| *s != "or")
+            .map(|s| s.trim_matches('`'))
             .filter(|s| !s.is_empty())
             .collect();
         let diagnostic = Diagnostic::at(path, file_text, span, format!("unknown {what} `{unknown}`"));

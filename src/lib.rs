@@ -14,3 +14,12 @@ pub mod model;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Error, Result};
+pub mod init;
+pub mod render;
+pub mod site;
+pub mod theme;
+pub mod urls;
+pub mod write;
+
+pub use init::init;
+pub use site::{BuildOptions, BuildReport, Site, build};

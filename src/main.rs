@@ -1,1 +1,77 @@
-fn main(){}
+//! The `samling` command: a thin layer over the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "samling", version, about = "Builds multilingual programme sites from Markdown and TOML")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into a folder that any static host can serve
+    Build {
+        /// The site's folder (the one with config.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public]
+        #[arg(long)]
+        output_dir: Option<PathBuf>,
+        /// The address the site is published at, replacing base_url of config.toml
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Create a new site with a sample programme in Danish, Swedish and Norwegian
+    Init {
+        /// The new site's folder (must be empty or missing)
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build {
+            root,
+            output_dir,
+            base_url,
+        } => {
+            let started = Instant::now();
+            let options = samling::BuildOptions {
+                root,
+                output_dir,
+                base_url,
+            };
+            samling::build(&options).map(|(report, output)| {
+                println!(
+                    "Built {} pages in {} languages ({} files) into {} in {} ms",
+                    report.pages,
+                    report.languages,
+                    report.files,
+                    output.display(),
+                    started.elapsed().as_millis()
+                );
+            })
+        }
+        Command::Init { dir } => samling::init(&dir).map(|()| {
+            println!(
+                "Created a new site in {}. Build it with: samling build --root {}",
+                dir.display(),
+                dir.display()
+            );
+        }),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::FAILURE
+        }
+    }
+}

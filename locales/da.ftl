@@ -1,0 +1,115 @@
+# Dansk. Every string the default theme shows; content comes from content/.
+
+site-name = Netværkets programmer
+choose-language = Vælg sprog
+skip-to-content = Gå til indholdet
+nav-main-label = Hovedmenu
+nav-home = Forside
+nav-speakers = Oplægsholdere
+language-switcher-label = Sprog
+footer-text = Programmer udgivet med samling.
+
+programmes-heading = Programmer
+minutes-heading = Referater
+programme-heading = Program
+sessions-heading = Programpunkter
+other-sessions = Øvrige programpunkter
+sessions-count = { $count ->
+    [one] ét programpunkt
+   *[other] { $count } programpunkter
+}
+timezone-note = Alle tidspunkter er lokal tid ({ $timezone }).
+date-tba = Dato følger
+date-range = { $first } – { $last }
+time-range = kl. { $start }–{ $end }
+time-start = kl. { $start }
+
+notice-label = Bemærk
+practical-heading = Praktisk information
+practical-note-label = Forløb
+price-label = Pris
+price = { $amount } { $currency ->
+    [DKK] kr.
+    [SEK] svenske kr.
+    [NOK] norske kr.
+    [EUR] euro
+   *[other] { $currency }
+}
+price-includes = inkl. { $items }
+price-excludes = ekskl. { $items }
+capacity-label = Deltagere
+capacity-range = { $min }–{ $max }
+capacity-max = højst { $max }
+capacity-min = mindst { $min }
+rounds-heading = Hold og datoer
+organisation-heading = Arrangører og kontakt
+organisers-heading = Arrangører
+contact-heading = Kontakt
+email-label = E-mail
+phone-label = Telefon
+
+date-label = Dato
+time-label = Tidspunkt
+room-label = Lokale
+place-label = Sted
+format-label = Form
+status-label = Status
+language-label = Sprog
+tags-label = Emner
+speakers-heading = Oplægsholdere
+moderator-label = Ordstyrer
+not-confirmed = ikke bekræftet
+pager-label = Andre programpunkter
+previous-session = Forrige
+next-session = Næste
+speaker-sessions-heading = Programpunkter
+
+status-confirmed = Bekræftet
+status-tentative = Foreløbigt
+status-cancelled = Aflyst
+status-moved = Flyttet
+
+format-keynote = Hovedoplæg
+format-talk = Oplæg
+format-seminar = Seminar
+format-debate = Debat
+format-panel = Paneldebat
+format-workshop = Workshop
+format-meeting = Møde
+format-break = Pause
+format-social = Socialt arrangement
+
+# The language a session is held in, and the mark on pages in another language.
+held-in = Foregår på { $code ->
+    [da] dansk
+    [sv] svensk
+    [nb] norsk
+    [nn] nynorsk
+    [fi] finsk
+    [en] engelsk
+   *[other] { $native }
+}
+in-language = { $code ->
+    [da] på dansk
+    [sv] på svensk
+    [nb] på norsk
+    [nn] på nynorsk
+    [fi] på finsk
+    [en] på engelsk
+   *[other] { $native }
+}
+
+meeting-date-label = Mødedato
+meeting-place-label = Mødested
+agenda-heading = Dagsorden
+agenda-item = Punkt { $number }
+case-label = Sagsnr.
+presenter-label = Fremlægges af
+background-heading = Baggrund
+recommendation-heading = Indstilling
+decision-heading = Beslutning
+attachments-heading = Bilag
+
+not-found-title = Siden findes ikke
+not-found-text = Siden, du leder efter, findes ikke eller er blevet flyttet.
+not-found-home = Gå til forsiden på dansk

@@ -1,0 +1,788 @@
+//! Render stage: every page of the model in every language through Tera, in parallel.
+
+mod views;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera, TeraResult};
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::front_matter::SpeakerEntry;
+use crate::locale::{Locales, fluent_value};
+use crate::markdown::Markdown;
+use crate::model::Model;
+use crate::theme::ThemeFiles;
+use crate::urls::Urls;
+use views::*;
+
+/// One page of output: its address (`da/x/`) or file name (`404.html`), and its HTML.
+#[derive(Debug)]
+pub struct RenderedPage {
+    pub file: String,
+    pub html: String,
+}
+
+/// A page to render: what it shows and in which language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Job<'a> {
+    Chooser,
+    NotFound,
+    Home(&'a str),
+    Speakers(&'a str),
+    Programme(usize, &'a str),
+    Theme(usize, &'a str),
+    Session(usize, &'a str),
+    Speaker(usize, &'a str),
+    Page(usize, &'a str),
+    Minutes(usize, &'a str),
+}
+
+/// Tera with the theme's templates and the `t` function backed by the site's locales.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    pub fn new(theme: &ThemeFiles, locales: Arc<Locales>) -> Result<Templates> {
+        let mut tera = Tera::new();
+        tera.set_fallback_prefixes(theme.template_prefixes.clone())
+            .map_err(|e| template_error(&e))?;
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+            translate(&locales, kwargs, state)
+        });
+        tera.add_raw_templates(theme.templates.iter().map(|(name, text)| (name.as_str(), text.as_str())))
+            .map_err(|e| template_error(&e))?;
+        Ok(Templates { tera })
+    }
+}
+
+/// `t(key="sessions-count", count=5)`: the message in the page's language (`lang` in the
+/// context), or in the language given as `lang=`. Other arguments go to Fluent.
+fn translate(locales: &Locales, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let key: String = kwargs.must_get("key")?;
+    let lang: String = match kwargs.get::<String>("lang")? {
+        Some(lang) => lang,
+        None => state
+            .get::<String>("lang")?
+            .ok_or_else(|| tera::Error::message("t(): no `lang` in the template's context"))?,
+    };
+    let locale = locales
+        .get(&lang)
+        .ok_or_else(|| tera::Error::message(format!("t(): no locale `{lang}`")))?;
+    let mut args = fluent::FluentArgs::new();
+    for (name, value) in kwargs.iter() {
+        let name = name.to_string();
+        if name != "key" && name != "lang" {
+            args.set(name, fluent_value(value));
+        }
+    }
+    locale
+        .message(&key, Some(&args))
+        .map_err(tera::Error::message)
+}
+
+fn template_error(e: &tera::Error) -> Diagnostic {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let mut d = Diagnostic::new(report.filename(), report.message().to_owned());
+            d.position = Some((span.start_line, span.start_col + 1));
+            d.with_report(e.to_string())
+        }
+        _ => Diagnostic::new("templates", e.to_string()),
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct SwitchLink {
+    code: String,
+    name: String,
+    url: String,
+    current: bool,
+    /// False when the page has no translation and the link goes to the nearest parent.
+    exists: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+#[derive(Debug, Serialize)]
+struct NavLink {
+    #[serde(flatten)]
+    link: Link,
+    current: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Layout {
+    lang: String,
+    lang_name: String,
+    /// The relative path from this page to the output root, for assets.
+    root: String,
+    home_url: String,
+    nav: Vec<NavLink>,
+    switcher: Vec<SwitchLink>,
+    alternates: Vec<Alternate>,
+    canonical: String,
+}
+
+#[derive(Debug, Serialize)]
+struct LanguageLink {
+    code: String,
+    name: String,
+    url: String,
+}
+
+pub struct Renderer<'a> {
+    pub model: &'a Model,
+    pub config: &'a Config,
+    pub locales: &'a Locales,
+    pub templates: &'a Templates,
+    pub markdown: &'a Markdown,
+    pub urls: Urls,
+    /// Each language's name in itself, by code, for marks such as "på svensk".
+    pub language_names: std::collections::BTreeMap<String, String>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Renders every page, in parallel; the result is sorted by file, so it is deterministic.
+    pub fn render_all(&self) -> Result<(Vec<RenderedPage>, String)> {
+        let jobs = self.jobs();
+        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> =
+            jobs.par_iter().map(|job| self.render(*job)).collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        for result in results {
+            match result {
+                Ok(page) => pages.push(page),
+                // The same template mistake fails every page that uses it: report it once.
+                Err(d) if !problems.contains(&d) => problems.push(d),
+                Err(_) => {}
+            }
+        }
+        Error::check(problems)?;
+        pages.sort_by(|a, b| a.file.cmp(&b.file));
+        Ok((pages, self.sitemap(&jobs)))
+    }
+
+    fn languages(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        self.config.languages.iter().map(|l| l.code.as_str())
+    }
+
+    fn jobs(&self) -> Vec<Job<'a>> {
+        let m = self.model;
+        let mut jobs = vec![Job::Chooser, Job::NotFound];
+        for lang in self.languages() {
+            jobs.push(Job::Home(lang));
+            jobs.push(Job::Speakers(lang));
+        }
+        let each = |count: usize, langs: &dyn Fn(usize) -> Vec<&'a str>, make: fn(usize, &'a str) -> Job<'a>| {
+            (0..count)
+                .flat_map(|i| langs(i).into_iter().map(move |l| make(i, l)))
+                .collect::<Vec<_>>()
+        };
+        jobs.extend(each(m.programmes.len(), &|i| m.programmes[i].entry.langs().collect(), Job::Programme));
+        jobs.extend(each(m.themes.len(), &|i| m.themes[i].entry.langs().collect(), Job::Theme));
+        jobs.extend(each(m.sessions.len(), &|i| m.sessions[i].entry.langs().collect(), Job::Session));
+        jobs.extend(each(m.speakers.len(), &|i| m.speakers[i].entry.langs().collect(), Job::Speaker));
+        jobs.extend(each(m.pages.len(), &|i| m.pages[i].langs().collect(), Job::Page));
+        jobs.extend(each(m.minutes.len(), &|i| m.minutes[i].langs().collect(), Job::Minutes));
+        jobs
+    }
+
+    /// The job's page in language `lang`, if it exists there.
+    fn in_language(&self, job: Job<'a>, lang: &'a str) -> Option<Job<'a>> {
+        let m = self.model;
+        let exists = match job {
+            Job::Chooser | Job::NotFound => false,
+            Job::Home(_) | Job::Speakers(_) => true,
+            Job::Programme(i, _) => m.programmes[i].entry.get(lang).is_some(),
+            Job::Theme(i, _) => m.themes[i].entry.get(lang).is_some(),
+            Job::Session(i, _) => m.sessions[i].entry.get(lang).is_some(),
+            Job::Speaker(i, _) => m.speakers[i].entry.get(lang).is_some(),
+            Job::Page(i, _) => m.pages[i].get(lang).is_some(),
+            Job::Minutes(i, _) => m.minutes[i].get(lang).is_some(),
+        };
+        exists.then(|| match job {
+            Job::Home(_) => Job::Home(lang),
+            Job::Speakers(_) => Job::Speakers(lang),
+            Job::Programme(i, _) => Job::Programme(i, lang),
+            Job::Theme(i, _) => Job::Theme(i, lang),
+            Job::Session(i, _) => Job::Session(i, lang),
+            Job::Speaker(i, _) => Job::Speaker(i, lang),
+            Job::Page(i, _) => Job::Page(i, lang),
+            Job::Minutes(i, _) => Job::Minutes(i, lang),
+            other => other,
+        })
+    }
+
+    /// Where the language switcher goes when a page has no translation: the nearest parent.
+    fn parent(&self, job: Job<'a>) -> Job<'a> {
+        let m = self.model;
+        match job {
+            Job::Session(i, l) => match m.sessions[i].theme {
+                Some(t) => Job::Theme(t, l),
+                None => Job::Programme(m.sessions[i].programme, l),
+            },
+            Job::Theme(i, l) => Job::Programme(m.themes[i].programme, l),
+            Job::Speaker(_, l) => Job::Speakers(l),
+            Job::Programme(_, l) | Job::Page(_, l) | Job::Minutes(_, l) | Job::Speakers(l) => Job::Home(l),
+            other => other,
+        }
+    }
+
+    fn address(&self, job: Job<'a>) -> String {
+        let m = self.model;
+        match job {
+            Job::Chooser => String::new(),
+            Job::NotFound => "404.html".into(),
+            Job::Home(l) => Urls::page(l, ""),
+            Job::Speakers(l) => Urls::page(l, self.config.speakers_path.trim_matches('/')),
+            Job::Programme(i, l) => Urls::page(l, &m.programmes[i].entry.key),
+            Job::Theme(i, l) => Urls::page(l, &m.themes[i].entry.key),
+            Job::Session(i, l) => Urls::page(l, &m.sessions[i].entry.key),
+            Job::Speaker(i, l) => Urls::page(l, &m.speakers[i].entry.key),
+            Job::Page(i, l) => Urls::page(l, &m.pages[i].key),
+            Job::Minutes(i, l) => Urls::page(l, &m.minutes[i].key),
+        }
+    }
+
+    fn lang_of(job: Job<'a>) -> Option<&'a str> {
+        match job {
+            Job::Chooser | Job::NotFound => None,
+            Job::Home(l) | Job::Speakers(l) => Some(l),
+            Job::Programme(_, l)
+            | Job::Theme(_, l)
+            | Job::Session(_, l)
+            | Job::Speaker(_, l)
+            | Job::Page(_, l)
+            | Job::Minutes(_, l) => Some(l),
+        }
+    }
+
+    fn render(&self, job: Job<'a>) -> std::result::Result<RenderedPage, Diagnostic> {
+        let address = self.address(job);
+        let mut context = Context::new();
+        context.insert("language_names", &self.language_names);
+        let template = match job {
+            Job::Chooser | Job::NotFound => {
+                let default = self.config.default_language();
+                context.insert("lang", &default.code);
+                let rooted = job == Job::NotFound;
+                let languages: Vec<LanguageLink> = self
+                    .config
+                    .languages
+                    .iter()
+                    .map(|l| LanguageLink {
+                        code: l.code.clone(),
+                        name: l.name.clone(),
+                        url: if rooted {
+                            self.urls.rooted(&Urls::page(&l.code, ""))
+                        } else {
+                            self.urls.link("", &Urls::page(&l.code, ""))
+                        },
+                    })
+                    .collect();
+                context.insert("languages", &languages);
+                let root = if rooted {
+                    self.urls.rooted_file("")
+                } else {
+                    String::new()
+                };
+                context.insert("root", &root);
+                let alternates: Vec<Alternate> = self
+                    .config
+                    .languages
+                    .iter()
+                    .map(|l| Alternate {
+                        hreflang: l.code.clone(),
+                        href: self.urls.absolute(&Urls::page(&l.code, "")),
+                    })
+                    .collect();
+                context.insert("alternates", &alternates);
+                context.insert("canonical", &self.urls.absolute(""));
+                if rooted { "404.html" } else { "chooser.html" }
+            }
+            _ => {
+                let lang = Self::lang_of(job).unwrap_or_default();
+                let locale = self.locales.get(lang).ok_or_else(|| {
+                    Diagnostic::new("config.toml", format!("no locale for `{lang}`"))
+                })?;
+                let views = ViewBuilder {
+                    model: self.model,
+                    config: self.config,
+                    locale,
+                    urls: &self.urls,
+                    lang,
+                    from: address.clone(),
+                };
+                context.insert("lang", lang);
+                context.insert("layout", &self.layout(job, &views));
+                self.page_context(job, &views, &mut context)
+            }
+        };
+        let html = self
+            .templates
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_error(&e))?;
+        let file = if address.ends_with(".html") {
+            address
+        } else {
+            format!("{address}index.html")
+        };
+        Ok(RenderedPage { file, html })
+    }
+
+    fn layout(&self, job: Job<'a>, views: &ViewBuilder) -> Layout {
+        let lang = views.lang;
+        let from = &views.from;
+        let switcher = self
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let mut target = job;
+                let mut exists = true;
+                let found = loop {
+                    if let Some(found) = self.in_language(target, &l.code) {
+                        break found;
+                    }
+                    exists = false;
+                    target = self.parent(target);
+                };
+                SwitchLink {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                    url: self.urls.link(from, &self.address(found)),
+                    current: l.code == lang,
+                    exists,
+                }
+            })
+            .collect();
+        let mut alternates: Vec<Alternate> = self
+            .config
+            .languages
+            .iter()
+            .filter_map(|l| self.in_language(job, &l.code))
+            .map(|j| Alternate {
+                hreflang: Self::lang_of(j).unwrap_or_default().to_owned(),
+                href: self.urls.absolute(&self.address(j)),
+            })
+            .collect();
+        let default = self.in_language(job, &self.config.default_language().code);
+        let x_default = default.or_else(|| {
+            self.config
+                .fallback_order()
+                .find_map(|code| self.config.language(code).and_then(|l| self.in_language(job, &l.code)))
+        });
+        if let Some(x) = x_default {
+            alternates.push(Alternate {
+                hreflang: "x-default".into(),
+                href: self.urls.absolute(&self.address(x)),
+            });
+        }
+
+        let mut nav = vec![NavLink {
+            link: Link {
+                title: views.locale.message("nav-home", None).unwrap_or_default(),
+                url: self.urls.link(from, &Urls::page(lang, "")),
+                lang: None,
+            },
+            current: matches!(job, Job::Home(_)),
+        }];
+        if !self.model.speakers.is_empty() {
+            nav.push(NavLink {
+                link: Link {
+                    title: views.locale.message("nav-speakers", None).unwrap_or_default(),
+                    url: self.urls.link(from, &self.address(Job::Speakers(lang))),
+                    lang: None,
+                },
+                current: matches!(job, Job::Speakers(_)),
+            });
+        }
+        for (i, page) in self.model.pages.iter().enumerate() {
+            if let Some(t) = views.pick(page) {
+                nav.push(NavLink {
+                    link: views.link_to(t, &page.key, &t.front.title),
+                    current: job == Job::Page(i, lang),
+                });
+            }
+        }
+        Layout {
+            lang: lang.to_owned(),
+            lang_name: self.config.language(lang).map(|l| l.name.clone()).unwrap_or_default(),
+            root: self.urls.file(from, ""),
+            home_url: self.urls.link(from, &Urls::page(lang, "")),
+            nav,
+            switcher,
+            alternates,
+            canonical: self.urls.absolute(from),
+        }
+    }
+
+    /// Inserts the page's view into the context and names its template.
+    fn page_context(&self, job: Job<'a>, v: &ViewBuilder, context: &mut Context) -> &'static str {
+        let m = self.model;
+        match job {
+            Job::Home(_) => {
+                context.insert("page", &self.home(v));
+                "home.html"
+            }
+            Job::Speakers(_) => {
+                context.insert("page", &self.speaker_index(v));
+                "speakers.html"
+            }
+            Job::Programme(i, _) => {
+                context.insert("page", &self.programme(i, v));
+                "programme.html"
+            }
+            Job::Theme(i, lang) => {
+                let theme = &m.themes[i];
+                let t = theme.entry.get(lang).unwrap_or(&theme.entry.translations[0]);
+                let programme = &m.programmes[theme.programme];
+                let view = ThemeView {
+                    title: t.front.title.clone(),
+                    summary: t.front.summary.clone(),
+                    body_html: t.body_html.clone(),
+                    programme: link_or_key(v, &programme.entry, |f| &f.title),
+                    session_count: theme.sessions.len(),
+                    days: v.days(&theme.sessions),
+                };
+                context.insert("page", &view);
+                "theme.html"
+            }
+            Job::Session(i, lang) => {
+                context.insert("page", &self.session(i, lang, v));
+                "session.html"
+            }
+            Job::Speaker(i, lang) => {
+                let speaker = &m.speakers[i];
+                let t = speaker.entry.get(lang).unwrap_or(&speaker.entry.translations[0]);
+                let view = SpeakerPageView {
+                    name: t.front.name.clone(),
+                    role: t.front.role.clone(),
+                    organisation: t.front.organisation.clone(),
+                    photo_url: t.front.photo.as_ref().map(|p| self.urls.file(&v.from, p)),
+                    photo_alt: t
+                        .front
+                        .photo
+                        .as_ref()
+                        .map(|_| t.front.photo_alt.clone().unwrap_or_else(|| t.front.name.clone())),
+                    body_html: t.body_html.clone(),
+                    sessions: speaker
+                        .sessions
+                        .iter()
+                        .filter_map(|&s| v.session_summary(s, true))
+                        .collect(),
+                };
+                context.insert("page", &view);
+                "speaker.html"
+            }
+            Job::Page(i, lang) => {
+                let page = &m.pages[i];
+                let t = page.get(lang).unwrap_or(&page.translations[0]);
+                context.insert(
+                    "page",
+                    &FreePageView {
+                        title: t.front.title.clone(),
+                        summary: t.front.summary.clone(),
+                        body_html: t.body_html.clone(),
+                    },
+                );
+                "page.html"
+            }
+            Job::Minutes(i, lang) => {
+                let minutes = &m.minutes[i];
+                let t = minutes.get(lang).unwrap_or(&minutes.translations[0]);
+                let md = |text: &Option<String>| ViewBuilder::render_markdown(self.markdown, text);
+                let view = MinutesView {
+                    title: t.front.title.clone(),
+                    summary: t.front.summary.clone(),
+                    date_text: v.date_text(t.front.date),
+                    time_text: v.time_text(t.front.time),
+                    place: t.front.place.clone(),
+                    body_html: t.body_html.clone(),
+                    items: t
+                        .front
+                        .items
+                        .iter()
+                        .map(|item| AgendaItemView {
+                            number: item.number,
+                            title: item.title.clone(),
+                            case: item.case.clone(),
+                            presenter: item.presenter.clone(),
+                            background_html: md(&item.background),
+                            recommendation_html: md(&item.recommendation),
+                            decision_html: md(&item.decision),
+                            attachments: item.attachments.clone(),
+                        })
+                        .collect(),
+                };
+                context.insert("page", &view);
+                "minutes.html"
+            }
+            Job::Chooser | Job::NotFound => unreachable!("rendered without a page view"),
+        }
+    }
+
+    fn home(&self, v: &ViewBuilder) -> HomeView {
+        let intro = self.model.home.as_ref().and_then(|h| h.get(v.lang));
+        HomeView {
+            title: intro.and_then(|t| t.front.title.clone()),
+            summary: intro.and_then(|t| t.front.summary.clone()),
+            intro_html: intro.map(|t| t.body_html.clone()).filter(|h| !h.is_empty()),
+            programmes: self
+                .model
+                .programmes
+                .iter()
+                .filter_map(|p| {
+                    let t = v.pick(&p.entry)?;
+                    Some(ProgrammeCard {
+                        title: t.front.title.clone(),
+                        url: self.urls.link(&v.from, &Urls::page(&t.lang, &p.entry.key)),
+                        lang: v.other_lang(t),
+                        summary: t.front.summary.clone(),
+                        dates_text: v.date_range(t.front.first_day, t.front.last_day),
+                        venue: t.front.venue.clone(),
+                        session_count: p.sessions.len(),
+                    })
+                })
+                .collect(),
+            minutes: self
+                .model
+                .minutes
+                .iter()
+                .filter_map(|m| {
+                    let t = v.pick(m)?;
+                    Some(MinutesCard {
+                        link: v.link_to(t, &m.key, &t.front.title),
+                        date_text: t.front.date.map(|d| v.locale.long_date(d)),
+                    })
+                })
+                .collect(),
+            pages: self
+                .model
+                .pages
+                .iter()
+                .filter_map(|p| v.pick(p).map(|t| v.link_to(t, &p.key, &t.front.title)))
+                .collect(),
+        }
+    }
+
+    fn programme(&self, i: usize, v: &ViewBuilder) -> ProgrammeView {
+        let programme = &self.model.programmes[i];
+        let t = programme.entry.get(v.lang).unwrap_or(&programme.entry.translations[0]);
+        let f = &t.front;
+        let mut groups = Vec::new();
+        for &th in &programme.themes {
+            let theme = &self.model.themes[th];
+            let Some(tt) = v.pick(&theme.entry) else { continue };
+            groups.push(Group {
+                title: Some(tt.front.title.clone()),
+                url: Some(self.urls.link(&v.from, &Urls::page(&tt.lang, &theme.entry.key))),
+                lang: v.other_lang(tt),
+                summary: tt.front.summary.clone(),
+                session_count: theme.sessions.len(),
+                days: v.days(&theme.sessions),
+            });
+        }
+        let unthemed: Vec<usize> = programme
+            .sessions
+            .iter()
+            .copied()
+            .filter(|&s| self.model.sessions[s].theme.is_none())
+            .collect();
+        if !unthemed.is_empty() {
+            groups.push(Group {
+                title: None,
+                url: None,
+                lang: None,
+                summary: None,
+                session_count: unthemed.len(),
+                days: v.days(&unthemed),
+            });
+        }
+        let practical = f.practical.as_ref().map(|p| PracticalView {
+            note: p.note.clone(),
+            price: p.price.as_ref().map(|price| PriceView {
+                amount_text: v.locale.number(price.amount),
+                currency: price.currency.clone(),
+                includes: price.includes.clone(),
+                excludes: price.excludes.clone(),
+            }),
+            capacity: p.capacity.clone(),
+            rounds: p
+                .rounds
+                .iter()
+                .map(|r| RoundView {
+                    label: r.label.clone(),
+                    dates_text: v.date_range(Some(r.first_day), r.last_day),
+                    venue: r.venue.clone(),
+                })
+                .collect(),
+        });
+        ProgrammeView {
+            title: f.title.clone(),
+            summary: f.summary.clone(),
+            body_html: t.body_html.clone(),
+            dates_text: v.date_range(f.first_day, f.last_day),
+            venue: f.venue.clone(),
+            timezone: programme.timezone.clone(),
+            organisers: f.organisers.clone(),
+            contact: f.contact.clone(),
+            practical,
+            notice: f.notice.clone(),
+            session_count: programme.sessions.len(),
+            has_themes: !programme.themes.is_empty(),
+            groups,
+        }
+    }
+
+    fn session(&self, i: usize, lang: &str, v: &ViewBuilder) -> SessionView {
+        let m = self.model;
+        let session = &m.sessions[i];
+        let t = session.entry.get(lang).unwrap_or(&session.entry.translations[0]);
+        let mut summary = v.session_summary(i, true).unwrap_or_else(|| unreachable!());
+        if summary.programme.is_none() {
+            summary.programme = Some(link_or_key(v, &m.programmes[session.programme].entry, |f| &f.title));
+        }
+        let programme = &m.programmes[session.programme];
+        let position = programme.sessions.iter().position(|&s| s == i);
+        let neighbour = |index: Option<usize>| {
+            let s = *programme.sessions.get(index?)?;
+            let st = v.pick(&m.sessions[s].entry)?;
+            Some(v.link_to(st, &m.sessions[s].entry.key, &st.front.title))
+        };
+        let held_in = t.front.language.as_ref().and_then(|code| {
+            self.config.language(code).map(|l| HeldIn {
+                code: l.code.clone(),
+                native: l.name.clone(),
+            })
+        });
+        SessionView {
+            summary,
+            body_html: t.body_html.clone(),
+            moderator: t.front.moderator.as_ref().map(|s| v.speaker(s)),
+            tags: t.front.tags.clone(),
+            held_in,
+            timezone: programme.timezone.clone(),
+            previous: neighbour(position.and_then(|p| p.checked_sub(1))),
+            next: neighbour(position.map(|p| p + 1)),
+        }
+    }
+
+    fn speaker_index(&self, v: &ViewBuilder) -> Vec<SpeakerListing> {
+        let m = self.model;
+        let mut listings: Vec<SpeakerListing> = m
+            .speakers
+            .iter()
+            .filter_map(|s| {
+                let t = v.pick(&s.entry)?;
+                Some(SpeakerListing {
+                    name: t.front.name.clone(),
+                    role: t.front.role.clone(),
+                    organisation: t.front.organisation.clone(),
+                    url: Some(self.urls.link(&v.from, &Urls::page(&t.lang, &s.entry.key))),
+                    lang: v.other_lang(t),
+                    sessions: self.session_links(&s.sessions, v),
+                })
+            })
+            .collect();
+        // Speakers given inline in sessions have no page: list them with their sessions.
+        let mut inline: std::collections::BTreeMap<String, (SpeakerEntry, BTreeSet<usize>)> =
+            Default::default();
+        for (i, session) in m.sessions.iter().enumerate() {
+            let Some(t) = v.pick(&session.entry) else { continue };
+            for entry in t.front.speakers.iter().chain(&t.front.moderator) {
+                if let SpeakerEntry::Inline { name, .. } = entry {
+                    inline
+                        .entry(name.clone())
+                        .or_insert_with(|| (entry.clone(), BTreeSet::new()))
+                        .1
+                        .insert(i);
+                }
+            }
+        }
+        for (name, (entry, sessions)) in inline {
+            let view = v.speaker(&entry);
+            let mut sessions: Vec<usize> = sessions.into_iter().collect();
+            sessions.sort_by_key(|s| m.programmes[m.sessions[*s].programme].sessions.iter().position(|x| x == s));
+            listings.push(SpeakerListing {
+                name,
+                role: view.role,
+                organisation: view.organisation,
+                url: None,
+                lang: None,
+                sessions: self.session_links(&sessions, v),
+            });
+        }
+        listings.sort_by_cached_key(|s| s.name.to_lowercase());
+        listings
+    }
+
+    fn session_links(&self, sessions: &[usize], v: &ViewBuilder) -> Vec<Link> {
+        sessions
+            .iter()
+            .filter_map(|&s| {
+                let entry = &self.model.sessions[s].entry;
+                v.pick(entry).map(|t| v.link_to(t, &entry.key, &t.front.title))
+            })
+            .collect()
+    }
+
+    /// `sitemap.xml`: every page with its language alternates.
+    fn sitemap(&self, jobs: &[Job<'a>]) -> String {
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+        );
+        let mut entries: Vec<(String, Vec<(String, String)>)> = jobs
+            .iter()
+            .filter(|j| !matches!(j, Job::NotFound))
+            .map(|&job| {
+                let alternates = match job {
+                    Job::Chooser => Vec::new(),
+                    _ => self
+                        .languages()
+                        .filter_map(|l| self.in_language(job, l))
+                        .map(|j| {
+                            (
+                                Self::lang_of(j).unwrap_or_default().to_owned(),
+                                self.urls.absolute(&self.address(j)),
+                            )
+                        })
+                        .collect(),
+                };
+                (self.urls.absolute(&self.address(job)), alternates)
+            })
+            .collect();
+        entries.sort();
+        for (loc, alternates) in entries {
+            xml.push_str("  <url>\n    <loc>");
+            xml.push_str(&crate::markdown::escape(&loc));
+            xml.push_str("</loc>\n");
+            for (lang, href) in alternates {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
+                    crate::markdown::escape(&href)
+                ));
+            }
+            xml.push_str("  </url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    }
+}
+
+/// A link to `entry` for a reader of `v.lang`, falling back to any translation.
+fn link_or_key<F>(v: &ViewBuilder, entry: &crate::model::Entry<F>, title: fn(&F) -> &String) -> Link {
+    let t = entry.pick(v.lang, v.config, true).unwrap_or(&entry.translations[0]);
+    v.link_to(t, &entry.key, title(&t.front))
+}

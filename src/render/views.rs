@@ -1,0 +1,372 @@
+//! What templates see: each page of the model, in one language, with every date formatted,
+//! every link made relative to the page that shows it, and translations resolved.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::front_matter::{Contact, Date, SessionFront, SpeakerEntry, Time};
+use crate::locale::Locale;
+use crate::markdown::Markdown;
+use crate::model::{Entry, Model, Session, Translation};
+use crate::urls::Urls;
+
+/// A link to another page. `lang` is set when the target is not in the reader's language,
+/// so the template can mark it ("på svensk") and set `lang`/`hreflang`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerView {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub confirmed: bool,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SessionSummary {
+    pub title: String,
+    pub url: String,
+    pub lang: Option<String>,
+    pub summary: Option<String>,
+    pub date: Option<String>,
+    pub date_text: Option<String>,
+    pub start_text: Option<String>,
+    pub end_text: Option<String>,
+    pub room: Option<String>,
+    pub venue: Option<String>,
+    pub format: Option<crate::front_matter::Format>,
+    pub status: Option<crate::front_matter::Status>,
+    pub speakers: Vec<SpeakerView>,
+    pub programme: Option<Link>,
+    pub theme: Option<Link>,
+}
+
+/// Sessions of one day, in time order.
+#[derive(Debug, Serialize)]
+pub struct Day {
+    pub date: Option<String>,
+    pub date_text: Option<String>,
+    pub sessions: Vec<SessionSummary>,
+}
+
+/// A theme (or, with no title, the sessions outside any theme) and its days.
+#[derive(Debug, Serialize)]
+pub struct Group {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub summary: Option<String>,
+    pub session_count: usize,
+    pub days: Vec<Day>,
+}
+
+/// Builds views for pages in one language, linking from one page's address.
+pub struct ViewBuilder<'a> {
+    pub model: &'a Model,
+    pub config: &'a Config,
+    pub locale: &'a Locale,
+    pub urls: &'a Urls,
+    pub lang: &'a str,
+    /// The address of the page being rendered.
+    pub from: String,
+}
+
+impl<'a> ViewBuilder<'a> {
+    /// The reader's translation of `entry` or, where allowed, another language's.
+    pub fn pick<F>(&self, entry: &'a Entry<F>) -> Option<&'a Translation<F>> {
+        entry.pick(self.lang, self.config, self.config.list_untranslated)
+    }
+
+    pub fn other_lang<F>(&self, t: &Translation<F>) -> Option<String> {
+        (t.lang != self.lang).then(|| t.lang.clone())
+    }
+
+    pub fn link_to<F>(&self, t: &Translation<F>, key: &str, title: &str) -> Link {
+        Link {
+            title: title.to_owned(),
+            url: self.urls.link(&self.from, &Urls::page(&t.lang, key)),
+            lang: self.other_lang(t),
+        }
+    }
+
+    pub fn date_text(&self, date: Option<Date>) -> Option<String> {
+        date.map(|d| self.locale.full_date(d))
+    }
+
+    pub fn time_text(&self, time: Option<Time>) -> Option<String> {
+        time.map(|t| self.locale.time(t))
+    }
+
+    /// "22. oktober 2012" or "18. september 2025 – 21. maj 2026" through the locale.
+    pub fn date_range(&self, first: Option<Date>, last: Option<Date>) -> Option<String> {
+        let first = first?;
+        match last {
+            Some(last) if last != first => {
+                let mut args = fluent::FluentArgs::new();
+                args.set("first", self.locale.long_date(first));
+                args.set("last", self.locale.long_date(last));
+                self.locale.message("date-range", Some(&args)).ok()
+            }
+            _ => Some(self.locale.long_date(first)),
+        }
+    }
+
+    pub fn speaker(&self, entry: &SpeakerEntry) -> SpeakerView {
+        match entry {
+            SpeakerEntry::Inline {
+                name,
+                role,
+                organisation,
+                ..
+            } => SpeakerView {
+                name: name.clone(),
+                role: role.clone(),
+                organisation: organisation.clone(),
+                confirmed: entry.confirmed(),
+                url: None,
+                lang: None,
+            },
+            SpeakerEntry::Reference { id, .. } => {
+                // Validation guarantees the page exists.
+                let speaker = self
+                    .model
+                    .speakers
+                    .binary_search_by(|s| s.id.as_str().cmp(id))
+                    .ok()
+                    .map(|i| &self.model.speakers[i]);
+                let t = speaker.and_then(|s| s.entry.pick(self.lang, self.config, true));
+                match (speaker, t) {
+                    (Some(speaker), Some(t)) => SpeakerView {
+                        name: t.front.name.clone(),
+                        role: t.front.role.clone(),
+                        organisation: t.front.organisation.clone(),
+                        confirmed: entry.confirmed(),
+                        url: Some(self.urls.link(&self.from, &Urls::page(&t.lang, &speaker.entry.key))),
+                        lang: self.other_lang(t),
+                    },
+                    _ => SpeakerView {
+                        name: id.clone(),
+                        role: None,
+                        organisation: None,
+                        confirmed: entry.confirmed(),
+                        url: None,
+                        lang: None,
+                    },
+                }
+            }
+        }
+    }
+
+    pub fn session_summary(&self, index: usize, with_programme: bool) -> Option<SessionSummary> {
+        let session = &self.model.sessions[index];
+        let t = self.pick(&session.entry)?;
+        Some(self.summary_of(session, t, with_programme))
+    }
+
+    fn summary_of(&self, session: &Session, t: &Translation<SessionFront>, with_programme: bool) -> SessionSummary {
+        let f = &t.front;
+        let programme = &self.model.programmes[session.programme];
+        SessionSummary {
+            title: f.title.clone(),
+            url: self.urls.link(&self.from, &Urls::page(&t.lang, &session.entry.key)),
+            lang: self.other_lang(t),
+            summary: f.summary.clone(),
+            date: f.date.map(|d| d.0.to_string()),
+            date_text: self.date_text(f.date),
+            start_text: self.time_text(f.start),
+            end_text: self.time_text(f.end),
+            room: f.room.clone(),
+            venue: f.venue.clone(),
+            format: f.format,
+            status: f.status,
+            speakers: f.speakers.iter().map(|s| self.speaker(s)).collect(),
+            programme: with_programme
+                .then(|| self.pick(&programme.entry))
+                .flatten()
+                .map(|p| self.link_to(p, &programme.entry.key, &p.front.title)),
+            theme: session.theme.and_then(|i| {
+                let theme = &self.model.themes[i];
+                self.pick(&theme.entry)
+                    .map(|th| self.link_to(th, &theme.entry.key, &th.front.title))
+            }),
+        }
+    }
+
+    /// Sessions grouped by day, in the order given.
+    pub fn days(&self, sessions: &[usize]) -> Vec<Day> {
+        let mut days: Vec<Day> = Vec::new();
+        for &i in sessions {
+            let Some(summary) = self.session_summary(i, false) else {
+                continue;
+            };
+            match days.last_mut() {
+                Some(day) if day.date == summary.date => day.sessions.push(summary),
+                _ => days.push(Day {
+                    date: summary.date.clone(),
+                    date_text: summary.date_text.clone(),
+                    sessions: vec![summary],
+                }),
+            }
+        }
+        days
+    }
+
+    pub fn render_markdown(markdown: &Markdown, text: &Option<String>) -> Option<String> {
+        text.as_deref().map(|t| markdown.render(t))
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PriceView {
+    pub amount_text: String,
+    pub currency: String,
+    pub includes: Vec<String>,
+    pub excludes: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoundView {
+    pub label: Option<String>,
+    pub dates_text: Option<String>,
+    pub venue: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PracticalView {
+    pub note: Option<String>,
+    pub price: Option<PriceView>,
+    pub capacity: Option<crate::front_matter::Capacity>,
+    pub rounds: Vec<RoundView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProgrammeView {
+    pub title: String,
+    pub summary: Option<String>,
+    pub body_html: String,
+    pub dates_text: Option<String>,
+    pub venue: Option<String>,
+    pub timezone: String,
+    pub organisers: Vec<String>,
+    pub contact: Option<Contact>,
+    pub practical: Option<PracticalView>,
+    pub notice: Option<String>,
+    pub session_count: usize,
+    pub has_themes: bool,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThemeView {
+    pub title: String,
+    pub summary: Option<String>,
+    pub body_html: String,
+    pub programme: Link,
+    pub session_count: usize,
+    pub days: Vec<Day>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeldIn {
+    pub code: String,
+    pub native: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SessionView {
+    #[serde(flatten)]
+    pub summary: SessionSummary,
+    pub body_html: String,
+    pub moderator: Option<SpeakerView>,
+    pub tags: Vec<String>,
+    pub held_in: Option<HeldIn>,
+    pub timezone: String,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerPageView {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub photo_url: Option<String>,
+    pub photo_alt: Option<String>,
+    pub body_html: String,
+    pub sessions: Vec<SessionSummary>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerListing {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub sessions: Vec<Link>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProgrammeCard {
+    pub title: String,
+    pub url: String,
+    pub lang: Option<String>,
+    pub summary: Option<String>,
+    pub dates_text: Option<String>,
+    pub venue: Option<String>,
+    pub session_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MinutesCard {
+    #[serde(flatten)]
+    pub link: Link,
+    pub date_text: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HomeView {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    pub intro_html: Option<String>,
+    pub programmes: Vec<ProgrammeCard>,
+    pub minutes: Vec<MinutesCard>,
+    pub pages: Vec<Link>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgendaItemView {
+    pub number: u32,
+    pub title: String,
+    pub case: Option<String>,
+    pub presenter: Option<String>,
+    pub background_html: Option<String>,
+    pub recommendation_html: Option<String>,
+    pub decision_html: Option<String>,
+    pub attachments: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MinutesView {
+    pub title: String,
+    pub summary: Option<String>,
+    pub date_text: Option<String>,
+    pub time_text: Option<String>,
+    pub place: Option<String>,
+    pub body_html: String,
+    pub items: Vec<AgendaItemView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FreePageView {
+    pub title: String,
+    pub summary: Option<String>,
+    pub body_html: String,
+}

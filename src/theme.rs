@@ -1,0 +1,138 @@
+//! Themes: Tera templates and static files, with the site's own files taking precedence.
+//!
+//! The default theme is compiled into the binary as well, so a site made by `samling init`
+//! builds without a copy of it; a `themes/default/` folder in the site replaces it.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+
+static BUILT_IN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+pub const THEMES_DIR: &str = "themes";
+pub const SITE_TEMPLATES_DIR: &str = "templates";
+pub const SITE_STATIC_DIR: &str = "static";
+
+/// A text or binary file with its path relative to its folder.
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The templates and static files of the active theme and the site's overrides.
+#[derive(Debug, Clone)]
+pub struct ThemeFiles {
+    /// Template name prefixes in lookup order: the site's first, then the theme's.
+    pub template_prefixes: Vec<String>,
+    /// Templates named `<prefix><name>`, e.g. `themes/default/templates/base.html`.
+    pub templates: Vec<(String, String)>,
+    /// Static files, the site's replacing the theme's of the same name; sorted by name.
+    pub static_files: Vec<ThemeFile>,
+}
+
+impl ThemeFiles {
+    pub fn load(root: &Path, theme: &str) -> Result<ThemeFiles> {
+        let theme_dir = Path::new(THEMES_DIR).join(theme);
+        let theme_prefix = format!("{THEMES_DIR}/{theme}/templates/");
+        let site_prefix = format!("{SITE_TEMPLATES_DIR}/");
+        let (theme_templates, theme_static) = if root.join(&theme_dir).is_dir() {
+            (
+                read_dir(root, &theme_dir.join("templates"))?,
+                read_dir(root, &theme_dir.join("static"))?,
+            )
+        } else if theme == "default" {
+            (built_in("templates"), built_in("static"))
+        } else {
+            return Err(Error::new(
+                Diagnostic::new("config.toml", format!("no theme `{theme}`"))
+                    .with_hint(format!("the theme's folder should be {}", theme_dir.display())),
+            ));
+        };
+        let mut templates = Vec::new();
+        for (prefix, files) in [
+            (&site_prefix, read_dir(root, Path::new(SITE_TEMPLATES_DIR))?),
+            (&theme_prefix, theme_templates),
+        ] {
+            for file in files {
+                let path = format!("{prefix}{}", file.name);
+                let text = String::from_utf8(file.bytes).map_err(|_| {
+                    Error::new(Diagnostic::new(&path, "a template must be UTF-8 text"))
+                })?;
+                templates.push((path, text));
+            }
+        }
+        let mut static_files = read_dir(root, Path::new(SITE_STATIC_DIR))?;
+        for file in theme_static {
+            if !static_files.iter().any(|f| f.name == file.name) {
+                static_files.push(file);
+            }
+        }
+        static_files.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(ThemeFiles {
+            template_prefixes: vec![site_prefix, theme_prefix],
+            templates,
+            static_files,
+        })
+    }
+
+    pub fn has_static(&self, name: &str) -> bool {
+        self.static_files.iter().any(|f| f.name == name)
+    }
+}
+
+/// All files below `root/dir`, named by their `/`-separated path inside `dir`.
+fn read_dir(root: &Path, dir: &Path) -> Result<Vec<ThemeFile>> {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&full).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map_or_else(|| dir.to_owned(), PathBuf::from);
+            Error::new(Diagnostic::new(path, format!("cannot read: {e}")))
+        })?;
+        let hidden = entry.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+        if !entry.file_type().is_file() || hidden {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&full).unwrap_or(entry.path());
+        let name = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| Error::io(&dir.join(relative), "read", e))?;
+        files.push(ThemeFile { name, bytes });
+    }
+    Ok(files)
+}
+
+fn built_in(sub: &str) -> Vec<ThemeFile> {
+    let Some(dir) = BUILT_IN_DEFAULT.get_dir(sub) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(dir) = stack.pop() {
+        stack.extend(dir.dirs());
+        for file in dir.files() {
+            let name = file
+                .path()
+                .strip_prefix(sub)
+                .unwrap_or(file.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.push(ThemeFile {
+                name,
+                bytes: file.contents().to_vec(),
+            });
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
