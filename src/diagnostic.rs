@@ -110,16 +110,16 @@ impl fmt::Display for Diagnostic {
         if let Some(hint) = &self.hint {
             groups.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
         }
-        let rendered = Renderer::plain().render(&groups);
-        // Keep `path:line:col` on one line even without a snippet, so tools can jump to it.
-        match (self.excerpt.is_none(), self.position) {
-            (true, Some(_)) => write!(f, "{}: {}", self.location(), self.message)?,
-            _ => write!(f, "{rendered}")?,
-        }
         if let Some(report) = &self.report {
-            write!(f, "\n{report}")?;
+            // Already says what and where, with the source line.
+            return write!(f, "{report}");
         }
-        Ok(())
+        let rendered = Renderer::plain().render(&groups);
+        match (self.excerpt.is_none(), self.position) {
+            // Keep `path:line:col` on one line even without a snippet, so tools can jump to it.
+            (true, Some(_)) => write!(f, "{}: {}", self.location(), self.message),
+            _ => write!(f, "{rendered}"),
+        }
     }
 }
 

@@ -1,0 +1,128 @@
+//! Helpers shared by the integration tests: sites in temporary folders, and reading output.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use samling::Site;
+
+/// The example site of the repository.
+pub fn example_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A new site made by `samling init` in a temporary folder.
+pub fn starter_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    samling::init(dir.path()).unwrap();
+    dir
+}
+
+/// Builds the site at `root` into a new temporary folder.
+pub fn build(root: &Path) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let site = Site::load(root).unwrap_or_else(|e| panic!("the site does not load:\n{e}"));
+    site.build(&out.path().join("public"))
+        .unwrap_or_else(|e| panic!("the site does not build:\n{e}"));
+    out
+}
+
+pub fn write(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+pub fn read(root: &Path, path: &str) -> String {
+    fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The values of `attr="..."` in `html`, with `&amp;` decoded.
+pub fn attribute_values(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    let mut values = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(&needle) {
+        rest = &rest[at + needle.len()..];
+        let end = rest.find('"').expect("closed attribute");
+        values.push(rest[..end].replace("&amp;", "&"));
+        rest = &rest[end..];
+    }
+    values
+}
+
+/// The `<link rel="alternate" hreflang=...>` of a page, as (hreflang, href).
+pub fn alternates(html: &str) -> Vec<(String, String)> {
+    html.lines()
+        .filter(|l| l.starts_with("<link rel=\"alternate\""))
+        .map(|l| {
+            let lang = attribute_values(l, "hreflang").remove(0);
+            let href = attribute_values(l, "href").remove(0);
+            (lang, href)
+        })
+        .collect()
+}
+
+/// Resolves a relative link of the page at `page` (a path relative to the output) to a
+/// path relative to the output, as a browser or static server would.
+pub fn resolve(page: &str, link: &str) -> String {
+    let link = link.split('#').next().unwrap();
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut path = parts.join("/");
+    if link.is_empty() {
+        path = page.to_owned();
+    } else if link.ends_with('/') || link == "." {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str("index.html");
+    }
+    path
+}
+
+/// `<html lang="...">` of a page.
+pub fn html_lang(html: &str) -> String {
+    let at = html.find("<html lang=\"").expect("html element with lang") + 12;
+    html[at..at + html[at..].find('"').unwrap()].to_owned()
+}
+
+/// The site's message `key` in `lang`, as the theme shows it.
+pub fn message(site: &Site, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+    let mut fluent_args = fluent::FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.to_string());
+    }
+    site.locales
+        .get(lang)
+        .unwrap()
+        .message(key, Some(&fluent_args))
+        .unwrap()
+}
+
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
