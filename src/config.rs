@@ -113,8 +113,9 @@ impl Config {
                 .into());
             }
             if !seen.insert(&language.code) {
-                return Err(at_languages(format!("language `{}` is listed twice", language.code))
-                    .into());
+                return Err(
+                    at_languages(format!("language `{}` is listed twice", language.code)).into(),
+                );
             }
         }
         if jiff::tz::TimeZone::get(&self.timezone).is_err() {

@@ -20,9 +20,9 @@ pub struct Diagnostic {
     /// A suggestion, e.g. the nearest known field name.
     pub hint: Option<String>,
     /// The offending line and the byte range to underline within it.
-    excerpt: Option<(String, Range<usize>)>,
+    excerpt: Option<Box<(String, Range<usize>)>>,
     /// Text already rendered by a library that formats its own report (Tera).
-    report: Option<String>,
+    report: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -46,7 +46,9 @@ impl Diagnostic {
     ) -> Self {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
         let line_text = source[line_start..line_end].trim_end_matches('\r');
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
@@ -62,7 +64,7 @@ impl Diagnostic {
         }
         Diagnostic {
             position: Some((line, column)),
-            excerpt: Some((line_text.to_owned(), underline)),
+            excerpt: Some(Box::new((line_text.to_owned(), underline))),
             ..Diagnostic::new(path, message)
         }
     }
@@ -74,7 +76,7 @@ impl Diagnostic {
 
     /// A diagnostic whose full text was formatted by another library.
     pub fn with_report(mut self, report: impl Into<String>) -> Self {
-        self.report = Some(report.into());
+        self.report = Some(report.into().into_boxed_str());
         self
     }
 
@@ -96,7 +98,7 @@ impl fmt::Display for Diagnostic {
         let path = self.path.display().to_string();
         let title = Level::ERROR.primary_title(self.message.as_str());
         let mut groups = Vec::new();
-        match (&self.excerpt, self.position) {
+        match (self.excerpt.as_deref(), self.position) {
             (Some((line_text, underline)), Some((line, _))) => groups.push(
                 title.element(
                     Snippet::source(line_text.as_str())
@@ -108,7 +110,9 @@ impl fmt::Display for Diagnostic {
             _ => groups.push(title.element(annotate_snippets::Origin::path(path.as_str()))),
         }
         if let Some(hint) = &self.hint {
-            groups.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(hint.as_str()),
+            ));
         }
         if let Some(report) = &self.report {
             // Already says what and where, with the source line.
@@ -208,7 +212,8 @@ pub fn from_toml(path: &Path, file_text: &str, offset: usize, err: &toml::de::Er
             .map(|s| s.trim_matches('`'))
             .filter(|s| !s.is_empty())
             .collect();
-        let diagnostic = Diagnostic::at(path, file_text, span, format!("unknown {what} `{unknown}`"));
+        let diagnostic =
+            Diagnostic::at(path, file_text, span, format!("unknown {what} `{unknown}`"));
         return match nearest(unknown, known.iter().copied()) {
             Some(name) => diagnostic.with_hint(format!("did you mean `{name}`?")),
             None if known.is_empty() => diagnostic,

@@ -20,8 +20,14 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const NAMES: [&'static str; 6] =
-        ["programme", "theme", "session", "speaker", "page", "minutes"];
+    pub const NAMES: [&'static str; 6] = [
+        "programme",
+        "theme",
+        "session",
+        "speaker",
+        "page",
+        "minutes",
+    ];
 
     pub fn from_name(name: &str) -> Option<Kind> {
         Some(match name {
@@ -75,14 +81,11 @@ impl<'de> Deserialize<'de> for Date {
 impl<'de> Deserialize<'de> for Time {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match date_time_value(deserializer)? {
-            (None, Some(t), false) => civil::Time::new(
-                t.hour as i8,
-                t.minute as i8,
-                t.second.unwrap_or(0) as i8,
-                0,
-            )
-            .map(Time)
-            .map_err(|e| de::Error::custom(format!("invalid time: {e}"))),
+            (None, Some(t), false) => {
+                civil::Time::new(t.hour as i8, t.minute as i8, t.second.unwrap_or(0) as i8, 0)
+                    .map(Time)
+                    .map_err(|e| de::Error::custom(format!("invalid time: {e}")))
+            }
             _ => Err(de::Error::custom(
                 "expected a local time such as 09:30, without a date or offset",
             )),
@@ -381,23 +384,27 @@ speakers = [
         assert_eq!(front.speakers.len(), 3);
         assert!(front.speakers[0].confirmed());
         assert!(!front.speakers[1].confirmed());
-        assert!(matches!(&front.speakers[2], SpeakerEntry::Inline { name, .. } if name == "Birgitte Vind"));
+        assert!(
+            matches!(&front.speakers[2], SpeakerEntry::Inline { name, .. } if name == "Birgitte Vind")
+        );
         assert_eq!(front.start.unwrap().0, civil::time(9, 30, 0, 0));
         assert_eq!(front.end.unwrap().0, civil::time(11, 30, 0, 0));
     }
 
     #[test]
     fn wrong_types_are_named() {
-        let err = toml::from_str::<SessionFront>("title = \"x\"\ndate = \"22-01-2026\"\n")
-            .unwrap_err();
+        let err =
+            toml::from_str::<SessionFront>("title = \"x\"\ndate = \"22-01-2026\"\n").unwrap_err();
         assert!(err.message().contains("without quotes"), "{err}");
         assert_eq!(err.span(), Some(19..31));
-        let err = toml::from_str::<SessionFront>("title = \"x\"\nstatus = \"canceled\"\n")
-            .unwrap_err();
-        assert!(err.message().contains("unknown variant `canceled`"), "{err}");
         let err =
-            toml::from_str::<SessionFront>("title = \"x\"\nspeakers = [{ nmae = \"A\" }]\n")
-                .unwrap_err();
+            toml::from_str::<SessionFront>("title = \"x\"\nstatus = \"canceled\"\n").unwrap_err();
+        assert!(
+            err.message().contains("unknown variant `canceled`"),
+            "{err}"
+        );
+        let err = toml::from_str::<SessionFront>("title = \"x\"\nspeakers = [{ nmae = \"A\" }]\n")
+            .unwrap_err();
         assert!(err.message().contains("unknown field `nmae`"), "{err}");
     }
 }

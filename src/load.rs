@@ -72,7 +72,10 @@ pub fn load_content(root: &Path, config: &Config) -> (Vec<SourceFile>, Vec<Diagn
             Ok(entry) => entry,
             Err(err) => {
                 let path = err.path().unwrap_or(&content).to_owned();
-                problems.push(Diagnostic::new(relative(root, &path), format!("cannot read: {err}")));
+                problems.push(Diagnostic::new(
+                    relative(root, &path),
+                    format!("cannot read: {err}"),
+                ));
                 continue;
             }
         };
@@ -97,7 +100,8 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 
 fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Diagnostic> {
     let path = relative(root, full);
-    let bytes = std::fs::read(full).map_err(|e| Diagnostic::new(&path, format!("cannot read: {e}")))?;
+    let bytes =
+        std::fs::read(full).map_err(|e| Diagnostic::new(&path, format!("cannot read: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Diagnostic::new(
             &path,
@@ -113,20 +117,19 @@ fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Di
         .and_then(|n| n.to_str())
         .ok_or_else(|| Diagnostic::new(&path, "the file name is not valid Unicode"))?;
     let (stem, lang) = split_name(name).ok_or_else(|| {
-        Diagnostic::new(&path, "the file name has no language")
-            .with_hint(format!(
-                "name it `{}.{}.md`",
-                name.trim_end_matches(".md"),
-                config.default_language().code
-            ))
+        Diagnostic::new(&path, "the file name has no language").with_hint(format!(
+            "name it `{}.{}.md`",
+            name.trim_end_matches(".md"),
+            config.default_language().code
+        ))
     })?;
     if config.language(lang).is_none() {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-        return Err(Diagnostic::new(&path, format!("`{lang}` is not a language of this site"))
-            .with_hint(format!(
-                "the languages in config.toml are: {}",
-                codes.join(", ")
-            )));
+        return Err(
+            Diagnostic::new(&path, format!("`{lang}` is not a language of this site")).with_hint(
+                format!("the languages in config.toml are: {}", codes.join(", ")),
+            ),
+        );
     }
     let dir = full
         .parent()
@@ -182,7 +185,10 @@ pub fn split_front_matter(text: &str) -> Result<(Range<usize>, Range<usize>), Sp
     let front_start = next_line(text, opening.end);
     for line in lines {
         if text[line.clone()].trim_end() == "+++" {
-            return Ok((front_start..line.start, next_line(text, line.end)..text.len()));
+            return Ok((
+                front_start..line.start,
+                next_line(text, line.end)..text.len(),
+            ));
         }
     }
     Err((
@@ -238,7 +244,10 @@ mod tests {
 
     #[test]
     fn reports_missing_and_unclosed() {
-        assert_eq!(split_front_matter("title = 1\n").unwrap_err().1, "missing front matter");
+        assert_eq!(
+            split_front_matter("title = 1\n").unwrap_err().1,
+            "missing front matter"
+        );
         let err = split_front_matter("+++\ntitle = 1\n").unwrap_err();
         assert_eq!(err.1, "front matter is not closed");
         assert_eq!(err.0, 0..3);

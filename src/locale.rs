@@ -32,7 +32,9 @@ pub struct Locale {
 
 impl std::fmt::Debug for Locale {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Locale").field("language", &self.language).finish()
+        f.debug_struct("Locale")
+            .field("language", &self.language)
+            .finish()
     }
 }
 
@@ -41,17 +43,36 @@ impl Locale {
     pub fn load(root: &Path, language: &Language) -> Result<Locale, Vec<Diagnostic>> {
         let path = Path::new(LOCALES_DIR).join(format!("{}.ftl", language.code));
         let text = std::fs::read_to_string(root.join(&path)).map_err(|e| {
-            vec![Diagnostic::new(&path, format!("cannot read the strings of `{}`: {e}", language.code))
-                .with_hint(format!("every language in config.toml needs {}", path.display()))]
+            vec![
+                Diagnostic::new(
+                    &path,
+                    format!("cannot read the strings of `{}`: {e}", language.code),
+                )
+                .with_hint(format!(
+                    "every language in config.toml needs {}",
+                    path.display()
+                )),
+            ]
         })?;
         Locale::parse(path, &text, language)
     }
 
-    pub fn parse(path: PathBuf, text: &str, language: &Language) -> Result<Locale, Vec<Diagnostic>> {
+    pub fn parse(
+        path: PathBuf,
+        text: &str,
+        language: &Language,
+    ) -> Result<Locale, Vec<Diagnostic>> {
         let resource = FluentResource::try_new(text.to_owned()).map_err(|(_, errors)| {
             errors
                 .into_iter()
-                .map(|e| Diagnostic::at(&path, text, e.pos.clone(), format!("Fluent syntax error: {}", e.kind)))
+                .map(|e| {
+                    Diagnostic::at(
+                        &path,
+                        text,
+                        e.pos.clone(),
+                        format!("Fluent syntax error: {}", e.kind),
+                    )
+                })
                 .collect::<Vec<_>>()
         })?;
         let shown = path.clone();
@@ -95,7 +116,10 @@ impl Locale {
             )
         })?;
         let pattern = message.value().ok_or_else(|| {
-            format!("the message `{key}` in {} has no value", self.path.display())
+            format!(
+                "the message `{key}` in {} has no value",
+                self.path.display()
+            )
         })?;
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, args, &mut errors);
@@ -114,12 +138,18 @@ impl Locale {
 
     /// "mandag 22. oktober 2012".
     pub fn full_date(&self, date: Date) -> String {
-        self.full_date.format(&iso(date)).write_to_string().into_owned()
+        self.full_date
+            .format(&iso(date))
+            .write_to_string()
+            .into_owned()
     }
 
     /// "22. oktober 2012".
     pub fn long_date(&self, date: Date) -> String {
-        self.long_date.format(&iso(date)).write_to_string().into_owned()
+        self.long_date
+            .format(&iso(date))
+            .write_to_string()
+            .into_owned()
     }
 
     /// "09.30" (da) or "09:30" (sv, nb).
@@ -206,28 +236,43 @@ mod tests {
         }
     }
 
-    const FTL: &str = "sessions-count = { $count ->\n    [one] én session\n   *[other] { $count } sessioner\n}\n";
+    const FTL: &str =
+        "sessions-count = { $count ->\n    [one] én session\n   *[other] { $count } sessioner\n}\n";
 
     #[test]
     fn plural_forms() {
         let locale = Locale::parse("da.ftl".into(), FTL, &language("da")).unwrap();
         let mut args = FluentArgs::new();
         args.set("count", 1);
-        assert_eq!(locale.message("sessions-count", Some(&args)).unwrap(), "én session");
+        assert_eq!(
+            locale.message("sessions-count", Some(&args)).unwrap(),
+            "én session"
+        );
         args.set("count", 5);
-        assert_eq!(locale.message("sessions-count", Some(&args)).unwrap(), "5 sessioner");
+        assert_eq!(
+            locale.message("sessions-count", Some(&args)).unwrap(),
+            "5 sessioner"
+        );
     }
 
     #[test]
     fn missing_key_names_file_and_language() {
         let locale = Locale::parse("locales/sv.ftl".into(), FTL, &language("sv")).unwrap();
         let err = locale.message("nope", None).unwrap_err();
-        assert!(err.contains("`nope`") && err.contains("locales/sv.ftl") && err.contains("`sv`"), "{err}");
+        assert!(
+            err.contains("`nope`") && err.contains("locales/sv.ftl") && err.contains("`sv`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn syntax_error_has_line_and_column() {
-        let errs = Locale::parse("locales/nb.ftl".into(), "ok = fint\nbad = { $x }}\nfine = ok\n", &language("nb")).unwrap_err();
+        let errs = Locale::parse(
+            "locales/nb.ftl".into(),
+            "ok = fint\nbad = { $x }}\nfine = ok\n",
+            &language("nb"),
+        )
+        .unwrap_err();
         assert_eq!(errs[0].line(), Some(2), "{}", errs[0]);
     }
 

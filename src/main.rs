@@ -7,7 +7,11 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "samling", version, about = "Builds multilingual programme sites from Markdown and TOML")]
+#[command(
+    name = "samling",
+    version,
+    about = "Builds multilingual programme sites from Markdown and TOML"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -87,8 +87,9 @@ impl Markdown {
             Some(syntax) => {
                 let mut generator =
                     ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
-                let highlighted = LinesWithEndings::from(code)
-                    .try_for_each(|line| generator.parse_html_for_line_which_includes_newline(line));
+                let highlighted = LinesWithEndings::from(code).try_for_each(|line| {
+                    generator.parse_html_for_line_which_includes_newline(line)
+                });
                 match highlighted {
                     Ok(()) => generator.finalize(),
                     // A grammar that fails on odd input must not fail the page: show it plain.
@@ -133,7 +134,10 @@ mod tests {
     fn highlights_fenced_code_with_classes() {
         let md = Markdown::default();
         let html = md.render("Tekst\n\n```rust\nfn main() { let æ = 1; }\n```\n");
-        assert!(html.contains("<pre class=\"code\" data-lang=\"rust\"><code>"), "{html}");
+        assert!(
+            html.contains("<pre class=\"code\" data-lang=\"rust\"><code>"),
+            "{html}"
+        );
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "no inline colours: {html}");
         assert!(html.contains("æ"));
@@ -143,7 +147,10 @@ mod tests {
     fn unknown_language_is_escaped_plain_text() {
         let md = Markdown::default();
         let html = md.render("```\"><script>\n<b>x</b>\n```\n");
-        assert!(html.contains("data-lang=\"&quot;&gt;&lt;script&gt;\""), "{html}");
+        assert!(
+            html.contains("data-lang=\"&quot;&gt;&lt;script&gt;\""),
+            "{html}"
+        );
         assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"), "{html}");
     }
 

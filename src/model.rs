@@ -164,7 +164,11 @@ fn assign_roles(
                 continue;
             };
             let Some(name) = value.as_str() else {
-                problems.push(at_field(file, "kind", "`kind` must be text, e.g. \"session\""));
+                problems.push(at_field(
+                    file,
+                    "kind",
+                    "`kind` must be text, e.g. \"session\"",
+                ));
                 continue;
             };
             let Some(this) = Kind::from_name(name) else {
@@ -183,7 +187,9 @@ fn assign_roles(
                         "kind",
                         &format!("translations disagree on the kind: `{name}` here"),
                     )
-                    .with_hint(format!("{} says `{:?}`", first.path.display(), other).to_lowercase()),
+                    .with_hint(
+                        format!("{} says `{:?}`", first.path.display(), other).to_lowercase(),
+                    ),
                 ),
                 _ => kind = Some((this, file)),
             }
@@ -330,9 +336,8 @@ impl Parsed {
             .enumerate()
             .map(|(i, p)| (p.key.clone(), i))
             .collect();
-        let nearest_programme = |dir: &str| {
-            ancestors(dir).find_map(|d| programme_index.get(d).copied())
-        };
+        let nearest_programme =
+            |dir: &str| ancestors(dir).find_map(|d| programme_index.get(d).copied());
         let theme_index: BTreeMap<String, usize> = self
             .themes
             .iter()
@@ -343,7 +348,10 @@ impl Parsed {
         let mut programmes: Vec<Programme> = Vec::with_capacity(self.programmes.len());
         for entry in self.programmes {
             let front = &entry.primary(config).front;
-            let timezone = front.timezone.clone().unwrap_or_else(|| config.timezone.clone());
+            let timezone = front
+                .timezone
+                .clone()
+                .unwrap_or_else(|| config.timezone.clone());
             programmes.push(Programme {
                 entry,
                 timezone,
@@ -387,10 +395,16 @@ impl Parsed {
                             .iter()
                             .filter(|th| th.programme == programme)
                             .filter_map(|th| th.entry.key.rsplit('/').next());
-                        let d = at_field(&t.file, "theme", &format!("no theme `{name}` in this programme"));
+                        let d = at_field(
+                            &t.file,
+                            "theme",
+                            &format!("no theme `{name}` in this programme"),
+                        );
                         problems.push(match diagnostic::nearest(name, known) {
                             Some(near) => d.with_hint(format!("did you mean `{near}`?")),
-                            None => d.with_hint("a theme is a folder of the programme with an `_index` file"),
+                            None => d.with_hint(
+                                "a theme is a folder of the programme with an `_index` file",
+                            ),
                         });
                     }
                 }
@@ -456,14 +470,21 @@ impl Parsed {
             let mut ids = BTreeSet::new();
             for t in &sessions[i].entry.translations {
                 for entry in t.front.speakers.iter().chain(&t.front.moderator) {
-                    let SpeakerEntry::Reference { id, .. } = entry else { continue };
+                    let SpeakerEntry::Reference { id, .. } = entry else {
+                        continue;
+                    };
                     match speakers.binary_search_by(|s| s.id.as_str().cmp(id)) {
                         Ok(s) => {
                             ids.insert(s);
                         }
                         Err(_) => {
-                            let d = at_field(&t.file, &format!("\"{id}\""), &format!("no speaker page `{id}`"));
-                            let near = diagnostic::nearest(id, speakers.iter().map(|s| s.id.as_str()));
+                            let d = at_field(
+                                &t.file,
+                                &format!("\"{id}\""),
+                                &format!("no speaker page `{id}`"),
+                            );
+                            let near =
+                                diagnostic::nearest(id, speakers.iter().map(|s| s.id.as_str()));
                             problems.push(match near {
                                 Some(near) => d.with_hint(format!("did you mean `{near}`?")),
                                 None => d.with_hint(format!(
@@ -485,7 +506,12 @@ impl Parsed {
             (front.order.unwrap_or(i64::MAX), p.key.clone())
         });
         let mut minutes = self.minutes;
-        minutes.sort_by_cached_key(|m| (std::cmp::Reverse(m.primary(config).front.date), m.key.clone()));
+        minutes.sort_by_cached_key(|m| {
+            (
+                std::cmp::Reverse(m.primary(config).front.date),
+                m.key.clone(),
+            )
+        });
         programmes_sort(&mut programmes, &mut themes, &mut sessions, config);
 
         if !problems.is_empty() {
@@ -590,7 +616,10 @@ mod tests {
 
     #[test]
     fn ancestors_walk_up() {
-        assert_eq!(ancestors("a/b/c").collect::<Vec<_>>(), ["a/b/c", "a/b", "a"]);
+        assert_eq!(
+            ancestors("a/b/c").collect::<Vec<_>>(),
+            ["a/b/c", "a/b", "a"]
+        );
         assert_eq!(ancestors("").count(), 0);
     }
 }

@@ -77,7 +77,9 @@ impl Site {
         };
         let (Some(model), Some(locales), true) = (model, locales, problems.is_empty()) else {
             problems.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
-            return Err(Error { diagnostics: problems });
+            return Err(Error {
+                diagnostics: problems,
+            });
         };
         let locales = Arc::new(locales);
         let templates = Templates::new(&theme, Arc::clone(&locales))?;
@@ -136,7 +138,10 @@ impl Site {
         });
         let mut robots = String::from("User-agent: *\nAllow: /\n");
         if self.config.base_url.contains("://") {
-            robots.push_str(&format!("Sitemap: {}sitemap.xml\n", self.config.base_url_slash()));
+            robots.push_str(&format!(
+                "Sitemap: {}sitemap.xml\n",
+                self.config.base_url_slash()
+            ));
         }
         files.push(OutputFile {
             path: "robots.txt".into(),
@@ -171,11 +176,13 @@ impl Site {
             .iter()
             .any(|dir| out.starts_with(root.join(dir)));
         if root.starts_with(&out) || inside_sources {
-            return Err(Error::new(Diagnostic::new(
-                output,
-                "the output folder would replace the site's own files",
-            )
-            .with_hint("choose a folder of its own, such as public/")));
+            return Err(Error::new(
+                Diagnostic::new(
+                    output,
+                    "the output folder would replace the site's own files",
+                )
+                .with_hint("choose a folder of its own, such as public/"),
+            ));
         }
         Ok(())
     }

@@ -47,8 +47,10 @@ impl ThemeFiles {
             (built_in("templates"), built_in("static"))
         } else {
             return Err(Error::new(
-                Diagnostic::new("config.toml", format!("no theme `{theme}`"))
-                    .with_hint(format!("the theme's folder should be {}", theme_dir.display())),
+                Diagnostic::new("config.toml", format!("no theme `{theme}`")).with_hint(format!(
+                    "the theme's folder should be {}",
+                    theme_dir.display()
+                )),
             ));
         };
         let mut templates = Vec::new();
@@ -95,7 +97,10 @@ fn read_dir(root: &Path, dir: &Path) -> Result<Vec<ThemeFile>> {
             let path = e.path().map_or_else(|| dir.to_owned(), PathBuf::from);
             Error::new(Diagnostic::new(path, format!("cannot read: {e}")))
         })?;
-        let hidden = entry.file_name().to_str().is_some_and(|n| n.starts_with('.'));
+        let hidden = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.'));
         if !entry.file_type().is_file() || hidden {
             continue;
         }
@@ -105,8 +110,8 @@ fn read_dir(root: &Path, dir: &Path) -> Result<Vec<ThemeFile>> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| Error::io(&dir.join(relative), "read", e))?;
+        let bytes =
+            std::fs::read(entry.path()).map_err(|e| Error::io(&dir.join(relative), "read", e))?;
         files.push(ThemeFile { name, bytes });
     }
     Ok(files)

@@ -46,13 +46,21 @@ impl Urls {
     /// A link from the page at `from` to a file at `path` (relative to the output root).
     pub fn file(&self, from: &str, path: &str) -> String {
         let (dir, name) = path.rsplit_once('/').map_or(("", path), |(d, n)| (d, n));
-        let dir = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+        let dir = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
         format!("{}{name}", relative(from, &dir))
     }
 
     /// A link that works from any address, for the 404 page: starts at the base path.
     pub fn rooted(&self, to: &str) -> String {
-        let index = if self.explicit_index { "index.html" } else { "" };
+        let index = if self.explicit_index {
+            "index.html"
+        } else {
+            ""
+        };
         format!("{}{to}{index}", self.base_path)
     }
 

@@ -7,7 +7,11 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Entry, Model, at_field};
 
 /// Every problem found; empty when the model can be rendered.
-pub fn validate(model: &Model, config: &Config, static_exists: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+pub fn validate(
+    model: &Model,
+    config: &Config,
+    static_exists: &dyn Fn(&str) -> bool,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for programme in &model.programmes {
         for t in &programme.entry.translations {
@@ -15,7 +19,11 @@ pub fn validate(model: &Model, config: &Config, static_exists: &dyn Fn(&str) -> 
             if let (Some(first), Some(last)) = (f.first_day, f.last_day)
                 && last < first
             {
-                problems.push(at_field(&t.file, "last_day", "the last day is before the first day"));
+                problems.push(at_field(
+                    &t.file,
+                    "last_day",
+                    "the last day is before the first day",
+                ));
             }
             if let Some(zone) = &f.timezone
                 && jiff::tz::TimeZone::get(zone).is_err()
@@ -27,7 +35,11 @@ pub fn validate(model: &Model, config: &Config, static_exists: &dyn Fn(&str) -> 
             }
             for round in f.practical.iter().flat_map(|p| &p.rounds) {
                 if round.last_day.is_some_and(|last| last < round.first_day) {
-                    problems.push(at_field(&t.file, "last_day", "a round ends before it starts"));
+                    problems.push(at_field(
+                        &t.file,
+                        "last_day",
+                        "a round ends before it starts",
+                    ));
                 }
             }
         }
@@ -38,18 +50,33 @@ pub fn validate(model: &Model, config: &Config, static_exists: &dyn Fn(&str) -> 
             if let (Some(start), Some(end)) = (f.start, f.end)
                 && end < start
             {
-                problems.push(at_field(&t.file, "end", "the session ends before it starts"));
+                problems.push(at_field(
+                    &t.file,
+                    "end",
+                    "the session ends before it starts",
+                ));
             }
             if f.end.is_some() && f.start.is_none() {
-                problems.push(at_field(&t.file, "end", "the session has an end but no start"));
+                problems.push(at_field(
+                    &t.file,
+                    "end",
+                    "the session has an end but no start",
+                ));
             }
             if let Some(code) = &f.language
                 && config.language(code).is_none()
             {
                 let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
                 problems.push(
-                    at_field(&t.file, "language", &format!("`{code}` is not a language of this site"))
-                        .with_hint(format!("the languages in config.toml are: {}", codes.join(", "))),
+                    at_field(
+                        &t.file,
+                        "language",
+                        &format!("`{code}` is not a language of this site"),
+                    )
+                    .with_hint(format!(
+                        "the languages in config.toml are: {}",
+                        codes.join(", ")
+                    )),
                 );
             }
         }
@@ -72,12 +99,22 @@ pub fn validate(model: &Model, config: &Config, static_exists: &dyn Fn(&str) -> 
 
 /// Two pages must never be written to the same address.
 fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
-    fn claim<F>(owners: &mut BTreeMap<String, String>, entry: &Entry<F>, problems: &mut Vec<Diagnostic>) {
+    fn claim<F>(
+        owners: &mut BTreeMap<String, String>,
+        entry: &Entry<F>,
+        problems: &mut Vec<Diagnostic>,
+    ) {
         let file = &entry.translations[0].file;
         if let Some(other) = owners.insert(entry.key.clone(), file.path.display().to_string()) {
             problems.push(
-                Diagnostic::new(&file.path, format!("another page is written to the same address `{}/`", entry.key))
-                    .with_hint(format!("{other} has that address too")),
+                Diagnostic::new(
+                    &file.path,
+                    format!(
+                        "another page is written to the same address `{}/`",
+                        entry.key
+                    ),
+                )
+                .with_hint(format!("{other} has that address too")),
             );
         }
     }

@@ -32,7 +32,8 @@ pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<()> {
     // Left-overs of a build that was killed half-way.
     for stale in [&staging, &retired] {
         if stale.exists() {
-            fs::remove_dir_all(stale).map_err(|e| Error::io(stale, "remove an old temporary folder", e))?;
+            fs::remove_dir_all(stale)
+                .map_err(|e| Error::io(stale, "remove an old temporary folder", e))?;
         }
     }
     if let Err(err) = write_all(&staging, files) {
@@ -52,7 +53,8 @@ pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<()> {
         return Err(Error::io(output, "move the new output into place", e));
     }
     if retired.exists() {
-        fs::remove_dir_all(&retired).map_err(|e| Error::io(&retired, "remove the previous output", e))?;
+        fs::remove_dir_all(&retired)
+            .map_err(|e| Error::io(&retired, "remove the previous output", e))?;
     }
     Ok(())
 }

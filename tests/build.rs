@@ -31,7 +31,10 @@ fn init_makes_a_site_that_builds_in_every_language() {
     assert!(public.join("da/aarsmoede/debat/index.html").is_file());
     assert!(!public.join("sv/aarsmoede/debat/index.html").exists());
     for lang in ["da", "sv", "nb"] {
-        assert_eq!(html_lang(&read(&public, &format!("{lang}/aarsmoede/index.html"))), lang);
+        assert_eq!(
+            html_lang(&read(&public, &format!("{lang}/aarsmoede/index.html"))),
+            lang
+        );
     }
 }
 
@@ -42,13 +45,22 @@ fn a_page_in_one_language_is_listed_in_the_others_with_a_mark() {
     let public = out.path().join("public");
     let site = Site::load(root.path()).unwrap();
     let sv = read(&public, "sv/aarsmoede/index.html");
-    let mark = message(&site, "sv", "in-language", &[("code", "da"), ("native", "Dansk")]);
+    let mark = message(
+        &site,
+        "sv",
+        "in-language",
+        &[("code", "da"), ("native", "Dansk")],
+    );
     assert_eq!(mark, "på danska");
-    assert!(sv.contains("href=\"../../da/aarsmoede/debat/index.html\" hreflang=\"da\""), "{sv}");
+    assert!(
+        sv.contains("href=\"../../da/aarsmoede/debat/index.html\" hreflang=\"da\""),
+        "{sv}"
+    );
     assert!(sv.contains(&format!("<span lang=\"da\">Debat: Velfærd frem mod 2030</span></a> <span class=\"other-language\">({mark})</span>")), "{sv}");
 
     // With the switch off, the Swedish programme leaves the Danish-only session out.
-    let config = read(root.path(), "config.toml").replace("list_untranslated = true", "list_untranslated = false");
+    let config = read(root.path(), "config.toml")
+        .replace("list_untranslated = true", "list_untranslated = false");
     write(root.path(), "config.toml", &config);
     let out = build(root.path());
     let sv = read(&out.path().join("public"), "sv/aarsmoede/index.html");
@@ -63,7 +75,10 @@ fn language_switcher_goes_to_the_translation_or_the_nearest_parent() {
     let public = out.path().join("public");
     let da = read(&public, "da/aarsmoede/aabning/index.html");
     assert!(da.contains("<a href=\"../../../sv/aarsmoede/aabning/index.html\" lang=\"sv\" hreflang=\"sv\">Svenska</a>"), "{da}");
-    assert!(da.contains("<a href=\"index.html\" lang=\"da\" aria-current=\"page\">Dansk</a>"), "{da}");
+    assert!(
+        da.contains("<a href=\"index.html\" lang=\"da\" aria-current=\"page\">Dansk</a>"),
+        "{da}"
+    );
     // No Swedish debate: the switcher goes to the Swedish programme.
     let debate = read(&public, "da/aarsmoede/debat/index.html");
     assert!(debate.contains("<a href=\"../../../sv/aarsmoede/index.html\" lang=\"sv\" hreflang=\"sv\" rel=\"nofollow\">Svenska</a>"), "{debate}");
@@ -72,7 +87,10 @@ fn language_switcher_goes_to_the_translation_or_the_nearest_parent() {
 #[test]
 fn hreflang_alternates_list_existing_translations_and_x_default() {
     let root = starter_site();
-    let config = read(root.path(), "config.toml").replace("base_url = \"/\"", "base_url = \"https://example.org/programmer/\"");
+    let config = read(root.path(), "config.toml").replace(
+        "base_url = \"/\"",
+        "base_url = \"https://example.org/programmer/\"",
+    );
     write(root.path(), "config.toml", &config);
     let out = build(root.path());
     let public = out.path().join("public");
@@ -83,7 +101,10 @@ fn hreflang_alternates_list_existing_translations_and_x_default() {
             ("da", "https://example.org/programmer/da/aarsmoede/aabning/"),
             ("sv", "https://example.org/programmer/sv/aarsmoede/aabning/"),
             ("nb", "https://example.org/programmer/nb/aarsmoede/aabning/"),
-            ("x-default", "https://example.org/programmer/da/aarsmoede/aabning/"),
+            (
+                "x-default",
+                "https://example.org/programmer/da/aarsmoede/aabning/"
+            ),
         ]
         .map(|(l, h)| (l.to_owned(), h.to_owned()))
     );
@@ -91,11 +112,19 @@ fn hreflang_alternates_list_existing_translations_and_x_default() {
     assert_eq!(alternates(&debate).len(), 2, "only Danish and x-default");
     let sitemap = read(&public, "sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/programmer/sv/aarsmoede/aabning/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"da\" href=\"https://example.org/programmer/da/aarsmoede/aabning/\"/>"), "{sitemap}");
-    assert!(read(&public, "robots.txt").contains("Sitemap: https://example.org/programmer/sitemap.xml"));
+    assert!(
+        read(&public, "robots.txt").contains("Sitemap: https://example.org/programmer/sitemap.xml")
+    );
     // The 404 page is served at any depth: its links start at the base path.
     let not_found = read(&public, "404.html");
-    assert!(not_found.contains("href=\"/programmer/da/index.html\""), "{not_found}");
-    assert!(not_found.contains("href=\"/programmer/samling.css\""), "{not_found}");
+    assert!(
+        not_found.contains("href=\"/programmer/da/index.html\""),
+        "{not_found}"
+    );
+    assert!(
+        not_found.contains("href=\"/programmer/samling.css\""),
+        "{not_found}"
+    );
 }
 
 #[test]
@@ -109,7 +138,10 @@ fn base_url_flag_replaces_the_configured_one() {
     };
     samling::build(&options).unwrap();
     let da = read(&out.path().join("site"), "da/index.html");
-    assert!(da.contains("<link rel=\"canonical\" href=\"/sub/path/da/\">"), "{da}");
+    assert!(
+        da.contains("<link rel=\"canonical\" href=\"/sub/path/da/\">"),
+        "{da}"
+    );
     // Page links stay relative, so the same files work under any path.
     assert!(da.contains("href=\"aarsmoede/index.html\""), "{da}");
 }
@@ -134,9 +166,20 @@ fn plural_forms_and_dates_in_each_language() {
     let public = out.path().join("public");
     let da = read(&public, "da/aarsmoede/index.html");
     assert!(da.contains("(3 programpunkter)"), "{da}");
-    assert!(da.contains("<time datetime=\"2012-10-22\">mandag 22. oktober 2012</time>"), "{da}");
-    assert!(da.contains("kl. 10.00"), "Danish writes times with a dot: {da}");
-    let sv = read(&public, "sv/referat/index.html".replace("referat", "aarsmoede/referat").as_str());
+    assert!(
+        da.contains("<time datetime=\"2012-10-22\">mandag 22. oktober 2012</time>"),
+        "{da}"
+    );
+    assert!(
+        da.contains("kl. 10.00"),
+        "Danish writes times with a dot: {da}"
+    );
+    let sv = read(
+        &public,
+        "sv/referat/index.html"
+            .replace("referat", "aarsmoede/referat")
+            .as_str(),
+    );
     assert!(sv.contains("måndag 22 oktober 2012"), "{sv}");
     assert!(sv.contains("kl. 10:00"), "{sv}");
     let nb = read(&public, "nb/aarsmoede/referat/index.html");
@@ -162,7 +205,10 @@ fn speakers_show_role_organisation_and_a_not_confirmed_mark() {
     assert!(opening.contains("Anna Jensen</a><span class=\"speaker-affiliation\">, Nätverksansvarig, Nätverket</span></li>"), "{opening}");
     // The speakers index lists speakers with pages and those given inline.
     let index = read(&public, "da/speakers/index.html");
-    assert!(index.contains("Anna Jensen") && index.contains("Lars Holm"), "{index}");
+    assert!(
+        index.contains("Anna Jensen") && index.contains("Lars Holm"),
+        "{index}"
+    );
 }
 
 #[test]
@@ -177,23 +223,38 @@ fn output_is_deterministic() {
     let root = starter_site();
     let first = build(root.path());
     let second = build(root.path());
-    assert_eq!(snapshot(&first.path().join("public")), snapshot(&second.path().join("public")));
+    assert_eq!(
+        snapshot(&first.path().join("public")),
+        snapshot(&second.path().join("public"))
+    );
 }
 
 #[test]
 fn a_new_language_needs_only_config_and_a_locale() {
     let root = starter_site();
-    let config = read(root.path(), "config.toml") + "\n[[languages]]\ncode = \"fi\"\nname = \"Suomi\"\n";
+    let config =
+        read(root.path(), "config.toml") + "\n[[languages]]\ncode = \"fi\"\nname = \"Suomi\"\n";
     write(root.path(), "config.toml", &config);
-    let strings = read(root.path(), "locales/sv.ftl").replace("Nätverkets program", "Verkoston ohjelmat");
+    let strings =
+        read(root.path(), "locales/sv.ftl").replace("Nätverkets program", "Verkoston ohjelmat");
     write(root.path(), "locales/fi.ftl", &strings);
-    write(root.path(), "content/aarsmoede/aabning.fi.md", "+++\ntitle = \"Avaus\"\ndate = 2027-03-11\nstart = 09:30\n+++\n");
+    write(
+        root.path(),
+        "content/aarsmoede/aabning.fi.md",
+        "+++\ntitle = \"Avaus\"\ndate = 2027-03-11\nstart = 09:30\n+++\n",
+    );
     let out = build(root.path());
     let public = out.path().join("public");
     let fi = read(&public, "fi/aarsmoede/aabning/index.html");
     assert_eq!(html_lang(&fi), "fi");
-    assert!(fi.contains("torstai 11. maaliskuuta 2027"), "dates come from ICU, not from tables: {fi}");
-    assert!(read(&public, "index.html").contains("lang=\"fi\" hreflang=\"fi\"><span class=\"language-name\">Suomi</span>"));
+    assert!(
+        fi.contains("torstai 11. maaliskuuta 2027"),
+        "dates come from ICU, not from tables: {fi}"
+    );
+    assert!(
+        read(&public, "index.html")
+            .contains("lang=\"fi\" hreflang=\"fi\"><span class=\"language-name\">Suomi</span>")
+    );
     // Other languages' switchers offer Finnish.
     let da = read(&public, "da/aarsmoede/aabning/index.html");
     assert!(da.contains("<a href=\"../../../fi/aarsmoede/aabning/index.html\" lang=\"fi\" hreflang=\"fi\">Suomi</a>"), "{da}");
@@ -211,12 +272,23 @@ fn fenced_code_is_highlighted_with_classes() {
     let out = build(root.path());
     let public = out.path().join("public");
     let page = read(&public, "da/om/index.html");
-    assert!(page.contains("<h2>Eksempel</h2>"), "body headings sit below the title: {page}");
-    assert!(page.contains("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"hl-source hl-rust\">"), "{page}");
+    assert!(
+        page.contains("<h2>Eksempel</h2>"),
+        "body headings sit below the title: {page}"
+    );
+    assert!(
+        page.contains(
+            "<pre class=\"code\" data-lang=\"rust\"><code><span class=\"hl-source hl-rust\">"
+        ),
+        "{page}"
+    );
     assert!(read(&public, "syntax.css").contains(".hl-"));
     // Free pages appear in the navigation, in other languages with a mark of language.
     let sv = read(&public, "sv/index.html");
-    assert!(sv.contains("<a href=\"../da/om/index.html\" lang=\"da\" hreflang=\"da\">Om</a>"), "{sv}");
+    assert!(
+        sv.contains("<a href=\"../da/om/index.html\" lang=\"da\" hreflang=\"da\">Om</a>"),
+        "{sv}"
+    );
 }
 
 #[test]
@@ -228,7 +300,11 @@ fn site_templates_and_static_files_override_the_theme() {
         "templates/page.html",
         "{% extends \"base.html\" %}{% block title %}{{ page.title }}{% endblock title %}{% block main %}<p class=\"mine\">{{ page.title }}</p>{% endblock main %}",
     );
-    write(root.path(), "content/om.da.md", "+++\ntitle = \"Om os\"\n+++\n");
+    write(
+        root.path(),
+        "content/om.da.md",
+        "+++\ntitle = \"Om os\"\n+++\n",
+    );
     let out = build(root.path());
     let public = out.path().join("public");
     assert_eq!(read(&public, "samling.css"), "body { color: black; }");
@@ -244,23 +320,39 @@ pub fn assert_links_resolve(public: &std::path::Path) {
             continue;
         }
         let html = String::from_utf8_lossy(bytes);
-        for link in attribute_values(&html, "href").into_iter().chain(attribute_values(&html, "src")) {
+        for link in attribute_values(&html, "href")
+            .into_iter()
+            .chain(attribute_values(&html, "src"))
+        {
             if link.contains("://") || link.starts_with("mailto:") || link.starts_with("tel:") {
                 continue;
             }
             if let Some(fragment) = link.strip_prefix('#') {
-                assert!(html.contains(&format!("id=\"{fragment}\"")), "{path}: no anchor {link}");
+                assert!(
+                    html.contains(&format!("id=\"{fragment}\"")),
+                    "{path}: no anchor {link}"
+                );
                 continue;
             }
             if link.starts_with('/') {
                 // Canonical and alternate addresses under a path-only base_url.
                 let target = link.trim_start_matches('/');
-                let target = if target.ends_with('/') || target.is_empty() { format!("{target}index.html") } else { target.to_owned() };
-                assert!(files.contains_key(&target), "{path}: {link} does not resolve");
+                let target = if target.ends_with('/') || target.is_empty() {
+                    format!("{target}index.html")
+                } else {
+                    target.to_owned()
+                };
+                assert!(
+                    files.contains_key(&target),
+                    "{path}: {link} does not resolve"
+                );
                 continue;
             }
             let target = resolve(path, &link);
-            assert!(files.contains_key(&target), "{path}: {link} -> {target} is not in the output");
+            assert!(
+                files.contains_key(&target),
+                "{path}: {link} -> {target} is not in the output"
+            );
             checked += 1;
         }
     }

@@ -31,7 +31,10 @@ fn assert_refused(mistake: impl FnOnce(&std::path::Path), expected: &[&str]) -> 
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left: {leftovers:?}"
+    );
     err
 }
 
@@ -39,12 +42,16 @@ fn assert_refused(mistake: impl FnOnce(&std::path::Path), expected: &[&str]) -> 
 fn bad_toml_names_file_line_and_column() {
     let err = assert_refused(
         |root| {
-            let text = read(root, "content/aarsmoede/aabning.da.md").replace("room = \"Festsalen\"", "room = \"Festsalen");
+            let text = read(root, "content/aarsmoede/aabning.da.md")
+                .replace("room = \"Festsalen\"", "room = \"Festsalen");
             write(root, "content/aarsmoede/aabning.da.md", &text);
         },
         &["content/aarsmoede/aabning.da.md:6:"],
     );
-    assert!(err.contains("room = \"Festsalen"), "the offending line is shown: {err}");
+    assert!(
+        err.contains("room = \"Festsalen"),
+        "the offending line is shown: {err}"
+    );
 }
 
 #[test]
@@ -54,7 +61,11 @@ fn unknown_field_suggests_the_nearest_known_one() {
             let text = read(root, "content/aarsmoede/aabning.sv.md").replace("title =", "titel =");
             write(root, "content/aarsmoede/aabning.sv.md", &text);
         },
-        &["unknown field `titel`", "content/aarsmoede/aabning.sv.md:2:1", "did you mean `title`?"],
+        &[
+            "unknown field `titel`",
+            "content/aarsmoede/aabning.sv.md:2:1",
+            "did you mean `title`?",
+        ],
     );
 }
 
@@ -62,10 +73,15 @@ fn unknown_field_suggests_the_nearest_known_one() {
 fn unknown_status_value_suggests_the_nearest() {
     assert_refused(
         |root| {
-            let text = read(root, "content/aarsmoede/debat.da.md").replace("\"tentative\"", "\"canceled\"");
+            let text = read(root, "content/aarsmoede/debat.da.md")
+                .replace("\"tentative\"", "\"canceled\"");
             write(root, "content/aarsmoede/debat.da.md", &text);
         },
-        &["unknown value `canceled`", "content/aarsmoede/debat.da.md:8:", "did you mean `cancelled`?"],
+        &[
+            "unknown value `canceled`",
+            "content/aarsmoede/debat.da.md:8:",
+            "did you mean `cancelled`?",
+        ],
     );
 }
 
@@ -73,7 +89,8 @@ fn unknown_status_value_suggests_the_nearest() {
 fn a_date_written_as_text_names_the_field_line() {
     assert_refused(
         |root| {
-            let text = read(root, "content/aarsmoede/debat.da.md").replace("date = 2027-03-11", "date = \"11-03-2027\"");
+            let text = read(root, "content/aarsmoede/debat.da.md")
+                .replace("date = 2027-03-11", "date = \"11-03-2027\"");
             write(root, "content/aarsmoede/debat.da.md", &text);
         },
         &["content/aarsmoede/debat.da.md:3:8", "without quotes"],
@@ -94,7 +111,12 @@ fn missing_fluent_key_names_key_locale_and_template() {
             let debate = read(root, "content/aarsmoede/debat.da.md");
             write(root, "content/aarsmoede/debat.nb.md", &debate);
         },
-        &["`not-confirmed`", "locales/nb.ftl", "`nb`", "speakers_inline.html"],
+        &[
+            "`not-confirmed`",
+            "locales/nb.ftl",
+            "`nb`",
+            "speakers_inline.html",
+        ],
     );
 }
 
@@ -113,7 +135,11 @@ fn fluent_syntax_error_names_file_and_line() {
 fn template_syntax_error_names_template_and_line() {
     assert_refused(
         |root| {
-            write(root, "templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title \n{% endblock main %}\n");
+            write(
+                root,
+                "templates/page.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title \n{% endblock main %}\n",
+            );
             write(root, "content/om.da.md", "+++\ntitle = \"Om\"\n+++\n");
         },
         &["templates/page.html:4:1", "expected }}"],
@@ -124,7 +150,11 @@ fn template_syntax_error_names_template_and_line() {
 fn template_render_error_names_template_and_line() {
     assert_refused(
         |root| {
-            write(root, "templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page.no_such_field }}</p>\n{% endblock main %}\n");
+            write(
+                root,
+                "templates/page.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page.no_such_field }}</p>\n{% endblock main %}\n",
+            );
             write(root, "content/om.da.md", "+++\ntitle = \"Om\"\n+++\n");
         },
         &["templates/page.html:3:"],
@@ -135,10 +165,15 @@ fn template_render_error_names_template_and_line() {
 fn reference_to_a_missing_speaker_page() {
     assert_refused(
         |root| {
-            let text = read(root, "content/aarsmoede/aabning.nb.md").replace("\"anna-jensen\"", "\"ana-jensen\"");
+            let text = read(root, "content/aarsmoede/aabning.nb.md")
+                .replace("\"anna-jensen\"", "\"ana-jensen\"");
             write(root, "content/aarsmoede/aabning.nb.md", &text);
         },
-        &["no speaker page `ana-jensen`", "content/aarsmoede/aabning.nb.md:9:", "did you mean `anna-jensen`?"],
+        &[
+            "no speaker page `ana-jensen`",
+            "content/aarsmoede/aabning.nb.md:9:",
+            "did you mean `anna-jensen`?",
+        ],
     );
 }
 
@@ -146,7 +181,11 @@ fn reference_to_a_missing_speaker_page() {
 fn a_file_in_an_unknown_language() {
     assert_refused(
         |root| write(root, "content/om.de.md", "+++\ntitle = \"Über\"\n+++\n"),
-        &["content/om.de.md", "`de` is not a language of this site", "da, sv, nb"],
+        &[
+            "content/om.de.md",
+            "`de` is not a language of this site",
+            "da, sv, nb",
+        ],
     );
 }
 
@@ -166,9 +205,11 @@ fn missing_and_unclosed_front_matter() {
 fn end_before_start_and_unknown_time_zone() {
     assert_refused(
         |root| {
-            let text = read(root, "content/aarsmoede/aabning.da.md").replace("end = 10:00", "end = 09:00");
+            let text =
+                read(root, "content/aarsmoede/aabning.da.md").replace("end = 10:00", "end = 09:00");
             write(root, "content/aarsmoede/aabning.da.md", &text);
-            let text = read(root, "content/aarsmoede/_index.sv.md").replace("venue =", "timezone = \"Europe/Stokholm\"\nvenue =");
+            let text = read(root, "content/aarsmoede/_index.sv.md")
+                .replace("venue =", "timezone = \"Europe/Stokholm\"\nvenue =");
             write(root, "content/aarsmoede/_index.sv.md", &text);
         },
         &[
@@ -185,7 +226,11 @@ fn all_problems_are_reported_in_one_run() {
     let err = assert_refused(
         |root| {
             write(root, "content/a.da.md", "+++\ntitel = \"A\"\n+++\n");
-            write(root, "content/b.da.md", "+++\ntitle = \"B\"\nsumary = \"x\"\n+++\n");
+            write(
+                root,
+                "content/b.da.md",
+                "+++\ntitle = \"B\"\nsumary = \"x\"\n+++\n",
+            );
         },
         &["content/a.da.md:2:1", "content/b.da.md:3:1"],
     );
@@ -216,7 +261,11 @@ fn the_command_builds_and_reports() {
         .arg(root.path())
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("Built 18 pages in 3 languages"), "{stdout}");
     assert!(root.path().join("public/da/index.html").is_file());
@@ -236,6 +285,9 @@ fn the_output_folder_may_not_be_the_site() {
     let err = site.build(root.path()).unwrap_err().to_string();
     assert!(err.contains("would replace the site's own files"), "{err}");
     assert!(root.path().join("content").is_dir());
-    let err = site.build(&root.path().join("content/out")).unwrap_err().to_string();
+    let err = site
+        .build(&root.path().join("content/out"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("would replace the site's own files"), "{err}");
 }

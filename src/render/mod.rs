@@ -51,11 +51,19 @@ impl Templates {
         let mut tera = Tera::new();
         tera.set_fallback_prefixes(theme.template_prefixes.clone())
             .map_err(|e| template_error(&e))?;
-        tera.register_function("t", move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
-            translate(&locales, kwargs, state)
-        });
-        tera.add_raw_templates(theme.templates.iter().map(|(name, text)| (name.as_str(), text.as_str())))
-            .map_err(|e| template_error(&e))?;
+        tera.register_function(
+            "t",
+            move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+                translate(&locales, kwargs, state)
+            },
+        );
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(name, text)| (name.as_str(), text.as_str())),
+        )
+        .map_err(|e| template_error(&e))?;
         Ok(Templates { tera })
     }
 }
@@ -183,17 +191,43 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Home(lang));
             jobs.push(Job::Speakers(lang));
         }
-        let each = |count: usize, langs: &dyn Fn(usize) -> Vec<&'a str>, make: fn(usize, &'a str) -> Job<'a>| {
+        let each = |count: usize,
+                    langs: &dyn Fn(usize) -> Vec<&'a str>,
+                    make: fn(usize, &'a str) -> Job<'a>| {
             (0..count)
                 .flat_map(|i| langs(i).into_iter().map(move |l| make(i, l)))
                 .collect::<Vec<_>>()
         };
-        jobs.extend(each(m.programmes.len(), &|i| m.programmes[i].entry.langs().collect(), Job::Programme));
-        jobs.extend(each(m.themes.len(), &|i| m.themes[i].entry.langs().collect(), Job::Theme));
-        jobs.extend(each(m.sessions.len(), &|i| m.sessions[i].entry.langs().collect(), Job::Session));
-        jobs.extend(each(m.speakers.len(), &|i| m.speakers[i].entry.langs().collect(), Job::Speaker));
-        jobs.extend(each(m.pages.len(), &|i| m.pages[i].langs().collect(), Job::Page));
-        jobs.extend(each(m.minutes.len(), &|i| m.minutes[i].langs().collect(), Job::Minutes));
+        jobs.extend(each(
+            m.programmes.len(),
+            &|i| m.programmes[i].entry.langs().collect(),
+            Job::Programme,
+        ));
+        jobs.extend(each(
+            m.themes.len(),
+            &|i| m.themes[i].entry.langs().collect(),
+            Job::Theme,
+        ));
+        jobs.extend(each(
+            m.sessions.len(),
+            &|i| m.sessions[i].entry.langs().collect(),
+            Job::Session,
+        ));
+        jobs.extend(each(
+            m.speakers.len(),
+            &|i| m.speakers[i].entry.langs().collect(),
+            Job::Speaker,
+        ));
+        jobs.extend(each(
+            m.pages.len(),
+            &|i| m.pages[i].langs().collect(),
+            Job::Page,
+        ));
+        jobs.extend(each(
+            m.minutes.len(),
+            &|i| m.minutes[i].langs().collect(),
+            Job::Minutes,
+        ));
         jobs
     }
 
@@ -210,7 +244,7 @@ impl<'a> Renderer<'a> {
             Job::Page(i, _) => m.pages[i].get(lang).is_some(),
             Job::Minutes(i, _) => m.minutes[i].get(lang).is_some(),
         };
-        exists.then(|| match job {
+        exists.then_some(match job {
             Job::Home(_) => Job::Home(lang),
             Job::Speakers(_) => Job::Speakers(lang),
             Job::Programme(i, _) => Job::Programme(i, lang),
@@ -233,7 +267,9 @@ impl<'a> Renderer<'a> {
             },
             Job::Theme(i, l) => Job::Programme(m.themes[i].programme, l),
             Job::Speaker(_, l) => Job::Speakers(l),
-            Job::Programme(_, l) | Job::Page(_, l) | Job::Minutes(_, l) | Job::Speakers(l) => Job::Home(l),
+            Job::Programme(_, l) | Job::Page(_, l) | Job::Minutes(_, l) | Job::Speakers(l) => {
+                Job::Home(l)
+            }
             other => other,
         }
     }
@@ -379,9 +415,11 @@ impl<'a> Renderer<'a> {
             .collect();
         let default = self.in_language(job, &self.config.default_language().code);
         let x_default = default.or_else(|| {
-            self.config
-                .fallback_order()
-                .find_map(|code| self.config.language(code).and_then(|l| self.in_language(job, &l.code)))
+            self.config.fallback_order().find_map(|code| {
+                self.config
+                    .language(code)
+                    .and_then(|l| self.in_language(job, &l.code))
+            })
         });
         if let Some(x) = x_default {
             alternates.push(Alternate {
@@ -401,7 +439,10 @@ impl<'a> Renderer<'a> {
         if !self.model.speakers.is_empty() {
             nav.push(NavLink {
                 link: Link {
-                    title: views.locale.message("nav-speakers", None).unwrap_or_default(),
+                    title: views
+                        .locale
+                        .message("nav-speakers", None)
+                        .unwrap_or_default(),
                     url: self.urls.link(from, &self.address(Job::Speakers(lang))),
                     lang: None,
                 },
@@ -418,7 +459,11 @@ impl<'a> Renderer<'a> {
         }
         Layout {
             lang: lang.to_owned(),
-            lang_name: self.config.language(lang).map(|l| l.name.clone()).unwrap_or_default(),
+            lang_name: self
+                .config
+                .language(lang)
+                .map(|l| l.name.clone())
+                .unwrap_or_default(),
             root: self.urls.file(from, ""),
             home_url: self.urls.link(from, &Urls::page(lang, "")),
             nav,
@@ -446,7 +491,10 @@ impl<'a> Renderer<'a> {
             }
             Job::Theme(i, lang) => {
                 let theme = &m.themes[i];
-                let t = theme.entry.get(lang).unwrap_or(&theme.entry.translations[0]);
+                let t = theme
+                    .entry
+                    .get(lang)
+                    .unwrap_or(&theme.entry.translations[0]);
                 let programme = &m.programmes[theme.programme];
                 let view = ThemeView {
                     title: t.front.title.clone(),
@@ -465,17 +513,21 @@ impl<'a> Renderer<'a> {
             }
             Job::Speaker(i, lang) => {
                 let speaker = &m.speakers[i];
-                let t = speaker.entry.get(lang).unwrap_or(&speaker.entry.translations[0]);
+                let t = speaker
+                    .entry
+                    .get(lang)
+                    .unwrap_or(&speaker.entry.translations[0]);
                 let view = SpeakerPageView {
                     name: t.front.name.clone(),
                     role: t.front.role.clone(),
                     organisation: t.front.organisation.clone(),
                     photo_url: t.front.photo.as_ref().map(|p| self.urls.file(&v.from, p)),
-                    photo_alt: t
-                        .front
-                        .photo
-                        .as_ref()
-                        .map(|_| t.front.photo_alt.clone().unwrap_or_else(|| t.front.name.clone())),
+                    photo_alt: t.front.photo.as_ref().map(|_| {
+                        t.front
+                            .photo_alt
+                            .clone()
+                            .unwrap_or_else(|| t.front.name.clone())
+                    }),
                     body_html: t.body_html.clone(),
                     sessions: speaker
                         .sessions
@@ -579,15 +631,23 @@ impl<'a> Renderer<'a> {
 
     fn programme(&self, i: usize, v: &ViewBuilder) -> ProgrammeView {
         let programme = &self.model.programmes[i];
-        let t = programme.entry.get(v.lang).unwrap_or(&programme.entry.translations[0]);
+        let t = programme
+            .entry
+            .get(v.lang)
+            .unwrap_or(&programme.entry.translations[0]);
         let f = &t.front;
         let mut groups = Vec::new();
         for &th in &programme.themes {
             let theme = &self.model.themes[th];
-            let Some(tt) = v.pick(&theme.entry) else { continue };
+            let Some(tt) = v.pick(&theme.entry) else {
+                continue;
+            };
             groups.push(Group {
                 title: Some(tt.front.title.clone()),
-                url: Some(self.urls.link(&v.from, &Urls::page(&tt.lang, &theme.entry.key))),
+                url: Some(
+                    self.urls
+                        .link(&v.from, &Urls::page(&tt.lang, &theme.entry.key)),
+                ),
                 lang: v.other_lang(tt),
                 summary: tt.front.summary.clone(),
                 session_count: theme.sessions.len(),
@@ -649,10 +709,17 @@ impl<'a> Renderer<'a> {
     fn session(&self, i: usize, lang: &str, v: &ViewBuilder) -> SessionView {
         let m = self.model;
         let session = &m.sessions[i];
-        let t = session.entry.get(lang).unwrap_or(&session.entry.translations[0]);
+        let t = session
+            .entry
+            .get(lang)
+            .unwrap_or(&session.entry.translations[0]);
         let mut summary = v.session_summary(i, true).unwrap_or_else(|| unreachable!());
         if summary.programme.is_none() {
-            summary.programme = Some(link_or_key(v, &m.programmes[session.programme].entry, |f| &f.title));
+            summary.programme = Some(link_or_key(
+                v,
+                &m.programmes[session.programme].entry,
+                |f| &f.title,
+            ));
         }
         let programme = &m.programmes[session.programme];
         let position = programme.sessions.iter().position(|&s| s == i);
@@ -700,7 +767,9 @@ impl<'a> Renderer<'a> {
         let mut inline: std::collections::BTreeMap<String, (SpeakerEntry, BTreeSet<usize>)> =
             Default::default();
         for (i, session) in m.sessions.iter().enumerate() {
-            let Some(t) = v.pick(&session.entry) else { continue };
+            let Some(t) = v.pick(&session.entry) else {
+                continue;
+            };
             for entry in t.front.speakers.iter().chain(&t.front.moderator) {
                 if let SpeakerEntry::Inline { name, .. } = entry {
                     inline
@@ -714,7 +783,12 @@ impl<'a> Renderer<'a> {
         for (name, (entry, sessions)) in inline {
             let view = v.speaker(&entry);
             let mut sessions: Vec<usize> = sessions.into_iter().collect();
-            sessions.sort_by_key(|s| m.programmes[m.sessions[*s].programme].sessions.iter().position(|x| x == s));
+            sessions.sort_by_key(|s| {
+                m.programmes[m.sessions[*s].programme]
+                    .sessions
+                    .iter()
+                    .position(|x| x == s)
+            });
             listings.push(SpeakerListing {
                 name,
                 role: view.role,
@@ -733,7 +807,8 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|&s| {
                 let entry = &self.model.sessions[s].entry;
-                v.pick(entry).map(|t| v.link_to(t, &entry.key, &t.front.title))
+                v.pick(entry)
+                    .map(|t| v.link_to(t, &entry.key, &t.front.title))
             })
             .collect()
     }
@@ -782,7 +857,13 @@ impl<'a> Renderer<'a> {
 }
 
 /// A link to `entry` for a reader of `v.lang`, falling back to any translation.
-fn link_or_key<F>(v: &ViewBuilder, entry: &crate::model::Entry<F>, title: fn(&F) -> &String) -> Link {
-    let t = entry.pick(v.lang, v.config, true).unwrap_or(&entry.translations[0]);
+fn link_or_key<F>(
+    v: &ViewBuilder,
+    entry: &crate::model::Entry<F>,
+    title: fn(&F) -> &String,
+) -> Link {
+    let t = entry
+        .pick(v.lang, v.config, true)
+        .unwrap_or(&entry.translations[0]);
     v.link_to(t, &entry.key, title(&t.front))
 }

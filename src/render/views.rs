@@ -148,7 +148,10 @@ impl<'a> ViewBuilder<'a> {
                         role: t.front.role.clone(),
                         organisation: t.front.organisation.clone(),
                         confirmed: entry.confirmed(),
-                        url: Some(self.urls.link(&self.from, &Urls::page(&t.lang, &speaker.entry.key))),
+                        url: Some(
+                            self.urls
+                                .link(&self.from, &Urls::page(&t.lang, &speaker.entry.key)),
+                        ),
                         lang: self.other_lang(t),
                     },
                     _ => SpeakerView {
@@ -170,12 +173,19 @@ impl<'a> ViewBuilder<'a> {
         Some(self.summary_of(session, t, with_programme))
     }
 
-    fn summary_of(&self, session: &Session, t: &Translation<SessionFront>, with_programme: bool) -> SessionSummary {
+    fn summary_of(
+        &self,
+        session: &Session,
+        t: &Translation<SessionFront>,
+        with_programme: bool,
+    ) -> SessionSummary {
         let f = &t.front;
         let programme = &self.model.programmes[session.programme];
         SessionSummary {
             title: f.title.clone(),
-            url: self.urls.link(&self.from, &Urls::page(&t.lang, &session.entry.key)),
+            url: self
+                .urls
+                .link(&self.from, &Urls::page(&t.lang, &session.entry.key)),
             lang: self.other_lang(t),
             summary: f.summary.clone(),
             date: f.date.map(|d| d.0.to_string()),
