@@ -56,6 +56,7 @@ format-label = Form
 status-label = Status
 language-label = Sprog
 tags-label = Emner
+translations-label = Læs også på
 speakers-heading = Oplægsholdere
 moderator-label = Ordstyrer
 not-confirmed = ikke bekræftet

@@ -63,6 +63,13 @@ pub fn load_content(root: &Path, config: &Config) -> (Vec<SourceFile>, Vec<Diagn
     let content = root.join(CONTENT_DIR);
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    if !content.is_dir() {
+        problems.push(
+            Diagnostic::new(CONTENT_DIR, "the site has no content folder")
+                .with_hint("pages are Markdown files in content/, e.g. content/programme/_index.da.md"),
+        );
+        return (files, problems);
+    }
     let walker = walkdir::WalkDir::new(&content)
         .sort_by_file_name()
         .into_iter()

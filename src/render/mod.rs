@@ -105,7 +105,7 @@ fn template_error(e: &tera::Error) -> Diagnostic {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 struct SwitchLink {
     code: String,
     name: String,
@@ -137,6 +137,8 @@ struct Layout {
     home_url: String,
     nav: Vec<NavLink>,
     switcher: Vec<SwitchLink>,
+    /// The page's other translations (the switcher's entries that exist).
+    translations: Vec<SwitchLink>,
     alternates: Vec<Alternate>,
     canonical: String,
 }
@@ -191,43 +193,15 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Home(lang));
             jobs.push(Job::Speakers(lang));
         }
-        let each = |count: usize,
-                    langs: &dyn Fn(usize) -> Vec<&'a str>,
-                    make: fn(usize, &'a str) -> Job<'a>| {
-            (0..count)
-                .flat_map(|i| langs(i).into_iter().map(move |l| make(i, l)))
-                .collect::<Vec<_>>()
-        };
-        jobs.extend(each(
-            m.programmes.len(),
-            &|i| m.programmes[i].entry.langs().collect(),
+        jobs.extend(jobs_for(
+            m.programmes.iter().map(|p| &p.entry),
             Job::Programme,
         ));
-        jobs.extend(each(
-            m.themes.len(),
-            &|i| m.themes[i].entry.langs().collect(),
-            Job::Theme,
-        ));
-        jobs.extend(each(
-            m.sessions.len(),
-            &|i| m.sessions[i].entry.langs().collect(),
-            Job::Session,
-        ));
-        jobs.extend(each(
-            m.speakers.len(),
-            &|i| m.speakers[i].entry.langs().collect(),
-            Job::Speaker,
-        ));
-        jobs.extend(each(
-            m.pages.len(),
-            &|i| m.pages[i].langs().collect(),
-            Job::Page,
-        ));
-        jobs.extend(each(
-            m.minutes.len(),
-            &|i| m.minutes[i].langs().collect(),
-            Job::Minutes,
-        ));
+        jobs.extend(jobs_for(m.themes.iter().map(|t| &t.entry), Job::Theme));
+        jobs.extend(jobs_for(m.sessions.iter().map(|s| &s.entry), Job::Session));
+        jobs.extend(jobs_for(m.speakers.iter().map(|s| &s.entry), Job::Speaker));
+        jobs.extend(jobs_for(m.pages.iter(), Job::Page));
+        jobs.extend(jobs_for(m.minutes.iter(), Job::Minutes));
         jobs
     }
 
@@ -380,7 +354,7 @@ impl<'a> Renderer<'a> {
     fn layout(&self, job: Job<'a>, views: &ViewBuilder) -> Layout {
         let lang = views.lang;
         let from = &views.from;
-        let switcher = self
+        let switcher: Vec<SwitchLink> = self
             .config
             .languages
             .iter()
@@ -457,7 +431,13 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
+        let translations = switcher
+            .iter()
+            .filter(|l| l.exists && !l.current)
+            .cloned()
+            .collect();
         Layout {
+            translations,
             lang: lang.to_owned(),
             lang_name: self
                 .config
@@ -854,6 +834,16 @@ impl<'a> Renderer<'a> {
         xml.push_str("</urlset>\n");
         xml
     }
+}
+
+/// One job per translation of each entry.
+fn jobs_for<'m, F: 'm>(
+    entries: impl Iterator<Item = &'m crate::model::Entry<F>>,
+    make: fn(usize, &'m str) -> Job<'m>,
+) -> impl Iterator<Item = Job<'m>> {
+    entries
+        .enumerate()
+        .flat_map(move |(i, entry)| entry.langs().map(move |lang| make(i, lang)))
 }
 
 /// A link to `entry` for a reader of `v.lang`, falling back to any translation.

@@ -134,3 +134,51 @@ pub fn escape(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+/// Every `href` and `src` of every page points at a file of the output (or is absolute).
+pub fn assert_links_resolve(public: &Path) {
+    let files = snapshot(public);
+    let mut checked = 0;
+    for (path, bytes) in &files {
+        if !path.ends_with(".html") || path == "404.html" {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for link in attribute_values(&html, "href")
+            .into_iter()
+            .chain(attribute_values(&html, "src"))
+        {
+            if link.contains("://") || link.starts_with("mailto:") || link.starts_with("tel:") {
+                continue;
+            }
+            if let Some(fragment) = link.strip_prefix('#') {
+                assert!(
+                    html.contains(&format!("id=\"{fragment}\"")),
+                    "{path}: no anchor {link}"
+                );
+                continue;
+            }
+            if link.starts_with('/') {
+                // Canonical and alternate addresses under a path-only base_url.
+                let target = link.trim_start_matches('/');
+                let target = if target.ends_with('/') || target.is_empty() {
+                    format!("{target}index.html")
+                } else {
+                    target.to_owned()
+                };
+                assert!(
+                    files.contains_key(&target),
+                    "{path}: {link} does not resolve"
+                );
+                continue;
+            }
+            let target = resolve(path, &link);
+            assert!(
+                files.contains_key(&target),
+                "{path}: {link} -> {target} is not in the output"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no links were checked");
+}
