@@ -1,13 +1,13 @@
-# Dansk. Every string the default theme shows; content comes from content/.
+# Norsk bokmål. Every string the default theme shows; content comes from content/.
 
-site-name = Netværkets programmer
-choose-language = Vælg sprog
-skip-to-content = Gå til indholdet
-nav-main-label = Hovedmenu
+site-name = Nettverkets programmer
+choose-language = Velg språk
+skip-to-content = Gå til innholdet
+nav-main-label = Hovedmeny
 nav-home = Forside
-nav-speakers = Oplægsholdere
-language-switcher-label = Sprog
-footer-text = Programmer udgivet med samling.
+nav-speakers = Foredragsholdere
+language-switcher-label = Språk
+footer-text = Programmer publisert med samling.
 
 programmes-heading = Programmer
 minutes-heading = Referater
@@ -15,72 +15,73 @@ programme-heading = Program
 sessions-heading = Programpunkter
 other-sessions = Øvrige programpunkter
 sessions-count = { $count ->
-    [one] ét programpunkt
+    [one] ett programpunkt
    *[other] { $count } programpunkter
 }
-timezone-note = Alle tidspunkter er lokal tid ({ $timezone }).
-date-tba = Dato følger
+timezone-note = Alle klokkeslett er lokal tid ({ $timezone }).
+date-tba = Dato kommer
 date-range = { $first } – { $last }
 time-range = kl. { $start }–{ $end }
 time-start = kl. { $start }
 
-notice-label = Bemærk
-practical-heading = Praktisk information
-practical-note-label = Forløb
+notice-label = Merk
+practical-heading = Praktisk informasjon
+practical-note-label = Opplegg
 price-label = Pris
 price = { $amount } { $currency ->
-    [DKK] kr.
-    [SEK] svenske kr.
-    [NOK] norske kr.
+    [DKK] danske kroner
+    [SEK] svenske kroner
+    [NOK] kr
     [EUR] euro
    *[other] { $currency }
 }
 price-includes = inkl. { $items }
 price-excludes = ekskl. { $items }
-capacity-label = Deltagere
+capacity-label = Deltakere
 capacity-range = { $min }–{ $max }
-capacity-max = højst { $max }
-capacity-min = mindst { $min }
-rounds-heading = Hold og datoer
+capacity-max = høyst { $max }
+capacity-min = minst { $min }
+rounds-heading = Kull og datoer
 organisation-heading = Arrangører og kontakt
 organisers-heading = Arrangører
 contact-heading = Kontakt
-email-label = E-mail
+email-label = E-post
 phone-label = Telefon
 
 date-label = Dato
 time-label = Tidspunkt
-room-label = Lokale
+room-label = Rom
 place-label = Sted
 format-label = Form
 status-label = Status
-language-label = Sprog
+language-label = Språk
 tags-label = Emner
-speakers-heading = Oplægsholdere
+translations-label = Les også på
+speakers-heading = Foredragsholdere
 moderator-label = Ordstyrer
-not-confirmed = ikke bekræftet
+not-confirmed = ikke bekreftet
 pager-label = Andre programpunkter
 previous-session = Forrige
-next-session = Næste
+next-session = Neste
 speaker-sessions-heading = Programpunkter
 
-status-confirmed = Bekræftet
-status-tentative = Foreløbigt
-status-cancelled = Aflyst
+status-confirmed = Bekreftet
+status-tentative = Foreløpig
+status-cancelled = Avlyst
 status-moved = Flyttet
 
-format-keynote = Hovedoplæg
-format-talk = Oplæg
+format-keynote = Hovedinnlegg
+format-talk = Innlegg
 format-seminar = Seminar
-format-debate = Debat
-format-panel = Paneldebat
-format-workshop = Workshop
-format-meeting = Møde
+format-debate = Debatt
+format-panel = Paneldebatt
+format-workshop = Arbeidsverksted
+format-meeting = Møte
 format-break = Pause
-format-social = Socialt arrangement
+format-social = Sosialt program
 
 # The language a session is held in, and the mark on pages in another language.
-held-in = Foregår på { $code ->
+held-in = Holdes på { $code ->
     [da] dansk
     [sv] svensk
     [nb] norsk
@@ -99,17 +100,17 @@ in-language = { $code ->
    *[other] { $native }
 }
 
-meeting-date-label = Mødedato
-meeting-place-label = Mødested
-agenda-heading = Dagsorden
-agenda-item = Punkt { $number }
-case-label = Sagsnr.
-presenter-label = Fremlægges af
-background-heading = Baggrund
-recommendation-heading = Indstilling
-decision-heading = Beslutning
-attachments-heading = Bilag
+meeting-date-label = Møtedato
+meeting-place-label = Møtested
+agenda-heading = Saksliste
+agenda-item = Sak { $number }
+case-label = Saksnr.
+presenter-label = Legges fram av
+background-heading = Bakgrunn
+recommendation-heading = Innstilling
+decision-heading = Vedtak
+attachments-heading = Vedlegg
 
-not-found-title = Siden findes ikke
-not-found-text = Siden, du leder efter, findes ikke eller er blevet flyttet.
-not-found-home = Gå til forsiden på dansk
+not-found-title = Siden finnes ikke
+not-found-text = Siden du leter etter, finnes ikke eller er flyttet.
+not-found-home = Gå til forsiden på norsk

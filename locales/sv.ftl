@@ -1,115 +1,116 @@
-# Dansk. Every string the default theme shows; content comes from content/.
+# Svenska. Every string the default theme shows; content comes from content/.
 
-site-name = Netværkets programmer
-choose-language = Vælg sprog
-skip-to-content = Gå til indholdet
-nav-main-label = Hovedmenu
-nav-home = Forside
-nav-speakers = Oplægsholdere
-language-switcher-label = Sprog
-footer-text = Programmer udgivet med samling.
+site-name = Nätverkets program
+choose-language = Välj språk
+skip-to-content = Gå till innehållet
+nav-main-label = Huvudmeny
+nav-home = Startsida
+nav-speakers = Talare
+language-switcher-label = Språk
+footer-text = Program publicerade med samling.
 
-programmes-heading = Programmer
-minutes-heading = Referater
+programmes-heading = Program
+minutes-heading = Protokoll
 programme-heading = Program
 sessions-heading = Programpunkter
-other-sessions = Øvrige programpunkter
+other-sessions = Övriga programpunkter
 sessions-count = { $count ->
-    [one] ét programpunkt
+    [one] en programpunkt
    *[other] { $count } programpunkter
 }
-timezone-note = Alle tidspunkter er lokal tid ({ $timezone }).
-date-tba = Dato følger
+timezone-note = Alla tider är lokal tid ({ $timezone }).
+date-tba = Datum meddelas senare
 date-range = { $first } – { $last }
 time-range = kl. { $start }–{ $end }
 time-start = kl. { $start }
 
-notice-label = Bemærk
+notice-label = Observera
 practical-heading = Praktisk information
-practical-note-label = Forløb
+practical-note-label = Upplägg
 price-label = Pris
 price = { $amount } { $currency ->
-    [DKK] kr.
-    [SEK] svenske kr.
-    [NOK] norske kr.
+    [DKK] danska kronor
+    [SEK] kr
+    [NOK] norska kronor
     [EUR] euro
    *[other] { $currency }
 }
 price-includes = inkl. { $items }
-price-excludes = ekskl. { $items }
-capacity-label = Deltagere
+price-excludes = exkl. { $items }
+capacity-label = Deltagare
 capacity-range = { $min }–{ $max }
-capacity-max = højst { $max }
-capacity-min = mindst { $min }
-rounds-heading = Hold og datoer
-organisation-heading = Arrangører og kontakt
-organisers-heading = Arrangører
+capacity-max = högst { $max }
+capacity-min = minst { $min }
+rounds-heading = Omgångar och datum
+organisation-heading = Arrangörer och kontakt
+organisers-heading = Arrangörer
 contact-heading = Kontakt
-email-label = E-mail
+email-label = E-post
 phone-label = Telefon
 
-date-label = Dato
-time-label = Tidspunkt
-room-label = Lokale
-place-label = Sted
+date-label = Datum
+time-label = Tid
+room-label = Lokal
+place-label = Plats
 format-label = Form
 status-label = Status
-language-label = Sprog
-tags-label = Emner
-speakers-heading = Oplægsholdere
-moderator-label = Ordstyrer
-not-confirmed = ikke bekræftet
-pager-label = Andre programpunkter
-previous-session = Forrige
-next-session = Næste
+language-label = Språk
+tags-label = Ämnen
+translations-label = Läs även på
+speakers-heading = Talare
+moderator-label = Moderator
+not-confirmed = ej bekräftad
+pager-label = Andra programpunkter
+previous-session = Föregående
+next-session = Nästa
 speaker-sessions-heading = Programpunkter
 
-status-confirmed = Bekræftet
-status-tentative = Foreløbigt
-status-cancelled = Aflyst
-status-moved = Flyttet
+status-confirmed = Bekräftad
+status-tentative = Preliminär
+status-cancelled = Inställd
+status-moved = Flyttad
 
-format-keynote = Hovedoplæg
-format-talk = Oplæg
-format-seminar = Seminar
-format-debate = Debat
-format-panel = Paneldebat
+format-keynote = Huvudtalare
+format-talk = Föredrag
+format-seminar = Seminarium
+format-debate = Debatt
+format-panel = Paneldebatt
 format-workshop = Workshop
-format-meeting = Møde
-format-break = Pause
-format-social = Socialt arrangement
+format-meeting = Möte
+format-break = Paus
+format-social = Socialt program
 
 # The language a session is held in, and the mark on pages in another language.
-held-in = Foregår på { $code ->
-    [da] dansk
-    [sv] svensk
-    [nb] norsk
-    [nn] nynorsk
-    [fi] finsk
-    [en] engelsk
+held-in = Hålls på { $code ->
+    [da] danska
+    [sv] svenska
+    [nb] norska
+    [nn] nynorska
+    [fi] finska
+    [en] engelska
    *[other] { $native }
 }
 in-language = { $code ->
-    [da] på dansk
-    [sv] på svensk
-    [nb] på norsk
-    [nn] på nynorsk
-    [fi] på finsk
-    [en] på engelsk
+    [da] på danska
+    [sv] på svenska
+    [nb] på norska
+    [nn] på nynorska
+    [fi] på finska
+    [en] på engelska
    *[other] { $native }
 }
 
-meeting-date-label = Mødedato
-meeting-place-label = Mødested
-agenda-heading = Dagsorden
+meeting-date-label = Mötesdatum
+meeting-place-label = Mötesplats
+agenda-heading = Dagordning
 agenda-item = Punkt { $number }
-case-label = Sagsnr.
-presenter-label = Fremlægges af
-background-heading = Baggrund
-recommendation-heading = Indstilling
-decision-heading = Beslutning
-attachments-heading = Bilag
+case-label = Diarienr
+presenter-label = Föredragande
+background-heading = Bakgrund
+recommendation-heading = Förslag till beslut
+decision-heading = Beslut
+attachments-heading = Bilagor
 
-not-found-title = Siden findes ikke
-not-found-text = Siden, du leder efter, findes ikke eller er blevet flyttet.
-not-found-home = Gå til forsiden på dansk
+not-found-title = Sidan finns inte
+not-found-text = Sidan du letar efter finns inte eller har flyttats.
+not-found-home = Gå till startsidan på svenska
