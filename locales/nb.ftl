@@ -102,7 +102,7 @@ in-language = { $code ->
 
 meeting-date-label = Møtedato
 meeting-place-label = Møtested
-agenda-heading = Saksliste
+agenda-heading = Dagsorden
 agenda-item = Sak { $number }
 case-label = Saksnr.
 presenter-label = Legges fram av

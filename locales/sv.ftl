@@ -59,7 +59,7 @@ tags-label = Ämnen
 translations-label = Läs även på
 speakers-heading = Talare
 moderator-label = Moderator
-not-confirmed = ej bekräftad
+not-confirmed = inte bekräftad
 pager-label = Andra programpunkter
 previous-session = Föregående
 next-session = Nästa
@@ -70,7 +70,7 @@ status-tentative = Preliminär
 status-cancelled = Inställd
 status-moved = Flyttad
 
-format-keynote = Huvudtalare
+format-keynote = Huvudföredrag
 format-talk = Föredrag
 format-seminar = Seminarium
 format-debate = Debatt
