@@ -65,8 +65,9 @@ pub fn load_content(root: &Path, config: &Config) -> (Vec<SourceFile>, Vec<Diagn
     let mut problems = Vec::new();
     if !content.is_dir() {
         problems.push(
-            Diagnostic::new(CONTENT_DIR, "the site has no content folder")
-                .with_hint("pages are Markdown files in content/, e.g. content/programme/_index.da.md"),
+            Diagnostic::new(CONTENT_DIR, "the site has no content folder").with_hint(
+                "pages are Markdown files in content/, e.g. content/programme/_index.da.md",
+            ),
         );
         return (files, problems);
     }

@@ -22,16 +22,31 @@ impl Default for Markdown {
 }
 
 impl Markdown {
-    /// Renders `source` to HTML. Headings move one level down: the page title is the
-    /// only `<h1>`, so a `#` heading in the text becomes `<h2>` and the outline stays in order.
+    /// Renders a page's text. The page title is the only `<h1>`: the text's highest heading
+    /// becomes `<h2>`, whether the organiser wrote `#` or `##`, so no level is skipped.
     pub fn render(&self, source: &str) -> String {
+        self.render_below(source, 2)
+    }
+
+    /// Renders `source` with its highest heading at level `top` (2 to 6).
+    pub fn render_below(&self, source: &str, top: usize) -> String {
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS;
-        let mut events = Vec::new();
+        let parsed: Vec<Event> = Parser::new_ext(source, options).collect();
+        let highest = parsed
+            .iter()
+            .filter_map(|e| match e {
+                Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(1);
+        let shift = |level: HeadingLevel| relevel(level as usize + top - highest);
+        let mut events = Vec::with_capacity(parsed.len());
         let mut code: Option<(String, String)> = None;
-        for event in Parser::new_ext(source, options) {
+        for event in parsed {
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
@@ -58,13 +73,13 @@ impl Markdown {
                     classes,
                     attrs,
                 }) => events.push(Event::Start(Tag::Heading {
-                    level: demote(level),
+                    level: shift(level),
                     id,
                     classes,
                     attrs,
                 })),
                 Event::End(TagEnd::Heading(level)) => {
-                    events.push(Event::End(TagEnd::Heading(demote(level))))
+                    events.push(Event::End(TagEnd::Heading(shift(level))))
                 }
                 other => events.push(other),
             }
@@ -102,13 +117,14 @@ impl Markdown {
     }
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
+fn relevel(level: usize) -> HeadingLevel {
     match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+        0..=1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
     }
 }
 
@@ -155,9 +171,14 @@ mod tests {
     }
 
     #[test]
-    fn headings_are_demoted_below_the_page_title() {
+    fn headings_start_below_the_page_title() {
         let md = Markdown::default();
         assert_eq!(md.render("# Agenda\n"), "<h2>Agenda</h2>\n");
+        assert_eq!(
+            md.render("## Agenda\n\n### Punkt\n"),
+            "<h2>Agenda</h2>\n<h3>Punkt</h3>\n"
+        );
+        assert_eq!(md.render_below("# A\n", 4), "<h4>A</h4>\n");
     }
 
     #[test]

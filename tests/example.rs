@@ -15,7 +15,8 @@ fn example() -> &'static (Site, tempfile::TempDir) {
     BUILT.get_or_init(|| {
         let site = Site::load(&example_root()).unwrap_or_else(|e| panic!("{e}"));
         let out = tempfile::tempdir().unwrap();
-        site.build(&out.path().join("public")).unwrap_or_else(|e| panic!("{e}"));
+        site.build(&out.path().join("public"))
+            .unwrap_or_else(|e| panic!("{e}"));
         (site, out)
     })
 }
@@ -34,11 +35,25 @@ fn expected_pages() -> Vec<(String, String)> {
     let mut pages = Vec::new();
     for entry in walkdir::WalkDir::new(&content) {
         let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(&content).unwrap().to_string_lossy().into_owned();
-        let Some(base) = rel.strip_suffix(".md") else { continue };
+        let rel = entry
+            .path()
+            .strip_prefix(&content)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let Some(base) = rel.strip_suffix(".md") else {
+            continue;
+        };
         let (path, lang) = base.rsplit_once('.').unwrap();
-        let key = path.strip_suffix("_index").unwrap_or(path).trim_end_matches('/');
-        let out = if key.is_empty() { format!("{lang}/index.html") } else { format!("{lang}/{key}/index.html") };
+        let key = path
+            .strip_suffix("_index")
+            .unwrap_or(path)
+            .trim_end_matches('/');
+        let out = if key.is_empty() {
+            format!("{lang}/index.html")
+        } else {
+            format!("{lang}/{key}/index.html")
+        };
         pages.push((out, lang.to_owned()));
     }
     pages.sort();
@@ -48,7 +63,11 @@ fn expected_pages() -> Vec<(String, String)> {
 #[test]
 fn every_page_exists_in_each_of_its_languages_and_no_other() {
     let pages = expected_pages();
-    assert!(pages.len() > 60, "the example site has {} pages", pages.len());
+    assert!(
+        pages.len() > 60,
+        "the example site has {} pages",
+        pages.len()
+    );
     for (path, lang) in &pages {
         let html = page(path);
         assert_eq!(html_lang(&html), *lang, "{path}");
@@ -57,10 +76,14 @@ fn every_page_exists_in_each_of_its_languages_and_no_other() {
     let site = &example().0;
     for (path, _) in snapshot(&public()) {
         let is_index = path.ends_with("/index.html");
-        let generated = path.split('/').nth(1) == Some(site.config.speakers_path.as_str()) && path.matches('/').count() == 2
+        let generated = path.split('/').nth(1) == Some(site.config.speakers_path.as_str())
+            && path.matches('/').count() == 2
             || path.matches('/').count() == 1;
         if is_index && !generated {
-            assert!(expected.contains(path.as_str()), "{path} has no content file");
+            assert!(
+                expected.contains(path.as_str()),
+                "{path} has no content file"
+            );
         }
     }
     for lang in ["da", "sv", "nb"] {
@@ -86,7 +109,10 @@ fn every_page_switches_to_every_language() {
         for (target, code) in targets.iter().zip(["da", "sv", "nb"]) {
             assert!(target.starts_with(&format!("{code}/")), "{path}: {target}");
         }
-        assert!(targets.contains(&path), "{path} ({lang}) links to itself as current");
+        assert!(
+            targets.contains(&path),
+            "{path} ({lang}) links to itself as current"
+        );
     }
 }
 
@@ -95,7 +121,10 @@ fn alternates_name_each_existing_translation() {
     let pages = expected_pages();
     for (path, _) in &pages {
         let key = path.split_once('/').unwrap().1;
-        let translations = pages.iter().filter(|(p, _)| p.split_once('/').unwrap().1 == key).count();
+        let translations = pages
+            .iter()
+            .filter(|(p, _)| p.split_once('/').unwrap().1 == key)
+            .count();
         let html = page(path);
         let alternates = alternates(&html);
         assert_eq!(alternates.len(), translations + 1, "{path}: {alternates:?}");
@@ -123,7 +152,10 @@ fn no_page_requests_another_host_or_needs_javascript() {
         for src in attribute_values(&html, "src") {
             assert!(!src.contains("//"), "{path}: {src}");
         }
-        for line in html.lines().filter(|l| l.starts_with("<link rel=\"stylesheet\"")) {
+        for line in html
+            .lines()
+            .filter(|l| l.starts_with("<link rel=\"stylesheet\""))
+        {
             assert!(!line.contains("//"), "{path}: {line}");
         }
     }
@@ -135,7 +167,164 @@ fn the_example_builds_identically_twice() {
     assert_eq!(snapshot(&out.path().join("public")), snapshot(&public()));
 }
 
-#[allow(dead_code)]
-fn exists(path: &str) -> bool {
-    Path::new(&public()).join(path).is_file()
+/// Position of each needle in `haystack`, asserting that they appear in this order.
+fn assert_in_order(haystack: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        let at = haystack[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing or out of order"));
+        from += at + needle.len();
+    }
+}
+
+#[test]
+fn seed_000_meeting_series_with_speakers_notice_and_contact() {
+    let site = &example().0;
+    for lang in ["da", "sv", "nb"] {
+        let programme = page(&format!("{lang}/fremtidens-offentlige-sektor/index.html"));
+        assert!(programme.contains("class=\"notice\""), "{lang}: notice");
+        assert!(programme.contains("Daniel H. Fischer"), "{lang}: contact");
+        let mut args = fluent::FluentArgs::new();
+        args.set("count", 5);
+        let count = site
+            .locales
+            .get(lang)
+            .unwrap()
+            .message("sessions-count", Some(&args))
+            .unwrap();
+        assert!(programme.contains(&format!("({count})")), "{lang}: {count}");
+        // Heidi Bank is not confirmed: the mark in the reader's language.
+        let debate = page(&format!(
+            "{lang}/fremtidens-offentlige-sektor/politisk-debat/index.html"
+        ));
+        let mark = message(site, lang, "not-confirmed", &[]);
+        let heidi = &debate[debate.find("Heidi Bank").unwrap()..];
+        let heidi = &heidi[..heidi.find("</li>").unwrap()];
+        assert!(heidi.contains(&format!("({mark})")), "{lang}: {heidi}");
+        let birgitte = &debate[debate.find("Birgitte Vind").unwrap()..];
+        assert!(
+            !birgitte[..birgitte.find("</li>").unwrap()].contains("not-confirmed"),
+            "{lang}"
+        );
+        // Speakers by reference carry their page's role and organisation, and link to it.
+        let keynote = page(&format!(
+            "{lang}/fremtidens-offentlige-sektor/temperaturen-paa-den-offentlige-sektor/index.html"
+        ));
+        assert!(
+            keynote.contains(
+                "<a href=\"../../speakers/bjarne-corydon/index.html\">Bjarne Corydon</a>"
+            ),
+            "{lang}"
+        );
+        assert!(keynote.contains("Børsen"), "{lang}");
+    }
+    let danish = page("da/fremtidens-offentlige-sektor/index.html");
+    assert!(danish.contains("<time datetime=\"2025-09-18\">torsdag 18. september 2025</time>"));
+    assert!(danish.contains("kl. 09.15–12.00"));
+    let speaker = page("sv/speakers/bjarne-corydon/index.html");
+    assert!(
+        speaker.contains("temperaturen-paa-den-offentlige-sektor/index.html"),
+        "a speaker page lists its sessions"
+    );
+}
+
+#[test]
+fn seed_001_conference_themes_in_order_with_their_seminars() {
+    let sv = page("sv/samverkan-i-offentlig-sektor/index.html");
+    assert_in_order(
+        &sv,
+        &[
+            "Styrning för att samverka och effektivisera?",
+            "Reformutrymme och flernivåsamordning",
+            "Digitalisering, AI och samverkan",
+            "Arbetstiden – varva ner eller kavla upp?",
+        ],
+    );
+    assert!(sv.contains("(8 programpunkter)"));
+    assert!(sv.contains("torsdag 23 oktober 2025") && sv.contains("fredag 24 oktober 2025"));
+    assert!(sv.contains("Alla tider är lokal tid (Europe/Stockholm)."));
+    let theme = page("da/samverkan-i-offentlig-sektor/arbetstiden/index.html");
+    assert!(theme.contains("(2 programpunkter)"), "{theme}");
+    // Held in Swedish, shown in Danish and Norwegian words.
+    let seminar =
+        page("nb/samverkan-i-offentlig-sektor/arbetstiden/arbetstid-kommunal-sektor/index.html");
+    assert!(seminar.contains("Holdes på svensk"), "{seminar}");
+}
+
+#[test]
+fn seed_002_course_with_practical_information_in_danish_only() {
+    let da = page("da/kommunestyret-2030/index.html");
+    assert!(
+        da.contains("14.900 kr., inkl. overnatning, ekskl. transport, moms"),
+        "price as Danish writes it"
+    );
+    assert!(da.contains("5–10 direktører pr. hold"));
+    assert_in_order(&da, &["Hold 1:", "Hold 2:", "Hold 3:", "Hold 4:"]);
+    assert!(da.contains("Kommunaldirektørforeningen i Danmark"));
+    assert!(!public().join("sv/kommunestyret-2030").exists());
+    // Listed on the Swedish and Norwegian homes, in Danish, with a mark.
+    let sv = page("sv/index.html");
+    assert!(sv.contains("<a href=\"../da/kommunestyret-2030/index.html\" hreflang=\"da\"><span lang=\"da\">Kommunestyret 2030</span></a> <span class=\"other-language\">(på danska)</span>"), "{sv}");
+    let nb = page("nb/index.html");
+    assert!(nb.contains(
+        "Kommunestyret 2030</span></a> <span class=\"other-language\">(på dansk)</span>"
+    ));
+}
+
+#[test]
+fn seed_003_minutes_with_ordered_items_and_decisions() {
+    let nb = page("nb/referat-chefforum-2012-10-22/index.html");
+    assert!(nb.contains("mandag 22. oktober 2012, kl. 10:00"), "{nb}");
+    assert_in_order(
+        &nb,
+        &[
+            "Sak 1: Godkjenning av dagsorden og referat",
+            "Sak 2: Camp om ny administrativ organisering",
+            "12/16033",
+            "Sak 3: Ny dansk forvaltningspolitikk",
+            "12/7550",
+            "Sak 4:",
+            "Sak 5: Eventuelt",
+        ],
+    );
+    assert!(
+        nb.matches("<h3>Vedtak</h3>").count() >= 5,
+        "every item has its decision"
+    );
+    assert!(nb.contains("<h3>Innstilling</h3>") && nb.contains("<h3>Vedlegg</h3>"));
+    let da = page("da/index.html");
+    assert!(
+        da.contains("(på norsk)"),
+        "the Danish home lists the Norwegian minutes with a mark"
+    );
+}
+
+#[test]
+fn seed_004_keynote_with_its_speaker() {
+    let programme = page("da/bkf-aarsmoede-2018/index.html");
+    assert!(
+        programme.contains("(ét programpunkt)"),
+        "singular in Danish"
+    );
+    assert!(programme.contains("torsdag 15. november 2018"));
+    let keynote = page("da/bkf-aarsmoede-2018/sammenhaengen-i-den-offentlige-sektor/index.html");
+    assert!(keynote.contains("Henrik Kolind</a>"));
+    assert!(keynote.contains("Roskilde Kommune"));
+    assert!(
+        keynote.contains("Hovedoplæg"),
+        "format label from the locale"
+    );
+}
+
+#[test]
+fn no_page_has_inline_styles() {
+    for (path, bytes) in snapshot(&public()) {
+        if path.ends_with(".html") {
+            assert!(
+                !String::from_utf8(bytes).unwrap().contains(" style=\""),
+                "{path} has inline styles"
+            );
+        }
+    }
 }

@@ -534,7 +534,10 @@ impl<'a> Renderer<'a> {
             Job::Minutes(i, lang) => {
                 let minutes = &m.minutes[i];
                 let t = minutes.get(lang).unwrap_or(&minutes.translations[0]);
-                let md = |text: &Option<String>| ViewBuilder::render_markdown(self.markdown, text);
+                // Agenda texts sit below the item's `<h3>` headings.
+                let md = |text: &Option<String>| {
+                    text.as_deref().map(|t| self.markdown.render_below(t, 4))
+                };
                 let view = MinutesView {
                     title: t.front.title.clone(),
                     summary: t.front.summary.clone(),

@@ -6,7 +6,6 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::front_matter::{Contact, Date, SessionFront, SpeakerEntry, Time};
 use crate::locale::Locale;
-use crate::markdown::Markdown;
 use crate::model::{Entry, Model, Session, Translation};
 use crate::urls::Urls;
 
@@ -226,10 +225,6 @@ impl<'a> ViewBuilder<'a> {
             }
         }
         days
-    }
-
-    pub fn render_markdown(markdown: &Markdown, text: &Option<String>) -> Option<String> {
-        text.as_deref().map(|t| markdown.render(t))
     }
 }
 
