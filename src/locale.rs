@@ -132,10 +132,6 @@ impl Locale {
         }
     }
 
-    pub fn has_message(&self, key: &str) -> bool {
-        self.bundle.has_message(key)
-    }
-
     /// "mandag 22. oktober 2012".
     pub fn full_date(&self, date: Date) -> String {
         self.full_date

@@ -34,6 +34,12 @@ impl<F> Entry<F> {
         self.translations.iter().find(|t| t.lang == lang)
     }
 
+    /// The translation a page of this entry in `lang` shows. Pages are rendered only in the
+    /// languages an entry has, so the first translation is only a safe default.
+    pub fn rendered_in(&self, lang: &str) -> &Translation<F> {
+        self.get(lang).unwrap_or(&self.translations[0])
+    }
+
     /// The translation a reader of `lang` sees: their own, or, where `fallback` allows, the
     /// first that exists in the site's fallback order (default language first).
     pub fn pick<'a>(

@@ -25,6 +25,7 @@ pub struct Site {
     pub model: Model,
     pub locales: Arc<Locales>,
     theme: ThemeFiles,
+    syntax_css: Option<String>,
     templates: Templates,
     markdown: Markdown,
 }
@@ -59,7 +60,13 @@ impl Site {
             }
         };
         let theme = ThemeFiles::load(root, &config.theme)?;
-        if highlight_css(&config.highlight_theme).is_none() && !theme.has_static("syntax.css") {
+        // The site's own syntax.css wins; otherwise it is generated from the configured theme.
+        let syntax_css = if theme.has_static("syntax.css") {
+            None
+        } else {
+            highlight_css(&config.highlight_theme)
+        };
+        if syntax_css.is_none() && !theme.has_static("syntax.css") {
             problems.push(
                 Diagnostic::new("config.toml", format!("no highlighting theme `{}`", config.highlight_theme))
                     .with_hint("use one of syntect's themes, e.g. `InspiredGitHub`, or put a syntax.css in static/"),
@@ -82,13 +89,14 @@ impl Site {
             });
         };
         let locales = Arc::new(locales);
-        let templates = Templates::new(&theme, Arc::clone(&locales))?;
+        let templates = Templates::new(&theme, Arc::clone(&locales), &config)?;
         Ok(Site {
             root: root.to_owned(),
             config,
             model,
             locales,
             theme,
+            syntax_css,
             templates,
             markdown,
         })
@@ -103,12 +111,6 @@ impl Site {
             templates: &self.templates,
             markdown: &self.markdown,
             urls: Urls::new(&self.config),
-            language_names: self
-                .config
-                .languages
-                .iter()
-                .map(|l| (l.code.clone(), l.name.clone()))
-                .collect(),
         };
         let (pages, sitemap) = renderer.render_all()?;
         let mut files: Vec<OutputFile> = pages
@@ -124,12 +126,10 @@ impl Site {
                 bytes: file.bytes.clone(),
             });
         }
-        if !self.theme.has_static("syntax.css")
-            && let Some(css) = highlight_css(&self.config.highlight_theme)
-        {
+        if let Some(css) = &self.syntax_css {
             files.push(OutputFile {
                 path: "syntax.css".into(),
-                bytes: css.into_bytes(),
+                bytes: css.clone().into_bytes(),
             });
         }
         files.push(OutputFile {

@@ -47,8 +47,16 @@ pub struct Templates {
 }
 
 impl Templates {
-    pub fn new(theme: &ThemeFiles, locales: Arc<Locales>) -> Result<Templates> {
+    pub fn new(theme: &ThemeFiles, locales: Arc<Locales>, config: &Config) -> Result<Templates> {
         let mut tera = Tera::new();
+        // Each language's name in itself, for marks such as "på svensk": the same on every page.
+        let language_names: std::collections::BTreeMap<&str, &str> = config
+            .languages
+            .iter()
+            .map(|l| (l.code.as_str(), l.name.as_str()))
+            .collect();
+        tera.global_context()
+            .insert("language_names", &language_names);
         tera.set_fallback_prefixes(theme.template_prefixes.clone())
             .map_err(|e| template_error(&e))?;
         tera.register_function(
@@ -157,8 +165,6 @@ pub struct Renderer<'a> {
     pub templates: &'a Templates,
     pub markdown: &'a Markdown,
     pub urls: Urls,
-    /// Each language's name in itself, by code, for marks such as "på svensk".
-    pub language_names: std::collections::BTreeMap<String, String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -280,7 +286,6 @@ impl<'a> Renderer<'a> {
     fn render(&self, job: Job<'a>) -> std::result::Result<RenderedPage, Diagnostic> {
         let address = self.address(job);
         let mut context = Context::new();
-        context.insert("language_names", &self.language_names);
         let template = match job {
             Job::Chooser | Job::NotFound => {
                 let default = self.config.default_language();
@@ -471,10 +476,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Theme(i, lang) => {
                 let theme = &m.themes[i];
-                let t = theme
-                    .entry
-                    .get(lang)
-                    .unwrap_or(&theme.entry.translations[0]);
+                let t = theme.entry.rendered_in(lang);
                 let programme = &m.programmes[theme.programme];
                 let view = ThemeView {
                     title: t.front.title.clone(),
@@ -493,10 +495,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Speaker(i, lang) => {
                 let speaker = &m.speakers[i];
-                let t = speaker
-                    .entry
-                    .get(lang)
-                    .unwrap_or(&speaker.entry.translations[0]);
+                let t = speaker.entry.rendered_in(lang);
                 let view = SpeakerPageView {
                     name: t.front.name.clone(),
                     role: t.front.role.clone(),
@@ -520,7 +519,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Page(i, lang) => {
                 let page = &m.pages[i];
-                let t = page.get(lang).unwrap_or(&page.translations[0]);
+                let t = page.rendered_in(lang);
                 context.insert(
                     "page",
                     &FreePageView {
@@ -533,7 +532,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Minutes(i, lang) => {
                 let minutes = &m.minutes[i];
-                let t = minutes.get(lang).unwrap_or(&minutes.translations[0]);
+                let t = minutes.rendered_in(lang);
                 // Agenda texts sit below the item's `<h3>` headings.
                 let md = |text: &Option<String>| {
                     text.as_deref().map(|t| self.markdown.render_below(t, 4))
@@ -614,10 +613,7 @@ impl<'a> Renderer<'a> {
 
     fn programme(&self, i: usize, v: &ViewBuilder) -> ProgrammeView {
         let programme = &self.model.programmes[i];
-        let t = programme
-            .entry
-            .get(v.lang)
-            .unwrap_or(&programme.entry.translations[0]);
+        let t = programme.entry.rendered_in(v.lang);
         let f = &t.front;
         let mut groups = Vec::new();
         for &th in &programme.themes {
@@ -692,11 +688,8 @@ impl<'a> Renderer<'a> {
     fn session(&self, i: usize, lang: &str, v: &ViewBuilder) -> SessionView {
         let m = self.model;
         let session = &m.sessions[i];
-        let t = session
-            .entry
-            .get(lang)
-            .unwrap_or(&session.entry.translations[0]);
-        let mut summary = v.session_summary(i, true).unwrap_or_else(|| unreachable!());
+        let t = session.entry.rendered_in(lang);
+        let mut summary = v.summary_of(session, t, true);
         if summary.programme.is_none() {
             summary.programme = Some(link_or_key(
                 v,

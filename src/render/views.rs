@@ -172,7 +172,7 @@ impl<'a> ViewBuilder<'a> {
         Some(self.summary_of(session, t, with_programme))
     }
 
-    fn summary_of(
+    pub fn summary_of(
         &self,
         session: &Session,
         t: &Translation<SessionFront>,
