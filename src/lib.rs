@@ -3,7 +3,9 @@
 //! Data flows one way: [`load`] (walk content, split front matter) → [`model`] (programmes,
 //! themes, sessions, speakers, translations linked) → [`validate`] → [`render`] (Tera +
 //! Fluent, in parallel) → [`write`] (atomically). A [`Site`] value owns everything.
+//! [`serve`] runs the same pipeline in memory ([`live`]) and adds watching and reloading.
 
+pub mod changes;
 pub mod config;
 pub mod diagnostic;
 pub mod front_matter;
@@ -15,6 +17,7 @@ pub mod validate;
 
 pub use diagnostic::{Diagnostic, Error, Result};
 pub mod init;
+pub mod live;
 pub mod render;
 pub mod site;
 pub mod theme;

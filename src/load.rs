@@ -1,7 +1,9 @@
 //! Load stage: walk `content/`, split each file into front matter and Markdown body.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic};
@@ -24,8 +26,8 @@ pub struct SourceFile {
     pub front: Range<usize>,
     /// Byte range of the Markdown after the closing `+++` line.
     pub body: Range<usize>,
-    /// The front matter as a table, to find the page's kind before typed parsing.
-    pub table: toml::Table,
+    /// The front matter's `kind` field, to find the page's kind before typed parsing.
+    pub kind: Option<toml::Value>,
 }
 
 impl SourceFile {
@@ -58,44 +60,103 @@ impl SourceFile {
     }
 }
 
-/// Reads every `.md` file under `content/`, in a stable order.
-pub fn load_content(root: &Path, config: &Config) -> (Vec<SourceFile>, Vec<Diagnostic>) {
-    let content = root.join(CONTENT_DIR);
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    if !content.is_dir() {
-        problems.push(
-            Diagnostic::new(CONTENT_DIR, "the site has no content folder").with_hint(
-                "pages are Markdown files in content/, e.g. content/programme/_index.da.md",
-            ),
-        );
-        return (files, problems);
+/// The Markdown files of `content/`, loaded, by path. `serve` keeps them between builds and
+/// re-reads only the paths that changed.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    files: BTreeMap<PathBuf, Result<Arc<SourceFile>, Diagnostic>>,
+    /// Whether `content/` exists at all.
+    missing: bool,
+}
+
+impl Sources {
+    /// Reads every `.md` file under `content/`.
+    pub fn load(root: &Path, config: &Config) -> Sources {
+        let mut sources = Sources::default();
+        sources.rescan(root, config, Path::new(CONTENT_DIR));
+        sources
     }
-    let walker = walkdir::WalkDir::new(&content)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err.path().unwrap_or(&content).to_owned();
-                problems.push(Diagnostic::new(
-                    relative(root, &path),
-                    format!("cannot read: {err}"),
-                ));
+
+    /// Reads again the files and folders at `paths` (relative to the site root, inside
+    /// `content/`), whether they changed, appeared or vanished.
+    pub fn update<'p>(
+        &mut self,
+        root: &Path,
+        config: &Config,
+        paths: impl IntoIterator<Item = &'p PathBuf>,
+    ) {
+        for path in paths {
+            self.rescan(root, config, path);
+        }
+    }
+
+    /// The loaded files in path order, and the problems of those that could not be loaded.
+    pub fn files(&self) -> (Vec<Arc<SourceFile>>, Vec<Diagnostic>) {
+        let mut files = Vec::with_capacity(self.files.len());
+        let mut problems = Vec::new();
+        if self.missing {
+            problems.push(
+                Diagnostic::new(CONTENT_DIR, "the site has no content folder").with_hint(
+                    "pages are Markdown files in content/, e.g. content/programme/_index.da.md",
+                ),
+            );
+        }
+        for result in self.files.values() {
+            match result {
+                Ok(file) => files.push(Arc::clone(file)),
+                Err(problem) => problems.push(problem.clone()),
+            }
+        }
+        (files, problems)
+    }
+
+    /// Forgets what was loaded at or below `path`, then loads what is there now.
+    fn rescan(&mut self, root: &Path, config: &Config, path: &Path) {
+        let below: Vec<PathBuf> = self
+            .files
+            .range(path.to_owned()..)
+            .map(|(p, _)| p)
+            .take_while(|p| p.starts_with(path))
+            .cloned()
+            .collect();
+        for p in below {
+            self.files.remove(&p);
+        }
+        let content = root.join(CONTENT_DIR);
+        self.missing = !content.is_dir();
+        let full = root.join(path);
+        let hidden = path
+            .strip_prefix(CONTENT_DIR)
+            .is_ok_and(|inner| inner.iter().any(is_hidden));
+        if self.missing || hidden || !full.starts_with(&content) || !full.exists() {
+            return;
+        }
+        let walker = walkdir::WalkDir::new(&full)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let at = relative(root, err.path().unwrap_or(&full));
+                    let problem = Diagnostic::new(&at, format!("cannot read: {err}"));
+                    self.files.insert(at, Err(problem));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
                 continue;
             }
-        };
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        match load_file(root, entry.path(), config) {
-            Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
+            let loaded = load_file(root, entry.path(), config).map(Arc::new);
+            self.files.insert(relative(root, entry.path()), loaded);
         }
     }
-    (files, problems)
+}
+
+/// Reads every `.md` file under `content/`, in a stable order.
+pub fn load_content(root: &Path, config: &Config) -> (Vec<Arc<SourceFile>>, Vec<Diagnostic>) {
+    Sources::load(root, config).files()
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -152,7 +213,7 @@ fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Di
     let (front, body) = split_front_matter(&text).map_err(|(span, message, hint)| {
         Diagnostic::at(&path, &text, span, message).with_hint(hint)
     })?;
-    let table = text[front.clone()]
+    let mut table = text[front.clone()]
         .parse::<toml::Table>()
         .map_err(|e| diagnostic::from_toml(&path, &text, front.start, &e))?;
     Ok(SourceFile {
@@ -163,12 +224,12 @@ fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Di
         text,
         front,
         body,
-        table,
+        kind: table.remove("kind"),
     })
 }
 
 /// `name.lang.md` → (`name`, `lang`).
-fn split_name(file_name: &str) -> Option<(&str, &str)> {
+pub fn split_name(file_name: &str) -> Option<(&str, &str)> {
     let base = file_name.strip_suffix(".md")?;
     let (stem, lang) = base.rsplit_once('.')?;
     (!stem.is_empty() && !lang.is_empty()).then_some((stem, lang))

@@ -2,6 +2,7 @@
 //! each with its translations, linked to one another.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -15,7 +16,7 @@ use crate::markdown::Markdown;
 #[derive(Debug)]
 pub struct Translation<F> {
     pub lang: String,
-    pub file: SourceFile,
+    pub file: Arc<SourceFile>,
     pub front: F,
     pub body_html: String,
 }
@@ -68,7 +69,7 @@ impl<F> Entry<F> {
 
 #[derive(Debug)]
 pub struct Programme {
-    pub entry: Entry<ProgrammeFront>,
+    pub entry: Arc<Entry<ProgrammeFront>>,
     /// The IANA zone of the programme's times.
     pub timezone: String,
     /// Indices into [`Model::themes`], in theme order.
@@ -79,14 +80,14 @@ pub struct Programme {
 
 #[derive(Debug)]
 pub struct Theme {
-    pub entry: Entry<ThemeFront>,
+    pub entry: Arc<Entry<ThemeFront>>,
     pub programme: usize,
     pub sessions: Vec<usize>,
 }
 
 #[derive(Debug)]
 pub struct Session {
-    pub entry: Entry<SessionFront>,
+    pub entry: Arc<Entry<SessionFront>>,
     pub programme: usize,
     pub theme: Option<usize>,
 }
@@ -95,20 +96,22 @@ pub struct Session {
 pub struct Speaker {
     /// The file stem that sessions refer to.
     pub id: String,
-    pub entry: Entry<SpeakerFront>,
+    pub entry: Arc<Entry<SpeakerFront>>,
     /// Sessions that refer to this speaker, in time order.
     pub sessions: Vec<usize>,
 }
 
 #[derive(Debug)]
 pub struct Model {
-    pub home: Option<Entry<HomeFront>>,
+    pub home: Option<Arc<Entry<HomeFront>>>,
     pub programmes: Vec<Programme>,
     pub themes: Vec<Theme>,
     pub sessions: Vec<Session>,
     pub speakers: Vec<Speaker>,
-    pub pages: Vec<Entry<PageFront>>,
-    pub minutes: Vec<Entry<MinutesFront>>,
+    pub pages: Vec<Arc<Entry<PageFront>>>,
+    pub minutes: Vec<Arc<Entry<MinutesFront>>>,
+    /// Every entry by key, as parsed: what the next build reuses where the files are the same.
+    parsed: BTreeMap<String, Parsed>,
 }
 
 /// What a group of translations is, decided before typed parsing.
@@ -121,52 +124,73 @@ enum Role {
 impl Model {
     /// Builds the model from loaded files; reports every problem found.
     pub fn build(
-        files: Vec<SourceFile>,
+        files: Vec<Arc<SourceFile>>,
         config: &Config,
         markdown: &Markdown,
     ) -> Result<Model, Vec<Diagnostic>> {
+        Model::rebuild(files, config, markdown, None)
+    }
+
+    /// As [`Model::build`], reusing the parsed pages of `previous` whose files are the very
+    /// same (`serve` re-reads only changed files, so the rest are shared, not compared).
+    pub fn rebuild(
+        files: Vec<Arc<SourceFile>>,
+        config: &Config,
+        markdown: &Markdown,
+        previous: Option<&Model>,
+    ) -> Result<Model, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let mut groups: BTreeMap<String, Vec<SourceFile>> = BTreeMap::new();
+        let mut groups: BTreeMap<String, Vec<Arc<SourceFile>>> = BTreeMap::new();
         for file in files {
             groups.entry(file.key()).or_default().push(file);
         }
         for group in groups.values_mut() {
-            let position = |f: &SourceFile| config.languages.iter().position(|l| l.code == f.lang);
+            let position =
+                |f: &Arc<SourceFile>| config.languages.iter().position(|l| l.code == f.lang);
             group.sort_by_key(position);
         }
 
         let roles = assign_roles(&groups, &mut problems);
-        let mut parsed = Parsed::default();
-        let results: Vec<Result<Parsed, Vec<Diagnostic>>> = groups
+        let results: Vec<(String, Result<Parsed, Vec<Diagnostic>>)> = groups
             .into_par_iter()
             .filter_map(|(key, files)| {
                 let role = *roles.get(&key)?;
-                Some(parse_group(key, role, files, markdown))
+                let reused = previous
+                    .and_then(|m| m.parsed.get(&key))
+                    .filter(|p| p.role() == role && p.has_files(&files));
+                let parsed = match reused {
+                    Some(parsed) => Ok(parsed.clone()),
+                    None => parse_group(&key, role, files, markdown),
+                };
+                Some((key, parsed))
             })
             .collect();
-        for result in results {
+        let mut parsed = BTreeMap::new();
+        for (key, result) in results {
             match result {
-                Ok(group) => parsed.extend(group),
+                Ok(entry) => {
+                    parsed.insert(key, entry);
+                }
                 Err(mut errs) => problems.append(&mut errs),
             }
         }
         if !problems.is_empty() {
             return Err(problems);
         }
-        parsed.link(config)
+        link(parsed, config)
     }
 }
 
 /// Decides each group's kind: explicit `kind`, else position (see docs/content.md).
 fn assign_roles(
-    groups: &BTreeMap<String, Vec<SourceFile>>,
+    groups: &BTreeMap<String, Vec<Arc<SourceFile>>>,
     problems: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, Role> {
     let mut explicit = BTreeMap::new();
     for (key, files) in groups {
         let mut kind: Option<(Kind, &SourceFile)> = None;
         for file in files {
-            let Some(value) = file.table.get("kind") else {
+            let Some(value) = &file.kind else {
                 continue;
             };
             let Some(name) = value.as_str() else {
@@ -309,230 +333,262 @@ pub fn find_in_front(file: &SourceFile, needle: &str) -> Option<std::ops::Range<
     Some(start..start + needle.len())
 }
 
-#[derive(Default)]
-struct Parsed {
-    home: Option<Entry<HomeFront>>,
-    programmes: Vec<Entry<ProgrammeFront>>,
-    themes: Vec<Entry<ThemeFront>>,
-    sessions: Vec<Entry<SessionFront>>,
-    speakers: Vec<Entry<SpeakerFront>>,
-    pages: Vec<Entry<PageFront>>,
-    minutes: Vec<Entry<MinutesFront>>,
+/// One page (all its translations) as parsed, before linking.
+#[derive(Debug, Clone)]
+enum Parsed {
+    Home(Arc<Entry<HomeFront>>),
+    Programme(Arc<Entry<ProgrammeFront>>),
+    Theme(Arc<Entry<ThemeFront>>),
+    Session(Arc<Entry<SessionFront>>),
+    Speaker(Arc<Entry<SpeakerFront>>),
+    Page(Arc<Entry<PageFront>>),
+    Minutes(Arc<Entry<MinutesFront>>),
 }
 
 impl Parsed {
-    fn extend(&mut self, other: Parsed) {
-        if other.home.is_some() {
-            self.home = other.home;
+    fn role(&self) -> Role {
+        match self {
+            Parsed::Home(_) => Role::Home,
+            Parsed::Programme(_) => Role::Page(Kind::Programme),
+            Parsed::Theme(_) => Role::Page(Kind::Theme),
+            Parsed::Session(_) => Role::Page(Kind::Session),
+            Parsed::Speaker(_) => Role::Page(Kind::Speaker),
+            Parsed::Page(_) => Role::Page(Kind::Page),
+            Parsed::Minutes(_) => Role::Page(Kind::Minutes),
         }
-        self.programmes.extend(other.programmes);
-        self.themes.extend(other.themes);
-        self.sessions.extend(other.sessions);
-        self.speakers.extend(other.speakers);
-        self.pages.extend(other.pages);
-        self.minutes.extend(other.minutes);
     }
 
-    /// Links themes and sessions to their programmes and speakers to their sessions.
-    fn link(self, config: &Config) -> Result<Model, Vec<Diagnostic>> {
-        let mut problems = Vec::new();
-        let programme_index: BTreeMap<String, usize> = self
-            .programmes
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.key.clone(), i))
-            .collect();
-        let nearest_programme =
-            |dir: &str| ancestors(dir).find_map(|d| programme_index.get(d).copied());
-        let theme_index: BTreeMap<String, usize> = self
-            .themes
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.key.clone(), i))
-            .collect();
-
-        let mut programmes: Vec<Programme> = Vec::with_capacity(self.programmes.len());
-        for entry in self.programmes {
-            let front = &entry.primary(config).front;
-            let timezone = front
-                .timezone
-                .clone()
-                .unwrap_or_else(|| config.timezone.clone());
-            programmes.push(Programme {
-                entry,
-                timezone,
-                themes: Vec::new(),
-                sessions: Vec::new(),
-            });
+    /// Whether this was parsed from exactly `files` (the same loaded files, in order).
+    fn has_files(&self, files: &[Arc<SourceFile>]) -> bool {
+        fn same<F>(entry: &Entry<F>, files: &[Arc<SourceFile>]) -> bool {
+            entry.translations.len() == files.len()
+                && entry
+                    .translations
+                    .iter()
+                    .zip(files)
+                    .all(|(t, f)| Arc::ptr_eq(&t.file, f))
         }
-
-        let mut themes = Vec::with_capacity(self.themes.len());
-        for entry in self.themes {
-            let parent = entry.key.rsplit_once('/').map_or("", |(p, _)| p);
-            // Roles guarantee a programme above every theme.
-            let programme = nearest_programme(parent).unwrap_or_default();
-            themes.push(Theme {
-                entry,
-                programme,
-                sessions: Vec::new(),
-            });
+        match self {
+            Parsed::Home(e) => same(e, files),
+            Parsed::Programme(e) => same(e, files),
+            Parsed::Theme(e) => same(e, files),
+            Parsed::Session(e) => same(e, files),
+            Parsed::Speaker(e) => same(e, files),
+            Parsed::Page(e) => same(e, files),
+            Parsed::Minutes(e) => same(e, files),
         }
+    }
+}
 
-        let mut sessions = Vec::with_capacity(self.sessions.len());
-        for entry in self.sessions {
-            let file = &entry.translations[0].file;
-            let programme = nearest_programme(&file.dir).unwrap_or_default();
-            let by_folder = ancestors(&file.dir)
-                .take_while(|d| !programme_index.contains_key(*d))
-                .find_map(|d| theme_index.get(d).copied());
-            let mut theme = by_folder;
-            for t in &entry.translations {
-                let Some(name) = &t.front.theme else { continue };
-                let key = format!("{}/{}", programmes[programme].entry.key, name);
-                match theme_index.get(&key) {
-                    Some(&index) if by_folder.is_none_or(|f| f == index) => theme = Some(index),
-                    Some(_) => problems.push(at_field(
+/// Links themes and sessions to their programmes and speakers to their sessions.
+fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<Diagnostic>> {
+    let mut home = None;
+    let (mut programme_entries, mut theme_entries, mut session_entries) =
+        (Vec::new(), Vec::new(), Vec::new());
+    let (mut speaker_entries, mut pages, mut minutes) = (Vec::new(), Vec::new(), Vec::new());
+    for entry in parsed.values() {
+        match entry {
+            Parsed::Home(e) => home = Some(Arc::clone(e)),
+            Parsed::Programme(e) => programme_entries.push(Arc::clone(e)),
+            Parsed::Theme(e) => theme_entries.push(Arc::clone(e)),
+            Parsed::Session(e) => session_entries.push(Arc::clone(e)),
+            Parsed::Speaker(e) => speaker_entries.push(Arc::clone(e)),
+            Parsed::Page(e) => pages.push(Arc::clone(e)),
+            Parsed::Minutes(e) => minutes.push(Arc::clone(e)),
+        }
+    }
+    let mut problems = Vec::new();
+    let programme_index: BTreeMap<String, usize> = programme_entries
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.key.clone(), i))
+        .collect();
+    let nearest_programme =
+        |dir: &str| ancestors(dir).find_map(|d| programme_index.get(d).copied());
+    let theme_index: BTreeMap<String, usize> = theme_entries
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.key.clone(), i))
+        .collect();
+
+    let mut programmes: Vec<Programme> = Vec::with_capacity(programme_entries.len());
+    for entry in programme_entries {
+        let front = &entry.primary(config).front;
+        let timezone = front
+            .timezone
+            .clone()
+            .unwrap_or_else(|| config.timezone.clone());
+        programmes.push(Programme {
+            entry,
+            timezone,
+            themes: Vec::new(),
+            sessions: Vec::new(),
+        });
+    }
+
+    let mut themes = Vec::with_capacity(theme_entries.len());
+    for entry in theme_entries {
+        let parent = entry.key.rsplit_once('/').map_or("", |(p, _)| p);
+        // Roles guarantee a programme above every theme.
+        let programme = nearest_programme(parent).unwrap_or_default();
+        themes.push(Theme {
+            entry,
+            programme,
+            sessions: Vec::new(),
+        });
+    }
+
+    let mut sessions = Vec::with_capacity(session_entries.len());
+    for entry in session_entries {
+        let file = &entry.translations[0].file;
+        let programme = nearest_programme(&file.dir).unwrap_or_default();
+        let by_folder = ancestors(&file.dir)
+            .take_while(|d| !programme_index.contains_key(*d))
+            .find_map(|d| theme_index.get(d).copied());
+        let mut theme = by_folder;
+        for t in &entry.translations {
+            let Some(name) = &t.front.theme else { continue };
+            let key = format!("{}/{}", programmes[programme].entry.key, name);
+            match theme_index.get(&key) {
+                Some(&index) if by_folder.is_none_or(|f| f == index) => theme = Some(index),
+                Some(_) => problems.push(at_field(
+                    &t.file,
+                    "theme",
+                    "the session is inside another theme's folder",
+                )),
+                None => {
+                    let known = themes
+                        .iter()
+                        .filter(|th| th.programme == programme)
+                        .filter_map(|th| th.entry.key.rsplit('/').next());
+                    let d = at_field(
                         &t.file,
                         "theme",
-                        "the session is inside another theme's folder",
-                    )),
-                    None => {
-                        let known = themes
-                            .iter()
-                            .filter(|th| th.programme == programme)
-                            .filter_map(|th| th.entry.key.rsplit('/').next());
-                        let d = at_field(
-                            &t.file,
-                            "theme",
-                            &format!("no theme `{name}` in this programme"),
-                        );
-                        problems.push(match diagnostic::nearest(name, known) {
-                            Some(near) => d.with_hint(format!("did you mean `{near}`?")),
-                            None => d.with_hint(
-                                "a theme is a folder of the programme with an `_index` file",
-                            ),
-                        });
-                    }
+                        &format!("no theme `{name}` in this programme"),
+                    );
+                    problems.push(match diagnostic::nearest(name, known) {
+                        Some(near) => d.with_hint(format!("did you mean `{near}`?")),
+                        None => d.with_hint(
+                            "a theme is a folder of the programme with an `_index` file",
+                        ),
+                    });
                 }
             }
-            sessions.push(Session {
-                entry,
-                programme,
-                theme,
-            });
         }
-
-        // Time order: dated sessions first, by date, start, order, then path.
-        let sort_key = |s: &Session| {
-            let front = &s.entry.primary(config).front;
-            (
-                front.date.is_none(),
-                front.date,
-                front.start,
-                front.order.unwrap_or(0),
-                s.entry.key.clone(),
-            )
-        };
-        let mut order: Vec<usize> = (0..sessions.len()).collect();
-        order.sort_by_cached_key(|&i| sort_key(&sessions[i]));
-        for &i in &order {
-            programmes[sessions[i].programme].sessions.push(i);
-            if let Some(theme) = sessions[i].theme {
-                themes[theme].sessions.push(i);
-            }
-        }
-        let mut theme_order: Vec<usize> = (0..themes.len()).collect();
-        theme_order.sort_by_cached_key(|&i| {
-            let front = &themes[i].entry.primary(config).front;
-            (front.order.unwrap_or(i64::MAX), front.title.clone())
+        sessions.push(Session {
+            entry,
+            programme,
+            theme,
         });
-        for i in theme_order {
-            programmes[themes[i].programme].themes.push(i);
-        }
+    }
 
-        let mut speakers: Vec<Speaker> = self
-            .speakers
-            .into_iter()
-            .map(|entry| Speaker {
-                id: entry.key.rsplit('/').next().unwrap_or_default().to_owned(),
-                entry,
-                sessions: Vec::new(),
-            })
-            .collect();
-        speakers.sort_by(|a, b| a.id.cmp(&b.id));
-        for pair in speakers.windows(2) {
-            if pair[0].id == pair[1].id {
-                let file = &pair[1].entry.translations[0].file;
-                problems.push(
+    // Time order: dated sessions first, by date, start, order, then path.
+    let sort_key = |s: &Session| {
+        let front = &s.entry.primary(config).front;
+        (
+            front.date.is_none(),
+            front.date,
+            front.start,
+            front.order.unwrap_or(0),
+            s.entry.key.clone(),
+        )
+    };
+    let mut order: Vec<usize> = (0..sessions.len()).collect();
+    order.sort_by_cached_key(|&i| sort_key(&sessions[i]));
+    for &i in &order {
+        programmes[sessions[i].programme].sessions.push(i);
+        if let Some(theme) = sessions[i].theme {
+            themes[theme].sessions.push(i);
+        }
+    }
+    let mut theme_order: Vec<usize> = (0..themes.len()).collect();
+    theme_order.sort_by_cached_key(|&i| {
+        let front = &themes[i].entry.primary(config).front;
+        (front.order.unwrap_or(i64::MAX), front.title.clone())
+    });
+    for i in theme_order {
+        programmes[themes[i].programme].themes.push(i);
+    }
+
+    let mut speakers: Vec<Speaker> = speaker_entries
+        .into_iter()
+        .map(|entry| Speaker {
+            id: entry.key.rsplit('/').next().unwrap_or_default().to_owned(),
+            entry,
+            sessions: Vec::new(),
+        })
+        .collect();
+    speakers.sort_by(|a, b| a.id.cmp(&b.id));
+    for pair in speakers.windows(2) {
+        if pair[0].id == pair[1].id {
+            let file = &pair[1].entry.translations[0].file;
+            problems.push(
                     Diagnostic::new(&file.path, format!("two speaker pages are called `{}`", pair[0].id))
                         .with_hint(format!(
                             "the other is {}; sessions refer to speakers by file name, so it must be unique",
                             pair[0].entry.translations[0].file.path.display()
                         )),
                 );
-            }
         }
-        for &i in &order {
-            let mut ids = BTreeSet::new();
-            for t in &sessions[i].entry.translations {
-                for entry in t.front.speakers.iter().chain(&t.front.moderator) {
-                    let SpeakerEntry::Reference { id, .. } = entry else {
-                        continue;
-                    };
-                    match speakers.binary_search_by(|s| s.id.as_str().cmp(id)) {
-                        Ok(s) => {
-                            ids.insert(s);
-                        }
-                        Err(_) => {
-                            let d = at_field(
-                                &t.file,
-                                &format!("\"{id}\""),
-                                &format!("no speaker page `{id}`"),
-                            );
-                            let near =
-                                diagnostic::nearest(id, speakers.iter().map(|s| s.id.as_str()));
-                            problems.push(match near {
+    }
+    for &i in &order {
+        let mut ids = BTreeSet::new();
+        for t in &sessions[i].entry.translations {
+            for entry in t.front.speakers.iter().chain(&t.front.moderator) {
+                let SpeakerEntry::Reference { id, .. } = entry else {
+                    continue;
+                };
+                match speakers.binary_search_by(|s| s.id.as_str().cmp(id)) {
+                    Ok(s) => {
+                        ids.insert(s);
+                    }
+                    Err(_) => {
+                        let d = at_field(
+                            &t.file,
+                            &format!("\"{id}\""),
+                            &format!("no speaker page `{id}`"),
+                        );
+                        let near = diagnostic::nearest(id, speakers.iter().map(|s| s.id.as_str()));
+                        problems.push(match near {
                                 Some(near) => d.with_hint(format!("did you mean `{near}`?")),
                                 None => d.with_hint(format!(
                                     "write a page with `kind = \"speaker\"` named `{id}.<lang>.md`, or give the speaker inline with `name`"
                                 )),
                             });
-                        }
                     }
                 }
             }
-            for s in ids {
-                speakers[s].sessions.push(i);
-            }
         }
-
-        let mut pages = self.pages;
-        pages.sort_by_cached_key(|p| {
-            let front = &p.primary(config).front;
-            (front.order.unwrap_or(i64::MAX), p.key.clone())
-        });
-        let mut minutes = self.minutes;
-        minutes.sort_by_cached_key(|m| {
-            (
-                std::cmp::Reverse(m.primary(config).front.date),
-                m.key.clone(),
-            )
-        });
-        programmes_sort(&mut programmes, &mut themes, &mut sessions, config);
-
-        if !problems.is_empty() {
-            return Err(problems);
+        for s in ids {
+            speakers[s].sessions.push(i);
         }
-        Ok(Model {
-            home: self.home,
-            programmes,
-            themes,
-            sessions,
-            speakers,
-            pages,
-            minutes,
-        })
     }
+
+    pages.sort_by_cached_key(|p| {
+        let front = &p.primary(config).front;
+        (front.order.unwrap_or(i64::MAX), p.key.clone())
+    });
+    minutes.sort_by_cached_key(|m| {
+        (
+            std::cmp::Reverse(m.primary(config).front.date),
+            m.key.clone(),
+        )
+    });
+    programmes_sort(&mut programmes, &mut themes, &mut sessions, config);
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Model {
+        home,
+        programmes,
+        themes,
+        sessions,
+        speakers,
+        pages,
+        minutes,
+        parsed,
+    })
 }
 
 /// Orders programmes by order, then newest first, keeping the indices of themes and
@@ -568,52 +624,56 @@ fn programmes_sort(
 }
 
 fn parse_group(
-    key: String,
+    key: &str,
     role: Role,
-    files: Vec<SourceFile>,
+    files: Vec<Arc<SourceFile>>,
     markdown: &Markdown,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     fn entry<F: serde::de::DeserializeOwned>(
-        key: String,
-        files: Vec<SourceFile>,
+        key: &str,
+        files: Vec<Arc<SourceFile>>,
         markdown: &Markdown,
-    ) -> Result<Entry<F>, Vec<Diagnostic>> {
+        adjust: impl Fn(&mut F),
+    ) -> Result<Arc<Entry<F>>, Vec<Diagnostic>> {
         let mut translations = Vec::with_capacity(files.len());
         let mut problems = Vec::new();
         for file in files {
             match file.parse_front::<F>() {
-                Ok(front) => translations.push(Translation {
-                    lang: file.lang.clone(),
-                    body_html: markdown.render(file.body_text()),
-                    front,
-                    file,
-                }),
+                Ok(mut front) => {
+                    adjust(&mut front);
+                    translations.push(Translation {
+                        lang: file.lang.clone(),
+                        body_html: markdown.render(file.body_text()),
+                        front,
+                        file,
+                    })
+                }
                 Err(d) => problems.push(d),
             }
         }
         if problems.is_empty() {
-            Ok(Entry { key, translations })
+            Ok(Arc::new(Entry {
+                key: key.to_owned(),
+                translations,
+            }))
         } else {
             Err(problems)
         }
     }
-    let mut parsed = Parsed::default();
-    match role {
-        Role::Home => parsed.home = Some(entry(key, files, markdown)?),
-        Role::Page(Kind::Programme) => parsed.programmes.push(entry(key, files, markdown)?),
-        Role::Page(Kind::Theme) => parsed.themes.push(entry(key, files, markdown)?),
-        Role::Page(Kind::Session) => parsed.sessions.push(entry(key, files, markdown)?),
-        Role::Page(Kind::Speaker) => parsed.speakers.push(entry(key, files, markdown)?),
-        Role::Page(Kind::Page) => parsed.pages.push(entry(key, files, markdown)?),
+    let md = markdown;
+    Ok(match role {
+        Role::Home => Parsed::Home(entry(key, files, md, |_| {})?),
+        Role::Page(Kind::Programme) => Parsed::Programme(entry(key, files, md, |_| {})?),
+        Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {})?),
+        Role::Page(Kind::Session) => Parsed::Session(entry(key, files, md, |_| {})?),
+        Role::Page(Kind::Speaker) => Parsed::Speaker(entry(key, files, md, |_| {})?),
+        Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {})?),
         Role::Page(Kind::Minutes) => {
-            let mut minutes: Entry<MinutesFront> = entry(key, files, markdown)?;
-            for t in &mut minutes.translations {
-                t.front.items.sort_by_key(|item| item.number);
-            }
-            parsed.minutes.push(minutes)
+            Parsed::Minutes(entry(key, files, md, |front: &mut MinutesFront| {
+                front.items.sort_by_key(|item| item.number)
+            })?)
         }
-    }
-    Ok(parsed)
+    })
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! A [`Site`] owns one site's configuration, content model, locales and templates, and runs
 //! the pipeline: load → model → validate → render → write.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::changes::SiteChanges;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::load::load_content;
+use crate::load::Sources;
 use crate::locale::Locales;
 use crate::markdown::{Markdown, highlight_css};
 use crate::model::Model;
@@ -19,15 +21,21 @@ use crate::write::{OutputFile, write_atomically};
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
 
 /// Everything about one site, loaded and checked. No global state: tests build many.
+///
+/// The parts are shared (`Arc`) so that a reload after a change can take over those the
+/// change did not touch.
 pub struct Site {
     pub root: PathBuf,
     pub config: Config,
     pub model: Model,
     pub locales: Arc<Locales>,
-    theme: ThemeFiles,
-    syntax_css: Option<String>,
-    templates: Templates,
-    markdown: Markdown,
+    /// `--base-url`, which replaces the configuration's at every reload.
+    base_url: Option<String>,
+    sources: Sources,
+    theme: Arc<ThemeFiles>,
+    syntax_css: Option<Arc<str>>,
+    templates: Arc<Templates>,
+    markdown: Arc<Markdown>,
 }
 
 /// What a build produced.
@@ -38,6 +46,17 @@ pub struct BuildReport {
     pub languages: usize,
 }
 
+/// The parts of a site that a reload may take over from the previous one.
+#[derive(Default)]
+struct Reuse<'a> {
+    sources: Option<(&'a Sources, &'a BTreeSet<PathBuf>)>,
+    model: Option<&'a Model>,
+    locales: Option<Arc<Locales>>,
+    theme: Option<(Arc<ThemeFiles>, Option<Arc<str>>)>,
+    templates: Option<Arc<Templates>>,
+    markdown: Option<Arc<Markdown>>,
+}
+
 impl Site {
     /// Loads and checks the site at `root`; reports every problem found, not just the first.
     pub fn load(root: &Path) -> Result<Site> {
@@ -46,33 +65,78 @@ impl Site {
 
     /// As [`Site::load`], with `base_url` in place of the configuration's (`--base-url`).
     pub fn load_with(root: &Path, base_url: Option<&str>) -> Result<Site> {
+        Site::assemble(root, base_url, Reuse::default())
+    }
+
+    /// Loads the site again after `changes`, reading only what they name and taking over
+    /// the rest from `self`. The result is the same as a fresh [`Site::load_with`].
+    pub fn reload(&self, changes: &SiteChanges) -> Result<Site> {
+        let mut reuse = Reuse {
+            markdown: Some(Arc::clone(&self.markdown)),
+            ..Reuse::default()
+        };
+        if !changes.everything {
+            reuse.sources = Some((&self.sources, &changes.content_paths));
+            reuse.model = Some(&self.model);
+            if changes.locales.is_empty() {
+                reuse.locales = Some(Arc::clone(&self.locales));
+            }
+            if !changes.theme_changed() {
+                reuse.theme = Some((Arc::clone(&self.theme), self.syntax_css.clone()));
+                if changes.locales.is_empty() {
+                    reuse.templates = Some(Arc::clone(&self.templates));
+                }
+            }
+        }
+        Site::assemble(&self.root, self.base_url.as_deref(), reuse)
+    }
+
+    fn assemble(root: &Path, base_url: Option<&str>, reuse: Reuse) -> Result<Site> {
         let mut config = Config::load(root)?;
         if let Some(base_url) = base_url {
             config.base_url = base_url.to_owned();
         }
-        let markdown = Markdown::default();
-        let (files, mut problems) = load_content(root, &config);
-        let locales = match Locales::load(root, &config) {
-            Ok(locales) => Some(locales),
-            Err(mut errs) => {
-                problems.append(&mut errs);
-                None
+        let markdown = reuse.markdown.unwrap_or_default();
+        let sources = match reuse.sources {
+            Some((previous, changed)) => {
+                let mut sources = previous.clone();
+                sources.update(root, &config, changed);
+                sources
+            }
+            None => Sources::load(root, &config),
+        };
+        let (files, mut problems) = sources.files();
+        let locales = match reuse.locales {
+            Some(locales) => Some(locales),
+            None => match Locales::load(root, &config) {
+                Ok(locales) => Some(Arc::new(locales)),
+                Err(mut errs) => {
+                    problems.append(&mut errs);
+                    None
+                }
+            },
+        };
+        let (theme, syntax_css) = match reuse.theme {
+            Some(reused) => reused,
+            None => {
+                let theme = ThemeFiles::load(root, &config.theme)?;
+                // The site's own syntax.css wins; otherwise it comes from the configured theme.
+                let css = if theme.has_static("syntax.css") {
+                    None
+                } else {
+                    let css = highlight_css(&config.highlight_theme);
+                    if css.is_none() {
+                        problems.push(
+                            Diagnostic::new("config.toml", format!("no highlighting theme `{}`", config.highlight_theme))
+                                .with_hint("use one of syntect's themes, e.g. `InspiredGitHub`, or put a syntax.css in static/"),
+                        );
+                    }
+                    css.map(Arc::from)
+                };
+                (Arc::new(theme), css)
             }
         };
-        let theme = ThemeFiles::load(root, &config.theme)?;
-        // The site's own syntax.css wins; otherwise it is generated from the configured theme.
-        let syntax_css = if theme.has_static("syntax.css") {
-            None
-        } else {
-            highlight_css(&config.highlight_theme)
-        };
-        if syntax_css.is_none() && !theme.has_static("syntax.css") {
-            problems.push(
-                Diagnostic::new("config.toml", format!("no highlighting theme `{}`", config.highlight_theme))
-                    .with_hint("use one of syntect's themes, e.g. `InspiredGitHub`, or put a syntax.css in static/"),
-            );
-        }
-        let model = match Model::build(files, &config, &markdown) {
+        let model = match Model::rebuild(files, &config, &markdown, reuse.model) {
             Ok(model) => {
                 problems.extend(validate(&model, &config, &|name| theme.has_static(name)));
                 Some(model)
@@ -88,13 +152,17 @@ impl Site {
                 diagnostics: problems,
             });
         };
-        let locales = Arc::new(locales);
-        let templates = Templates::new(&theme, Arc::clone(&locales), &config)?;
+        let templates = match reuse.templates {
+            Some(templates) => templates,
+            None => Arc::new(Templates::new(&theme, Arc::clone(&locales), &config)?),
+        };
         Ok(Site {
             root: root.to_owned(),
             config,
             model,
             locales,
+            base_url: base_url.map(str::to_owned),
+            sources,
             theme,
             syntax_css,
             templates,
@@ -102,40 +170,66 @@ impl Site {
         })
     }
 
-    /// Renders the whole site in memory: pages, static files, sitemap, robots.txt.
-    pub fn render(&self) -> Result<Vec<OutputFile>> {
-        let renderer = Renderer {
+    /// The render stage over this site.
+    pub fn renderer(&self) -> Renderer<'_> {
+        Renderer {
             model: &self.model,
             config: &self.config,
             locales: &self.locales,
             templates: &self.templates,
             markdown: &self.markdown,
             urls: Urls::new(&self.config),
-        };
-        let (pages, sitemap) = renderer.render_all()?;
-        let mut files: Vec<OutputFile> = pages
+        }
+    }
+
+    /// Renders the whole site in memory: pages, static files, sitemap, robots.txt; sorted.
+    pub fn render(&self) -> Result<Vec<OutputFile>> {
+        let mut files = self.render_pages(None)?;
+        files.extend(self.other_files());
+        files.push(self.sitemap());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|a, b| a.path == b.path);
+        Ok(files)
+    }
+
+    /// The pages whose files are in `only` (every page if `None`).
+    pub fn render_pages(&self, only: Option<&BTreeSet<String>>) -> Result<Vec<OutputFile>> {
+        let pages = self.renderer().render_pages(only)?;
+        Ok(pages
             .into_iter()
             .map(|p| OutputFile {
                 path: p.file,
                 bytes: p.html.into_bytes(),
             })
-            .collect();
-        for file in &self.theme.static_files {
-            files.push(OutputFile {
+            .collect())
+    }
+
+    /// `sitemap.xml`, which lists every page.
+    pub fn sitemap(&self) -> OutputFile {
+        OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: self.renderer().sitemap().into_bytes(),
+        }
+    }
+
+    /// The files that are not pages: static files, `syntax.css`, `robots.txt`. A site's
+    /// own static file never replaces a page: pages come first in [`Site::render`].
+    pub fn other_files(&self) -> Vec<OutputFile> {
+        let mut files: Vec<OutputFile> = self
+            .theme
+            .static_files
+            .iter()
+            .map(|file| OutputFile {
                 path: file.name.clone(),
                 bytes: file.bytes.clone(),
-            });
-        }
+            })
+            .collect();
         if let Some(css) = &self.syntax_css {
             files.push(OutputFile {
                 path: "syntax.css".into(),
-                bytes: css.clone().into_bytes(),
+                bytes: css.as_bytes().to_vec(),
             });
         }
-        files.push(OutputFile {
-            path: "sitemap.xml".into(),
-            bytes: sitemap.into_bytes(),
-        });
         let mut robots = String::from("User-agent: *\nAllow: /\n");
         if self.config.base_url.contains("://") {
             robots.push_str(&format!(
@@ -147,9 +241,7 @@ impl Site {
             path: "robots.txt".into(),
             bytes: robots.into_bytes(),
         });
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files.dedup_by(|a, b| a.path == b.path);
-        Ok(files)
+        files
     }
 
     /// Renders and writes the site to `output`, replacing it only if everything succeeded.

@@ -1,8 +1,9 @@
 //! Render stage: every page of the model in every language through Tera, in parallel.
 
+mod affected;
 mod views;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -27,7 +28,7 @@ pub struct RenderedPage {
 }
 
 /// A page to render: what it shows and in which language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Job<'a> {
     Chooser,
     NotFound,
@@ -44,6 +45,9 @@ enum Job<'a> {
 /// Tera with the theme's templates and the `t` function backed by the site's locales.
 pub struct Templates {
     tera: Tera,
+    /// Each template's short name (`session.html`) → the templates it pulls in, itself
+    /// included: what a page must re-render when one of them changes.
+    uses: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Templates {
@@ -72,8 +76,56 @@ impl Templates {
                 .map(|(name, text)| (name.as_str(), text.as_str())),
         )
         .map_err(|e| template_error(&e))?;
-        Ok(Templates { tera })
+        Ok(Templates {
+            tera,
+            uses: template_uses(theme),
+        })
     }
+
+    /// Whether the page template `name` includes, extends or imports one of `changed`.
+    fn uses_any(&self, name: &str, changed: &BTreeSet<String>) -> bool {
+        self.uses
+            .get(name)
+            .is_some_and(|used| used.iter().any(|u| changed.contains(u)))
+    }
+}
+
+/// The closure of template references, found by the quoted names of known templates in
+/// each source: a superset of what Tera loads, which is what invalidation needs.
+fn template_uses(theme: &ThemeFiles) -> BTreeMap<String, BTreeSet<String>> {
+    let short = |path: &str| {
+        theme
+            .template_prefixes
+            .iter()
+            .find_map(|prefix| path.strip_prefix(prefix.as_str()))
+            .unwrap_or(path)
+            .to_owned()
+    };
+    let names: BTreeSet<String> = theme.templates.iter().map(|(p, _)| short(p)).collect();
+    let mut direct: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (path, text) in &theme.templates {
+        let refs = direct.entry(short(path)).or_default();
+        for name in &names {
+            if text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'")) {
+                refs.insert(name.clone());
+            }
+        }
+    }
+    names
+        .iter()
+        .map(|name| {
+            let mut seen = BTreeSet::from([name.clone()]);
+            let mut stack = vec![name.clone()];
+            while let Some(next) = stack.pop() {
+                for used in direct.get(&next).into_iter().flatten() {
+                    if seen.insert(used.clone()) {
+                        stack.push(used.clone());
+                    }
+                }
+            }
+            (name.clone(), seen)
+        })
+        .collect()
 }
 
 /// `t(key="sessions-count", count=5)`: the message in the page's language (`lang` in the
@@ -168,11 +220,15 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders every page, in parallel; the result is sorted by file, so it is deterministic.
-    pub fn render_all(&self) -> Result<(Vec<RenderedPage>, String)> {
+    /// Renders the pages whose output files are in `only` (every page when `None`), in
+    /// parallel; the result is sorted by file, so it is deterministic.
+    pub fn render_pages(&self, only: Option<&BTreeSet<String>>) -> Result<Vec<RenderedPage>> {
         let jobs = self.jobs();
-        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> =
-            jobs.par_iter().map(|job| self.render(*job)).collect();
+        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> = jobs
+            .par_iter()
+            .filter(|job| only.is_none_or(|only| only.contains(&self.file(**job))))
+            .map(|job| self.render(*job))
+            .collect();
         let mut pages = Vec::with_capacity(results.len());
         let mut problems: Vec<Diagnostic> = Vec::new();
         for result in results {
@@ -185,7 +241,12 @@ impl<'a> Renderer<'a> {
         }
         Error::check(problems)?;
         pages.sort_by(|a, b| a.file.cmp(&b.file));
-        Ok((pages, self.sitemap(&jobs)))
+        Ok(pages)
+    }
+
+    /// The output file of every page.
+    pub fn page_files(&self) -> BTreeSet<String> {
+        self.jobs().into_iter().map(|job| self.file(job)).collect()
     }
 
     fn languages(&self) -> impl Iterator<Item = &'a str> + use<'a> {
@@ -270,6 +331,31 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The file a page is written to: its address, plus `index.html` for folders.
+    fn file(&self, job: Job<'a>) -> String {
+        let address = self.address(job);
+        if address.ends_with(".html") {
+            address
+        } else {
+            format!("{address}index.html")
+        }
+    }
+
+    fn template(job: Job<'a>) -> &'static str {
+        match job {
+            Job::Chooser => "chooser.html",
+            Job::NotFound => "404.html",
+            Job::Home(_) => "home.html",
+            Job::Speakers(_) => "speakers.html",
+            Job::Programme(..) => "programme.html",
+            Job::Theme(..) => "theme.html",
+            Job::Session(..) => "session.html",
+            Job::Speaker(..) => "speaker.html",
+            Job::Page(..) => "page.html",
+            Job::Minutes(..) => "minutes.html",
+        }
+    }
+
     fn lang_of(job: Job<'a>) -> Option<&'a str> {
         match job {
             Job::Chooser | Job::NotFound => None,
@@ -286,7 +372,7 @@ impl<'a> Renderer<'a> {
     fn render(&self, job: Job<'a>) -> std::result::Result<RenderedPage, Diagnostic> {
         let address = self.address(job);
         let mut context = Context::new();
-        let template = match job {
+        match job {
             Job::Chooser | Job::NotFound => {
                 let default = self.config.default_language();
                 context.insert("lang", &default.code);
@@ -323,7 +409,6 @@ impl<'a> Renderer<'a> {
                     .collect();
                 context.insert("alternates", &alternates);
                 context.insert("canonical", &self.urls.absolute(""));
-                if rooted { "404.html" } else { "chooser.html" }
             }
             _ => {
                 let lang = Self::lang_of(job).unwrap_or_default();
@@ -340,20 +425,18 @@ impl<'a> Renderer<'a> {
                 };
                 context.insert("lang", lang);
                 context.insert("layout", &self.layout(job, &views));
-                self.page_context(job, &views, &mut context)
+                self.page_context(job, &views, &mut context);
             }
-        };
+        }
         let html = self
             .templates
             .tera
-            .render(template, &context)
+            .render(Self::template(job), &context)
             .map_err(|e| template_error(&e))?;
-        let file = if address.ends_with(".html") {
-            address
-        } else {
-            format!("{address}index.html")
-        };
-        Ok(RenderedPage { file, html })
+        Ok(RenderedPage {
+            file: self.file(job),
+            html,
+        })
     }
 
     fn layout(&self, job: Job<'a>, views: &ViewBuilder) -> Layout {
@@ -458,21 +541,18 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Inserts the page's view into the context and names its template.
-    fn page_context(&self, job: Job<'a>, v: &ViewBuilder, context: &mut Context) -> &'static str {
+    /// Inserts the page's view into the context.
+    fn page_context(&self, job: Job<'a>, v: &ViewBuilder, context: &mut Context) {
         let m = self.model;
         match job {
             Job::Home(_) => {
                 context.insert("page", &self.home(v));
-                "home.html"
             }
             Job::Speakers(_) => {
                 context.insert("page", &self.speaker_index(v));
-                "speakers.html"
             }
             Job::Programme(i, _) => {
                 context.insert("page", &self.programme(i, v));
-                "programme.html"
             }
             Job::Theme(i, lang) => {
                 let theme = &m.themes[i];
@@ -487,11 +567,9 @@ impl<'a> Renderer<'a> {
                     days: v.days(&theme.sessions),
                 };
                 context.insert("page", &view);
-                "theme.html"
             }
             Job::Session(i, lang) => {
                 context.insert("page", &self.session(i, lang, v));
-                "session.html"
             }
             Job::Speaker(i, lang) => {
                 let speaker = &m.speakers[i];
@@ -515,7 +593,6 @@ impl<'a> Renderer<'a> {
                         .collect(),
                 };
                 context.insert("page", &view);
-                "speaker.html"
             }
             Job::Page(i, lang) => {
                 let page = &m.pages[i];
@@ -528,7 +605,6 @@ impl<'a> Renderer<'a> {
                         body_html: t.body_html.clone(),
                     },
                 );
-                "page.html"
             }
             Job::Minutes(i, lang) => {
                 let minutes = &m.minutes[i];
@@ -561,7 +637,6 @@ impl<'a> Renderer<'a> {
                         .collect(),
                 };
                 context.insert("page", &view);
-                "minutes.html"
             }
             Job::Chooser | Job::NotFound => unreachable!("rendered without a page view"),
         }
@@ -790,7 +865,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// `sitemap.xml`: every page with its language alternates.
-    fn sitemap(&self, jobs: &[Job<'a>]) -> String {
+    pub fn sitemap(&self) -> String {
+        let jobs = self.jobs();
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
@@ -834,7 +910,7 @@ impl<'a> Renderer<'a> {
 
 /// One job per translation of each entry.
 fn jobs_for<'m, F: 'm>(
-    entries: impl Iterator<Item = &'m crate::model::Entry<F>>,
+    entries: impl Iterator<Item = &'m Arc<crate::model::Entry<F>>>,
     make: fn(usize, &'m str) -> Job<'m>,
 ) -> impl Iterator<Item = Job<'m>> {
     entries

@@ -1,0 +1,190 @@
+//! Which pages a change of sources touches, for incremental rebuilds in `serve`.
+//!
+//! The rules mirror what the views read: a session's page shows its programme, theme,
+//! speakers and neighbours; listings show the sessions' titles, times, rooms and speakers.
+//! They are applied to the model before and after a change, so that pages which stop
+//! showing an entry are re-rendered as well as those which start to.
+
+use std::collections::BTreeSet;
+
+use super::{Job, Renderer};
+use crate::changes::ChangedKeys;
+use crate::front_matter::SpeakerEntry;
+
+/// Whether there are speakers, and each free page's key with its titles by language.
+pub type Navigation<'a> = (bool, Vec<(&'a str, Vec<(&'a str, &'a str)>)>);
+
+/// What a page of an entry is, without its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Target {
+    Home,
+    Speakers,
+    Programme(usize),
+    Theme(usize),
+    Session(usize),
+    Speaker(usize),
+    Page(usize),
+    Minutes(usize),
+}
+
+impl<'a> Renderer<'a> {
+    /// What every page's navigation shows: whether there are speakers, and the free pages
+    /// with their titles. Where it changes, every page must be rendered again.
+    pub fn navigation(&self) -> Navigation<'a> {
+        let m = self.model;
+        let pages = m
+            .pages
+            .iter()
+            .map(|p| {
+                let titles = p
+                    .translations
+                    .iter()
+                    .map(|t| (t.lang.as_str(), t.front.title.as_str()))
+                    .collect();
+                (p.key.as_str(), titles)
+            })
+            .collect();
+        (!m.speakers.is_empty(), pages)
+    }
+
+    /// The output files of pages that show any of `changed`. Free pages are also in every
+    /// page's navigation: the caller compares [`Renderer::navigation`] for that.
+    pub fn files_showing(&self, changed: &ChangedKeys) -> BTreeSet<String> {
+        let m = self.model;
+        let mut targets = BTreeSet::new();
+        for (i, page) in m.pages.iter().enumerate() {
+            if changed.matches(&page.key) {
+                targets.insert(Target::Page(i));
+            }
+        }
+        if m.home.as_ref().is_some_and(|h| changed.matches(&h.key)) {
+            targets.insert(Target::Home);
+        }
+        for (i, minutes) in m.minutes.iter().enumerate() {
+            if changed.matches(&minutes.key) {
+                targets.extend([Target::Minutes(i), Target::Home]);
+            }
+        }
+        for (i, programme) in m.programmes.iter().enumerate() {
+            if changed.matches(&programme.entry.key) {
+                targets.extend([Target::Programme(i), Target::Home]);
+                targets.extend(programme.themes.iter().map(|&t| Target::Theme(t)));
+                for &s in &programme.sessions {
+                    self.session_and_speakers(s, &mut targets);
+                }
+            }
+        }
+        for (i, theme) in m.themes.iter().enumerate() {
+            if changed.matches(&theme.entry.key) {
+                targets.extend([Target::Theme(i), Target::Programme(theme.programme)]);
+                for &s in &theme.sessions {
+                    self.session_and_speakers(s, &mut targets);
+                }
+            }
+        }
+        for (i, session) in m.sessions.iter().enumerate() {
+            if changed.matches(&session.entry.key) {
+                self.session_and_listings(i, &mut targets);
+                // Its neighbours link to it by title.
+                let order = &m.programmes[session.programme].sessions;
+                if let Some(at) = order.iter().position(|&s| s == i) {
+                    let neighbours = [at.checked_sub(1), Some(at + 1)];
+                    for n in neighbours.into_iter().flatten() {
+                        if let Some(&n) = order.get(n) {
+                            targets.insert(Target::Session(n));
+                        }
+                    }
+                }
+            }
+        }
+        for (i, speaker) in m.speakers.iter().enumerate() {
+            if changed.matches(&speaker.entry.key) {
+                targets.extend([Target::Speaker(i), Target::Speakers]);
+                // Every session that names the speaker, as speaker or moderator.
+                for (s, session) in m.sessions.iter().enumerate() {
+                    if session.entry.translations.iter().any(|t| {
+                        t.front.speakers.iter().chain(&t.front.moderator).any(
+                            |e| matches!(e, SpeakerEntry::Reference { id, .. } if *id == speaker.id),
+                        )
+                    }) {
+                        self.session_and_listings(s, &mut targets);
+                    }
+                }
+            }
+        }
+        self.files_of(&targets)
+    }
+
+    /// The output files of pages whose templates include one of `templates` (short names,
+    /// `session.html`), or of every page if a template is unknown.
+    pub fn files_using(&self, templates: &BTreeSet<String>) -> BTreeSet<String> {
+        self.jobs()
+            .into_iter()
+            .filter(|&job| self.templates.uses_any(Self::template(job), templates))
+            .map(|job| self.file(job))
+            .collect()
+    }
+
+    /// The output files of pages in `langs`, and the language-neutral pages (chooser,
+    /// 404), which show messages of the default language.
+    pub fn files_in(&self, langs: &BTreeSet<String>) -> BTreeSet<String> {
+        self.jobs()
+            .into_iter()
+            .filter(|&job| Self::lang_of(job).is_none_or(|l| langs.contains(l)))
+            .map(|job| self.file(job))
+            .collect()
+    }
+
+    /// A session's page and the pages listing it: its programme, theme, speakers, the
+    /// speakers' index and the home page (session counts).
+    fn session_and_listings(&self, s: usize, targets: &mut BTreeSet<Target>) {
+        let session = &self.model.sessions[s];
+        targets.extend([
+            Target::Programme(session.programme),
+            Target::Speakers,
+            Target::Home,
+        ]);
+        targets.extend(session.theme.map(Target::Theme));
+        self.session_and_speakers(s, targets);
+    }
+
+    /// A session's page and its speakers' pages, which show the session's summary.
+    fn session_and_speakers(&self, s: usize, targets: &mut BTreeSet<Target>) {
+        targets.insert(Target::Session(s));
+        for (i, speaker) in self.model.speakers.iter().enumerate() {
+            if speaker.sessions.contains(&s) {
+                targets.insert(Target::Speaker(i));
+            }
+        }
+    }
+
+    fn files_of(&self, targets: &BTreeSet<Target>) -> BTreeSet<String> {
+        let m = self.model;
+        let mut files = BTreeSet::new();
+        for &target in targets {
+            let langs: Vec<&'a str> = match target {
+                Target::Home | Target::Speakers => self.languages().collect(),
+                Target::Programme(i) => m.programmes[i].entry.langs().collect(),
+                Target::Theme(i) => m.themes[i].entry.langs().collect(),
+                Target::Session(i) => m.sessions[i].entry.langs().collect(),
+                Target::Speaker(i) => m.speakers[i].entry.langs().collect(),
+                Target::Page(i) => m.pages[i].langs().collect(),
+                Target::Minutes(i) => m.minutes[i].langs().collect(),
+            };
+            for lang in langs {
+                let job = match target {
+                    Target::Home => Job::Home(lang),
+                    Target::Speakers => Job::Speakers(lang),
+                    Target::Programme(i) => Job::Programme(i, lang),
+                    Target::Theme(i) => Job::Theme(i, lang),
+                    Target::Session(i) => Job::Session(i, lang),
+                    Target::Speaker(i) => Job::Speaker(i, lang),
+                    Target::Page(i) => Job::Page(i, lang),
+                    Target::Minutes(i) => Job::Minutes(i, lang),
+                };
+                files.insert(self.file(job));
+            }
+        }
+        files
+    }
+}
