@@ -156,9 +156,14 @@ impl Config {
 
     /// The path part of `base_url`, always starting and ending with `/`.
     pub fn base_path(&self) -> String {
-        let after_scheme = match self.base_url.split_once("://") {
+        Config::path_of(&self.base_url)
+    }
+
+    /// The path part of an address (`https://example.org/a/` or `/a`): `/a/`.
+    pub fn path_of(base_url: &str) -> String {
+        let after_scheme = match base_url.split_once("://") {
             Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
-            None => self.base_url.as_str(),
+            None => base_url,
         };
         let trimmed = after_scheme.trim_matches('/');
         if trimmed.is_empty() {

@@ -19,6 +19,7 @@ pub use diagnostic::{Diagnostic, Error, Result};
 pub mod init;
 pub mod live;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod urls;

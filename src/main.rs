@@ -31,6 +31,25 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Preview the site: build it in memory, serve it, and rebuild and reload on every save
+    Serve {
+        /// The site's folder (the one with config.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; anything but loopback makes the preview public
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// The port to listen on (the next free one if it is taken; 0 for any free port)
+        #[arg(long, default_value_t = samling::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address the site is published at, replacing base_url of config.toml; its
+        /// path is where the preview serves the site
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new site with a sample programme in Danish, Swedish and Norwegian
     Init {
         /// The new site's folder (must be empty or missing)
@@ -62,6 +81,21 @@ fn main() -> ExitCode {
                     started.elapsed().as_millis()
                 );
             })
+        }
+        Command::Serve {
+            root,
+            interface,
+            port,
+            base_url,
+            open,
+        } => {
+            let options = samling::serve::ServeOptions {
+                root,
+                interface,
+                port,
+                base_url,
+            };
+            samling::serve::serve(options, open)
         }
         Command::Init { dir } => samling::init(&dir).map(|()| {
             println!(

@@ -128,6 +128,9 @@ impl<'a> Renderer<'a> {
     /// The output files of pages in `langs`, and the language-neutral pages (chooser,
     /// 404), which show messages of the default language.
     pub fn files_in(&self, langs: &BTreeSet<String>) -> BTreeSet<String> {
+        if langs.is_empty() {
+            return BTreeSet::new();
+        }
         self.jobs()
             .into_iter()
             .filter(|&job| Self::lang_of(job).is_none_or(|l| langs.contains(l)))

@@ -1,0 +1,421 @@
+//! The preview's HTTP side: the built site from memory, the reload script and the event
+//! stream that tells open pages to reload, swap stylesheets or show a build error.
+//!
+//! Files are looked up in the in-memory output by name, never on disk, so no request can
+//! reach a file outside the site, whatever its path says.
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::stream::{self, Stream};
+use serde::Serialize;
+use tokio::sync::broadcast;
+
+/// The reload client, served at `<base>__samling/live.js`.
+const CLIENT: &str = include_str!("live.js");
+const RESERVED: &str = "__samling/";
+
+/// What the browser is told after a rebuild.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Notice {
+    /// A rebuild succeeded; `files` changed (possibly none: the overlay goes away).
+    Built { generation: u64, files: Vec<String> },
+    /// A rebuild failed; the last good site is still served.
+    Failed { message: String },
+}
+
+/// The site as served right now.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub files: BTreeMap<String, Arc<[u8]>>,
+    /// Counts successful builds, so that a page loaded before a rebuild reloads on connect.
+    pub generation: u64,
+    /// The error of the last build, if it failed.
+    pub error: Option<String>,
+    /// `/` or `/sub/path/`: where the site is mounted.
+    pub base_path: String,
+}
+
+/// Shared between the HTTP handlers and the rebuild loop.
+pub struct Preview {
+    snapshot: RwLock<Arc<Snapshot>>,
+    notices: broadcast::Sender<Notice>,
+}
+
+impl Preview {
+    pub fn new() -> Preview {
+        let empty = Snapshot {
+            files: BTreeMap::new(),
+            generation: 0,
+            error: None,
+            base_path: "/".into(),
+        };
+        Preview {
+            snapshot: RwLock::new(Arc::new(empty)),
+            notices: broadcast::channel(64).0,
+        }
+    }
+
+    pub fn base_path(&self) -> String {
+        self.current().base_path.clone()
+    }
+
+    pub fn current(&self) -> Arc<Snapshot> {
+        // A poisoned lock still holds a whole snapshot: it is only ever replaced.
+        Arc::clone(&self.snapshot.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Publishes a new snapshot and tells every open page.
+    pub fn publish(&self, snapshot: Snapshot, notice: Notice) {
+        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
+        // No receivers (no open page) is not an error.
+        let _ = self.notices.send(notice);
+    }
+}
+
+/// Serves `preview` on `listener` from a thread of its own, until told to stop.
+pub fn spawn(
+    listener: std::net::TcpListener,
+    preview: Arc<Preview>,
+) -> std::io::Result<(
+    tokio::sync::oneshot::Sender<()>,
+    std::thread::JoinHandle<()>,
+)> {
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("samling-http")
+        .enable_all()
+        .build()?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::Builder::new()
+        .name("samling-http".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                    return;
+                };
+                let app = Router::new().fallback(handle).with_state(preview);
+                let _ = axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await;
+            });
+            // Open event streams never end by themselves: do not wait for them.
+            runtime.shutdown_background();
+        })?;
+    Ok((stop, thread))
+}
+
+async fn handle(
+    State(preview): State<Arc<Preview>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
+    }
+    let snapshot = preview.current();
+    match resolve(&snapshot.base_path, uri.path(), &snapshot) {
+        Resolved::File(path) => {
+            let bytes = snapshot.files.get(&path).cloned().unwrap_or_default();
+            file_response(&snapshot, &path, &bytes, StatusCode::OK, &headers)
+        }
+        Resolved::Client => file_response(
+            &snapshot,
+            "__samling/live.js",
+            CLIENT.as_bytes(),
+            StatusCode::OK,
+            &headers,
+        ),
+        Resolved::Events => events(&preview).into_response(),
+        Resolved::Redirect(to) => {
+            (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response()
+        }
+        Resolved::NotFound if snapshot.generation == 0 => {
+            // No build has succeeded yet: every page shows the error, and reloads when fixed.
+            let page = format!(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>samling</title></head><body><main><h1>samling</h1><p>The site has not been built yet.</p></main>{}</body></html>",
+                client_tag(&snapshot.base_path, "", 0)
+            );
+            let mut response = (StatusCode::SERVICE_UNAVAILABLE, page).into_response();
+            set(
+                &mut response,
+                header::CONTENT_TYPE,
+                "text/html; charset=utf-8",
+            );
+            set(&mut response, header::CACHE_CONTROL, "no-store");
+            response
+        }
+        Resolved::NotFound => {
+            let bytes = snapshot.files.get("404.html").cloned().unwrap_or_default();
+            file_response(
+                &snapshot,
+                "404.html",
+                &bytes,
+                StatusCode::NOT_FOUND,
+                &headers,
+            )
+        }
+        Resolved::BadRequest => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
+    }
+}
+
+fn set(response: &mut Response, name: header::HeaderName, value: &str) {
+    if let Ok(value) = HeaderValue::from_str(value) {
+        response.headers_mut().insert(name, value);
+    }
+}
+
+fn file_response(
+    snapshot: &Snapshot,
+    path: &str,
+    bytes: &[u8],
+    status: StatusCode,
+    request: &HeaderMap,
+) -> Response {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    let text = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "json" | "javascript" | "xml");
+    let content_type = if text {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
+    };
+    let html = mime.subtype() == mime_guess::mime::HTML;
+    let body: Vec<u8> = if html {
+        inject(
+            bytes,
+            &client_tag(&snapshot.base_path, path, snapshot.generation),
+        )
+    } else {
+        bytes.to_vec()
+    };
+    let etag = etag(&body);
+    let unchanged = status == StatusCode::OK
+        && request
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let mut response = if unchanged {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        (status, Body::from(body)).into_response()
+    };
+    set(&mut response, header::CONTENT_TYPE, &content_type);
+    set(&mut response, header::ETAG, &etag);
+    // HTML must show every save at once; other files are revalidated by their ETag.
+    let cache = if html { "no-store" } else { "no-cache" };
+    set(&mut response, header::CACHE_CONTROL, cache);
+    response
+}
+
+fn etag(bytes: &[u8]) -> String {
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    format!("\"{:016x}-{:x}\"", hasher.finish(), bytes.len())
+}
+
+fn client_tag(base_path: &str, page: &str, generation: u64) -> String {
+    let attr = |s: &str| crate::markdown::escape(s);
+    format!(
+        "<script src=\"{}{RESERVED}live.js\" data-base=\"{}\" data-page=\"{}\" data-generation=\"{generation}\" defer></script>",
+        attr(base_path),
+        attr(base_path),
+        attr(page)
+    )
+}
+
+/// The page with the reload script before its `</body>` (or at its end).
+fn inject(html: &[u8], tag: &str) -> Vec<u8> {
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(tag.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn events(preview: &Preview) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+    // Subscribe before reading the state, so that no build falls between the two.
+    let receiver = preview.notices.subscribe();
+    let snapshot = preview.current();
+    // A page connecting learns the state at once: the generation, and an error if any.
+    let mut first = vec![event(&Notice::Built {
+        generation: snapshot.generation,
+        files: Vec::new(),
+    })];
+    if let Some(message) = &snapshot.error {
+        first.push(event(&Notice::Failed {
+            message: message.clone(),
+        }));
+    }
+    let later = stream::unfold(receiver, |mut receiver| async move {
+        let notice = match receiver.recv().await {
+            Ok(notice) => notice,
+            // A slow page missed notices: a reload of everything is the safe answer.
+            Err(broadcast::error::RecvError::Lagged(_)) => Notice::Built {
+                generation: u64::MAX,
+                files: vec!["*".into()],
+            },
+            Err(broadcast::error::RecvError::Closed) => return None,
+        };
+        Some((event(&notice), receiver))
+    });
+    Sse::new(stream::iter(first).chain(later))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+fn event(notice: &Notice) -> Result<Event, Infallible> {
+    let name = match notice {
+        Notice::Built { .. } => "built",
+        Notice::Failed { .. } => "failed",
+    };
+    let data = serde_json::to_string(notice).unwrap_or_default();
+    Ok(Event::default().event(name).data(data))
+}
+
+use futures_util::StreamExt;
+
+/// What a request path names.
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    File(String),
+    Client,
+    Events,
+    Redirect(String),
+    NotFound,
+    BadRequest,
+}
+
+/// Maps a request path (still percent-encoded) to a file of the output. Anything that
+/// tries to leave the site (`..`, encoded dots or slashes, backslashes, NUL) is refused.
+fn resolve(base_path: &str, raw: &str, snapshot: &Snapshot) -> Resolved {
+    let Some(rest) = raw.strip_prefix(base_path) else {
+        return if format!("{raw}/") == base_path {
+            Resolved::Redirect(base_path.to_owned())
+        } else {
+            Resolved::NotFound
+        };
+    };
+    let Ok(decoded) = percent_encoding::percent_decode_str(rest).decode_utf8() else {
+        return Resolved::BadRequest;
+    };
+    if decoded.contains(['\\', '\0']) {
+        return Resolved::BadRequest;
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    let last = segments.len() - 1;
+    let bad = segments
+        .iter()
+        .enumerate()
+        .any(|(i, s)| *s == "." || *s == ".." || (s.is_empty() && i != last) || s.contains(':'));
+    if bad {
+        return Resolved::BadRequest;
+    }
+    match decoded.as_ref() {
+        "__samling/live.js" => return Resolved::Client,
+        "__samling/events" => return Resolved::Events,
+        _ => {}
+    }
+    let path = if decoded.is_empty() || decoded.ends_with('/') {
+        format!("{decoded}index.html")
+    } else {
+        decoded.into_owned()
+    };
+    if snapshot.files.contains_key(&path) {
+        Resolved::File(path)
+    } else if snapshot.files.contains_key(&format!("{path}/index.html")) {
+        Resolved::Redirect(format!("{raw}/"))
+    } else {
+        Resolved::NotFound
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Snapshot {
+        let mut files = BTreeMap::new();
+        for path in [
+            "index.html",
+            "da/index.html",
+            "da/x/index.html",
+            "samling.css",
+        ] {
+            files.insert(path.to_owned(), Arc::from(b"x".as_slice()));
+        }
+        Snapshot {
+            files,
+            generation: 1,
+            error: None,
+            base_path: "/".into(),
+        }
+    }
+
+    #[test]
+    fn paths_map_to_files_of_the_site_only() {
+        let s = site();
+        let file = |p: &str| Resolved::File(p.to_owned());
+        assert_eq!(resolve("/", "/", &s), file("index.html"));
+        assert_eq!(resolve("/", "/da/x/", &s), file("da/x/index.html"));
+        assert_eq!(resolve("/", "/samling.css", &s), file("samling.css"));
+        assert_eq!(
+            resolve("/", "/da/x", &s),
+            Resolved::Redirect("/da/x/".into())
+        );
+        assert_eq!(resolve("/", "/nope", &s), Resolved::NotFound);
+        assert_eq!(resolve("/sub/", "/sub/da/", &s), file("da/index.html"));
+        assert_eq!(
+            resolve("/sub/", "/sub", &s),
+            Resolved::Redirect("/sub/".into())
+        );
+        assert_eq!(resolve("/sub/", "/da/", &s), Resolved::NotFound);
+        for hostile in [
+            "/../etc/passwd",
+            "/da/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/..%2f..%2fetc/passwd",
+            "/da/..\\..\\etc",
+            "/da%5c..%5c",
+            "//etc/passwd",
+            "/da/%00",
+            "/C:/Windows",
+            "/%ff%fe",
+        ] {
+            assert_eq!(resolve("/", hostile, &s), Resolved::BadRequest, "{hostile}");
+        }
+    }
+
+    #[test]
+    fn the_client_goes_before_the_end_of_body() {
+        let html = b"<html><body><p>x</p></body></html>";
+        let out = inject(html, "<script></script>");
+        assert_eq!(
+            out,
+            b"<html><body><p>x</p><script></script></body></html>".to_vec()
+        );
+        assert_eq!(inject(b"<p>", "<s>"), b"<p><s>".to_vec());
+    }
+}

@@ -1,0 +1,401 @@
+//! The pipeline `serve` runs after each save: after any sequence of edits its output is
+//! byte for byte what a fresh `samling build` of the same files writes, while it renders
+//! only the pages an edit touches; a failed rebuild keeps the last good output.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use samling::Site;
+use samling::live::{LiveSite, Rebuild};
+
+/// One edit of the site's files and the paths a file watcher would report for it.
+struct Edit {
+    what: &'static str,
+    apply: fn(&Path) -> Vec<&'static str>,
+}
+
+fn replace_in(root: &Path, path: &str, from: &str, to: &str) {
+    let text = read(root, path);
+    assert!(text.contains(from), "{path} does not contain {from:?}");
+    write(root, path, &text.replacen(from, to, 1));
+}
+
+const PROGRAMME: &str = "content/fremtidens-offentlige-sektor";
+
+fn edits() -> Vec<Edit> {
+    vec![
+        Edit {
+            what: "a session's title",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/politisk-debat.da.md";
+                replace_in(root, path, "Skillevej", "Vejskel");
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a session's date, which moves it in the programme",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/politisk-debat.sv.md";
+                replace_in(root, path, "date = 2026-01-22", "date = 2026-06-22");
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a speaker's name, shown in sessions and listings",
+            apply: |root| {
+                let path = "content/speakers/bjarne-corydon.nb.md";
+                replace_in(
+                    root,
+                    path,
+                    "name = \"Bjarne Corydon\"",
+                    "name = \"B. Corydon\"",
+                );
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a session's speaker replaced by another, and a moderator added",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/temperaturen-paa-den-offentlige-sektor.da.md";
+                replace_in(
+                    root,
+                    path,
+                    "speakers = [\"bjarne-corydon\"]",
+                    "speakers = [\"henrik-kolind\"]\nmoderator = { id = \"kristian-vendelbo\", confirmed = false }",
+                );
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a new translation of a Danish-only session",
+            apply: |root| {
+                let from = "content/kommunestyret-2030/seminar-12-12.da.md";
+                let to = "content/kommunestyret-2030/seminar-12-12.sv.md";
+                let text = read(root, from).replace("title = \"", "title = \"SV: ");
+                write(root, to, &text);
+                vec![to]
+            },
+        },
+        Edit {
+            what: "a deleted translation",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/kunstig-intelligens.nb.md";
+                fs::remove_file(root.join(path)).unwrap();
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a renamed session",
+            apply: |root| {
+                let mut paths = Vec::new();
+                for (from, to) in [
+                    (
+                        "content/fremtidens-offentlige-sektor/fremtidens-kommuner.da.md",
+                        "content/fremtidens-offentlige-sektor/kommunerne.da.md",
+                    ),
+                    (
+                        "content/fremtidens-offentlige-sektor/fremtidens-kommuner.sv.md",
+                        "content/fremtidens-offentlige-sektor/kommunerne.sv.md",
+                    ),
+                ] {
+                    fs::rename(root.join(from), root.join(to)).unwrap();
+                    paths.extend([from, to]);
+                }
+                paths
+            },
+        },
+        Edit {
+            what: "a theme folder moved out of the site",
+            apply: |root| {
+                let theme = "content/samverkan-i-offentlig-sektor/arbetstiden";
+                fs::rename(root.join(theme), root.join("arbetstiden-parked")).unwrap();
+                vec![theme]
+            },
+        },
+        Edit {
+            what: "the theme folder moved back in under another name",
+            apply: |root| {
+                let theme = "content/samverkan-i-offentlig-sektor/arbetstid";
+                fs::rename(root.join("arbetstiden-parked"), root.join(theme)).unwrap();
+                vec![theme]
+            },
+        },
+        Edit {
+            what: "a session added in a new theme folder",
+            apply: |root| {
+                let index = format!("{PROGRAMME}/efteraar/_index.da.md");
+                write(root, &index, "+++\ntitle = \"Efterår\"\norder = 1\n+++\n");
+                let session = format!("{PROGRAMME}/efteraar/ny-session.da.md");
+                write(
+                    root,
+                    &session,
+                    "+++\ntitle = \"Ny session\"\ndate = 2026-02-01\nstart = 10:00\nspeakers = [\"bjarne-corydon\"]\n+++\n\nTekst.\n",
+                );
+                vec![leak(format!("{PROGRAMME}/efteraar"))]
+            },
+        },
+        Edit {
+            what: "a programme's title, shown on every page of it",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/_index.da.md";
+                replace_in(root, path, "title = \"Fremtidens", "title = \"Morgendagens");
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a free page's title, shown in every page's navigation",
+            apply: |root| {
+                let path = "content/praktisk.da.md";
+                replace_in(root, path, "Praktisk information", "Praktisk");
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a free page's text only",
+            apply: |root| {
+                let path = "content/praktisk.sv.md";
+                let text = read(root, path) + "\nEn rad till.\n";
+                write(root, path, &text);
+                vec![path]
+            },
+        },
+        Edit {
+            what: "the home page's introduction",
+            apply: |root| {
+                let path = "content/_index.nb.md";
+                let text = read(root, path) + "\nVelkommen.\n";
+                write(root, path, &text);
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a locale string",
+            apply: |root| {
+                replace_in(root, "locales/sv.ftl", "= Talare", "= Talarna");
+                vec!["locales/sv.ftl"]
+            },
+        },
+        Edit {
+            what: "an included template",
+            apply: |root| {
+                let path = "themes/default/templates/session_item.html";
+                replace_in(
+                    root,
+                    path,
+                    "<li class=\"session",
+                    "<li data-x=\"1\" class=\"session",
+                );
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a site template overriding the theme's",
+            apply: |root| {
+                let text = read(root, "themes/default/templates/page.html")
+                    .replace("{% block main %}", "{% block main %}<p>Overridden</p>");
+                write(root, "templates/page.html", &text);
+                vec!["templates/page.html"]
+            },
+        },
+        Edit {
+            what: "the stylesheet",
+            apply: |root| {
+                let path = "themes/default/static/samling.css";
+                let text = read(root, path) + "\n.x { color: #123456; }\n";
+                write(root, path, &text);
+                vec![path]
+            },
+        },
+        Edit {
+            what: "the configuration",
+            apply: |root| {
+                replace_in(
+                    root,
+                    "config.toml",
+                    "base_url = \"/\"",
+                    "base_url = \"/p/\"",
+                );
+                vec!["config.toml"]
+            },
+        },
+    ]
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// A copy of the example site that tests may change.
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = example_root();
+    for entry in ["config.toml", "content", "locales", "themes"] {
+        copy_tree(&from.join(entry), &dir.path().join(entry));
+    }
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let inner = entry.path().strip_prefix(from).unwrap();
+        let target = if inner.as_os_str().is_empty() {
+            to.to_owned()
+        } else {
+            to.join(inner)
+        };
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn fresh_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let site = Site::load(root).unwrap_or_else(|e| panic!("{e}"));
+    let files = site.render().unwrap_or_else(|e| panic!("{e}"));
+    files.into_iter().map(|f| (f.path, f.bytes)).collect()
+}
+
+fn live_output(live: &LiveSite) -> BTreeMap<String, Vec<u8>> {
+    live.files()
+        .iter()
+        .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+        .collect()
+}
+
+fn assert_same(live: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<u8>>, what: &str) {
+    let live_paths: Vec<&String> = live.keys().collect();
+    let fresh_paths: Vec<&String> = fresh.keys().collect();
+    assert_eq!(live_paths, fresh_paths, "after {what}: different files");
+    for (path, bytes) in fresh {
+        assert!(
+            live[path] == *bytes,
+            "after {what}: {path} differs from a fresh build\n--- live\n{}\n--- fresh\n{}",
+            String::from_utf8_lossy(&live[path]),
+            String::from_utf8_lossy(bytes)
+        );
+    }
+}
+
+fn rebuild(live: &mut LiveSite, paths: &[&str]) -> Rebuild {
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    let changes = live.classify(&paths);
+    live.rebuild(changes).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn every_edit_gives_the_output_of_a_fresh_build() {
+    let dir = example_copy();
+    let root = dir.path();
+    let mut live = LiveSite::new(root, None);
+    let first = rebuild(&mut live, &[]);
+    let total = first.rendered;
+    assert_same(&live_output(&live), &fresh_build(root), "the first build");
+    for edit in edits() {
+        let paths = (edit.apply)(root);
+        let rebuild = rebuild(&mut live, &paths);
+        assert!(!rebuild.changed.is_empty(), "{} changed nothing", edit.what);
+        assert_same(&live_output(&live), &fresh_build(root), edit.what);
+        println!(
+            "{}: rendered {} of {total} pages, {} files changed",
+            edit.what,
+            rebuild.rendered,
+            rebuild.changed.len()
+        );
+    }
+}
+
+#[test]
+fn an_edit_renders_only_the_pages_that_show_it() {
+    let dir = example_copy();
+    let root = dir.path();
+    let mut live = LiveSite::new(root, None);
+    let total = rebuild(&mut live, &[]).rendered;
+
+    let session = "content/fremtidens-offentlige-sektor/politisk-debat.da.md";
+    replace_in(root, session, "Skillevej", "Vejskel");
+    let r = rebuild(&mut live, &[session]);
+    // The session in its three languages, its neighbours (they link to it by title), the
+    // programme, the speakers' index and home in each language.
+    assert!(r.rendered < total / 3, "{} of {total}", r.rendered);
+    let changed: Vec<&str> = r.changed.iter().map(String::as_str).collect();
+    for page in [
+        "da/fremtidens-offentlige-sektor/politisk-debat/index.html",
+        "da/fremtidens-offentlige-sektor/index.html",
+        "da/fremtidens-offentlige-sektor/fremtidens-kommuner/index.html",
+    ] {
+        assert!(changed.contains(&page), "{page} not in {changed:?}");
+    }
+    assert!(!changed.contains(&"sitemap.xml"), "{changed:?}");
+
+    // A stylesheet renders no page at all.
+    let css = "themes/default/static/samling.css";
+    write(root, css, &(read(root, css) + "\n/* x */\n"));
+    let r = rebuild(&mut live, &[css]);
+    assert_eq!(
+        (r.rendered, r.changed.as_slice()),
+        (0, ["samling.css".to_owned()].as_slice())
+    );
+
+    // A Swedish string renders the Swedish pages and the language-neutral ones only.
+    replace_in(root, "locales/sv.ftl", "= Talare", "= Talarna");
+    let r = rebuild(&mut live, &["locales/sv.ftl"]);
+    assert!(
+        r.changed.iter().all(|p| p.starts_with("sv/")),
+        "{:?}",
+        r.changed
+    );
+    assert!(r.rendered < total / 2, "{} of {total}", r.rendered);
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_last_good_output_and_is_built_with_the_next_edit() {
+    let dir = example_copy();
+    let root = dir.path();
+    let mut live = LiveSite::new(root, None);
+    rebuild(&mut live, &[]);
+    let good = live_output(&live);
+
+    // One good edit and one bad, saved together: nothing changes.
+    let debate = "content/fremtidens-offentlige-sektor/politisk-debat.da.md";
+    replace_in(root, debate, "Skillevej", "Vejskel");
+    let bad = "content/fremtidens-offentlige-sektor/kunstig-intelligens.da.md";
+    replace_in(root, bad, "title =", "titel =");
+    let paths = [PathBuf::from(debate), PathBuf::from(bad)];
+    let err = live.rebuild(live.classify(&paths)).unwrap_err().to_string();
+    assert!(err.contains("kunstig-intelligens.da.md:2:1"), "{err}");
+    assert!(err.contains("did you mean `title`"), "{err}");
+    assert_eq!(live_output(&live), good, "the last good output is kept");
+
+    // The fix alone is saved: the earlier good edit is built with it.
+    replace_in(root, bad, "titel =", "title =");
+    let r = rebuild(&mut live, &[bad]);
+    let debate_page = "da/fremtidens-offentlige-sektor/politisk-debat/index.html";
+    assert!(
+        r.changed.iter().any(|p| p == debate_page),
+        "{:?}",
+        r.changed
+    );
+    assert!(String::from_utf8_lossy(&live.files()[debate_page]).contains("Vejskel"));
+    assert_same(&live_output(&live), &fresh_build(root), "the fix");
+}
+
+#[test]
+fn a_site_that_does_not_build_at_first_recovers() {
+    let dir = example_copy();
+    let root = dir.path();
+    replace_in(root, "locales/da.ftl", "site-name =", "site-name");
+    let mut live = LiveSite::new(root, None);
+    let err = live.rebuild(live.classify(&[])).unwrap_err().to_string();
+    assert!(err.contains("locales/da.ftl"), "{err}");
+    assert!(live.files().is_empty());
+    replace_in(root, "locales/da.ftl", "site-name", "site-name =");
+    rebuild(&mut live, &["locales/da.ftl"]);
+    assert_same(&live_output(&live), &fresh_build(root), "the fix");
+}
