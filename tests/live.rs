@@ -229,33 +229,6 @@ fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// A copy of the example site that tests may change.
-fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = example_root();
-    for entry in ["config.toml", "content", "locales", "themes"] {
-        copy_tree(&from.join(entry), &dir.path().join(entry));
-    }
-    dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let inner = entry.path().strip_prefix(from).unwrap();
-        let target = if inner.as_os_str().is_empty() {
-            to.to_owned()
-        } else {
-            to.join(inner)
-        };
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn fresh_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let site = Site::load(root).unwrap_or_else(|e| panic!("{e}"));
     let files = site.render().unwrap_or_else(|e| panic!("{e}"));

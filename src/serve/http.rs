@@ -191,8 +191,8 @@ fn file_response(
     request: &HeaderMap,
 ) -> Response {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
-    let text = mime.type_() == mime_guess::mime::TEXT
-        || matches!(mime.subtype().as_str(), "json" | "javascript" | "xml");
+    // Text is UTF-8, as samling reads and writes it; JSON has no charset parameter.
+    let text = mime.type_() == mime_guess::mime::TEXT;
     let content_type = if text {
         format!("{mime}; charset=utf-8")
     } else {

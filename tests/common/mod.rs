@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use samling::Site;
 
+pub mod http;
+
 /// The example site of the repository.
 pub fn example_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -17,6 +19,34 @@ pub fn starter_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     samling::init(dir.path()).unwrap();
     dir
+}
+
+/// A copy of the example site that a test may change.
+pub fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = example_root();
+    for entry in ["config.toml", "content", "locales", "themes"] {
+        copy_tree(&from.join(entry), &dir.path().join(entry));
+    }
+    dir
+}
+
+/// Copies a file or a folder with everything in it.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let inner = entry.path().strip_prefix(from).unwrap();
+        let target = if inner.as_os_str().is_empty() {
+            to.to_owned()
+        } else {
+            to.join(inner)
+        };
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 /// Builds the site at `root` into a new temporary folder.

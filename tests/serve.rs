@@ -1,0 +1,516 @@
+//! `samling serve` over HTTP: a server on an ephemeral port, edits saved as editors save
+//! them, the reload channel a page listens on, and requests that try to leave the site.
+
+mod common;
+
+use std::fs;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::http::{Events, get, raw, request};
+use common::*;
+use samling::serve::{Log, ServeOptions, Server};
+
+const WAIT: Duration = Duration::from_secs(20);
+const SESSION: &str = "content/fremtidens-offentlige-sektor/politisk-debat.da.md";
+const SESSION_PAGE: &str = "/da/fremtidens-offentlige-sektor/politisk-debat/";
+
+/// A server over a copy of the example site, and what it printed.
+struct Preview {
+    server: Server,
+    site: tempfile::TempDir,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Preview {
+    fn start() -> Preview {
+        Preview::start_with(example_copy(), None, IpAddr::V4(Ipv4Addr::LOCALHOST), 0)
+    }
+
+    fn start_with(
+        site: tempfile::TempDir,
+        base_url: Option<&str>,
+        interface: IpAddr,
+        port: u16,
+    ) -> Preview {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&log);
+        let logger: Log = Arc::new(move |line: &str| sink.lock().unwrap().push(line.to_owned()));
+        let options = ServeOptions {
+            root: site.path().to_owned(),
+            interface,
+            port,
+            base_url: base_url.map(str::to_owned),
+        };
+        let server = Server::start(options, logger).unwrap_or_else(|e| panic!("{e}"));
+        Preview { server, site, log }
+    }
+
+    fn address(&self) -> SocketAddr {
+        let mut address = self.server.address();
+        if address.ip().is_unspecified() {
+            address.set_ip(IpAddr::V4(Ipv4Addr::LOCALHOST));
+        }
+        address
+    }
+
+    fn root(&self) -> &Path {
+        self.site.path()
+    }
+
+    fn events(&self) -> Events {
+        let mut events = Events::connect(self.address(), "/__samling/events");
+        // The state on connecting comes first.
+        events.wait_for("built", WAIT);
+        events
+    }
+
+    fn page(&self, path: &str) -> String {
+        let response = get(self.address(), path);
+        assert_eq!(response.status, 200, "{path}");
+        response.text()
+    }
+
+    fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+/// Saves as many editors do: the new text into a temporary file, renamed over the old one.
+fn save_atomically(root: &Path, path: &str, text: &str) {
+    let target = root.join(path);
+    let temporary = target.with_file_name(format!(
+        ".{}.tmp",
+        target.file_name().unwrap().to_string_lossy()
+    ));
+    fs::write(&temporary, text).unwrap();
+    fs::rename(&temporary, &target).unwrap();
+}
+
+fn edit(root: &Path, path: &str, from: &str, to: &str) {
+    let text = read(root, path);
+    assert!(text.contains(from), "{path} lacks {from:?}");
+    save_atomically(root, path, &text.replacen(from, to, 1));
+}
+
+/// The JSON list of changed files in a `built` event.
+fn changed_files(event: &common::http::Event) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(&event.data).unwrap();
+    value["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_content_edit_saved_by_rename_reloads_the_page() {
+    let preview = Preview::start();
+    let before = preview.page(SESSION_PAGE);
+    assert!(before.contains("Skillevej"));
+    let mut events = preview.events();
+
+    edit(preview.root(), SESSION, "Skillevej", "Vejskel");
+    let built = events.wait_for("built", WAIT);
+    let files = changed_files(&built);
+    assert!(
+        files.contains(&"da/fremtidens-offentlige-sektor/politisk-debat/index.html".to_owned()),
+        "{files:?}"
+    );
+    let after = preview.page(SESSION_PAGE);
+    assert!(after.contains("Vejskel") && !after.contains("Skillevej"));
+
+    // The terminal says which file, how many pages and how long.
+    let log = preview.log();
+    let line = log
+        .iter()
+        .find(|l| l.contains("politisk-debat.da.md"))
+        .unwrap();
+    assert!(
+        line.contains("rendered") && line.contains("pages") && line.ends_with(" ms"),
+        "{line}"
+    );
+}
+
+#[test]
+fn template_locale_and_stylesheet_edits() {
+    let preview = Preview::start();
+    let mut events = preview.events();
+
+    edit(
+        preview.root(),
+        "themes/default/templates/session.html",
+        "<article class=\"session-page",
+        "<article data-edited=\"yes\" class=\"session-page",
+    );
+    events.wait_for("built", WAIT);
+    assert!(preview.page(SESSION_PAGE).contains("data-edited=\"yes\""));
+    assert!(!preview.page("/da/").contains("data-edited"));
+
+    edit(
+        preview.root(),
+        "locales/da.ftl",
+        "nav-home = Forside",
+        "nav-home = Hjem",
+    );
+    let files = changed_files(&events.wait_for("built", WAIT));
+    assert!(files.iter().all(|f| !f.starts_with("sv/")), "{files:?}");
+    assert!(preview.page("/da/").contains(">Hjem</a>"));
+
+    // A stylesheet alone changes no page: the page swaps it without reloading.
+    let css = "themes/default/static/samling.css";
+    let text = read(preview.root(), css) + "\n.edited { color: #000; }\n";
+    save_atomically(preview.root(), css, &text);
+    let files = changed_files(&events.wait_for("built", WAIT));
+    assert_eq!(files, ["samling.css"]);
+    assert!(preview.page("/samling.css").contains(".edited"));
+}
+
+#[test]
+fn files_and_folders_added_deleted_and_moved() {
+    let preview = Preview::start();
+    let root = preview.root().to_owned();
+    let mut events = preview.events();
+
+    // A new folder with a theme and a session, created in one go.
+    let theme = root.join("content/fremtidens-offentlige-sektor/efteraar");
+    fs::create_dir(&theme).unwrap();
+    write(&theme, "_index.da.md", "+++\ntitle = \"Efterår\"\n+++\n");
+    write(
+        &theme,
+        "ny.da.md",
+        "+++\ntitle = \"Nyt møde om velfærd\"\ndate = 2026-03-01\nstart = 10:00\n+++\n",
+    );
+    let path = "/da/fremtidens-offentlige-sektor/efteraar/ny/";
+    let mut attempts = 0;
+    while get(preview.address(), path).status != 200 {
+        events.wait_for("built", WAIT);
+        attempts += 1;
+        assert!(attempts < 5, "the new page never appeared");
+    }
+    assert!(preview.page(path).contains("Nyt møde om velfærd"));
+    assert!(
+        preview
+            .page("/da/fremtidens-offentlige-sektor/")
+            .contains("Nyt møde om velfærd")
+    );
+
+    // Deleted.
+    fs::remove_file(theme.join("ny.da.md")).unwrap();
+    events.wait_for("built", WAIT);
+    assert_eq!(get(preview.address(), path).status, 404);
+
+    // A theme folder moved out of the site and back in.
+    let outside = tempfile::tempdir().unwrap();
+    let arbetstiden = root.join("content/samverkan-i-offentlig-sektor/arbetstiden");
+    let parked = outside.path().join("arbetstiden");
+    fs::rename(&arbetstiden, &parked).unwrap();
+    events.wait_for("built", WAIT);
+    let theme_page = "/sv/samverkan-i-offentlig-sektor/arbetstiden/";
+    assert_eq!(get(preview.address(), theme_page).status, 404);
+    fs::rename(&parked, &arbetstiden).unwrap();
+    let mut attempts = 0;
+    while get(preview.address(), theme_page).status != 200 {
+        events.wait_for("built", WAIT);
+        attempts += 1;
+        assert!(attempts < 5, "the theme never came back");
+    }
+    assert!(
+        preview
+            .page(&format!("{theme_page}arbetstid-kommunal-sektor/"))
+            .contains("<h1>")
+    );
+}
+
+#[test]
+fn an_invalid_edit_keeps_the_last_good_site_and_the_fix_recovers() {
+    let preview = Preview::start();
+    let mut events = preview.events();
+
+    edit(preview.root(), SESSION, "title = ", "titel = ");
+    let failed = events.wait_for("failed", WAIT);
+    let message: serde_json::Value = serde_json::from_str(&failed.data).unwrap();
+    let message = message["message"].as_str().unwrap();
+    assert!(message.contains("politisk-debat.da.md:2:1"), "{message}");
+    assert!(message.contains("unknown field `titel`"), "{message}");
+    // The last good page is still served, and a page that connects now learns the error.
+    assert!(preview.page(SESSION_PAGE).contains("Skillevej"));
+    let mut late = Events::connect(preview.address(), "/__samling/events");
+    late.wait_for("failed", WAIT);
+    assert!(
+        preview
+            .log()
+            .iter()
+            .any(|l| l.contains("still serving the last good"))
+    );
+
+    // A template that does not render fails the same way.
+    edit(preview.root(), SESSION, "titel = ", "title = ");
+    events.wait_for("built", WAIT);
+    edit(
+        preview.root(),
+        "themes/default/templates/session.html",
+        "{{ page.title }}</h1>",
+        "{{ page.title | nosuchfilter }}</h1>",
+    );
+    let failed = events.wait_for("failed", WAIT);
+    assert!(failed.data.contains("session.html"), "{}", failed.data);
+    edit(
+        preview.root(),
+        "themes/default/templates/session.html",
+        "{{ page.title | nosuchfilter }}</h1>",
+        "{{ page.title }}</h1>",
+    );
+    events.wait_for("built", WAIT);
+    assert!(preview.page(SESSION_PAGE).contains("Skillevej"));
+}
+
+#[test]
+fn a_site_that_does_not_build_at_first_is_served_when_fixed() {
+    let site = example_copy();
+    edit(site.path(), "locales/da.ftl", "site-name =", "site-name");
+    let preview = Preview::start_with(site, None, IpAddr::V4(Ipv4Addr::LOCALHOST), 0);
+    let waiting = get(preview.address(), "/da/");
+    assert_eq!(waiting.status, 503);
+    assert!(waiting.text().contains("__samling/live.js"));
+    let mut events = Events::connect(preview.address(), "/__samling/events");
+    let failed = events.wait_for("failed", WAIT);
+    assert!(failed.data.contains("locales/da.ftl"), "{}", failed.data);
+
+    edit(preview.root(), "locales/da.ftl", "site-name", "site-name =");
+    events.wait_for("built", WAIT);
+    assert!(preview.page("/da/").contains("<html lang=\"da\">"));
+}
+
+#[test]
+fn the_reload_script_is_injected_by_serve_only() {
+    let preview = Preview::start();
+    let served = preview.page("/da/");
+    assert!(
+        served.contains(
+            "<script src=\"/__samling/live.js\" data-base=\"/\" data-page=\"da/index.html\""
+        ),
+        "{served}"
+    );
+    let script = get(preview.address(), "/__samling/live.js");
+    assert_eq!(script.status, 200);
+    assert!(
+        script
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert!(script.text().contains("EventSource"));
+
+    let out = build(preview.root());
+    let built = snapshot(&out.path().join("public"));
+    for (path, bytes) in built {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__samling"),
+            "{path} of `build` has the reload script"
+        );
+    }
+}
+
+#[test]
+fn under_a_sub_path() {
+    let preview = Preview::start_with(
+        example_copy(),
+        Some("https://example.org/programmer/"),
+        IpAddr::V4(Ipv4Addr::LOCALHOST),
+        0,
+    );
+    assert!(preview.server.url().ends_with("/programmer/"));
+    let page = preview.page("/programmer/da/");
+    assert!(
+        page.contains("src=\"/programmer/__samling/live.js\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"https://example.org/programmer/da/\""));
+    assert_eq!(get(preview.address(), "/da/").status, 404);
+    let redirect = get(preview.address(), "/programmer");
+    assert_eq!(redirect.status, 301);
+    assert_eq!(redirect.header("location"), Some("/programmer/"));
+
+    let mut events = Events::connect(preview.address(), "/programmer/__samling/events");
+    events.wait_for("built", WAIT);
+    edit(preview.root(), SESSION, "Skillevej", "Vejskel");
+    events.wait_for("built", WAIT);
+    assert!(
+        preview
+            .page("/programmer/da/fremtidens-offentlige-sektor/politisk-debat/")
+            .contains("Vejskel")
+    );
+}
+
+#[test]
+fn content_types_caching_head_and_not_found() {
+    let site = example_copy();
+    // One static file of every kind a programme site serves.
+    let kinds = [
+        ("a.html", "text/html; charset=utf-8"),
+        ("a.css", "text/css; charset=utf-8"),
+        ("a.js", "text/javascript; charset=utf-8"),
+        ("a.svg", "image/svg+xml"),
+        ("a.png", "image/png"),
+        ("a.jpg", "image/jpeg"),
+        ("a.webp", "image/webp"),
+        ("a.ico", "image/x-icon"),
+        ("a.ics", "text/calendar; charset=utf-8"),
+        ("a.json", "application/json"),
+        ("a.xml", "text/xml; charset=utf-8"),
+        ("a.txt", "text/plain; charset=utf-8"),
+    ];
+    for (name, _) in kinds {
+        write(site.path(), &format!("static/files/{name}"), "x");
+    }
+    let preview = Preview::start_with(site, None, IpAddr::V4(Ipv4Addr::LOCALHOST), 0);
+    let address = preview.address();
+    for (name, kind) in kinds {
+        let response = get(address, &format!("/files/{name}"));
+        assert_eq!(response.status, 200, "{name}");
+        assert_eq!(response.header("content-type"), Some(kind), "{name}");
+    }
+
+    // HTML is never cached; other files are revalidated by their ETag.
+    let page = get(address, "/da/");
+    assert_eq!(page.header("cache-control"), Some("no-store"));
+    let css = get(address, "/samling.css");
+    let etag = css.header("etag").unwrap().to_owned();
+    let again = request(address, "GET", "/samling.css", &[("If-None-Match", &etag)]);
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+
+    // HEAD: the same headers, no body.
+    let head = request(address, "HEAD", "/da/", &[]);
+    assert_eq!(head.status, 200);
+    assert_eq!(head.header("content-type"), page.header("content-type"));
+    assert!(head.body.is_empty());
+
+    // The site's 404 page, with status 404.
+    let missing = get(address, "/da/no-such-page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.text().contains("<html lang=\"da\">"),
+        "{}",
+        missing.text()
+    );
+    assert_eq!(request(address, "POST", "/da/", &[]).status, 405);
+}
+
+#[test]
+fn no_request_reaches_a_file_outside_the_site() {
+    let site = example_copy();
+    // A secret beside the site, and a link to it among the static files.
+    let secret = site.path().join("secret.txt");
+    fs::write(&secret, "top secret").unwrap();
+    fs::create_dir_all(site.path().join("static")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&secret, site.path().join("static/link.txt")).unwrap();
+    let preview = Preview::start_with(site, None, IpAddr::V4(Ipv4Addr::LOCALHOST), 0);
+    let address = preview.address();
+    for (path, status) in [
+        ("/../secret.txt", 400),
+        ("/../config.toml", 400),
+        ("/da/../../secret.txt", 400),
+        ("/%2e%2e/secret.txt", 400),
+        ("/%2E%2E%2Fsecret.txt", 400),
+        ("/..%2fsecret.txt", 400),
+        ("/da/..%5c..%5csecret.txt", 400),
+        ("/da\\..\\..\\secret.txt", 400),
+        ("//secret.txt", 400),
+        ("/%00", 400),
+        ("/da/%00/index.html", 400),
+        ("/%ff", 400),
+        ("/C:/secret.txt", 400),
+        // Not files of the built site: the link, and the site's own sources.
+        ("/link.txt", 404),
+        ("/config.toml", 404),
+        ("/content/praktisk.da.md", 404),
+    ] {
+        let response = raw(
+            address,
+            format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        assert_eq!(response.status, status, "{path}");
+        assert!(!response.text().contains("top secret"), "{path}");
+        assert!(!response.text().contains("base_url"), "{path}");
+    }
+    // Malformed requests are refused, and the server goes on.
+    for request in [
+        &b"GARBAGE\r\n\r\n"[..],
+        b"GET\r\n\r\n",
+        b"GET /da/ HTTP/9.9\r\n\r\n",
+        b"GET /da/ HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n",
+        b"GET http://other.example/../../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"\x00\x01\x02\r\n\r\n",
+    ] {
+        let response = raw(address, request);
+        assert_eq!(
+            response.status,
+            400,
+            "{:?}: {}",
+            String::from_utf8_lossy(request),
+            response.status
+        );
+        assert!(!response.text().contains("top secret"));
+    }
+    assert_eq!(get(address, "/da/").status, 200);
+}
+
+#[test]
+fn many_clients_at_once() {
+    let preview = Preview::start();
+    let address = preview.address();
+    let mut streams: Vec<Events> = (0..8).map(|_| preview.events()).collect();
+    let threads: Vec<_> = (0..16)
+        .map(|i| {
+            std::thread::spawn(move || {
+                for j in 0..20 {
+                    let path = if (i + j) % 2 == 0 {
+                        "/da/"
+                    } else {
+                        "/samling.css"
+                    };
+                    assert_eq!(get(address, path).status, 200);
+                }
+            })
+        })
+        .collect();
+    edit(preview.root(), SESSION, "Skillevej", "Vejskel");
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    for events in &mut streams {
+        events.wait_for("built", WAIT);
+    }
+}
+
+#[test]
+fn a_taken_port_gives_the_next_one_and_a_public_interface_a_warning() {
+    let first = Preview::start();
+    let port = first.address().port();
+    let second = Preview::start_with(example_copy(), None, IpAddr::V4(Ipv4Addr::LOCALHOST), port);
+    assert_ne!(second.address().port(), port);
+    assert!(
+        second
+            .log()
+            .iter()
+            .any(|l| l.contains(&format!("Port {port} is in use"))),
+        "{:?}",
+        second.log()
+    );
+    let public = Preview::start_with(example_copy(), None, IpAddr::V4(Ipv4Addr::UNSPECIFIED), 0);
+    assert!(
+        public
+            .log()
+            .iter()
+            .any(|l| l.contains("reachable from the network")),
+        "{:?}",
+        public.log()
+    );
+    assert_eq!(get(public.address(), "/da/").status, 200);
+}
