@@ -365,7 +365,11 @@ impl ProgrammeGen<'_> {
 
         let topic = rng.below(words::TOPICS.len());
         let s = Slots::new(rng, topic, year);
-        let title = text::phrase(rng.pick(words::PROGRAMME_TITLES), &s, &[]);
+        let title = text::phrase(
+            rng.pick(words::PROGRAMME_TITLES),
+            &s,
+            &[("year", &year.to_string())],
+        );
         let slug = unique(taken, slugify(&title[0], 7));
         let summary = text::phrase(&words::PROGRAMME_SUMMARY, &s, &[]);
         let mut body = text::paragraphs(rng, &s, &[4, 3]);
@@ -565,10 +569,13 @@ impl ProgrammeGen<'_> {
             }
         }
         let country = country(rng);
+        let name = person(rng, country).0;
+        let role = role(rng.below(words::SPEAKER_ROLES.len()));
+        let organisation = *rng.pick(words::ORGANISATIONS[country]);
         SessionSpeaker::Inline {
-            name: person(rng, country).0,
-            role: role(rng.below(words::SPEAKER_ROLES.len())),
-            organisation: *rng.pick(words::ORGANISATIONS[country]),
+            name,
+            role,
+            organisation,
             confirmed: rng.chance(40),
         }
     }

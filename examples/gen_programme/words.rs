@@ -601,27 +601,32 @@ pub const THEME_SUMMARIES: &[Tri] = &[
     ],
 ];
 
+/// Programme titles; `{year}` is the year of the first day.
 pub const PROGRAMME_TITLES: &[Tri] = &[
     [
-        "Konference om {t} {y}",
-        "Konferens om {t} {y}",
-        "Konferanse om {t} {y}",
+        "Konference om {t} {year}",
+        "Konferens om {t} {year}",
+        "Konferanse om {t} {year}",
     ],
     [
-        "Nordisk topmøde om {t} {y}",
-        "Nordiskt toppmöte om {t} {y}",
-        "Nordisk toppmøte om {t} {y}",
-    ],
-    ["Årsmøde {y}: {t}", "Årsmöte {y}: {t}", "Årsmøte {y}: {t}"],
-    [
-        "Netværksdage om {t} {y}",
-        "Nätverksdagar om {t} {y}",
-        "Nettverksdager om {t} {y}",
+        "Nordisk topmøde om {t} {year}",
+        "Nordiskt toppmöte om {t} {year}",
+        "Nordisk toppmøte om {t} {year}",
     ],
     [
-        "Ledelsesdage {y} – {t}",
-        "Ledarskapsdagar {y} – {t}",
-        "Ledelsesdager {y} – {t}",
+        "Årsmøde {year}: {t}",
+        "Årsmöte {year}: {t}",
+        "Årsmøte {year}: {t}",
+    ],
+    [
+        "Netværksdage om {t} {year}",
+        "Nätverksdagar om {t} {year}",
+        "Nettverksdager om {t} {year}",
+    ],
+    [
+        "Ledelsesdage {year} – {t}",
+        "Ledarskapsdagar {year} – {t}",
+        "Ledelsesdager {year} – {t}",
     ],
 ];
 
