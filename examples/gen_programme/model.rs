@@ -209,7 +209,7 @@ pub fn split(total: usize, parts: usize) -> Vec<usize> {
         .collect()
 }
 
-/// The time slots of one session: when and where.
+/// When and where one session takes place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Slot {
     date: Date,
