@@ -810,7 +810,14 @@ impl<'a> Renderer<'a> {
                     organisation: t.front.organisation.clone(),
                     url: Some(self.urls.link(&v.from, &Urls::page(&t.lang, &s.entry.key))),
                     lang: v.other_lang(t),
-                    sessions: self.session_links(&s.sessions, v),
+                    // The speaker's page lists the sessions; the index, which grows with
+                    // every speaker of every programme, only counts them.
+                    session_count: s
+                        .sessions
+                        .iter()
+                        .filter(|&&i| v.pick(&m.sessions[i].entry).is_some())
+                        .count(),
+                    sessions: Vec::new(),
                 })
             })
             .collect();
@@ -846,6 +853,7 @@ impl<'a> Renderer<'a> {
                 organisation: view.organisation,
                 url: None,
                 lang: None,
+                session_count: sessions.len(),
                 sessions: self.session_links(&sessions, v),
             });
         }

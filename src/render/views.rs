@@ -315,6 +315,8 @@ pub struct SpeakerListing {
     pub organisation: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
+    pub session_count: usize,
+    /// Only for speakers without a page of their own, given inline in sessions.
     pub sessions: Vec<Link>,
 }
 

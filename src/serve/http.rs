@@ -50,6 +50,8 @@ pub struct Snapshot {
 pub struct Preview {
     snapshot: RwLock<Arc<Snapshot>>,
     notices: broadcast::Sender<Notice>,
+    /// Set when the server stops: ends the event streams, which never end by themselves.
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 impl Preview {
@@ -63,6 +65,7 @@ impl Preview {
         Preview {
             snapshot: RwLock::new(Arc::new(empty)),
             notices: broadcast::channel(64).0,
+            closing: tokio::sync::watch::channel(false).0,
         }
     }
 
@@ -80,6 +83,11 @@ impl Preview {
         *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(snapshot);
         // No receivers (no open page) is not an error.
         let _ = self.notices.send(notice);
+    }
+
+    /// Ends every open event stream.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
     }
 }
 
@@ -269,18 +277,26 @@ fn events(preview: &Preview) -> Sse<impl Stream<Item = Result<Event, Infallible>
             message: message.clone(),
         }));
     }
-    let later = stream::unfold(receiver, |mut receiver| async move {
-        let notice = match receiver.recv().await {
-            Ok(notice) => notice,
-            // A slow page missed notices: a reload of everything is the safe answer.
-            Err(broadcast::error::RecvError::Lagged(_)) => Notice::Built {
-                generation: u64::MAX,
-                files: vec!["*".into()],
-            },
-            Err(broadcast::error::RecvError::Closed) => return None,
-        };
-        Some((event(&notice), receiver))
-    });
+    let closing = preview.closing.subscribe();
+    let later = stream::unfold(
+        (receiver, closing),
+        |(mut receiver, mut closing)| async move {
+            let received = tokio::select! {
+                received = receiver.recv() => received,
+                _ = closing.wait_for(|closed| *closed) => return None,
+            };
+            let notice = match received {
+                Ok(notice) => notice,
+                // A slow page missed notices: a reload of everything is the safe answer.
+                Err(broadcast::error::RecvError::Lagged(_)) => Notice::Built {
+                    generation: u64::MAX,
+                    files: vec!["*".into()],
+                },
+                Err(broadcast::error::RecvError::Closed) => return None,
+            };
+            Some((event(&notice), (receiver, closing)))
+        },
+    );
     Sse::new(stream::iter(first).chain(later))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }

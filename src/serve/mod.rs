@@ -153,6 +153,7 @@ impl Drop for Server {
             let _ = rebuilder.join();
         }
         if let Some((stop, thread)) = self.http.take() {
+            self.preview.close();
             let _ = stop.send(());
             let _ = thread.join();
         }

@@ -13,7 +13,7 @@ use crate::locale::LOCALES_DIR;
 use crate::theme::{SITE_STATIC_DIR, SITE_TEMPLATES_DIR, THEMES_DIR};
 
 /// Short enough to feel instant, long enough to see an editor's save as one change.
-const DEBOUNCE: Duration = Duration::from_millis(60);
+const DEBOUNCE: Duration = Duration::from_millis(50);
 const SOURCE_DIRS: [&str; 5] = [
     CONTENT_DIR,
     LOCALES_DIR,

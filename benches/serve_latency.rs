@@ -1,0 +1,232 @@
+//! Save-to-reload latency of `samling serve`: the time from an editor's save (a file renamed
+//! over the old one) until the reload message reaches a page's event stream, through the
+//! real file watcher, debouncer, rebuild and HTTP server.
+//!
+//! `cargo bench --bench serve_latency` measures the example site and a generated programme of
+//! 10,000 sessions in three languages; `-- --sessions N` picks another size, `--edits K` the
+//! number of saves per kind (default 25), `--example-only` skips the generated one.
+
+#[allow(dead_code)]
+#[path = "../examples/gen_programme/mod.rs"]
+mod gen_programme;
+#[allow(dead_code)]
+#[path = "../tests/common/http.rs"]
+mod http;
+
+use std::fs;
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use samling::serve::{Log, ServeOptions, Server};
+
+const WAIT: Duration = Duration::from_secs(120);
+/// Between saves, so that each is a batch of its own (the debounce is 50 ms).
+const PAUSE: Duration = Duration::from_millis(250);
+
+struct Args {
+    sessions: usize,
+    edits: usize,
+    example_only: bool,
+}
+
+fn args() -> Args {
+    let mut args = Args {
+        sessions: 10_000,
+        edits: 25,
+        example_only: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--sessions" => args.sessions = it.next().and_then(|v| v.parse().ok()).unwrap_or(0),
+            "--edits" => args.edits = it.next().and_then(|v| v.parse().ok()).unwrap_or(0),
+            "--example-only" => args.example_only = true,
+            "--bench" => {} // Passed by `cargo bench`.
+            _ => {}
+        }
+    }
+    assert!(args.sessions > 0 && args.edits > 0, "bad arguments");
+    args
+}
+
+fn main() {
+    let args = args();
+    let mut rows = Vec::new();
+
+    let example = tempfile::tempdir().unwrap();
+    let repository = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for entry in ["config.toml", "content", "locales", "themes"] {
+        copy_tree(&repository.join(entry), &example.path().join(entry));
+    }
+    rows.extend(measure(
+        "example site",
+        example.path(),
+        "content/fremtidens-offentlige-sektor/politisk-debat.da.md",
+        args.edits,
+    ));
+
+    if !args.example_only {
+        let generated = tempfile::tempdir().unwrap();
+        let root = generated.path().join("site");
+        let n = args.sessions.to_string();
+        let options = gen_programme::parse_args(
+            [
+                "--sessions",
+                &n,
+                "--seed",
+                "1",
+                "--out",
+                root.to_str().unwrap(),
+            ]
+            .map(String::from),
+        )
+        .unwrap();
+        gen_programme::run(&options).unwrap();
+        let session = first_session(&root.join("content"));
+        let session = session
+            .strip_prefix(&root)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        rows.extend(measure(
+            &format!("{} sessions", args.sessions),
+            &root,
+            &session,
+            args.edits,
+        ));
+    }
+
+    println!();
+    println!("| site | edit | saves | median | p95 | min | max |");
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    for row in rows {
+        println!("{row}");
+    }
+}
+
+/// A session file: a page beside `_index` files, two folders down.
+fn first_session(content: &Path) -> PathBuf {
+    walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .find(|p| {
+            p.components().count() >= content.components().count() + 3
+                && p.to_string_lossy().ends_with(".da.md")
+                && !p.to_string_lossy().contains("_index")
+        })
+        .expect("a session")
+}
+
+fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> {
+    let started = Instant::now();
+    let log: Log = Arc::new(|line: &str| eprintln!("  {line}"));
+    let server = Server::start(
+        ServeOptions {
+            root: root.to_owned(),
+            interface: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
+            base_url: None,
+        },
+        log,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    eprintln!("{site}: first build and start in {:?}", started.elapsed());
+    let mut events = http::Events::connect(server.address(), "/__samling/events");
+    events.wait_for("built", WAIT);
+
+    let page = session
+        .trim_start_matches("content/")
+        .trim_end_matches(".da.md")
+        .to_owned();
+    let page = format!("da/{page}/index.html");
+    // Each save changes the original text in a new way, so that every save changes the page.
+    let session = root.join(session);
+    let original = fs::read_to_string(&session).unwrap();
+    let content = latencies(&mut events, edits, |i| {
+        save(
+            &session,
+            &original.replacen("title = \"", &format!("title = \"{i} "), 1),
+        );
+        page.clone()
+    });
+    let template = root.join("themes/default/templates/session.html");
+    let original = fs::read_to_string(&template).unwrap();
+    let anchor = "<article class=\"session-page";
+    assert!(original.contains(anchor));
+    let template = latencies(&mut events, edits, |i| {
+        let mark = format!("<article data-save=\"{i}\" class=\"session-page");
+        save(&template, &original.replacen(anchor, &mark, 1));
+        page.clone()
+    });
+    drop(server);
+    vec![
+        row(site, "content (one session)", &content),
+        row(site, "template (session.html)", &template),
+    ]
+}
+
+/// Saves `edits` times; each time waits for the reload message that names the page.
+fn latencies(
+    events: &mut http::Events,
+    edits: usize,
+    mut save: impl FnMut(usize) -> String,
+) -> Vec<Duration> {
+    let mut times = Vec::with_capacity(edits);
+    for i in 0..edits {
+        std::thread::sleep(PAUSE);
+        let saved = Instant::now();
+        let page = save(i);
+        loop {
+            let event = events.wait_for("built", WAIT);
+            if event.data.contains(&page) {
+                break;
+            }
+        }
+        times.push(saved.elapsed());
+    }
+    times
+}
+
+fn row(site: &str, edit: &str, times: &[Duration]) -> String {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    let median = sorted[sorted.len() / 2];
+    let p95 = sorted[((sorted.len() * 95).div_ceil(100)).saturating_sub(1)];
+    format!(
+        "| {site} | {edit} | {} | {} | {} | {} | {} |",
+        sorted.len(),
+        ms(median),
+        ms(p95),
+        ms(sorted[0]),
+        ms(sorted[sorted.len() - 1])
+    )
+}
+
+/// Saves `text` as editors do: into a temporary file renamed over the old one.
+fn save(path: &Path, text: &str) {
+    let temporary = path.with_file_name(".bench-save.tmp");
+    fs::write(&temporary, text).unwrap();
+    fs::rename(&temporary, path).unwrap();
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let inner = entry.path().strip_prefix(from).unwrap();
+        let target = if inner.as_os_str().is_empty() {
+            to.to_owned()
+        } else {
+            to.join(inner)
+        };
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
