@@ -2,14 +2,19 @@
 //! `build`, kept in memory, reading again only the files that changed, re-rendering only
 //! the pages they touch, and keeping the last good output whenever a rebuild fails.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::changes::SiteChanges;
 use crate::diagnostic::Result;
+use crate::load::Sources;
+use crate::render::{PageUpdate, plan_update};
 use crate::site::Site;
+
+/// The output of a site by path, shared cheaply between rebuilds and the server.
+pub type Output = BTreeMap<Arc<str>, Arc<[u8]>>;
 
 /// What one rebuild did.
 #[derive(Debug, Clone)]
@@ -21,12 +26,15 @@ pub struct Rebuild {
     pub elapsed: Duration,
 }
 
-/// A site kept in memory between changes: the last good [`Site`] and its output.
+/// A site kept in memory between changes: the content as it is on disk now, the last good
+/// [`Site`] and its output.
 pub struct LiveSite {
     root: PathBuf,
     base_url: Option<String>,
+    /// Updated at every change, whether the rebuild succeeds or not.
+    sources: Sources,
     site: Option<Site>,
-    files: BTreeMap<String, Arc<[u8]>>,
+    files: Output,
     /// Changes since the last good build: a failed rebuild's changes are built with the next.
     pending: SiteChanges,
 }
@@ -37,14 +45,15 @@ impl LiveSite {
         LiveSite {
             root: root.to_owned(),
             base_url,
+            sources: Sources::default(),
             site: None,
-            files: BTreeMap::new(),
+            files: Output::new(),
             pending: SiteChanges::default(),
         }
     }
 
     /// The output of the last good build, by path.
-    pub fn files(&self) -> &BTreeMap<String, Arc<[u8]>> {
+    pub fn files(&self) -> &Output {
         &self.files
     }
 
@@ -66,93 +75,103 @@ impl LiveSite {
     /// the changes are kept for the next rebuild.
     pub fn rebuild(&mut self, changes: SiteChanges) -> Result<Rebuild> {
         let start = Instant::now();
+        // The content as it is now, whatever becomes of this build.
+        if let Some(old) = &self.site
+            && !changes.everything
+        {
+            self.sources
+                .update(&self.root, &old.config, &changes.content_paths);
+        }
         self.pending.merge(changes);
-        let changes = &self.pending;
-        let (site, pages) = match &self.site {
-            Some(old) if !changes.everything => {
-                let site = old.reload(changes)?;
-                let pages = pages_to_render(old, &site, changes);
-                (site, pages)
+        let (site, plan) = match &self.site {
+            Some(old) if !self.pending.everything => {
+                let site = old.reload(&self.sources, &self.pending)?;
+                let plan = plan_update(&old.renderer(), &site.renderer(), &self.pending);
+                (site, plan)
             }
-            _ => (Site::load_with(&self.root, self.base_url.as_deref())?, None),
-        };
-        let rendered = site.render_pages(pages.as_ref())?;
-        let rendered_count = rendered.len();
-
-        // Pages first, then the other files, then the sitemap: the first of a name wins,
-        // as in `Site::render`.
-        let page_files = site.renderer().page_files();
-        let mut files: BTreeMap<String, Arc<[u8]>> = BTreeMap::new();
-        for page in rendered {
-            files.insert(page.path, Arc::from(page.bytes));
-        }
-        if pages.is_some() {
-            for path in &page_files {
-                if !files.contains_key(path)
-                    && let Some(bytes) = self.files.get(path)
-                {
-                    files.insert(path.clone(), Arc::clone(bytes));
-                }
+            _ => {
+                let config = Site::config(&self.root, self.base_url.as_deref())?;
+                self.sources = Sources::load(&self.root, &config);
+                (Site::from_sources(&self.root, config, &self.sources)?, None)
             }
-        }
-        for file in site.other_files() {
-            files
-                .entry(file.path)
-                .or_insert_with(|| Arc::from(file.bytes));
-        }
-        let same_pages = pages.is_some()
-            && self.site.as_ref().is_some_and(|old| {
-                // The sitemap lists pages only: unchanged while the set of pages is.
-                old.renderer().page_files() == page_files
-            });
-        let sitemap = match (same_pages, self.files.get("sitemap.xml")) {
-            (true, Some(bytes)) => Arc::clone(bytes),
-            _ => Arc::from(site.sitemap().bytes),
         };
-        files.entry("sitemap.xml".into()).or_insert(sitemap);
-
-        let mut changed: Vec<String> = files
-            .iter()
-            .filter(|(path, bytes)| self.files.get(*path) != Some(bytes))
-            .map(|(path, _)| path.clone())
-            .collect();
-        changed.extend(
-            self.files
-                .keys()
-                .filter(|path| !files.contains_key(*path))
-                .cloned(),
-        );
-        changed.sort();
+        let (files, rendered, changed) = match plan {
+            Some(plan) => self.update(&site, &plan)?,
+            None => {
+                let files: Output = site
+                    .render()?
+                    .into_iter()
+                    .map(|f| (Arc::from(f.path), Arc::from(f.bytes)))
+                    .collect();
+                let rendered = files.keys().filter(|p| p.ends_with(".html")).count();
+                let changed = changed_files(&self.files, &files);
+                (files, rendered, changed)
+            }
+        };
         self.files = files;
         self.site = Some(site);
         self.pending = SiteChanges::default();
         Ok(Rebuild {
-            rendered: rendered_count,
+            rendered,
             changed,
             elapsed: start.elapsed(),
         })
     }
+
+    /// The last output with the pages of `plan` rendered again and the other files of
+    /// `site`; the same, file for file, as [`Site::render`] of `site` (pages win over static
+    /// files of the same name, and static files over the sitemap).
+    fn update(&self, site: &Site, plan: &PageUpdate) -> Result<(Output, usize, Vec<String>)> {
+        let pages = site.render_pages(Some(&plan.render))?;
+        let rendered = pages.len();
+        let mut files = self.files.clone();
+        let mut changed = Vec::new();
+        for path in &plan.removed {
+            files.remove(path.as_str());
+            changed.push(path.clone());
+        }
+        for page in pages {
+            let bytes: Arc<[u8]> = Arc::from(page.bytes);
+            if files.get(page.path.as_str()) != Some(&bytes) {
+                changed.push(page.path.clone());
+                files.insert(Arc::from(page.path), bytes);
+            }
+        }
+        let mut others = site.other_files();
+        if plan.pages_changed {
+            others.push(site.sitemap());
+        }
+        let renderer = site.renderer();
+        let mut seen = std::collections::BTreeSet::new();
+        for file in others {
+            // The first of a name wins, and never over a page.
+            if !seen.insert(file.path.clone()) || renderer.is_page(&file.path) {
+                continue;
+            }
+            let bytes: Arc<[u8]> = Arc::from(file.bytes);
+            if files.get(file.path.as_str()) != Some(&bytes) {
+                changed.push(file.path.clone());
+                files.insert(Arc::from(file.path), bytes);
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        Ok((files, rendered, changed))
+    }
 }
 
-/// The pages of `new` to render after `changes` to `old`; `None` for all of them.
-fn pages_to_render(old: &Site, new: &Site, changes: &SiteChanges) -> Option<BTreeSet<String>> {
-    let (before, after) = (old.renderer(), new.renderer());
-    // Every page's navigation lists the free pages and, if there are speakers, their index.
-    if before.navigation() != after.navigation() {
-        return None;
-    }
-    let mut pages = before.files_showing(&changes.content);
-    pages.extend(after.files_showing(&changes.content));
-    pages.extend(before.files_using(&changes.templates));
-    pages.extend(after.files_using(&changes.templates));
-    pages.extend(after.files_in(&changes.locales));
-    // Pages that did not exist before: new translations, new sessions.
-    let known = before.page_files();
-    pages.extend(
-        after
-            .page_files()
-            .into_iter()
-            .filter(|p| !known.contains(p)),
+/// Paths whose bytes differ between `old` and `new`, or that are in one only.
+fn changed_files(old: &Output, new: &Output) -> Vec<String> {
+    let mut changed: Vec<String> = new
+        .iter()
+        .filter(|(path, bytes)| old.get(*path) != Some(bytes))
+        .map(|(path, _)| path.to_string())
+        .collect();
+    changed.extend(
+        old.keys()
+            .filter(|path| !new.contains_key(*path))
+            .map(|p| p.to_string()),
     );
-    Some(pages)
+    changed.sort();
+    changed
 }

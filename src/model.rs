@@ -114,6 +114,46 @@ pub struct Model {
     parsed: BTreeMap<String, Parsed>,
 }
 
+impl Model {
+    /// The page with content key `key`: its kind and its index in that kind's list.
+    pub fn find(&self, key: &str) -> Option<(Kind, usize)> {
+        let by_key = |k: &str| k.cmp(key);
+        Some(match self.parsed.get(key)? {
+            Parsed::Home(_) => return None,
+            // Sessions and themes are kept in key order, speakers in id order.
+            Parsed::Session(_) => (
+                Kind::Session,
+                self.sessions
+                    .binary_search_by(|s| by_key(&s.entry.key))
+                    .ok()?,
+            ),
+            Parsed::Theme(_) => (
+                Kind::Theme,
+                self.themes
+                    .binary_search_by(|t| by_key(&t.entry.key))
+                    .ok()?,
+            ),
+            Parsed::Speaker(_) => {
+                let id = key.rsplit('/').next()?;
+                let i = self
+                    .speakers
+                    .binary_search_by(|s| s.id.as_str().cmp(id))
+                    .ok()?;
+                (self.speakers[i].entry.key == key).then_some((Kind::Speaker, i))?
+            }
+            Parsed::Programme(_) => (
+                Kind::Programme,
+                self.programmes.iter().position(|p| p.entry.key == key)?,
+            ),
+            Parsed::Page(_) => (Kind::Page, self.pages.iter().position(|p| p.key == key)?),
+            Parsed::Minutes(_) => (
+                Kind::Minutes,
+                self.minutes.iter().position(|m| m.key == key)?,
+            ),
+        })
+    }
+}
+
 /// What a group of translations is, decided before typed parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {

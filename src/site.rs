@@ -29,9 +29,6 @@ pub struct Site {
     pub config: Config,
     pub model: Model,
     pub locales: Arc<Locales>,
-    /// `--base-url`, which replaces the configuration's at every reload.
-    base_url: Option<String>,
-    sources: Sources,
     theme: Arc<ThemeFiles>,
     syntax_css: Option<Arc<str>>,
     templates: Arc<Templates>,
@@ -49,7 +46,6 @@ pub struct BuildReport {
 /// The parts of a site that a reload may take over from the previous one.
 #[derive(Default)]
 struct Reuse<'a> {
-    sources: Option<(&'a Sources, &'a BTreeSet<PathBuf>)>,
     model: Option<&'a Model>,
     locales: Option<Arc<Locales>>,
     theme: Option<(Arc<ThemeFiles>, Option<Arc<str>>)>,
@@ -65,46 +61,49 @@ impl Site {
 
     /// As [`Site::load`], with `base_url` in place of the configuration's (`--base-url`).
     pub fn load_with(root: &Path, base_url: Option<&str>) -> Result<Site> {
-        Site::assemble(root, base_url, Reuse::default())
+        let config = Site::config(root, base_url)?;
+        let sources = Sources::load(root, &config);
+        Site::assemble(root, config, &sources, Reuse::default())
     }
 
-    /// Loads the site again after `changes`, reading only what they name and taking over
-    /// the rest from `self`. The result is the same as a fresh [`Site::load_with`].
-    pub fn reload(&self, changes: &SiteChanges) -> Result<Site> {
-        let mut reuse = Reuse {
-            markdown: Some(Arc::clone(&self.markdown)),
-            ..Reuse::default()
-        };
-        if !changes.everything {
-            reuse.sources = Some((&self.sources, &changes.content_paths));
-            reuse.model = Some(&self.model);
-            if changes.locales.is_empty() {
-                reuse.locales = Some(Arc::clone(&self.locales));
-            }
-            if !changes.theme_changed() {
-                reuse.theme = Some((Arc::clone(&self.theme), self.syntax_css.clone()));
-                if changes.locales.is_empty() {
-                    reuse.templates = Some(Arc::clone(&self.templates));
-                }
-            }
-        }
-        Site::assemble(&self.root, self.base_url.as_deref(), reuse)
-    }
-
-    fn assemble(root: &Path, base_url: Option<&str>, reuse: Reuse) -> Result<Site> {
+    /// The site's configuration, with `base_url` in place of its own (`--base-url`).
+    pub fn config(root: &Path, base_url: Option<&str>) -> Result<Config> {
         let mut config = Config::load(root)?;
         if let Some(base_url) = base_url {
             config.base_url = base_url.to_owned();
         }
-        let markdown = reuse.markdown.unwrap_or_default();
-        let sources = match reuse.sources {
-            Some((previous, changed)) => {
-                let mut sources = previous.clone();
-                sources.update(root, &config, changed);
-                sources
-            }
-            None => Sources::load(root, &config),
+        Ok(config)
+    }
+
+    /// The site with the content `sources` (loaded with this site's configuration) after
+    /// `changes`, which leave the configuration as it is: takes over from `self` whatever
+    /// they do not touch. The result is the same as a fresh [`Site::load_with`].
+    pub fn reload(&self, sources: &Sources, changes: &SiteChanges) -> Result<Site> {
+        let mut reuse = Reuse {
+            markdown: Some(Arc::clone(&self.markdown)),
+            model: Some(&self.model),
+            ..Reuse::default()
         };
+        if changes.locales.is_empty() {
+            reuse.locales = Some(Arc::clone(&self.locales));
+        }
+        if !changes.theme_changed() {
+            reuse.theme = Some((Arc::clone(&self.theme), self.syntax_css.clone()));
+            if changes.locales.is_empty() {
+                reuse.templates = Some(Arc::clone(&self.templates));
+            }
+        }
+        Site::assemble(&self.root, self.config.clone(), sources, reuse)
+    }
+
+    /// The site with `config` and the content `sources`, loaded with it; a fresh Markdown
+    /// renderer and everything else read from disk.
+    pub fn from_sources(root: &Path, config: Config, sources: &Sources) -> Result<Site> {
+        Site::assemble(root, config, sources, Reuse::default())
+    }
+
+    fn assemble(root: &Path, config: Config, sources: &Sources, reuse: Reuse) -> Result<Site> {
+        let markdown = reuse.markdown.unwrap_or_default();
         let (files, mut problems) = sources.files();
         let locales = match reuse.locales {
             Some(locales) => Some(locales),
@@ -161,8 +160,6 @@ impl Site {
             config,
             model,
             locales,
-            base_url: base_url.map(str::to_owned),
-            sources,
             theme,
             syntax_css,
             templates,
@@ -192,9 +189,13 @@ impl Site {
         Ok(files)
     }
 
-    /// The pages whose files are in `only` (every page if `None`).
+    /// The pages written to the files `only` (every page if `None`).
     pub fn render_pages(&self, only: Option<&BTreeSet<String>>) -> Result<Vec<OutputFile>> {
-        let pages = self.renderer().render_pages(only)?;
+        let renderer = self.renderer();
+        let pages = match only {
+            Some(files) => renderer.render_files(files)?,
+            None => renderer.render_all()?,
+        };
         Ok(pages
             .into_iter()
             .map(|p| OutputFile {

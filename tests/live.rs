@@ -238,7 +238,7 @@ fn fresh_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
 fn live_output(live: &LiveSite) -> BTreeMap<String, Vec<u8>> {
     live.files()
         .iter()
-        .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+        .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
         .collect()
 }
 

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use super::{Job, Renderer};
-use crate::changes::ChangedKeys;
+use crate::changes::{ChangedKeys, SiteChanges};
 use crate::front_matter::SpeakerEntry;
 
 /// Whether there are speakers, and each free page's key with its titles by language.
@@ -27,7 +27,105 @@ enum Target {
     Minutes(usize),
 }
 
+/// What a rebuild after a change must do to the previous output.
+#[derive(Debug, Default)]
+pub struct PageUpdate {
+    /// Pages of the new site to render.
+    pub render: BTreeSet<String>,
+    /// Pages the new site no longer has.
+    pub removed: BTreeSet<String>,
+    /// Whether pages were added or removed (the sitemap lists them all).
+    pub pages_changed: bool,
+}
+
+/// The pages of `after` to render, and those of `before` to remove, after `changes`; `None`
+/// when every page must be rendered.
+pub fn plan_update(
+    before: &Renderer,
+    after: &Renderer,
+    changes: &SiteChanges,
+) -> Option<PageUpdate> {
+    // Every page's navigation lists the free pages and, if there are speakers, their index.
+    if changes.everything || before.navigation() != after.navigation() {
+        return None;
+    }
+    let mut render = before.files_showing(&changes.content);
+    render.extend(after.files_showing(&changes.content));
+    if !changes.templates.is_empty() {
+        render.extend(before.files_using(&changes.templates));
+        render.extend(after.files_using(&changes.templates));
+    }
+    render.extend(after.files_in(&changes.locales));
+    // Only the changed pages themselves can appear or vanish.
+    let (was, is) = (
+        before.own_files(&changes.content),
+        after.own_files(&changes.content),
+    );
+    let removed: BTreeSet<String> = was.difference(&is).cloned().collect();
+    let added = is.difference(&was).count();
+    // A check on the rule above: otherwise, everything.
+    if before.page_count() - removed.len() + added != after.page_count() {
+        return None;
+    }
+    render.retain(|f| !removed.contains(f));
+    Some(PageUpdate {
+        render,
+        pages_changed: added > 0 || !removed.is_empty(),
+        removed,
+    })
+}
+
 impl<'a> Renderer<'a> {
+    /// The output files of the pages of entries in `changed` themselves.
+    fn own_files(&self, changed: &ChangedKeys) -> BTreeSet<String> {
+        let m = self.model;
+        let mut targets = BTreeSet::new();
+        let matching = |key: &str| changed.matches(key);
+        targets.extend(
+            m.programmes
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| matching(&p.entry.key))
+                .map(|(i, _)| Target::Programme(i)),
+        );
+        targets.extend(
+            m.themes
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| matching(&t.entry.key))
+                .map(|(i, _)| Target::Theme(i)),
+        );
+        targets.extend(
+            m.sessions
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| matching(&s.entry.key))
+                .map(|(i, _)| Target::Session(i)),
+        );
+        targets.extend(
+            m.speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| matching(&s.entry.key))
+                .map(|(i, _)| Target::Speaker(i)),
+        );
+        targets.extend(
+            m.pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| matching(&p.key))
+                .map(|(i, _)| Target::Page(i)),
+        );
+        targets.extend(
+            m.minutes
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| matching(&p.key))
+                .map(|(i, _)| Target::Minutes(i)),
+        );
+        self.files_of(&targets)
+    }
+
     /// What every page's navigation shows: whether there are speakers, and the free pages
     /// with their titles. Where it changes, every page must be rendered again.
     pub fn navigation(&self) -> Navigation<'a> {

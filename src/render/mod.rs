@@ -3,6 +3,8 @@
 mod affected;
 mod views;
 
+pub use affected::{PageUpdate, plan_update};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -12,7 +14,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::front_matter::SpeakerEntry;
+use crate::front_matter::{Kind, SpeakerEntry};
 use crate::locale::{Locales, fluent_value};
 use crate::markdown::Markdown;
 use crate::model::Model;
@@ -220,15 +222,14 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    /// Renders the pages whose output files are in `only` (every page when `None`), in
-    /// parallel; the result is sorted by file, so it is deterministic.
-    pub fn render_pages(&self, only: Option<&BTreeSet<String>>) -> Result<Vec<RenderedPage>> {
-        let jobs = self.jobs();
-        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> = jobs
-            .par_iter()
-            .filter(|job| only.is_none_or(|only| only.contains(&self.file(**job))))
-            .map(|job| self.render(*job))
-            .collect();
+    /// Renders every page, in parallel; the result is sorted by file, so it is deterministic.
+    pub fn render_all(&self) -> Result<Vec<RenderedPage>> {
+        self.render_jobs(&self.jobs())
+    }
+
+    fn render_jobs(&self, jobs: &[Job<'a>]) -> Result<Vec<RenderedPage>> {
+        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> =
+            jobs.par_iter().map(|job| self.render(*job)).collect();
         let mut pages = Vec::with_capacity(results.len());
         let mut problems: Vec<Diagnostic> = Vec::new();
         for result in results {
@@ -247,6 +248,62 @@ impl<'a> Renderer<'a> {
     /// The output file of every page.
     pub fn page_files(&self) -> BTreeSet<String> {
         self.jobs().into_iter().map(|job| self.file(job)).collect()
+    }
+
+    /// How many pages the site has.
+    pub fn page_count(&self) -> usize {
+        fn count<'m, F: 'm>(
+            entries: impl Iterator<Item = &'m Arc<crate::model::Entry<F>>>,
+        ) -> usize {
+            entries.map(|e| e.translations.len()).sum()
+        }
+        let m = self.model;
+        2 + 2 * self.config.languages.len()
+            + count(m.programmes.iter().map(|p| &p.entry))
+            + count(m.themes.iter().map(|t| &t.entry))
+            + count(m.sessions.iter().map(|s| &s.entry))
+            + count(m.speakers.iter().map(|s| &s.entry))
+            + count(m.pages.iter())
+            + count(m.minutes.iter())
+    }
+
+    /// Whether `file` is one of the site's pages.
+    pub fn is_page(&self, file: &str) -> bool {
+        self.job_for(file).is_some()
+    }
+
+    /// The page written to `file` (`da/x/index.html`), if the site has one.
+    fn job_for(&self, file: &str) -> Option<Job<'a>> {
+        match file {
+            "index.html" => return Some(Job::Chooser),
+            "404.html" => return Some(Job::NotFound),
+            _ => {}
+        }
+        let address = file.strip_suffix("index.html")?.strip_suffix('/')?;
+        let (lang, key) = address.split_once('/').unwrap_or((address, ""));
+        let lang = self.config.language(lang)?.code.as_str();
+        let job = if key.is_empty() {
+            Job::Home(lang)
+        } else if key == self.config.speakers_path.trim_matches('/') {
+            Job::Speakers(lang)
+        } else {
+            let (kind, i) = self.model.find(key)?;
+            match kind {
+                Kind::Programme => Job::Programme(i, lang),
+                Kind::Theme => Job::Theme(i, lang),
+                Kind::Session => Job::Session(i, lang),
+                Kind::Speaker => Job::Speaker(i, lang),
+                Kind::Page => Job::Page(i, lang),
+                Kind::Minutes => Job::Minutes(i, lang),
+            }
+        };
+        self.in_language(job, lang)
+    }
+
+    /// Renders the pages written to `files` that the site has, in parallel, sorted by file.
+    pub fn render_files(&self, files: &BTreeSet<String>) -> Result<Vec<RenderedPage>> {
+        let jobs: Vec<Job<'a>> = files.iter().filter_map(|f| self.job_for(f)).collect();
+        self.render_jobs(&jobs)
     }
 
     fn languages(&self) -> impl Iterator<Item = &'a str> + use<'a> {

@@ -4,7 +4,6 @@
 //! Files are looked up in the in-memory output by name, never on disk, so no request can
 //! reach a file outside the site, whatever its path says.
 
-use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, RwLock};
@@ -19,6 +18,8 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream::{self, Stream};
 use serde::Serialize;
 use tokio::sync::broadcast;
+
+use crate::live::Output;
 
 /// The reload client, served at `<base>__samling/live.js`.
 const CLIENT: &str = include_str!("live.js");
@@ -37,7 +38,7 @@ pub enum Notice {
 /// The site as served right now.
 #[derive(Debug)]
 pub struct Snapshot {
-    pub files: BTreeMap<String, Arc<[u8]>>,
+    pub files: Output,
     /// Counts successful builds, so that a page loaded before a rebuild reloads on connect.
     pub generation: u64,
     /// The error of the last build, if it failed.
@@ -57,7 +58,7 @@ pub struct Preview {
 impl Preview {
     pub fn new() -> Preview {
         let empty = Snapshot {
-            files: BTreeMap::new(),
+            files: Output::new(),
             generation: 0,
             error: None,
             base_path: "/".into(),
@@ -142,7 +143,11 @@ async fn handle(
     let snapshot = preview.current();
     match resolve(&snapshot.base_path, uri.path(), &snapshot) {
         Resolved::File(path) => {
-            let bytes = snapshot.files.get(&path).cloned().unwrap_or_default();
+            let bytes = snapshot
+                .files
+                .get(path.as_str())
+                .cloned()
+                .unwrap_or_default();
             file_response(&snapshot, &path, &bytes, StatusCode::OK, &headers)
         }
         Resolved::Client => file_response(
@@ -358,9 +363,12 @@ fn resolve(base_path: &str, raw: &str, snapshot: &Snapshot) -> Resolved {
     } else {
         decoded.into_owned()
     };
-    if snapshot.files.contains_key(&path) {
+    if snapshot.files.contains_key(path.as_str()) {
         Resolved::File(path)
-    } else if snapshot.files.contains_key(&format!("{path}/index.html")) {
+    } else if snapshot
+        .files
+        .contains_key(format!("{path}/index.html").as_str())
+    {
         Resolved::Redirect(format!("{raw}/"))
     } else {
         Resolved::NotFound

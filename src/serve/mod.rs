@@ -16,13 +16,15 @@ use std::time::Instant;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::live::LiveSite;
+use crate::live::{LiveSite, Rebuild};
 
 pub use http::Notice;
 use http::{Preview, Snapshot};
 use watch::SourceWatcher;
 
 pub const DEFAULT_PORT: u16 = 1111;
+/// More changed files than this are announced as "everything" (`*`).
+const MAX_NAMED_CHANGES: usize = 2000;
 /// How many ports after a taken one `serve` tries.
 const PORT_ATTEMPTS: u16 = 20;
 
@@ -77,7 +79,7 @@ impl Server {
         let mut live = LiveSite::new(&root, options.base_url.clone());
         let started = Instant::now();
         let first = live.rebuild(live.classify(&[]));
-        publish(&preview, &live, &options, first.as_ref().map(|_| ()));
+        publish(&preview, &live, &options, first.as_ref());
         match &first {
             Ok(rebuild) => log(&format!(
                 "Built {} pages in {} ms",
@@ -228,7 +230,7 @@ fn rebuild_loop(
         }
         let what = describe(&paths);
         let result = live.rebuild(changes);
-        publish(preview, &live, options, result.as_ref().map(|_| ()));
+        publish(preview, &live, options, result.as_ref());
         match result {
             Ok(rebuild) => log(&format!(
                 "{what}: rendered {} of {} pages, {} files changed, in {} ms",
@@ -256,44 +258,31 @@ fn describe(paths: &[PathBuf]) -> String {
     }
 }
 
-/// Hands the live site's state to the HTTP side and tells open pages.
+/// Hands the live site's state to the HTTP side and tells open pages what changed.
 fn publish(
     preview: &Preview,
     live: &LiveSite,
     options: &ServeOptions,
-    result: std::result::Result<(), &Error>,
+    result: std::result::Result<&Rebuild, &Error>,
 ) {
     let previous = preview.current();
     let base_path = base_path(live, options);
     let (snapshot, notice) = match result {
-        Ok(()) => {
+        Ok(rebuild) => {
             let generation = previous.generation + 1;
-            let changed: Vec<String> = live
-                .files()
-                .iter()
-                .filter(|(path, bytes)| previous.files.get(*path) != Some(bytes))
-                .map(|(path, _)| path.clone())
-                .chain(
-                    previous
-                        .files
-                        .keys()
-                        .filter(|p| !live.files().contains_key(*p))
-                        .cloned(),
-                )
-                .collect();
             let snapshot = Snapshot {
                 files: live.files().clone(),
                 generation,
                 error: None,
                 base_path,
             };
-            (
-                snapshot,
-                Notice::Built {
-                    generation,
-                    files: changed,
-                },
-            )
+            // A page reloads when its file is named; past a point, all of them do.
+            let files = if rebuild.changed.len() > MAX_NAMED_CHANGES {
+                vec!["*".to_owned()]
+            } else {
+                rebuild.changed.clone()
+            };
+            (snapshot, Notice::Built { generation, files })
         }
         Err(err) => {
             let message = err.to_string();
