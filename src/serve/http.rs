@@ -380,14 +380,14 @@ mod tests {
     use super::*;
 
     fn site() -> Snapshot {
-        let mut files = BTreeMap::new();
+        let mut files = Output::new();
         for path in [
             "index.html",
             "da/index.html",
             "da/x/index.html",
             "samling.css",
         ] {
-            files.insert(path.to_owned(), Arc::from(b"x".as_slice()));
+            files.insert(Arc::from(path), Arc::from(b"x".as_slice()));
         }
         Snapshot {
             files,
