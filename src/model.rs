@@ -191,29 +191,43 @@ impl Model {
         }
 
         let roles = assign_roles(&groups, &mut problems);
-        let results: Vec<(String, Result<Parsed, Vec<Diagnostic>>)> = groups
-            .into_par_iter()
-            .filter_map(|(key, files)| {
-                let role = *roles.get(&key)?;
-                let reused = previous
-                    .and_then(|m| m.parsed.get(&key))
-                    .filter(|p| p.role() == role && p.has_files(&files));
-                let parsed = match reused {
-                    Some(parsed) => Ok(parsed.clone()),
-                    None => parse_group(&key, role, files, markdown),
-                };
-                Some((key, parsed))
+        // The previous entry of each key, found by walking both key-ordered lists together.
+        let mut earlier = previous.map(|m| m.parsed.iter().peekable());
+        let work: Vec<(String, Vec<Arc<SourceFile>>, Role, Option<Parsed>)> = groups
+            .into_iter()
+            .zip(roles)
+            .filter_map(|((key, files), role)| {
+                let role = role?;
+                let reused = earlier.as_mut().and_then(|entries| {
+                    while entries
+                        .next_if(|(k, _)| k.as_str() < key.as_str())
+                        .is_some()
+                    {}
+                    let (_, parsed) = entries.next_if(|(k, _)| **k == key)?;
+                    (parsed.role() == role && parsed.has_files(&files)).then(|| parsed.clone())
+                });
+                Some((key, files, role, reused))
             })
             .collect();
-        let mut parsed = BTreeMap::new();
+        let results: Vec<(String, Result<Parsed, Vec<Diagnostic>>)> = work
+            .into_par_iter()
+            .map(|(key, files, role, reused)| {
+                let parsed = match reused {
+                    Some(parsed) => Ok(parsed),
+                    None => parse_group(&key, role, files, markdown),
+                };
+                (key, parsed)
+            })
+            .collect();
+        let mut parsed = Vec::with_capacity(results.len());
         for (key, result) in results {
             match result {
-                Ok(entry) => {
-                    parsed.insert(key, entry);
-                }
+                Ok(entry) => parsed.push((key, entry)),
                 Err(mut errs) => problems.append(&mut errs),
             }
         }
+        // Already in key order: built in one pass.
+        let parsed: BTreeMap<String, Parsed> = parsed.into_iter().collect();
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -221,11 +235,12 @@ impl Model {
     }
 }
 
-/// Decides each group's kind: explicit `kind`, else position (see docs/content.md).
+/// Decides each group's kind: explicit `kind`, else position (see docs/content.md). One
+/// role per group, in the groups' order; `None` for a group in the wrong place.
 fn assign_roles(
     groups: &BTreeMap<String, Vec<Arc<SourceFile>>>,
     problems: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, Role> {
+) -> Vec<Option<Role>> {
     let mut explicit = BTreeMap::new();
     for (key, files) in groups {
         let mut kind: Option<(Kind, &SourceFile)> = None;
@@ -282,7 +297,7 @@ fn assign_roles(
         .collect();
     let in_programme = |dir: &str| ancestors(dir).any(|d| programme_dirs.contains(d));
 
-    let mut roles = BTreeMap::new();
+    let mut roles = Vec::with_capacity(groups.len());
     for (key, files) in groups {
         let file = &files[0];
         let role = if key.is_empty() {
@@ -309,6 +324,7 @@ fn assign_roles(
             };
             if let Some(message) = misplaced {
                 problems.push(at_field(file, "kind", message));
+                roles.push(None);
                 continue;
             }
             Role::Page(*kind)
@@ -325,7 +341,7 @@ fn assign_roles(
         } else {
             Role::Page(Kind::Page)
         };
-        roles.insert(key.clone(), role);
+        roles.push(Some(role));
     }
     roles
 }
