@@ -193,7 +193,7 @@ impl Model {
         let roles = assign_roles(&groups, &mut problems);
         // The previous entry of each key, found by walking both key-ordered lists together.
         let mut earlier = previous.map(|m| m.parsed.iter().peekable());
-        let work: Vec<(String, Vec<Arc<SourceFile>>, Role, Option<Parsed>)> = groups
+        let work: Vec<_> = groups
             .into_iter()
             .zip(roles)
             .filter_map(|((key, files), role)| {
