@@ -6,12 +6,11 @@
 //! 10,000 sessions in three languages; `-- --sessions N` picks another size, `--edits K` the
 //! number of saves per kind (default 25), `--example-only` skips the generated one.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
 #[allow(dead_code)]
 #[path = "../examples/gen_programme/mod.rs"]
 mod gen_programme;
-#[allow(dead_code)]
-#[path = "../tests/common/http.rs"]
-mod http;
 
 use std::fs;
 use std::net::{IpAddr, Ipv4Addr};
@@ -55,11 +54,7 @@ fn main() {
     let args = args();
     let mut rows = Vec::new();
 
-    let example = tempfile::tempdir().unwrap();
-    let repository = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    for entry in ["config.toml", "content", "locales", "themes"] {
-        copy_tree(&repository.join(entry), &example.path().join(entry));
-    }
+    let example = common::example_copy();
     rows.extend(measure(
         "example site",
         example.path(),
@@ -84,6 +79,9 @@ fn main() {
         )
         .unwrap();
         gen_programme::run(&options).unwrap();
+        // The built-in theme, as files to edit.
+        let repository = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        common::copy_tree(&repository.join("themes"), &root.join("themes"));
         let session = first_session(&root.join("content"));
         let session = session
             .strip_prefix(&root)
@@ -135,7 +133,7 @@ fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> 
     )
     .unwrap_or_else(|e| panic!("{e}"));
     eprintln!("{site}: first build and start in {:?}", started.elapsed());
-    let mut events = http::Events::connect(server.address(), "/__samling/events");
+    let mut events = common::http::Events::connect(server.address(), "/__samling/events");
     events.wait_for("built", WAIT);
 
     let page = session
@@ -171,7 +169,7 @@ fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> 
 
 /// Saves `edits` times; each time waits for the reload message that names the page.
 fn latencies(
-    events: &mut http::Events,
+    events: &mut common::http::Events,
     edits: usize,
     mut save: impl FnMut(usize) -> String,
 ) -> Vec<Duration> {
@@ -182,7 +180,8 @@ fn latencies(
         let page = save(i);
         loop {
             let event = events.wait_for("built", WAIT);
-            if event.data.contains(&page) {
+            // More changes than the server names are announced as `*`: every page reloads.
+            if event.data.contains(&page) || event.data.contains("[\"*\"]") {
                 break;
             }
         }
@@ -212,21 +211,4 @@ fn save(path: &Path, text: &str) {
     let temporary = path.with_file_name(".bench-save.tmp");
     fs::write(&temporary, text).unwrap();
     fs::rename(&temporary, path).unwrap();
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let inner = entry.path().strip_prefix(from).unwrap();
-        let target = if inner.as_os_str().is_empty() {
-            to.to_owned()
-        } else {
-            to.join(inner)
-        };
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

@@ -6,10 +6,12 @@
 //! showing an entry are re-rendered as well as those which start to.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::{Job, Renderer};
 use crate::changes::{ChangedKeys, SiteChanges};
-use crate::front_matter::SpeakerEntry;
+use crate::front_matter::{Kind, SpeakerEntry};
+use crate::model::Entry;
 
 /// Whether there are speakers, and each free page's key with its titles by language.
 pub type Navigation<'a> = (bool, Vec<(&'a str, Vec<(&'a str, &'a str)>)>);
@@ -56,6 +58,15 @@ pub fn plan_update(
         render.extend(after.files_using(&changes.templates));
     }
     render.extend(after.files_in(&changes.locales));
+    let counts_changed = !changes.content.folders.is_empty()
+        || changes
+            .content
+            .keys
+            .iter()
+            .any(|key| before.counted_in_index(key) != after.counted_in_index(key));
+    if counts_changed {
+        render.extend(after.speaker_index_files());
+    }
     // Only the changed pages themselves can appear or vanish.
     let (was, is) = (
         before.own_files(&changes.content),
@@ -80,49 +91,28 @@ impl<'a> Renderer<'a> {
     fn own_files(&self, changed: &ChangedKeys) -> BTreeSet<String> {
         let m = self.model;
         let mut targets = BTreeSet::new();
-        let matching = |key: &str| changed.matches(key);
-        targets.extend(
-            m.programmes
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| matching(&p.entry.key))
-                .map(|(i, _)| Target::Programme(i)),
-        );
-        targets.extend(
-            m.themes
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| matching(&t.entry.key))
-                .map(|(i, _)| Target::Theme(i)),
-        );
-        targets.extend(
-            m.sessions
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| matching(&s.entry.key))
-                .map(|(i, _)| Target::Session(i)),
-        );
-        targets.extend(
-            m.speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| matching(&s.entry.key))
-                .map(|(i, _)| Target::Speaker(i)),
-        );
-        targets.extend(
-            m.pages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| matching(&p.key))
-                .map(|(i, _)| Target::Page(i)),
-        );
-        targets.extend(
-            m.minutes
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| matching(&p.key))
-                .map(|(i, _)| Target::Minutes(i)),
-        );
+        targets.extend(matching(
+            m.programmes.iter().map(|p| &p.entry),
+            changed,
+            Target::Programme,
+        ));
+        targets.extend(matching(
+            m.themes.iter().map(|t| &t.entry),
+            changed,
+            Target::Theme,
+        ));
+        targets.extend(matching(
+            m.sessions.iter().map(|s| &s.entry),
+            changed,
+            Target::Session,
+        ));
+        targets.extend(matching(
+            m.speakers.iter().map(|s| &s.entry),
+            changed,
+            Target::Speaker,
+        ));
+        targets.extend(matching(m.pages.iter(), changed, Target::Page));
+        targets.extend(matching(m.minutes.iter(), changed, Target::Minutes));
         self.files_of(&targets)
     }
 
@@ -240,13 +230,45 @@ impl<'a> Renderer<'a> {
     /// speakers' index and the home page (session counts).
     fn session_and_listings(&self, s: usize, targets: &mut BTreeSet<Target>) {
         let session = &self.model.sessions[s];
-        targets.extend([
-            Target::Programme(session.programme),
-            Target::Speakers,
-            Target::Home,
-        ]);
+        targets.extend([Target::Programme(session.programme), Target::Home]);
         targets.extend(session.theme.map(Target::Theme));
+        // The speakers' index lists the sessions of speakers given inline; of the others
+        // it shows counts, which `plan_update` compares.
+        let inline = session.entry.translations.iter().any(|t| {
+            t.front
+                .speakers
+                .iter()
+                .chain(&t.front.moderator)
+                .any(|e| matches!(e, SpeakerEntry::Inline { .. }))
+        });
+        if inline {
+            targets.insert(Target::Speakers);
+        }
         self.session_and_speakers(s, targets);
+    }
+
+    /// What the speakers' index counts of the session with content key `key`: its
+    /// languages and the speaker pages it refers to. `None` if it is not a session.
+    fn counted_in_index(&self, key: &str) -> Option<(Vec<&'a str>, BTreeSet<&'a str>)> {
+        let (Kind::Session, i) = self.model.find(key)? else {
+            return None;
+        };
+        let entry = &self.model.sessions[i].entry;
+        let ids = entry
+            .translations
+            .iter()
+            .flat_map(|t| t.front.speakers.iter().chain(&t.front.moderator))
+            .filter_map(|e| match e {
+                SpeakerEntry::Reference { id, .. } => Some(id.as_str()),
+                SpeakerEntry::Inline { .. } => None,
+            })
+            .collect();
+        Some((entry.langs().collect(), ids))
+    }
+
+    /// The speakers' index in every language.
+    fn speaker_index_files(&self) -> BTreeSet<String> {
+        self.files_of(&BTreeSet::from([Target::Speakers]))
     }
 
     /// A session's page and its speakers' pages, which show the session's summary.
@@ -288,4 +310,16 @@ impl<'a> Renderer<'a> {
         }
         files
     }
+}
+
+/// The targets of the entries whose keys are in `changed`.
+fn matching<'m, F: 'm>(
+    entries: impl Iterator<Item = &'m Arc<Entry<F>>>,
+    changed: &ChangedKeys,
+    target: fn(usize) -> Target,
+) -> impl Iterator<Item = Target> {
+    entries
+        .enumerate()
+        .filter(|(_, entry)| changed.matches(&entry.key))
+        .map(move |(i, _)| target(i))
 }
