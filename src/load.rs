@@ -60,11 +60,16 @@ impl SourceFile {
     }
 }
 
-/// The Markdown files of `content/`, loaded, by path. `serve` keeps them between builds and
-/// re-reads only the paths that changed.
+/// The files of one page in its languages, in the order of the site's languages.
+pub type Group = Vec<Arc<SourceFile>>;
+
+/// The Markdown files of `content/`, loaded, by path and grouped by page. `serve` keeps them
+/// between builds and re-reads only the paths that changed.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     files: BTreeMap<PathBuf, Result<Arc<SourceFile>, Diagnostic>>,
+    /// The loaded files by page key (translations share one).
+    groups: BTreeMap<String, Group>,
     /// Whether `content/` exists at all.
     missing: bool,
 }
@@ -90,9 +95,13 @@ impl Sources {
         }
     }
 
-    /// The loaded files in path order, and the problems of those that could not be loaded.
-    pub fn files(&self) -> (Vec<Arc<SourceFile>>, Vec<Diagnostic>) {
-        let mut files = Vec::with_capacity(self.files.len());
+    /// The loaded files, grouped by page key.
+    pub fn groups(&self) -> &BTreeMap<String, Group> {
+        &self.groups
+    }
+
+    /// The problems of the files that could not be loaded.
+    pub fn problems(&self) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if self.missing {
             problems.push(
@@ -101,13 +110,47 @@ impl Sources {
                 ),
             );
         }
-        for result in self.files.values() {
-            match result {
-                Ok(file) => files.push(Arc::clone(file)),
-                Err(problem) => problems.push(problem.clone()),
+        problems.extend(
+            self.files
+                .values()
+                .filter_map(|r| r.as_ref().err())
+                .cloned(),
+        );
+        problems
+    }
+
+    fn insert(
+        &mut self,
+        path: PathBuf,
+        loaded: Result<Arc<SourceFile>, Diagnostic>,
+        config: &Config,
+    ) {
+        if let Ok(file) = &loaded {
+            let position = |f: &SourceFile| config.languages.iter().position(|l| l.code == f.lang);
+            let group = self.groups.entry(file.key()).or_default();
+            let at = group.partition_point(|f| position(f) < position(file));
+            group.insert(at, Arc::clone(file));
+        }
+        if let Some(Ok(old)) = self.files.insert(path, loaded) {
+            self.forget(&old);
+        }
+    }
+
+    fn remove(&mut self, path: &Path) {
+        if let Some(Ok(old)) = self.files.remove(path) {
+            self.forget(&old);
+        }
+    }
+
+    /// Takes `file` out of its group.
+    fn forget(&mut self, file: &Arc<SourceFile>) {
+        let key = file.key();
+        if let Some(group) = self.groups.get_mut(&key) {
+            group.retain(|f| !Arc::ptr_eq(f, file));
+            if group.is_empty() {
+                self.groups.remove(&key);
             }
         }
-        (files, problems)
     }
 
     /// Forgets what was loaded at or below `path`, then loads what is there now.
@@ -120,7 +163,7 @@ impl Sources {
             .cloned()
             .collect();
         for p in below {
-            self.files.remove(&p);
+            self.remove(&p);
         }
         let content = root.join(CONTENT_DIR);
         self.missing = !content.is_dir();
@@ -141,7 +184,7 @@ impl Sources {
                 Err(err) => {
                     let at = relative(root, err.path().unwrap_or(&full));
                     let problem = Diagnostic::new(&at, format!("cannot read: {err}"));
-                    self.files.insert(at, Err(problem));
+                    self.insert(at, Err(problem), config);
                     continue;
                 }
             };
@@ -149,14 +192,9 @@ impl Sources {
                 continue;
             }
             let loaded = load_file(root, entry.path(), config).map(Arc::new);
-            self.files.insert(relative(root, entry.path()), loaded);
+            self.insert(relative(root, entry.path()), loaded, config);
         }
     }
-}
-
-/// Reads every `.md` file under `content/`, in a stable order.
-pub fn load_content(root: &Path, config: &Config) -> (Vec<Arc<SourceFile>>, Vec<Diagnostic>) {
-    Sources::load(root, config).files()
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic};
 use crate::front_matter::*;
-use crate::load::SourceFile;
+use crate::load::{Group, SourceFile};
 use crate::markdown::Markdown;
 
 /// One page in one language.
@@ -162,35 +162,25 @@ enum Role {
 }
 
 impl Model {
-    /// Builds the model from loaded files; reports every problem found.
+    /// Builds the model from loaded files, grouped by page; reports every problem found.
     pub fn build(
-        files: Vec<Arc<SourceFile>>,
+        groups: &BTreeMap<String, Group>,
         config: &Config,
         markdown: &Markdown,
     ) -> Result<Model, Vec<Diagnostic>> {
-        Model::rebuild(files, config, markdown, None)
+        Model::rebuild(groups, config, markdown, None)
     }
 
     /// As [`Model::build`], reusing the parsed pages of `previous` whose files are the very
     /// same (`serve` re-reads only changed files, so the rest are shared, not compared).
     pub fn rebuild(
-        files: Vec<Arc<SourceFile>>,
+        groups: &BTreeMap<String, Group>,
         config: &Config,
         markdown: &Markdown,
         previous: Option<&Model>,
     ) -> Result<Model, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let mut groups: BTreeMap<String, Vec<Arc<SourceFile>>> = BTreeMap::new();
-        for file in files {
-            groups.entry(file.key()).or_default().push(file);
-        }
-        for group in groups.values_mut() {
-            let position =
-                |f: &Arc<SourceFile>| config.languages.iter().position(|l| l.code == f.lang);
-            group.sort_by_key(position);
-        }
-
-        let roles = assign_roles(&groups, &mut problems);
+        let roles = assign_roles(groups, &mut problems);
         // The previous entry of each key, found by walking both key-ordered lists together.
         let mut earlier = previous.map(|m| m.parsed.iter().peekable());
         let work: Vec<_> = groups
@@ -203,7 +193,7 @@ impl Model {
                         .next_if(|(k, _)| k.as_str() < key.as_str())
                         .is_some()
                     {}
-                    let (_, parsed) = entries.next_if(|(k, _)| **k == key)?;
+                    let (_, parsed) = entries.next_if(|(k, _)| *k == key)?;
                     (parsed.role() == role && parsed.has_files(&files)).then(|| parsed.clone())
                 });
                 Some((key, files, role, reused))
@@ -214,9 +204,9 @@ impl Model {
             .map(|(key, files, role, reused)| {
                 let parsed = match reused {
                     Some(parsed) => Ok(parsed),
-                    None => parse_group(&key, role, files, markdown),
+                    None => parse_group(key, role, files.clone(), markdown),
                 };
-                (key, parsed)
+                (key.clone(), parsed)
             })
             .collect();
         let mut parsed = Vec::with_capacity(results.len());
@@ -238,7 +228,7 @@ impl Model {
 /// Decides each group's kind: explicit `kind`, else position (see docs/content.md). One
 /// role per group, in the groups' order; `None` for a group in the wrong place.
 fn assign_roles(
-    groups: &BTreeMap<String, Vec<Arc<SourceFile>>>,
+    groups: &BTreeMap<String, Group>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Option<Role>> {
     let mut explicit = BTreeMap::new();

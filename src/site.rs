@@ -104,7 +104,7 @@ impl Site {
 
     fn assemble(root: &Path, config: Config, sources: &Sources, reuse: Reuse) -> Result<Site> {
         let markdown = reuse.markdown.unwrap_or_default();
-        let (files, mut problems) = sources.files();
+        let mut problems = sources.problems();
         let locales = match reuse.locales {
             Some(locales) => Some(locales),
             None => match Locales::load(root, &config) {
@@ -135,7 +135,7 @@ impl Site {
                 (Arc::new(theme), css)
             }
         };
-        let model = match Model::rebuild(files, &config, &markdown, reuse.model) {
+        let model = match Model::rebuild(sources.groups(), &config, &markdown, reuse.model) {
             Ok(model) => {
                 problems.extend(validate(&model, &config, &|name| theme.has_static(name)));
                 Some(model)
