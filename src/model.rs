@@ -184,7 +184,7 @@ impl Model {
         // The previous entry of each key, found by walking both key-ordered lists together.
         let mut earlier = previous.map(|m| m.parsed.iter().peekable());
         let work: Vec<_> = groups
-            .into_iter()
+            .iter()
             .zip(roles)
             .filter_map(|((key, files), role)| {
                 let role = role?;
@@ -194,7 +194,7 @@ impl Model {
                         .is_some()
                     {}
                     let (_, parsed) = entries.next_if(|(k, _)| *k == key)?;
-                    (parsed.role() == role && parsed.has_files(&files)).then(|| parsed.clone())
+                    (parsed.role() == role && parsed.has_files(files)).then(|| parsed.clone())
                 });
                 Some((key, files, role, reused))
             })
