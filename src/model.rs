@@ -67,7 +67,7 @@ impl<F> Entry<F> {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Programme {
     pub entry: Arc<Entry<ProgrammeFront>>,
     /// The IANA zone of the programme's times.
@@ -78,21 +78,21 @@ pub struct Programme {
     pub sessions: Vec<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Theme {
     pub entry: Arc<Entry<ThemeFront>>,
     pub programme: usize,
     pub sessions: Vec<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Session {
     pub entry: Arc<Entry<SessionFront>>,
     pub programme: usize,
     pub theme: Option<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Speaker {
     /// The file stem that sessions refer to.
     pub id: String,
@@ -101,7 +101,7 @@ pub struct Speaker {
     pub sessions: Vec<usize>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Model {
     pub home: Option<Arc<Entry<HomeFront>>>,
     pub programmes: Vec<Programme>,
@@ -152,6 +152,85 @@ impl Model {
             ),
         })
     }
+}
+
+impl Model {
+    /// The model after changes to the sessions with content keys `keys` alone, by patching
+    /// `self`: `None` unless every one was a session before and is one still, in the same
+    /// place, with the same time (so the same order), theme and speaker pages. Their own
+    /// fields and text may change. Saves `serve` a whole rebuild for the commonest edit.
+    pub fn patched(
+        &self,
+        groups: &BTreeMap<String, Group>,
+        keys: &BTreeSet<String>,
+        config: &Config,
+        markdown: &Markdown,
+    ) -> Option<Model> {
+        let mut model = self.clone();
+        for key in keys {
+            let files = groups.get(key)?;
+            let (Kind::Session, i) = self.find(key)? else {
+                return None;
+            };
+            // Only position decides these files' role: no `_index`, no other kind.
+            let plain = |f: &Arc<SourceFile>| {
+                !f.is_index()
+                    && f.kind
+                        .as_ref()
+                        .is_none_or(|k| k.as_str() == Some("session"))
+            };
+            let old = &self.sessions[i].entry;
+            if !files.iter().all(plain) || !old.translations.iter().all(|t| plain(&t.file)) {
+                return None;
+            }
+            let Ok(Parsed::Session(new)) =
+                parse_group(key, Role::Page(Kind::Session), files.clone(), markdown)
+            else {
+                return None;
+            };
+            if place(old, config) != place(&new, config) {
+                return None;
+            }
+            model
+                .parsed
+                .insert(key.clone(), Parsed::Session(Arc::clone(&new)));
+            model.sessions[i].entry = new;
+        }
+        Some(model)
+    }
+}
+
+/// What decides a session's place in the model: its time (its order), its theme fields,
+/// the speaker pages it refers to, its languages.
+type Place<'e> = (
+    Option<Date>,
+    Option<Time>,
+    Option<i64>,
+    Vec<&'e Option<String>>,
+    Vec<&'e str>,
+    Vec<&'e str>,
+);
+
+fn place<'e>(e: &'e Entry<SessionFront>, config: &Config) -> Place<'e> {
+    let front = &e.primary(config).front;
+    let themes = e.translations.iter().map(|t| &t.front.theme).collect();
+    let speakers = e
+        .translations
+        .iter()
+        .flat_map(|t| t.front.speakers.iter().chain(&t.front.moderator))
+        .filter_map(|s| match s {
+            SpeakerEntry::Reference { id, .. } => Some(id.as_str()),
+            SpeakerEntry::Inline { .. } => None,
+        })
+        .collect();
+    (
+        front.date,
+        front.start,
+        front.order,
+        themes,
+        speakers,
+        e.langs().collect(),
+    )
 }
 
 /// What a group of translations is, decided before typed parsing.

@@ -47,6 +47,8 @@ pub struct BuildReport {
 #[derive(Default)]
 struct Reuse<'a> {
     model: Option<&'a Model>,
+    /// The content keys that changed, when no folder did: the model may be patched.
+    changed_keys: Option<&'a BTreeSet<String>>,
     locales: Option<Arc<Locales>>,
     theme: Option<(Arc<ThemeFiles>, Option<Arc<str>>)>,
     templates: Option<Arc<Templates>>,
@@ -82,6 +84,11 @@ impl Site {
         let mut reuse = Reuse {
             markdown: Some(Arc::clone(&self.markdown)),
             model: Some(&self.model),
+            changed_keys: changes
+                .content
+                .folders
+                .is_empty()
+                .then_some(&changes.content.keys),
             ..Reuse::default()
         };
         if changes.locales.is_empty() {
@@ -135,7 +142,17 @@ impl Site {
                 (Arc::new(theme), css)
             }
         };
-        let model = match Model::rebuild(sources.groups(), &config, &markdown, reuse.model) {
+        let patched = match (reuse.model, reuse.changed_keys) {
+            (Some(previous), Some(keys)) => {
+                previous.patched(sources.groups(), keys, &config, &markdown)
+            }
+            _ => None,
+        };
+        let built = match patched {
+            Some(model) => Ok(model),
+            None => Model::rebuild(sources.groups(), &config, &markdown, reuse.model),
+        };
+        let model = match built {
             Ok(model) => {
                 problems.extend(validate(&model, &config, &|name| theme.has_static(name)));
                 Some(model)

@@ -71,6 +71,37 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "a session's status, summary, text and a speaker's confirmation (patched in place)",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/kunstig-intelligens.sv.md";
+                replace_in(
+                    root,
+                    path,
+                    "status = \"confirmed\"",
+                    "status = \"cancelled\"",
+                );
+                replace_in(
+                    root,
+                    path,
+                    "summary = \"Maria",
+                    "summary = \"Inställt: Maria",
+                );
+                replace_in(
+                    root,
+                    path,
+                    "\"maria-damborg-hald\",",
+                    "{ id = \"maria-damborg-hald\", confirmed = false },",
+                );
+                replace_in(
+                    root,
+                    path,
+                    "Artificiell intelligens utvecklas",
+                    "AI utvecklas",
+                );
+                vec![path]
+            },
+        },
+        Edit {
             what: "a new translation of a Danish-only session",
             apply: |root| {
                 let from = "content/kommunestyret-2030/seminar-12-12.da.md";
