@@ -134,13 +134,17 @@ fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> 
     .unwrap_or_else(|e| panic!("{e}"));
     eprintln!("{site}: first build and start in {:?}", started.elapsed());
     let mut events = common::http::Events::connect(server.address(), "/__samling/events");
-    events.wait_for("built", WAIT);
+    events.wait_for("hello", WAIT);
 
-    let page = session
+    let key = session
         .trim_start_matches("content/")
         .trim_end_matches(".da.md")
         .to_owned();
-    let page = format!("da/{page}/index.html");
+    let page = format!("da/{key}/index.html");
+    let programme = format!(
+        "da/{}/index.html",
+        key.split('/').next().unwrap_or_default()
+    );
     // Each save changes the original text in a new way, so that every save changes the page.
     let session = root.join(session);
     let original = fs::read_to_string(&session).unwrap();
@@ -149,7 +153,7 @@ fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> 
             &session,
             &original.replacen("title = \"", &format!("title = \"{i} "), 1),
         );
-        page.clone()
+        vec![page.clone(), programme.clone()]
     });
     let template = root.join("themes/default/templates/session.html");
     let original = fs::read_to_string(&template).unwrap();
@@ -158,34 +162,43 @@ fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> 
     let template = latencies(&mut events, edits, |i| {
         let mark = format!("<article data-save=\"{i}\" class=\"session-page");
         save(&template, &original.replacen(anchor, &mark, 1));
-        page.clone()
+        vec![page.clone()]
     });
     drop(server);
+    let column = |times: &[Vec<Duration>], i: usize| -> Vec<Duration> {
+        times.iter().map(|t| t[i]).collect()
+    };
     vec![
-        row(site, "content (one session)", &content),
-        row(site, "template (session.html)", &template),
+        row(site, "content: the session's page", &column(&content, 0)),
+        row(site, "content: its programme's page", &column(&content, 1)),
+        row(site, "template (session.html)", &column(&template, 0)),
     ]
 }
 
-/// Saves `edits` times; each time waits for the reload message that names the page.
+/// Saves `edits` times; each time waits for the reload messages that name each of `pages`
+/// and notes, for each, how long after the save it came.
 fn latencies(
     events: &mut common::http::Events,
     edits: usize,
-    mut save: impl FnMut(usize) -> String,
-) -> Vec<Duration> {
+    mut save: impl FnMut(usize) -> Vec<String>,
+) -> Vec<Vec<Duration>> {
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
         std::thread::sleep(PAUSE);
         let saved = Instant::now();
-        let page = save(i);
-        loop {
+        let pages = save(i);
+        let mut seen: Vec<Option<Duration>> = vec![None; pages.len()];
+        while seen.iter().any(Option::is_none) {
             let event = events.wait_for("built", WAIT);
             // More changes than the server names are announced as `*`: every page reloads.
-            if event.data.contains(&page) || event.data.contains("[\"*\"]") {
-                break;
+            let all = event.data.contains("[\"*\"]");
+            for (page, at) in pages.iter().zip(&mut seen) {
+                if at.is_none() && (all || event.data.contains(page.as_str())) {
+                    *at = Some(saved.elapsed());
+                }
             }
         }
-        times.push(saved.elapsed());
+        times.push(seen.into_iter().flatten().collect());
     }
     times
 }

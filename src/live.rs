@@ -2,7 +2,7 @@
 //! `build`, kept in memory, reading again only the files that changed, re-rendering only
 //! the pages they touch, and keeping the last good output whenever a rebuild fails.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -23,8 +23,15 @@ pub struct Rebuild {
     pub rendered: usize,
     /// Output files added, changed or removed, by path (`da/index.html`, `samling.css`).
     pub changed: Vec<String>,
+    /// Of `changed`, those already handed to the `early` callback of
+    /// [`LiveSite::rebuild_with`].
+    pub early: Vec<String>,
     pub elapsed: Duration,
 }
+
+/// Called with the output and the files changed so far, when the changed pages themselves
+/// are rendered and the pages that list them are not yet.
+pub type Early<'a> = &'a mut dyn FnMut(&Output, &[String]);
 
 /// A site kept in memory between changes: the content as it is on disk now, the last good
 /// [`Site`] and its output.
@@ -74,6 +81,13 @@ impl LiveSite {
     /// Builds the site after `changes`. On error the last good site and output stay, and
     /// the changes are kept for the next rebuild.
     pub fn rebuild(&mut self, changes: SiteChanges) -> Result<Rebuild> {
+        self.rebuild_with(changes, &mut |_, _| {})
+    }
+
+    /// As [`LiveSite::rebuild`]; when only some pages are rendered again, `early` gets the
+    /// output as soon as the changed pages themselves are, before the listings that show
+    /// them (at 10,000 sessions a programme page takes far longer than a session's).
+    pub fn rebuild_with(&mut self, changes: SiteChanges, early: Early) -> Result<Rebuild> {
         let start = Instant::now();
         // The content as it is now, whatever becomes of this build.
         if let Some(old) = &self.site
@@ -95,8 +109,12 @@ impl LiveSite {
                 (Site::from_sources(&self.root, config, &self.sources)?, None)
             }
         };
+        let mut announced = Vec::new();
         let (files, rendered, changed) = match plan {
-            Some(plan) => self.update(&site, &plan)?,
+            Some(plan) => self.update(&site, &plan, &mut |files, changed| {
+                announced = changed.to_vec();
+                early(files, changed);
+            })?,
             None => {
                 let files: Output = site
                     .render()?
@@ -114,6 +132,7 @@ impl LiveSite {
         Ok(Rebuild {
             rendered,
             changed,
+            early: announced,
             elapsed: start.elapsed(),
         })
     }
@@ -121,28 +140,45 @@ impl LiveSite {
     /// The last output with the pages of `plan` rendered again and the other files of
     /// `site`; the same, file for file, as [`Site::render`] of `site` (pages win over static
     /// files of the same name, and static files over the sitemap).
-    fn update(&self, site: &Site, plan: &PageUpdate) -> Result<(Output, usize, Vec<String>)> {
-        let pages = site.render_pages(Some(&plan.render))?;
-        let rendered = pages.len();
+    fn update(
+        &self,
+        site: &Site,
+        plan: &PageUpdate,
+        early: Early,
+    ) -> Result<(Output, usize, Vec<String>)> {
         let mut files = self.files.clone();
         let mut changed = Vec::new();
         for path in &plan.removed {
             files.remove(path.as_str());
             changed.push(path.clone());
         }
-        for page in pages {
-            let bytes: Arc<[u8]> = Arc::from(page.bytes);
-            if files.get(page.path.as_str()) != Some(&bytes) {
-                changed.push(page.path.clone());
-                files.insert(Arc::from(page.path), bytes);
+        let insert = |files: &mut Output, changed: &mut Vec<String>, only| -> Result<usize> {
+            let pages = site.render_pages(Some(only))?;
+            let count = pages.len();
+            for page in pages {
+                let bytes: Arc<[u8]> = Arc::from(page.bytes);
+                if files.get(page.path.as_str()) != Some(&bytes) {
+                    changed.push(page.path.clone());
+                    files.insert(Arc::from(page.path), bytes);
+                }
             }
-        }
+            Ok(count)
+        };
+        let mut rendered = 0;
+        let rest: BTreeSet<String> = if plan.own.is_empty() || plan.own.len() == plan.render.len() {
+            plan.render.clone()
+        } else {
+            rendered += insert(&mut files, &mut changed, &plan.own)?;
+            early(&files, &changed);
+            plan.render.difference(&plan.own).cloned().collect()
+        };
+        rendered += insert(&mut files, &mut changed, &rest)?;
         let mut others = site.other_files();
         if plan.pages_changed {
             others.push(site.sitemap());
         }
         let renderer = site.renderer();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = BTreeSet::new();
         for file in others {
             // The first of a name wins, and never over a page.
             if !seen.insert(file.path.clone()) || renderer.is_page(&file.path) {

@@ -38,6 +38,9 @@ pub struct PageUpdate {
     pub removed: BTreeSet<String>,
     /// Whether pages were added or removed (the sitemap lists them all).
     pub pages_changed: bool,
+    /// Of `render`, the pages of the changed entries themselves: the pages an organiser
+    /// is looking at while editing, which `serve` shows before the listings.
+    pub own: BTreeSet<String>,
 }
 
 /// The pages of `after` to render, and those of `before` to remove, after `changes`; `None`
@@ -79,10 +82,12 @@ pub fn plan_update(
         return None;
     }
     render.retain(|f| !removed.contains(f));
+    let own = is.into_iter().filter(|f| render.contains(f)).collect();
     Some(PageUpdate {
         render,
         pages_changed: added > 0 || !removed.is_empty(),
         removed,
+        own,
     })
 }
 

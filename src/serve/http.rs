@@ -33,6 +33,8 @@ pub enum Notice {
     Built { generation: u64, files: Vec<String> },
     /// A rebuild failed; the last good site is still served.
     Failed { message: String },
+    /// Sent first to a page that connects: the build its files are from.
+    Hello { generation: u64 },
 }
 
 /// The site as served right now.
@@ -273,9 +275,8 @@ fn events(preview: &Preview) -> Sse<impl Stream<Item = Result<Event, Infallible>
     let receiver = preview.notices.subscribe();
     let snapshot = preview.current();
     // A page connecting learns the state at once: the generation, and an error if any.
-    let mut first = vec![event(&Notice::Built {
+    let mut first = vec![event(&Notice::Hello {
         generation: snapshot.generation,
-        files: Vec::new(),
     })];
     if let Some(message) = &snapshot.error {
         first.push(event(&Notice::Failed {
@@ -310,6 +311,7 @@ fn event(notice: &Notice) -> Result<Event, Infallible> {
     let name = match notice {
         Notice::Built { .. } => "built",
         Notice::Failed { .. } => "failed",
+        Notice::Hello { .. } => "hello",
     };
     let data = serde_json::to_string(notice).unwrap_or_default();
     Ok(Event::default().event(name).data(data))

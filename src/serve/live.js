@@ -62,19 +62,19 @@
   }
 
   const events = new EventSource(base + "__samling/events");
+  // On connecting (and reconnecting): reload if a build finished since this page loaded.
+  events.addEventListener("hello", (e) => {
+    if (JSON.parse(e.data).generation !== generation) reload();
+  });
   events.addEventListener("built", (e) => {
-    const notice = JSON.parse(e.data);
+    const files = JSON.parse(e.data).files;
     hideError();
-    if (notice.files.length === 0) {
-      // The state on connecting: reload if a build finished since this page was loaded.
-      if (notice.generation !== generation) reload();
-      return;
-    }
-    const styles = notice.files.filter((f) => f.endsWith(".css"));
-    const others = notice.files.filter((f) => !f.endsWith(".css") && !f.endsWith(".html"));
-    if (page === "" || notice.files.includes("*") || notice.files.includes(page) || others.length) {
+    const named = (f) => f === "*" || f === page;
+    // Files that are neither pages nor data a page shows: images, scripts, fonts.
+    const asset = (f) => !/\.(html|css|xml|txt|ics|json)$/.test(f);
+    if (page === "" || page === "404.html" ? files.length > 0 : files.some(named) || files.some(asset)) {
       reload();
-    } else if (styles.length) {
+    } else if (files.some((f) => f.endsWith(".css"))) {
       swapStylesheets();
     }
   });

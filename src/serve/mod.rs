@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::live::{LiveSite, Rebuild};
+use crate::live::{LiveSite, Output, Rebuild};
 
 pub use http::Notice;
 use http::{Preview, Snapshot};
@@ -229,7 +229,11 @@ fn rebuild_loop(
             continue;
         }
         let what = describe(&paths);
-        let result = live.rebuild(changes);
+        // The edited pages are shown as soon as they are rendered, the listings after.
+        let base = base_path(&live, options);
+        let result = live.rebuild_with(changes, &mut |files, changed| {
+            publish_built(preview, files, changed, base.clone());
+        });
         publish(preview, &live, options, result.as_ref());
         match result {
             Ok(rebuild) => log(&format!(
@@ -265,37 +269,47 @@ fn publish(
     options: &ServeOptions,
     result: std::result::Result<&Rebuild, &Error>,
 ) {
-    let previous = preview.current();
     let base_path = base_path(live, options);
-    let (snapshot, notice) = match result {
+    match result {
         Ok(rebuild) => {
-            let generation = previous.generation + 1;
-            let snapshot = Snapshot {
-                files: live.files().clone(),
-                generation,
-                error: None,
-                base_path,
-            };
-            // A page reloads when its file is named; past a point, all of them do.
-            let files = if rebuild.changed.len() > MAX_NAMED_CHANGES {
-                vec!["*".to_owned()]
-            } else {
-                rebuild.changed.clone()
-            };
-            (snapshot, Notice::Built { generation, files })
+            let later: Vec<String> = rebuild
+                .changed
+                .iter()
+                .filter(|f| !rebuild.early.contains(f))
+                .cloned()
+                .collect();
+            publish_built(preview, live.files(), &later, base_path);
         }
         Err(err) => {
             let message = err.to_string();
+            // The last good site: also after an early part of the failed build was shown.
             let snapshot = Snapshot {
-                files: previous.files.clone(),
-                generation: previous.generation,
+                files: live.files().clone(),
+                generation: preview.current().generation,
                 error: Some(message.clone()),
                 base_path,
             };
-            (snapshot, Notice::Failed { message })
+            preview.publish(snapshot, Notice::Failed { message });
         }
+    }
+}
+
+/// Serves `files` from now on and tells open pages that `changed` did.
+fn publish_built(preview: &Preview, files: &Output, changed: &[String], base_path: String) {
+    let generation = preview.current().generation + 1;
+    let snapshot = Snapshot {
+        files: files.clone(),
+        generation,
+        error: None,
+        base_path,
     };
-    preview.publish(snapshot, notice);
+    // A page reloads when its file is named; past a point, all of them do.
+    let files = if changed.len() > MAX_NAMED_CHANGES {
+        vec!["*".to_owned()]
+    } else {
+        changed.to_vec()
+    };
+    preview.publish(snapshot, Notice::Built { generation, files });
 }
 
 /// Where the site is mounted: the path of `--base-url`, or of the configuration's.
