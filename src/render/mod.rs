@@ -245,11 +245,6 @@ impl<'a> Renderer<'a> {
         Ok(pages)
     }
 
-    /// The output file of every page.
-    pub fn page_files(&self) -> BTreeSet<String> {
-        self.jobs().into_iter().map(|job| self.file(job)).collect()
-    }
-
     /// How many pages the site has.
     pub fn page_count(&self) -> usize {
         fn count<'m, F: 'm>(
