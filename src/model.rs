@@ -200,6 +200,19 @@ impl Model {
     }
 }
 
+impl Entry<SessionFront> {
+    /// The speaker pages the session refers to, as speakers or moderator, in every language.
+    pub fn speaker_ids(&self) -> impl Iterator<Item = &str> {
+        self.translations
+            .iter()
+            .flat_map(|t| t.front.speakers.iter().chain(&t.front.moderator))
+            .filter_map(|s| match s {
+                SpeakerEntry::Reference { id, .. } => Some(id.as_str()),
+                SpeakerEntry::Inline { .. } => None,
+            })
+    }
+}
+
 /// What decides a session's place in the model: its time (its order), its theme fields,
 /// the speaker pages it refers to, its languages.
 type Place<'e> = (
@@ -214,15 +227,7 @@ type Place<'e> = (
 fn place<'e>(e: &'e Entry<SessionFront>, config: &Config) -> Place<'e> {
     let front = &e.primary(config).front;
     let themes = e.translations.iter().map(|t| &t.front.theme).collect();
-    let speakers = e
-        .translations
-        .iter()
-        .flat_map(|t| t.front.speakers.iter().chain(&t.front.moderator))
-        .filter_map(|s| match s {
-            SpeakerEntry::Reference { id, .. } => Some(id.as_str()),
-            SpeakerEntry::Inline { .. } => None,
-        })
-        .collect();
+    let speakers = e.speaker_ids().collect();
     (
         front.date,
         front.start,

@@ -259,16 +259,7 @@ impl<'a> Renderer<'a> {
             return None;
         };
         let entry = &self.model.sessions[i].entry;
-        let ids = entry
-            .translations
-            .iter()
-            .flat_map(|t| t.front.speakers.iter().chain(&t.front.moderator))
-            .filter_map(|e| match e {
-                SpeakerEntry::Reference { id, .. } => Some(id.as_str()),
-                SpeakerEntry::Inline { .. } => None,
-            })
-            .collect();
-        Some((entry.langs().collect(), ids))
+        Some((entry.langs().collect(), entry.speaker_ids().collect()))
     }
 
     /// The speakers' index in every language.
