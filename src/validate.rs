@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Entry, Model, at_field};
+use crate::front_matter::{Date, SessionFront, Status, Time};
+use crate::model::{Entry, Model, Translation, at_field};
 
 /// Every problem found; empty when the model can be rendered.
 pub fn validate(
@@ -81,6 +82,8 @@ pub fn validate(
             }
         }
     }
+    sessions_in_programme_days(model, config, &mut problems);
+    rooms_booked_twice(model, config, &mut problems);
     for speaker in &model.speakers {
         for t in &speaker.entry.translations {
             if let Some(photo) = &t.front.photo
@@ -131,5 +134,94 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
     }
     for p in &model.programmes {
         claim(&mut owners, &p.entry, problems);
+    }
+}
+
+/// A session dated outside its programme's first and last day is a typo in one of them.
+fn sessions_in_programme_days(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
+    for session in &model.sessions {
+        let programme = &model.programmes[session.programme];
+        let front = &programme.entry.primary(config).front;
+        let Some(first) = front.first_day else {
+            continue;
+        };
+        let last = front.last_day.unwrap_or(first);
+        for t in &session.entry.translations {
+            let Some(date) = t.front.date else { continue };
+            if date < first || date > last {
+                let days = if first == last {
+                    first.0.to_string()
+                } else {
+                    format!("{} to {}", first.0, last.0)
+                };
+                problems.push(
+                    at_field(
+                        &t.file,
+                        "date",
+                        &format!(
+                            "the session is on {}, outside its programme's days ({days})",
+                            date.0
+                        ),
+                    )
+                    .with_hint(format!(
+                        "correct the date, or first_day/last_day in {}",
+                        programme.entry.primary(config).file.path.display()
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Two sessions of one programme in the same room at overlapping times. Cancelled and
+/// moved sessions free their room.
+fn rooms_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
+    type Booking<'m> = (Time, Time, &'m Translation<SessionFront>);
+    let mut rooms: BTreeMap<(usize, Date, String), Vec<Booking>> = BTreeMap::new();
+    for session in &model.sessions {
+        let t = session.entry.primary(config);
+        let f = &t.front;
+        if matches!(f.status, Some(Status::Cancelled | Status::Moved)) {
+            continue;
+        }
+        if let (Some(room), Some(date), Some(start), Some(end)) = (&f.room, f.date, f.start, f.end)
+        {
+            let room = room.trim().to_lowercase();
+            rooms
+                .entry((session.programme, date, room))
+                .or_default()
+                .push((start, end, t));
+        }
+    }
+    for bookings in rooms.values_mut() {
+        bookings.sort_by_key(|(start, end, t)| (*start, *end, t.file.path.clone()));
+        // The booking that ends last so far: a later one starting before that overlaps it.
+        let mut latest: Option<&Booking> = None;
+        for booking in bookings.iter() {
+            let (start, end, t) = booking;
+            if let Some((other_start, other_end, other)) = latest
+                && *start < *other_end
+            {
+                let time = |x: &Time| x.0.strftime("%H:%M").to_string();
+                problems.push(
+                    at_field(
+                        &t.file,
+                        "room",
+                        &format!(
+                            "the room is booked twice: {}–{} here, {}–{} in {}",
+                            time(start),
+                            time(end),
+                            time(other_start),
+                            time(other_end),
+                            other.file.path.display()
+                        ),
+                    )
+                    .with_hint("give one of the sessions another room or time"),
+                );
+            }
+            if latest.is_none_or(|(_, other_end, _)| end > other_end) {
+                latest = Some(booking);
+            }
+        }
     }
 }

@@ -291,3 +291,47 @@ fn the_output_folder_may_not_be_the_site() {
         .to_string();
     assert!(err.contains("would replace the site's own files"), "{err}");
 }
+
+#[test]
+fn a_session_outside_its_programmes_days() {
+    assert_refused(
+        |root| {
+            let path = "content/aarsmoede/debat.da.md";
+            let text = read(root, path).replace("date = 2027-03-11", "date = 2027-03-12");
+            write(root, path, &text);
+        },
+        &[
+            "content/aarsmoede/debat.da.md:3:1",
+            "the session is on 2027-03-12, outside its programme's days (2027-03-11)",
+            "content/aarsmoede/_index.da.md",
+        ],
+    );
+}
+
+#[test]
+fn two_sessions_in_one_room_at_once() {
+    let err = assert_refused(
+        |root| {
+            let path = "content/aarsmoede/debat.da.md";
+            let text = read(root, path).replace("start = 10:15", "start = 09:45");
+            write(root, path, &text);
+        },
+        &[
+            "content/aarsmoede/debat.da.md:6:1",
+            "the room is booked twice: 09:45–11:30 here, 09:30–10:00 in content/aarsmoede/aabning.da.md",
+        ],
+    );
+    assert!(err.contains("another room or time"), "{err}");
+}
+
+#[test]
+fn a_cancelled_session_frees_its_room() {
+    let root = starter_site();
+    let path = "content/aarsmoede/debat.da.md";
+    let text = read(root.path(), path)
+        .replace("start = 10:15", "start = 09:45")
+        .replace("status = \"tentative\"", "status = \"cancelled\"");
+    assert!(text.contains("status = \"cancelled\""));
+    write(root.path(), path, &text);
+    Site::load(root.path()).unwrap_or_else(|e| panic!("{e}"));
+}

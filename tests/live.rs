@@ -40,7 +40,7 @@ fn edits() -> Vec<Edit> {
             what: "a session's date, which moves it in the programme",
             apply: |root| {
                 let path = "content/fremtidens-offentlige-sektor/politisk-debat.sv.md";
-                replace_in(root, path, "date = 2026-01-22", "date = 2026-06-22");
+                replace_in(root, path, "date = 2026-01-22", "date = 2026-04-22");
                 vec![path]
             },
         },
