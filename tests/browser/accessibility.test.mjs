@@ -1,0 +1,85 @@
+// axe-core in Chromium finds no WCAG 2.1 A/AA violation on each kind of page of the built
+// example site, and on a programme and a session of a generated 200-session site.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { launchBrowser } from "./lib.mjs";
+import { buildExample, buildGenerated, filesUnder, serveStatic } from "./site.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+const EXAMPLE = {
+  "language chooser": "",
+  "Danish home": "da/",
+  "Swedish home": "sv/",
+  "Norwegian home": "nb/",
+  programme: "da/fremtidens-offentlige-sektor/",
+  theme: "sv/samverkan-i-offentlig-sektor/arbetstiden/",
+  session: "da/fremtidens-offentlige-sektor/politisk-debat/",
+  speaker: "da/speakers/bjarne-corydon/",
+  "speakers index": "da/speakers/",
+  minutes: "nb/referat-chefforum-2012-10-22/",
+  "free page": "da/om-netvaerket/",
+  "404 page": "404.html",
+};
+
+let browser, example, generated, generatedDir;
+
+before(async () => {
+  example = await serveStatic(buildExample());
+  generatedDir = buildGenerated();
+  generated = await serveStatic(generatedDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  example?.stop();
+  generated?.stop();
+});
+
+/** The first built page whose HTML contains `marker`, as a URL path. */
+function firstWith(dir, marker) {
+  const file = filesUnder(dir).find((path) => readFileSync(join(dir, path), "utf8").includes(marker));
+  assert.ok(file, `no page contains ${marker}`);
+  return file.replace(/index\.html$/, "");
+}
+
+async function axe(url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(url);
+    await page.addScriptTag({ path: AXE });
+    const started = Date.now();
+    const results = await page.evaluate(
+      (values) => window.axe.run(document, { runOnly: { type: "tag", values } }),
+      TAGS,
+    );
+    const violations = results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
+    }));
+    assert.deepEqual(violations, [], `${url}:\n${JSON.stringify(violations, null, 2)}`);
+    return Date.now() - started;
+  } finally {
+    await page.close();
+  }
+}
+
+for (const [name, path] of Object.entries(EXAMPLE)) {
+  test(`example site, ${name} (/${path}): no WCAG 2.1 AA violation`, async () => {
+    await axe(example.url + path);
+  });
+}
+
+test("generated site, a programme and a session: no WCAG 2.1 AA violation", async () => {
+  for (const marker of ['<article class="programme', '<article class="session-page']) {
+    await axe(generated.url + firstWith(generatedDir, marker));
+  }
+});
