@@ -74,8 +74,11 @@ test("keyboard: skip link first and visible, Tab to Swedish in the switcher, Ent
   assert.ok(state.inSwitcher && state.lang === "sv", `Tab reaches Swedish: ${JSON.stringify(state)}`);
   assert.ok(visibleFocus(state), `the focused link shows focus: ${JSON.stringify(state)}`);
 
-  await Promise.all([page.waitForURL(site.url + SESSION_SV), page.keyboard.press("Enter")]);
-  assert.equal(page.url(), site.url + SESSION_SV);
+  // samling's links name index.html (so that the site also reads from disk): the same page.
+  const swedish = (url) => url.toString().replace(/index\.html$/, "") === site.url + SESSION_SV;
+  await Promise.all([page.waitForURL(swedish, { timeout: 10000 }), page.keyboard.press("Enter")]);
+  assert.ok(swedish(page.url()), page.url());
+  assert.equal(await page.locator("html").getAttribute("lang"), "sv");
   await page.close();
 });
 
