@@ -1,6 +1,8 @@
 // Every href and src of the built example site and of a generated 200-session site resolves:
 // a relative (or root-relative) link to a file of the output, a #fragment to an id or a name
 // in the page it points to. Absolute http(s) links, mailto: and the like are not followed.
+// The same check as `lychee --offline --include-fragments` (which agrees on the example site),
+// without the 6½ minutes `cargo install --locked lychee` takes on a 2-core CI machine.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
