@@ -49,26 +49,23 @@ function firstWith(dir, marker) {
   return file.replace(/index\.html$/, "");
 }
 
-async function axe(url, status = 200) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function axe(url, status = 200, width = 1280, runOnly = { type: "tag", values: TAGS }) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   try {
     const response = await page.goto(url);
     assert.equal(response.status(), status, `${url} answers ${status}`);
     await page.addScriptTag({ path: AXE });
     const started = Date.now();
-    const results = await page.evaluate(
-      (values) => window.axe.run(document, { runOnly: { type: "tag", values } }),
-      TAGS,
-    );
+    const results = await page.evaluate((only) => window.axe.run(document, { runOnly: only }), runOnly);
     const violations = results.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
       nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
     }));
-    assert.ok(results.passes.length > 0, `axe checked nothing on ${url}`);
+    if (runOnly.type === "tag") assert.ok(results.passes.length > 0, `axe checked nothing on ${url}`);
     assert.deepEqual(violations, [], `${url}:\n${JSON.stringify(violations, null, 2)}`);
-    console.log(`axe: ${url} in ${Date.now() - started} ms, ${results.passes.length} rules passed`);
+    if (runOnly.type === "tag") console.log(`axe: ${url} in ${Date.now() - started} ms, ${results.passes.length} rules passed`);
   } finally {
     await page.close();
   }
@@ -83,5 +80,21 @@ for (const [name, path] of Object.entries(EXAMPLE)) {
 test("generated site, a programme and a session: no WCAG 2.1 AA violation", async () => {
   for (const marker of ['<article class="programme', '<article class="session-page']) {
     await axe(generated.url + firstWith(generatedDir, marker));
+  }
+});
+
+// Code blocks: on a narrow screen a long line must not make a scrolling region that the
+// keyboard cannot reach. Only this rule on these pages: the colours of the highlighting theme
+// (syntax.css, from syntect's InspiredGitHub) are not all of AA contrast yet.
+test("generated site, every session with code at 360 px: no scrolling region out of reach", async () => {
+  const pages = filesUnder(generatedDir).filter((path) =>
+    readFileSync(join(generatedDir, path), "utf8").includes('<pre class="code'),
+  );
+  assert.ok(pages.length > 0, "the generated site has code blocks");
+  for (const path of pages) {
+    await axe(generated.url + path, 200, 360, {
+      type: "rule",
+      values: ["scrollable-region-focusable"],
+    });
   }
 });
