@@ -2,11 +2,21 @@
 // not what `samling serve` shows) for the example site and a generated 200-session site, and
 // a tiny static HTTP server for a built folder.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
 import { repository, samling } from "./lib.mjs";
+
+// The temporary folders of this test file, removed when it ends.
+const temporary = [];
+process.on("exit", () => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function temporaryFolder(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
 
 function build(root, output) {
   execFileSync(samling, ["build", "--root", root, "--output-dir", output], {
@@ -17,13 +27,13 @@ function build(root, output) {
 
 /** Builds the example site of this checkout; returns the output folder. */
 export function buildExample() {
-  const dir = mkdtempSync(join(tmpdir(), "samling-site-"));
+  const dir = temporaryFolder("samling-site-");
   return build(repository, join(dir, "public"));
 }
 
 /** Generates a 200-session site and builds it; returns the output folder. */
 export function buildGenerated(sessions = 200) {
-  const dir = mkdtempSync(join(tmpdir(), "samling-generated-"));
+  const dir = temporaryFolder("samling-generated-");
   const source = join(dir, "site");
   const generator = join(repository, "target/release/examples/gen-programme");
   const args = ["--sessions", String(sessions), "--out", source];
