@@ -1,0 +1,101 @@
+// Keyboard use and layout of the built example site in Chromium: the skip link comes first
+// and shows, Tab reaches the language switcher and Enter follows it, focus is visible; a
+// programme fits a 360 px screen. Screenshots go to tests/browser/artifacts/ (not committed).
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+import { launchBrowser } from "./lib.mjs";
+import { buildExample, serveStatic } from "./site.mjs";
+
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "artifacts");
+const SESSION = "da/fremtidens-offentlige-sektor/politisk-debat/";
+const SESSION_SV = "sv/fremtidens-offentlige-sektor/politisk-debat/";
+const PROGRAMME = "da/fremtidens-offentlige-sektor/";
+
+let browser, site;
+
+before(async () => {
+  site = await serveStatic(buildExample());
+  browser = await launchBrowser();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+/** What the focused element is, where it is, and how its focus shows. */
+function focused(page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    return {
+      tag: element.tagName,
+      className: element.className,
+      lang: element.getAttribute("lang"),
+      inSwitcher: !!element.closest(".language-switcher"),
+      box: { top: box.top, left: box.left, bottom: box.bottom, right: box.right },
+      viewport: { width: innerWidth, height: innerHeight },
+      outlineStyle: style.outlineStyle,
+      outlineWidth: parseFloat(style.outlineWidth),
+      boxShadow: style.boxShadow,
+    };
+  });
+}
+
+function visibleFocus(state) {
+  return (state.outlineStyle !== "none" && state.outlineWidth > 0) || state.boxShadow !== "none";
+}
+
+test("keyboard: skip link first and visible, Tab to Swedish in the switcher, Enter", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(site.url + SESSION);
+
+  await page.keyboard.press("Tab");
+  const first = await focused(page);
+  assert.equal(first.className, "skip-link", `first focus: ${JSON.stringify(first)}`);
+  const { box, viewport } = first;
+  assert.ok(
+    box.top >= 0 && box.left >= 0 && box.bottom <= viewport.height && box.right <= viewport.width,
+    `the focused skip link is on screen: ${JSON.stringify(first)}`,
+  );
+  assert.ok(visibleFocus(first), `the skip link shows focus: ${JSON.stringify(first)}`);
+
+  let state;
+  for (let presses = 0; presses < 10; presses++) {
+    await page.keyboard.press("Tab");
+    state = await focused(page);
+    if (state.inSwitcher && state.lang === "sv") break;
+  }
+  assert.ok(state.inSwitcher && state.lang === "sv", `Tab reaches Swedish: ${JSON.stringify(state)}`);
+  assert.ok(visibleFocus(state), `the focused link shows focus: ${JSON.stringify(state)}`);
+
+  // samling's links name index.html (so that the site also reads from disk): the same page.
+  const swedish = (url) => url.toString().replace(/index\.html$/, "") === site.url + SESSION_SV;
+  await Promise.all([page.waitForURL(swedish, { timeout: 10000 }), page.keyboard.press("Enter")]);
+  assert.ok(swedish(page.url()), page.url());
+  assert.equal(await page.locator("html").getAttribute("lang"), "sv");
+  await page.close();
+});
+
+test("layout: a programme at 360 px, 1280 px and in print", async () => {
+  const started = Date.now();
+  const narrow = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await narrow.goto(site.url + PROGRAMME);
+  await narrow.screenshot({ path: join(ARTIFACTS, "programme-360.png"), fullPage: true });
+  const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no sideways scrolling at 360 px: scrollWidth is ${width}`);
+  await narrow.close();
+
+  const wide = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await wide.goto(site.url + PROGRAMME);
+  await wide.screenshot({ path: join(ARTIFACTS, "programme-1280.png"), fullPage: true });
+  await wide.emulateMedia({ media: "print" });
+  await wide.screenshot({ path: join(ARTIFACTS, "programme-print.png"), fullPage: true });
+  await wide.close();
+  console.log(`layout: 3 screenshots in ${Date.now() - started} ms`);
+});
