@@ -1,6 +1,7 @@
 //! Markdown to HTML, with fenced code highlighted by syntect into CSS classes.
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use syntect::highlighting::Color;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -136,10 +137,84 @@ pub fn escape(text: &str) -> String {
 }
 
 /// CSS for the highlighting classes, from one of syntect's bundled themes.
+///
+/// Token colours are darkened (or, on a dark theme, lightened) until they reach WCAG AA
+/// contrast, 4.5:1, against the theme's background and the default theme's code background:
+/// bundled themes have comment and string colours below it.
 pub fn highlight_css(theme_name: &str) -> Option<String> {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
-    let theme = themes.themes.get(theme_name)?;
-    syntect::html::css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
+    let mut theme = themes.themes.get(theme_name)?.clone();
+    let white = Color {
+        r: 255,
+        g: 255,
+        b: 255,
+        a: 255,
+    };
+    let backgrounds = [
+        theme.settings.background.unwrap_or(white),
+        // `pre.code` in the default theme's samling.css.
+        Color {
+            r: 0xf6,
+            g: 0xf8,
+            b: 0xfa,
+            a: 255,
+        },
+    ];
+    let readable = |c: Color| with_contrast(c, &backgrounds, AA_CONTRAST);
+    theme.settings.foreground = theme.settings.foreground.map(readable);
+    for item in &mut theme.scopes {
+        item.style.foreground = item.style.foreground.map(readable);
+    }
+    syntect::html::css_for_theme_with_class_style(&theme, CLASS_STYLE).ok()
+}
+
+/// WCAG 2.1 AA for normal text, with a little room for rounding.
+const AA_CONTRAST: f64 = 4.6;
+
+/// `color`, moved towards black (or white, on dark backgrounds) until its contrast with
+/// every one of `backgrounds` is at least `minimum`.
+fn with_contrast(color: Color, backgrounds: &[Color], minimum: f64) -> Color {
+    let dark_background = backgrounds.iter().all(|b| luminance(*b) < 0.5);
+    let mut adjusted = color;
+    for step in 0..=50 {
+        let worst = backgrounds
+            .iter()
+            .map(|b| contrast(adjusted, *b))
+            .fold(f64::INFINITY, f64::min);
+        if worst >= minimum {
+            break;
+        }
+        let keep = 1.0 - f64::from(step + 1) / 50.0;
+        let mix = |channel: u8| {
+            let target = if dark_background { 255.0 } else { 0.0 };
+            (f64::from(channel) * keep + target * (1.0 - keep)).round() as u8
+        };
+        adjusted = Color {
+            r: mix(color.r),
+            g: mix(color.g),
+            b: mix(color.b),
+            a: color.a,
+        };
+    }
+    adjusted
+}
+
+/// Relative luminance (WCAG 2.1).
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 #[cfg(test)]
@@ -179,6 +254,30 @@ mod tests {
             "<h2>Agenda</h2>\n<h3>Punkt</h3>\n"
         );
         assert_eq!(md.render_below("# A\n", 4), "<h4>A</h4>\n");
+    }
+
+    #[test]
+    fn highlighting_colours_reach_aa_contrast() {
+        // InspiredGitHub's comment grey, #969896, is 2.7:1 on white.
+        let grey = Color {
+            r: 0x96,
+            g: 0x98,
+            b: 0x96,
+            a: 255,
+        };
+        let white = Color {
+            r: 255,
+            g: 255,
+            b: 255,
+            a: 255,
+        };
+        assert!(contrast(grey, white) < 3.0);
+        let fixed = with_contrast(grey, &[white], AA_CONTRAST);
+        assert!(contrast(fixed, white) >= 4.5, "{fixed:?}");
+        let css = highlight_css("InspiredGitHub").unwrap();
+        for hex in ["#969896", "#b3b3b3", "#55a532", "#0086b3"] {
+            assert!(!css.contains(hex), "{hex} is still in {css}");
+        }
     }
 
     #[test]
