@@ -76,6 +76,23 @@ impl Preview {
     fn log(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
     }
+
+    /// The first line printed that contains `needle`, waiting for it: the server prints
+    /// after it has told the pages.
+    fn log_line(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            if let Some(line) = self.log().into_iter().find(|l| l.contains(needle)) {
+                return line;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{needle:?} not in {:?}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
 }
 
 /// Saves as many editors do: the new text into a temporary file, renamed over the old one.
@@ -147,11 +164,7 @@ fn a_content_edit_saved_by_rename_reloads_the_page() {
     );
 
     // The terminal says which file, how many pages and how long.
-    let log = preview.log();
-    let line = log
-        .iter()
-        .find(|l| l.contains("politisk-debat.da.md"))
-        .unwrap();
+    let line = preview.log_line("politisk-debat.da.md");
     assert!(
         line.contains("rendered") && line.contains("pages") && line.ends_with(" ms"),
         "{line}"
@@ -256,12 +269,7 @@ fn an_invalid_edit_keeps_the_last_good_site_and_the_fix_recovers() {
     assert!(preview.page(SESSION_PAGE).contains("Skillevej"));
     let mut late = Events::connect(preview.address(), "/__samling/events");
     late.wait_for("failed", WAIT);
-    assert!(
-        preview
-            .log()
-            .iter()
-            .any(|l| l.contains("still serving the last good"))
-    );
+    preview.log_line("still serving the last good");
 
     // A template that does not render fails the same way.
     edit(preview.root(), SESSION, "titel = ", "title = ");
