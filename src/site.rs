@@ -65,7 +65,7 @@ impl Site {
     pub fn load_with(root: &Path, base_url: Option<&str>) -> Result<Site> {
         let config = Site::config(root, base_url)?;
         let sources = Sources::load(root, &config);
-        Site::assemble(root, config, &sources, Reuse::default())
+        Site::from_sources(root, config, &sources)
     }
 
     /// The site's configuration, with `base_url` in place of its own (`--base-url`).

@@ -30,7 +30,7 @@ pub struct RenderedPage {
 }
 
 /// A page to render: what it shows and in which language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Job<'a> {
     Chooser,
     NotFound,

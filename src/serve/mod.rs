@@ -314,19 +314,13 @@ fn publish_built(preview: &Preview, files: &Output, changed: &[String], base_pat
 
 /// Where the site is mounted: the path of `--base-url`, or of the configuration's.
 fn base_path(live: &LiveSite, options: &ServeOptions) -> String {
-    let config = match live.site() {
-        Some(site) => Some(site.config.clone()),
-        None => Config::load(&options.root).ok(),
-    };
-    match (config, &options.base_url) {
-        (Some(mut config), base_url) => {
-            if let Some(base_url) = base_url {
-                config.base_url = base_url.clone();
-            }
-            config.base_path()
-        }
-        (None, Some(base_url)) => Config::path_of(base_url),
-        (None, None) => "/".into(),
+    // A built site's configuration already has `--base-url` in it.
+    if let Some(site) = live.site() {
+        return site.config.base_path();
+    }
+    match &options.base_url {
+        Some(base_url) => Config::path_of(base_url),
+        None => Config::load(&options.root).map_or_else(|_| "/".into(), |c| c.base_path()),
     }
 }
 
