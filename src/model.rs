@@ -65,6 +65,13 @@ impl<F> Entry<F> {
     pub fn langs(&self) -> impl Iterator<Item = &str> {
         self.translations.iter().map(|t| t.lang.as_str())
     }
+
+    /// A UUIDv5 of the page's path (for a session: its programme folder and file stem), the
+    /// same in every language and across builds: calendar apps and conference apps use it to
+    /// recognise an event they already know, so it must not change when the text does.
+    pub fn uid(&self) -> uuid::Uuid {
+        uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, format!("samling:{}", self.key).as_bytes())
+    }
 }
 
 #[derive(Debug, Clone)]
