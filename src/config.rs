@@ -35,6 +35,12 @@ pub struct Config {
     /// A syntect theme for code highlighting, written to `syntax.css`.
     #[serde(default = "default_highlight_theme")]
     pub highlight_theme: String,
+    /// Pages missing in some language are errors instead of warnings.
+    #[serde(default)]
+    pub require_translations: bool,
+    /// `samling check` warns about speakers not confirmed this many days before their session.
+    #[serde(default = "default_confirm_days")]
+    pub confirm_speakers_days: u32,
     pub languages: Vec<Language>,
 }
 
@@ -64,6 +70,9 @@ fn default_speakers_path() -> String {
 }
 fn default_highlight_theme() -> String {
     "InspiredGitHub".into()
+}
+fn default_confirm_days() -> u32 {
+    14
 }
 fn yes() -> bool {
     true

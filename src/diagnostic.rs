@@ -9,9 +9,24 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+/// How bad a problem is: an error stops a build, a warning is only reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Detail {
+    Excerpt(String, Range<usize>),
+    Report(String),
+}
+
 /// One problem in the user's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// The file, relative to the site root where possible.
     pub path: PathBuf,
     /// 1-based line and column (in characters), where the problem has a place.
@@ -20,20 +35,19 @@ pub struct Diagnostic {
     /// A suggestion, e.g. the nearest known field name.
     pub hint: Option<String>,
     /// The offending line and the byte range to underline within it.
-    excerpt: Option<Box<(String, Range<usize>)>>,
-    /// Text already rendered by a library that formats its own report (Tera).
-    report: Option<Box<str>>,
+    /// Or: text already rendered by a library that formats its own report (Tera).
+    detail: Option<Box<Detail>>,
 }
 
 impl Diagnostic {
     pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             path: path.into(),
             position: None,
             message: message.into(),
             hint: None,
-            excerpt: None,
-            report: None,
+            detail: None,
         }
     }
 
@@ -64,9 +78,27 @@ impl Diagnostic {
         }
         Diagnostic {
             position: Some((line, column)),
-            excerpt: Some(Box::new((line_text.to_owned(), underline))),
+            detail: Some(Box::new(Detail::Excerpt(line_text.to_owned(), underline))),
             ..Diagnostic::new(path, message)
         }
+    }
+
+    /// The same problem, reported as a warning: it does not stop a build.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The order in which problems are listed: by file, then line and column.
+    pub fn sort(diagnostics: &mut [Diagnostic]) {
+        diagnostics.sort_by(|a, b| {
+            (&a.path, a.position, a.severity, &a.message)
+                .cmp(&(&b.path, b.position, b.severity, &b.message))
+        });
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -76,7 +108,7 @@ impl Diagnostic {
 
     /// A diagnostic whose full text was formatted by another library.
     pub fn with_report(mut self, report: impl Into<String>) -> Self {
-        self.report = Some(report.into().into_boxed_str());
+        self.detail = Some(Box::new(Detail::Report(report.into())));
         self
     }
 
@@ -96,9 +128,17 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = self.path.display().to_string();
-        let title = Level::ERROR.primary_title(self.message.as_str());
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(self.message.as_str());
         let mut groups = Vec::new();
-        match (self.excerpt.as_deref(), self.position) {
+        let excerpt = match self.detail.as_deref() {
+            Some(Detail::Excerpt(line_text, underline)) => Some((line_text, underline)),
+            _ => None,
+        };
+        match (excerpt, self.position) {
             (Some((line_text, underline)), Some((line, _))) => groups.push(
                 title.element(
                     Snippet::source(line_text.as_str())
@@ -114,16 +154,41 @@ impl fmt::Display for Diagnostic {
                 Level::HELP.secondary_title(hint.as_str()),
             ));
         }
-        if let Some(report) = &self.report {
+        if let Some(Detail::Report(report)) = self.detail.as_deref() {
             // Already says what and where, with the source line.
             return write!(f, "{report}");
         }
         let rendered = Renderer::plain().render(&groups);
-        match (self.excerpt.is_none(), self.position) {
+        match (excerpt.is_none(), self.position) {
             // Keep `path:line:col` on one line even without a snippet, so tools can jump to it.
-            (true, Some(_)) => write!(f, "{}: {}", self.location(), self.message),
+            (true, Some(_)) => {
+                let severity = match self.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                write!(f, "{}: {severity}: {}", self.location(), self.message)?;
+                match &self.hint {
+                    Some(hint) => write!(f, "\n  help: {hint}"),
+                    None => Ok(()),
+                }
+            }
             _ => write!(f, "{rendered}"),
         }
+    }
+}
+
+/// The JSON shape of a diagnostic, for editors and CI (`samling check --format json`).
+impl serde::Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Diagnostic", 6)?;
+        s.serialize_field("severity", &self.severity)?;
+        s.serialize_field("file", &self.path.to_string_lossy().replace('\\', "/"))?;
+        s.serialize_field("line", &self.position.map(|(line, _)| line))?;
+        s.serialize_field("column", &self.position.map(|(_, column)| column))?;
+        s.serialize_field("message", &self.message)?;
+        s.serialize_field("hint", &self.hint)?;
+        s.end()
     }
 }
 

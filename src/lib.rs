@@ -6,6 +6,7 @@
 //! [`serve`] runs the same pipeline in memory ([`live`]) and adds watching and reloading.
 
 pub mod changes;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod front_matter;

@@ -23,6 +23,8 @@ pub struct Locale {
     pub language: Language,
     /// `locales/<code>.ftl`, for messages.
     pub path: PathBuf,
+    /// The file's text, kept for the checks of which messages exist and what they use.
+    source: String,
     bundle: FluentBundle<FluentResource>,
     full_date: DateTimeFormatter<YMDE>,
     long_date: DateTimeFormatter<YMD>,
@@ -97,6 +99,7 @@ impl Locale {
         Ok(Locale {
             language: language.clone(),
             path,
+            source: text.to_owned(),
             bundle,
             full_date: DateTimeFormatter::try_new(prefs(), YMDE::long()).map_err(no_data)?,
             long_date: DateTimeFormatter::try_new(prefs(), YMD::long()).map_err(no_data)?,
@@ -133,6 +136,10 @@ impl Locale {
     }
 
     /// "mandag 22. oktober 2012".
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     pub fn full_date(&self, date: Date) -> String {
         self.full_date
             .format(&iso(date))
@@ -204,6 +211,11 @@ impl Locales {
 
     pub fn get(&self, code: &str) -> Option<&Locale> {
         self.by_code.get(code)
+    }
+
+    /// The locales in the order of their language codes.
+    pub fn iter(&self) -> impl Iterator<Item = &Locale> {
+        self.by_code.values()
     }
 }
 

@@ -17,6 +17,12 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into a folder that any static host can serve
@@ -30,6 +36,21 @@ enum Command {
         /// The address the site is published at, replacing base_url of config.toml
         #[arg(long)]
         base_url: Option<String>,
+    },
+    /// Check the whole site and report every error and warning, writing nothing
+    Check {
+        /// The site's folder (the one with config.toml)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `human` (with source lines) or `json` (for editors and CI)
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The address the site is published at, replacing base_url of config.toml
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Count the days to each session from this date (YYYY-MM-DD) instead of today
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
     },
     /// Preview the site: build it in memory, serve it, and rebuild and reload on every save
     Serve {
@@ -81,6 +102,27 @@ fn main() -> ExitCode {
                     started.elapsed().as_millis()
                 );
             })
+        }
+        Command::Check {
+            root,
+            format,
+            base_url,
+            today,
+        } => {
+            let options = samling::check::CheckOptions {
+                base_url,
+                today: today.unwrap_or_else(|| jiff::Zoned::now().date()),
+            };
+            let report = samling::check::check(&root, &options);
+            match format {
+                Format::Human => eprint!("{}", report.human()),
+                Format::Json => println!("{}", report.json()),
+            }
+            return if report.error_count() > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
         }
         Command::Serve {
             root,

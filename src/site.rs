@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::changes::SiteChanges;
+use crate::check::{check_strings, missing_translations};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::load::Sources;
@@ -33,6 +34,8 @@ pub struct Site {
     syntax_css: Option<Arc<str>>,
     templates: Arc<Templates>,
     markdown: Arc<Markdown>,
+    /// Problems that do not stop a build (strings only some locales have, or none uses).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What a build produced.
@@ -52,6 +55,8 @@ struct Reuse<'a> {
     locales: Option<Arc<Locales>>,
     theme: Option<(Arc<ThemeFiles>, Option<Arc<str>>)>,
     templates: Option<Arc<Templates>>,
+    /// The string warnings that go with the reused templates.
+    warnings: Vec<Diagnostic>,
     markdown: Option<Arc<Markdown>>,
 }
 
@@ -98,6 +103,7 @@ impl Site {
             reuse.theme = Some((Arc::clone(&self.theme), self.syntax_css.clone()));
             if changes.locales.is_empty() {
                 reuse.templates = Some(Arc::clone(&self.templates));
+                reuse.warnings = self.warnings.clone();
             }
         }
         Site::assemble(&self.root, self.config.clone(), sources, reuse)
@@ -155,6 +161,13 @@ impl Site {
         let model = match built {
             Ok(model) => {
                 problems.extend(validate(&model, &config, &|name| theme.has_static(name)));
+                if config.require_translations {
+                    problems.extend(
+                        missing_translations(&model, &config)
+                            .iter()
+                            .map(|m| m.diagnostic()),
+                    );
+                }
                 Some(model)
             }
             Err(mut errs) => {
@@ -162,15 +175,35 @@ impl Site {
                 None
             }
         };
-        let (Some(model), Some(locales), true) = (model, locales, problems.is_empty()) else {
-            problems.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
+        // Templates and strings are checked even when the content has problems, so that one
+        // run reports them all.
+        let mut warnings = reuse.warnings;
+        let templates = match (&locales, reuse.templates) {
+            (Some(_), Some(templates)) => Some(templates),
+            (Some(locales), None) => {
+                let (errors, found): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                    check_strings(&theme, locales)
+                        .into_iter()
+                        .partition(Diagnostic::is_error);
+                problems.extend(errors);
+                warnings = found;
+                match Templates::new(&theme, Arc::clone(locales), &config) {
+                    Ok(templates) => Some(Arc::new(templates)),
+                    Err(mut errs) => {
+                        problems.append(&mut errs.diagnostics);
+                        None
+                    }
+                }
+            }
+            (None, _) => None,
+        };
+        let (Some(model), Some(locales), Some(templates), true) =
+            (model, locales, templates, problems.is_empty())
+        else {
+            Diagnostic::sort(&mut problems);
             return Err(Error {
                 diagnostics: problems,
             });
-        };
-        let templates = match reuse.templates {
-            Some(templates) => templates,
-            None => Arc::new(Templates::new(&theme, Arc::clone(&locales), &config)?),
         };
         Ok(Site {
             root: root.to_owned(),
@@ -181,6 +214,7 @@ impl Site {
             syntax_css,
             templates,
             markdown,
+            warnings,
         })
     }
 

@@ -112,10 +112,8 @@ fn missing_fluent_key_names_key_locale_and_template() {
             write(root, "content/aarsmoede/debat.nb.md", &debate);
         },
         &[
-            "`not-confirmed`",
-            "locales/nb.ftl",
-            "`nb`",
-            "speakers_inline.html",
+            "the message `not-confirmed` is missing in locales/nb.ftl",
+            "speakers_inline.html:3:",
         ],
     );
 }
