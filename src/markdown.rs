@@ -1,10 +1,15 @@
 //! Markdown to HTML, with fenced code highlighted by syntect into CSS classes.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::highlighting::Color;
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
+
+use crate::load::split_name;
+use crate::urls::Urls;
 
 /// Class prefix of highlighted tokens, so theme CSS cannot clash with them.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -22,8 +27,65 @@ impl Default for Markdown {
     }
 }
 
+/// Where a page's text is shown, to resolve the links it contains.
+pub struct PageContext<'a> {
+    /// The folder of the page's file inside `content/` (`aarsmoede`).
+    pub dir: &'a str,
+    /// The language of the page.
+    pub lang: &'a str,
+    /// The page's address (`da/aarsmoede/aabning/`).
+    pub address: &'a str,
+    pub urls: &'a Urls,
+}
+
+/// A page's text as HTML, with what its links point at, for the validate stage.
+#[derive(Debug, Default, Clone)]
+pub struct RenderedText {
+    pub html: String,
+    /// The `id`s of the text's headings, which links may point at with `#id`.
+    pub anchors: Vec<String>,
+    pub links: Vec<Link>,
+}
+
+/// A link or image in a page's text that points inside the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub target: LinkTarget,
+    /// Byte range of the link in the text, for messages.
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Another page (`@/praktisk.md`, `../praktisk.sv.md#pris`), in a language.
+    Page {
+        key: String,
+        lang: String,
+        anchor: Option<String>,
+    },
+    /// A heading of the same page (`#pris`).
+    Anchor(String),
+    /// A file in `static/` (`kort.png`, `bilag/referat.pdf`).
+    File(String),
+}
+
 impl Markdown {
-    /// Renders a page's text. The page title is the only `<h1>`: the text's highest heading
+    /// Renders a page's text: links to other content files (`@/path.md` from `content/`, or
+    /// relative to the file) become links to their pages, other relative links point into
+    /// the site's static files, and headings get `id`s to link to. What the links point at
+    /// is returned for the validate stage to check.
+    pub fn render_page(&self, source: &str, page: &PageContext) -> RenderedText {
+        let mut rendered = RenderedText::default();
+        rendered.html = self.render_with(
+            source,
+            2,
+            Some((page, &mut rendered.links, &mut rendered.anchors)),
+        );
+        rendered
+    }
+
+    /// Renders a page's text.
+    /// The page title is the only `<h1>`: the text's highest heading
     /// becomes `<h2>`, whether the organiser wrote `#` or `##`, so no level is skipped.
     pub fn render(&self, source: &str) -> String {
         self.render_below(source, 2)
@@ -31,23 +93,38 @@ impl Markdown {
 
     /// Renders `source` with its highest heading at level `top` (2 to 6).
     pub fn render_below(&self, source: &str, top: usize) -> String {
+        self.render_with(source, top, None)
+    }
+
+    fn render_with(
+        &self,
+        source: &str,
+        top: usize,
+        mut page: Option<(&PageContext, &mut Vec<Link>, &mut Vec<String>)>,
+    ) -> String {
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS;
-        let parsed: Vec<Event> = Parser::new_ext(source, options).collect();
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_HEADING_ATTRIBUTES;
+        let mut parsed: Vec<(Event, Range<usize>)> = Parser::new_ext(source, options)
+            .into_offset_iter()
+            .collect();
         let highest = parsed
             .iter()
-            .filter_map(|e| match e {
+            .filter_map(|(e, _)| match e {
                 Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
                 _ => None,
             })
             .min()
             .unwrap_or(1);
+        if let Some((_, _, anchors)) = page.as_mut() {
+            name_headings(&mut parsed, anchors);
+        }
         let shift = |level: HeadingLevel| relevel(level as usize + top - highest);
         let mut events = Vec::with_capacity(parsed.len());
         let mut code: Option<(String, String)> = None;
-        for event in parsed {
+        for (event, span) in parsed {
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
@@ -81,6 +158,40 @@ impl Markdown {
                 })),
                 Event::End(TagEnd::Heading(level)) => {
                     events.push(Event::End(TagEnd::Heading(shift(level))))
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest = match page.as_mut() {
+                        Some((context, links, _)) => resolve(&dest_url, span, context, links),
+                        None => None,
+                    };
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: dest.map_or(dest_url, Into::into),
+                        title,
+                        id,
+                    }))
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest = match page.as_mut() {
+                        Some((context, links, _)) => resolve(&dest_url, span, context, links),
+                        None => None,
+                    };
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url: dest.map_or(dest_url, Into::into),
+                        title,
+                        id,
+                    }))
                 }
                 other => events.push(other),
             }
@@ -116,6 +227,147 @@ impl Markdown {
         };
         format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n")
     }
+}
+
+/// Gives every heading without an explicit `{#id}` one made from its text, unique in the
+/// text; records all of them in `anchors`.
+fn name_headings(events: &mut [(Event, Range<usize>)], anchors: &mut Vec<String>) {
+    for (event, _) in events.iter() {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            anchors.push(id.to_string());
+        }
+    }
+    for i in 0..events.len() {
+        if !matches!(events[i].0, Event::Start(Tag::Heading { id: None, .. })) {
+            continue;
+        }
+        let mut text = String::new();
+        for (event, _) in &events[i + 1..] {
+            match event {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let base = slug(&text);
+        let mut id = base.clone();
+        let mut n = 1;
+        while anchors.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        anchors.push(id.clone());
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+            *slot = Some(CowStr::from(id));
+        }
+    }
+}
+
+/// `Pris og tilmelding` → `pris-og-tilmelding`: letters (æ, ø, å too) and digits, lower case.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+/// Where a link of a page's text points: the new `href` for links to content files and
+/// static files (relative to the page), `None` to keep it. Internal links are recorded.
+fn resolve(
+    dest: &str,
+    span: Range<usize>,
+    page: &PageContext,
+    links: &mut Vec<Link>,
+) -> Option<String> {
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    if let Some(anchor) = dest.strip_prefix('#') {
+        if !anchor.is_empty() {
+            links.push(Link {
+                target: LinkTarget::Anchor(decode(anchor)),
+                span,
+            });
+        }
+        return None;
+    }
+    let scheme = dest.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
+    if dest.is_empty() || scheme || dest.starts_with('/') || dest.starts_with('?') {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+    if let Some(content) = path
+        .strip_prefix("@/")
+        .or(path.ends_with(".md").then_some(path))
+    {
+        let base = if path.starts_with("@/") { "" } else { page.dir };
+        let joined = join(base, &decode(content));
+        let (dir, file) = joined
+            .as_deref()
+            .map_or(("..", content), |j| j.rsplit_once('/').unwrap_or(("", j)));
+        let (stem, lang) =
+            split_name(file).unwrap_or((file.strip_suffix(".md").unwrap_or(file), page.lang));
+        let key = match (dir, stem) {
+            (dir, "_index") => dir.to_owned(),
+            ("", stem) => stem.to_owned(),
+            (dir, stem) => format!("{dir}/{stem}"),
+        };
+        let href = page.urls.link(page.address, &Urls::page(lang, &key)) + &suffix;
+        links.push(Link {
+            target: LinkTarget::Page {
+                key,
+                lang: lang.to_owned(),
+                anchor: fragment.filter(|f| !f.is_empty()).map(decode),
+            },
+            span,
+        });
+        return Some(href);
+    }
+    // Any other relative path names a file of the site's static folder, from its top.
+    let file = join("", &decode(path)).unwrap_or_else(|| decode(path));
+    links.push(Link {
+        target: LinkTarget::File(file),
+        span,
+    });
+    Some(page.urls.file(page.address, path) + &suffix)
+}
+
+/// `base` and a relative `path` joined and normalised (`a/b`, `../c` → `a/c`); `None` if
+/// the path leaves the top folder.
+fn join(base: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 fn relevel(level: usize) -> HeadingLevel {

@@ -10,7 +10,8 @@ use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic};
 use crate::front_matter::*;
 use crate::load::{Group, SourceFile};
-use crate::markdown::Markdown;
+use crate::markdown::{Link, Markdown, PageContext};
+use crate::urls::Urls;
 
 /// One page in one language.
 #[derive(Debug)]
@@ -19,6 +20,10 @@ pub struct Translation<F> {
     pub file: Arc<SourceFile>,
     pub front: F,
     pub body_html: String,
+    /// The `id`s of the body's headings.
+    pub anchors: Vec<String>,
+    /// The body's links inside the site, checked by the validate stage.
+    pub links: Vec<Link>,
 }
 
 /// One page in all the languages it exists in. Translations share folder and file stem.
@@ -177,6 +182,7 @@ impl Model {
         markdown: &Markdown,
     ) -> Option<Model> {
         let mut model = self.clone();
+        let urls = Urls::new(config);
         for key in keys {
             let files = groups.get(key)?;
             let (Kind::Session, i) = self.find(key)? else {
@@ -193,9 +199,13 @@ impl Model {
             if !files.iter().all(plain) || !old.translations.iter().all(|t| plain(&t.file)) {
                 return None;
             }
-            let Ok(Parsed::Session(new)) =
-                parse_group(key, Role::Page(Kind::Session), files.clone(), markdown)
-            else {
+            let Ok(Parsed::Session(new)) = parse_group(
+                key,
+                Role::Page(Kind::Session),
+                files.clone(),
+                markdown,
+                &urls,
+            ) else {
                 return None;
             };
             if place(old, config) != place(&new, config) {
@@ -274,6 +284,7 @@ impl Model {
         previous: Option<&Model>,
     ) -> Result<Model, Vec<Diagnostic>> {
         let mut problems = Vec::new();
+        let urls = Urls::new(config);
         let roles = assign_roles(groups, &mut problems);
         // The previous entry of each key, found by walking both key-ordered lists together.
         let mut earlier = previous.map(|m| m.parsed.iter().peekable());
@@ -298,7 +309,7 @@ impl Model {
             .map(|(key, files, role, reused)| {
                 let parsed = match reused {
                     Some(parsed) => Ok(parsed),
-                    None => parse_group(key, role, files.clone(), markdown),
+                    None => parse_group(key, role, files.clone(), markdown, &urls),
                 };
                 (key.clone(), parsed)
             })
@@ -768,11 +779,12 @@ fn parse_group(
     role: Role,
     files: Vec<Arc<SourceFile>>,
     markdown: &Markdown,
+    urls: &Urls,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     fn entry<F: serde::de::DeserializeOwned>(
         key: &str,
         files: Vec<Arc<SourceFile>>,
-        markdown: &Markdown,
+        (markdown, urls): (&Markdown, &Urls),
         adjust: impl Fn(&mut F),
     ) -> Result<Arc<Entry<F>>, Vec<Diagnostic>> {
         let mut translations = Vec::with_capacity(files.len());
@@ -781,9 +793,19 @@ fn parse_group(
             match file.parse_front::<F>() {
                 Ok(mut front) => {
                     adjust(&mut front);
+                    let address = Urls::page(&file.lang, key);
+                    let context = PageContext {
+                        dir: &file.dir,
+                        lang: &file.lang,
+                        address: &address,
+                        urls,
+                    };
+                    let body = markdown.render_page(file.body_text(), &context);
                     translations.push(Translation {
                         lang: file.lang.clone(),
-                        body_html: markdown.render(file.body_text()),
+                        body_html: body.html,
+                        anchors: body.anchors,
+                        links: body.links,
                         front,
                         file,
                     })
@@ -800,7 +822,7 @@ fn parse_group(
             Err(problems)
         }
     }
-    let md = markdown;
+    let md = (markdown, urls);
     Ok(match role {
         Role::Home => Parsed::Home(entry(key, files, md, |_| {})?),
         Role::Page(Kind::Programme) => Parsed::Programme(entry(key, files, md, |_| {})?),

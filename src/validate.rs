@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{Date, SessionFront, Status, Time};
+use crate::markdown::LinkTarget;
 use crate::model::{Entry, Model, Translation, at_field};
 
 /// Every problem found; empty when the model can be rendered.
@@ -97,7 +98,135 @@ pub fn validate(
         }
     }
     duplicate_paths(model, config, &mut problems);
+    links(model, static_exists, &mut problems);
     problems
+}
+
+/// Every link of a page's text that points inside the site must find its page, heading or
+/// static file: a broken link in a published programme is found by participants otherwise.
+fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec<Diagnostic>) {
+    // Every page's key → its languages → the headings of its text.
+    let mut pages: BTreeMap<&str, BTreeMap<&str, &[String]>> = BTreeMap::new();
+    fn add<'m, F>(
+        pages: &mut BTreeMap<&'m str, BTreeMap<&'m str, &'m [String]>>,
+        entry: &'m Entry<F>,
+    ) {
+        let langs = pages.entry(entry.key.as_str()).or_default();
+        for t in &entry.translations {
+            langs.insert(t.lang.as_str(), t.anchors.as_slice());
+        }
+    }
+    model.home.iter().for_each(|e| add(&mut pages, e));
+    model
+        .programmes
+        .iter()
+        .for_each(|p| add(&mut pages, &p.entry));
+    model.themes.iter().for_each(|t| add(&mut pages, &t.entry));
+    model
+        .sessions
+        .iter()
+        .for_each(|s| add(&mut pages, &s.entry));
+    model
+        .speakers
+        .iter()
+        .for_each(|s| add(&mut pages, &s.entry));
+    model.pages.iter().for_each(|p| add(&mut pages, p));
+    model.minutes.iter().for_each(|m| add(&mut pages, m));
+
+    fn check<F>(
+        entry: &Entry<F>,
+        pages: &BTreeMap<&str, BTreeMap<&str, &[String]>>,
+        static_exists: &dyn Fn(&str) -> bool,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        for t in &entry.translations {
+            for link in &t.links {
+                let span =
+                    (link.span.start + t.file.body.start)..(link.span.end + t.file.body.start);
+                let at = |message: String| {
+                    Diagnostic::at(&t.file.path, &t.file.text, span.clone(), message)
+                };
+                let headings = |anchors: &[String]| {
+                    let shown: Vec<String> =
+                        anchors.iter().take(8).map(|a| format!("#{a}")).collect();
+                    if shown.is_empty() {
+                        "it has no headings".to_owned()
+                    } else {
+                        format!("its headings: {}", shown.join(", "))
+                    }
+                };
+                match &link.target {
+                    LinkTarget::Anchor(anchor) if !t.anchors.contains(anchor) => problems.push(
+                        at(format!("this page has no heading `#{anchor}`"))
+                            .with_hint(headings(&t.anchors)),
+                    ),
+                    LinkTarget::Anchor(_) => {}
+                    LinkTarget::Page { key, lang, anchor } => match pages.get(key.as_str()) {
+                        None => problems.push(
+                            at(format!("the link points to a page that does not exist: `{key}`"))
+                                .with_hint(format!(
+                                    "link to a content file, e.g. `@/{key}.md` for content/{key}.{lang}.md"
+                                )),
+                        ),
+                        Some(langs) => match langs.get(lang.as_str()) {
+                            None => problems.push(
+                                at(format!("the page `{key}` has no translation in `{lang}`"))
+                                    .with_hint(format!(
+                                        "it exists in: {}; name the language, e.g. `@/{key}.{}.md`",
+                                        langs.keys().copied().collect::<Vec<_>>().join(", "),
+                                        langs.keys().next().copied().unwrap_or_default()
+                                    )),
+                            ),
+                            Some(anchors) => {
+                                if let Some(anchor) = anchor
+                                    && !anchors.contains(anchor)
+                                {
+                                    problems.push(
+                                        at(format!("the page `{key}` has no heading `#{anchor}`"))
+                                            .with_hint(headings(anchors)),
+                                    );
+                                }
+                            }
+                        },
+                    },
+                    LinkTarget::File(path) if !static_exists(path) => problems.push(
+                        at(format!("no file `{path}` in static/"))
+                            .with_hint("put the file in the site's static/ folder; links to other pages end in .md"),
+                    ),
+                    LinkTarget::File(_) => {}
+                }
+            }
+        }
+    }
+    let p = &pages;
+    model
+        .home
+        .iter()
+        .for_each(|e| check(e, p, static_exists, problems));
+    model
+        .programmes
+        .iter()
+        .for_each(|x| check(&x.entry, p, static_exists, problems));
+    model
+        .themes
+        .iter()
+        .for_each(|x| check(&x.entry, p, static_exists, problems));
+    model
+        .sessions
+        .iter()
+        .for_each(|x| check(&x.entry, p, static_exists, problems));
+    model
+        .speakers
+        .iter()
+        .for_each(|x| check(&x.entry, p, static_exists, problems));
+    model
+        .pages
+        .iter()
+        .for_each(|x| check(x, p, static_exists, problems));
+    model
+        .minutes
+        .iter()
+        .for_each(|x| check(x, p, static_exists, problems));
 }
 
 /// Two pages must never be written to the same address.

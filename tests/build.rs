@@ -280,7 +280,7 @@ fn fenced_code_is_highlighted_with_classes() {
     let public = out.path().join("public");
     let page = read(&public, "da/om/index.html");
     assert!(
-        page.contains("<h2>Eksempel</h2>"),
+        page.contains("<h2 id=\"eksempel\">Eksempel</h2>"),
         "body headings sit below the title: {page}"
     );
     assert!(
@@ -316,4 +316,45 @@ fn site_templates_and_static_files_override_the_theme() {
     let public = out.path().join("public");
     assert_eq!(read(&public, "samling.css"), "body { color: black; }");
     assert!(read(&public, "da/om/index.html").contains("<p class=\"mine\">Om os</p>"));
+}
+
+#[test]
+fn links_to_content_files_become_links_to_their_pages() {
+    let root = starter_site();
+    write(
+        root.path(),
+        "static/kort.pdf",
+        "%PDF-1.4 a map of the venue\n",
+    );
+    write(
+        root.path(),
+        "content/om.da.md",
+        "+++\ntitle = \"Om\"\n+++\n\n## Pris og tilmelding\n\n\
+         Se [programmet](@/aarsmoede/_index.md), [åbningen](aarsmoede/aabning.md#velkommen), \
+         [på svensk](@/aarsmoede/aabning.sv.md), [prisen](#pris-og-tilmelding), \
+         [kortet](kort.pdf) og [KL](https://www.kl.dk/).\n",
+    );
+    write(
+        root.path(),
+        "content/aarsmoede/aabning.da.md",
+        &read(root.path(), "content/aarsmoede/aabning.da.md").replace(
+            "Netværkets formand byder velkommen.",
+            "## Velkommen {#velkommen}\n\nNetværkets formand byder velkommen.",
+        ),
+    );
+    let out = build(root.path());
+    let public = out.path().join("public");
+    let page = read(&public, "da/om/index.html");
+    for link in [
+        "<h2 id=\"pris-og-tilmelding\">Pris og tilmelding</h2>",
+        "<a href=\"../aarsmoede/index.html\">programmet</a>",
+        "<a href=\"../aarsmoede/aabning/index.html#velkommen\">åbningen</a>",
+        "<a href=\"../../sv/aarsmoede/aabning/index.html\">på svensk</a>",
+        "<a href=\"#pris-og-tilmelding\">prisen</a>",
+        "<a href=\"../../kort.pdf\">kortet</a>",
+        "<a href=\"https://www.kl.dk/\">KL</a>",
+    ] {
+        assert!(page.contains(link), "{link} in {page}");
+    }
+    assert_links_resolve(&public);
 }
