@@ -233,8 +233,12 @@ impl fmt::Display for Error {
             }
             writeln!(f, "{diagnostic}")?;
         }
-        if self.diagnostics.len() > 1 {
-            write!(f, "{} errors", self.diagnostics.len())?;
+        let errors = self.diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = self.diagnostics.len() - errors;
+        match (errors, warnings) {
+            (_, 0) if errors > 1 => write!(f, "{errors} errors")?,
+            (_, 0) => {}
+            (errors, warnings) => write!(f, "{errors} errors, {warnings} warnings")?,
         }
         Ok(())
     }
@@ -277,6 +281,11 @@ pub fn from_toml(path: &Path, file_text: &str, offset: usize, err: &toml::de::Er
             .map(|s| s.trim_matches('`'))
             .filter(|s| !s.is_empty())
             .collect();
+        // serde does not say which field holds an unknown value: the line does.
+        let what = match (what, key_of_value(file_text, span.start)) {
+            ("value", Some(key)) => key,
+            _ => what,
+        };
         let diagnostic =
             Diagnostic::at(path, file_text, span, format!("unknown {what} `{unknown}`"));
         return match nearest(unknown, known.iter().copied()) {
@@ -285,7 +294,58 @@ pub fn from_toml(path: &Path, file_text: &str, offset: usize, err: &toml::de::Er
             None => diagnostic.with_hint(format!("expected one of: {}", known.join(", "))),
         };
     }
+    let message = readable_type_error(&message).unwrap_or(message);
+    let message = match key_of_value(file_text, span.start) {
+        Some(key) if !message.contains(&format!("`{key}`")) => format!("`{key}`: {message}"),
+        _ => message,
+    };
     Diagnostic::at(path, file_text, span, message)
+}
+
+/// The key whose value starts at byte `at`: `format` in `format = "tlak"`, `rolle` in
+/// `moderator = { name = "x", rolle = 3 }`. `None` when `at` is not after a `key =`.
+fn key_of_value(text: &str, at: usize) -> Option<&str> {
+    let at = floor_char_boundary(text, at.min(text.len()));
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..at];
+    let equals = before.rfind('=')?;
+    let key = before[..equals].trim_end();
+    let start = key
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '"'))
+        .map_or(0, |i| i + 1);
+    let key = key[start..].trim_matches('"');
+    (!key.is_empty()).then_some(key)
+}
+
+/// serde's "invalid type: string \"x\", expected f64" in the words of a TOML writer.
+fn readable_type_error(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid type: ")?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    let expected = match expected {
+        "f64" | "f32" => "a number",
+        "i64" | "i32" | "u64" | "u32" | "u16" | "u8" | "usize" => "a whole number",
+        "a string" => "text in quotes",
+        "a boolean" => "true or false",
+        "a sequence" => "a list in [ ]",
+        other => other,
+    };
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if let Some(number) = found
+        .strip_prefix("integer ")
+        .or(found.strip_prefix("floating point "))
+    {
+        format!("the number {}", number.trim_matches('`'))
+    } else if let Some(value) = found.strip_prefix("boolean ") {
+        value.trim_matches('`').to_owned()
+    } else if found == "sequence" {
+        "a list".to_owned()
+    } else if found == "map" {
+        "a table".to_owned()
+    } else {
+        found.to_owned()
+    };
+    Some(format!("expected {expected}, found {found}"))
 }
 
 /// Splits serde's "unknown field `x`, expected one of `a`, `b`" (or variant) into its parts.

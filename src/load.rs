@@ -44,9 +44,64 @@ impl SourceFile {
     }
 
     /// Parses the front matter into `T`, with errors placed in the Markdown file.
-    pub fn parse_front<T: serde::de::DeserializeOwned>(&self) -> Result<T, Diagnostic> {
-        toml::from_str(self.front_text())
-            .map_err(|e| diagnostic::from_toml(&self.path, &self.text, self.front.start, &e))
+    ///
+    /// serde stops at the first problem; organisers should see all of them in one run, so
+    /// each offending `key = value` line is blanked out (offsets stay the same) and the text
+    /// parsed again, as long as that can be done without inventing new problems.
+    pub fn parse_front<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
+        let mut front = self.front_text().to_owned();
+        let mut problems = Vec::new();
+        let mut blanked: Vec<String> = Vec::new();
+        loop {
+            let err = match toml::from_str(&front) {
+                Ok(parsed) if problems.is_empty() => return Ok(parsed),
+                Ok(_) => return Err(problems),
+                Err(err) => err,
+            };
+            // A required field that was blanked out, or misspelt (and so suggested), is not a
+            // new problem.
+            let missing_blanked = blanked
+                .iter()
+                .any(|key| err.message().starts_with(&format!("missing field `{key}`")))
+                || problems.iter().any(|p: &Diagnostic| {
+                    err.message()
+                        .strip_prefix("missing field ")
+                        .is_some_and(|field| {
+                            p.hint.as_deref() == Some(&format!("did you mean {field}?"))
+                        })
+                });
+            if missing_blanked {
+                return Err(problems);
+            }
+            problems.push(diagnostic::from_toml(
+                &self.path,
+                &self.text,
+                self.front.start,
+                &err,
+            ));
+            let Some(span) = err.span() else {
+                return Err(problems);
+            };
+            let start = front[..span.start.min(front.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let end = front[start..].find('\n').map_or(front.len(), |i| start + i);
+            let line = &front[start..end];
+            let key = line.split('=').next().unwrap_or("").trim();
+            // Only single `key = value` lines of valid TOML: a table header or a multi-line
+            // value would change the meaning of the lines after it.
+            let simple = line.contains('=')
+                && !key.starts_with('[')
+                && !line.contains("\"\"\"")
+                && !line.contains("'''")
+                && problems.len() < 50
+                && toml::from_str::<toml::Table>(&front).is_ok();
+            if !simple {
+                return Err(problems);
+            }
+            blanked.push(key.trim_matches('"').to_owned());
+            front.replace_range(start..end, &" ".repeat(end - start));
+        }
     }
 
     /// The key shared by all translations of this page: folder and stem.
@@ -116,6 +171,28 @@ impl Sources {
                 .filter_map(|r| r.as_ref().err())
                 .cloned(),
         );
+        // `x.da.md` and `x/_index.da.md` are both the page `da/x/`: the model keeps the first.
+        for group in self.groups.values() {
+            for pair in group.windows(2) {
+                if pair[0].lang == pair[1].lang {
+                    problems.push(
+                        Diagnostic::new(
+                            &pair[1].path,
+                            format!(
+                                "{} is the same page (`{}/{}/`)",
+                                pair[0].path.display(),
+                                pair[1].lang,
+                                pair[1].key()
+                            ),
+                        )
+                        .with_hint(format!(
+                            "a folder's own page is its _index file: rename this file or move its text into {}",
+                            pair[0].path.display()
+                        )),
+                    );
+                }
+            }
+        }
         problems
     }
 
@@ -126,7 +203,14 @@ impl Sources {
         config: &Config,
     ) {
         if let Ok(file) = &loaded {
-            let position = |f: &SourceFile| config.languages.iter().position(|l| l.code == f.lang);
+            // In language order; a folder's `_index` before a file of the same address, so
+            // that the page the model keeps does not depend on the order files were read.
+            let position = |f: &SourceFile| {
+                (
+                    config.languages.iter().position(|l| l.code == f.lang),
+                    !f.is_index(),
+                )
+            };
             let group = self.groups.entry(file.key()).or_default();
             let at = group.partition_point(|f| position(f) < position(file));
             group.insert(at, Arc::clone(file));

@@ -337,6 +337,8 @@ fn assign_roles(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Option<Role>> {
     let mut explicit = BTreeMap::new();
+    // Pages whose `kind` is wrong: reported once, here, and not parsed.
+    let mut refused: BTreeSet<&str> = BTreeSet::new();
     for (key, files) in groups {
         let mut kind: Option<(Kind, &SourceFile)> = None;
         for file in files {
@@ -349,6 +351,7 @@ fn assign_roles(
                     "kind",
                     "`kind` must be text, e.g. \"session\"",
                 ));
+                refused.insert(key.as_str());
                 continue;
             };
             let Some(this) = Kind::from_name(name) else {
@@ -358,6 +361,7 @@ fn assign_roles(
                     None => d.with_hint(format!("kinds are: {}", Kind::NAMES.join(", "))),
                 };
                 problems.push(d);
+                refused.insert(key.as_str());
                 continue;
             };
             match kind {
@@ -395,6 +399,10 @@ fn assign_roles(
     let mut roles = Vec::with_capacity(groups.len());
     for (key, files) in groups {
         let file = &files[0];
+        if refused.contains(key.as_str()) {
+            roles.push(None);
+            continue;
+        }
         let role = if key.is_empty() {
             if explicit.contains_key(key) {
                 problems.push(at_field(
@@ -790,6 +798,13 @@ fn parse_group(
         let mut translations = Vec::with_capacity(files.len());
         let mut problems = Vec::new();
         for file in files {
+            // A second file of the same page and language is reported by the load stage.
+            if translations
+                .iter()
+                .any(|t: &Translation<F>| t.lang == file.lang)
+            {
+                continue;
+            }
             match file.parse_front::<F>() {
                 Ok(mut front) => {
                     adjust(&mut front);
@@ -810,7 +825,7 @@ fn parse_group(
                         file,
                     })
                 }
-                Err(d) => problems.push(d),
+                Err(mut errs) => problems.append(&mut errs),
             }
         }
         if problems.is_empty() {

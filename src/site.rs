@@ -154,6 +154,13 @@ impl Site {
             }
             _ => None,
         };
+        if config.require_translations {
+            problems.extend(
+                missing_translations(sources.groups(), &config)
+                    .iter()
+                    .map(|m| m.diagnostic()),
+            );
+        }
         let built = match patched {
             Some(model) => Ok(model),
             None => Model::rebuild(sources.groups(), &config, &markdown, reuse.model),
@@ -161,13 +168,6 @@ impl Site {
         let model = match built {
             Ok(model) => {
                 problems.extend(validate(&model, &config, &|name| theme.has_static(name)));
-                if config.require_translations {
-                    problems.extend(
-                        missing_translations(&model, &config)
-                            .iter()
-                            .map(|m| m.diagnostic()),
-                    );
-                }
                 Some(model)
             }
             Err(mut errs) => {
@@ -200,6 +200,8 @@ impl Site {
         let (Some(model), Some(locales), Some(templates), true) =
             (model, locales, templates, problems.is_empty())
         else {
+            // Warnings go with the errors, so that one run shows everything.
+            problems.append(&mut warnings);
             Diagnostic::sort(&mut problems);
             return Err(Error {
                 diagnostics: problems,

@@ -275,6 +275,10 @@ fn sessions_in_programme_days(model: &Model, config: &Config, problems: &mut Vec
             continue;
         };
         let last = front.last_day.unwrap_or(first);
+        if last < first {
+            // Reported at the programme: its days are not known.
+            continue;
+        }
         for t in &session.entry.translations {
             let Some(date) = t.front.date else { continue };
             if date < first || date > last {

@@ -6,6 +6,7 @@ mod strings;
 
 pub use strings::{MESSAGES_USED_BY_CODE, check_strings};
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -14,8 +15,8 @@ use jiff::civil;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{SpeakerEntry, Status};
-use crate::load::Sources;
-use crate::model::{Entry, Model, at_field};
+use crate::load::{Group, Sources};
+use crate::model::{Model, at_field};
 use crate::site::Site;
 
 /// What `check` needs besides the site.
@@ -68,70 +69,34 @@ impl MissingTranslation {
     }
 }
 
-/// Every page that lacks some of the site's languages, in file order.
-pub fn missing_translations(model: &Model, config: &Config) -> Vec<MissingTranslation> {
+/// Every page that lacks some of the site's languages, in file order. From the loaded
+/// files, so that it is known even when the content has errors.
+pub fn missing_translations(
+    groups: &BTreeMap<String, Group>,
+    config: &Config,
+) -> Vec<MissingTranslation> {
     let severity = if config.require_translations {
         Severity::Error
     } else {
         Severity::Warning
     };
-    let mut missing = Vec::new();
-    let mut row = |key: &str, path: &Path, has: &[&str]| {
-        let lacks: Vec<String> = config
-            .languages
-            .iter()
-            .map(|l| l.code.clone())
-            .filter(|code| !has.contains(&code.as_str()))
-            .collect();
-        if !lacks.is_empty() {
-            missing.push(MissingTranslation {
-                path: path.to_owned(),
-                key: key.to_owned(),
+    let mut missing: Vec<MissingTranslation> = groups
+        .iter()
+        .filter_map(|(key, files)| {
+            let lacks: Vec<String> = config
+                .languages
+                .iter()
+                .filter(|l| !files.iter().any(|f| f.lang == l.code))
+                .map(|l| l.code.clone())
+                .collect();
+            (!lacks.is_empty()).then(|| MissingTranslation {
+                path: files[0].path.clone(),
+                key: key.clone(),
                 lacks,
                 severity,
-            });
-        }
-    };
-    fn langs<F>(entry: &Entry<F>) -> Vec<&str> {
-        entry.langs().collect()
-    }
-    if let Some(home) = &model.home {
-        row(&home.key, &home.translations[0].file.path, &langs(home));
-    }
-    for p in &model.programmes {
-        row(
-            &p.entry.key,
-            &p.entry.translations[0].file.path,
-            &langs(&p.entry),
-        );
-    }
-    for t in &model.themes {
-        row(
-            &t.entry.key,
-            &t.entry.translations[0].file.path,
-            &langs(&t.entry),
-        );
-    }
-    for s in &model.sessions {
-        row(
-            &s.entry.key,
-            &s.entry.translations[0].file.path,
-            &langs(&s.entry),
-        );
-    }
-    for s in &model.speakers {
-        row(
-            &s.entry.key,
-            &s.entry.translations[0].file.path,
-            &langs(&s.entry),
-        );
-    }
-    for p in &model.pages {
-        row(&p.key, &p.translations[0].file.path, &langs(p));
-    }
-    for m in &model.minutes {
-        row(&m.key, &m.translations[0].file.path, &langs(m));
-    }
+            })
+        })
+        .collect();
     missing.sort_by(|a, b| a.path.cmp(&b.path));
     missing
 }
@@ -300,6 +265,9 @@ pub fn check(root: &Path, options: &CheckOptions) -> Report {
     };
     report.languages = config.languages.iter().map(|l| l.code.clone()).collect();
     let sources = Sources::load(root, &config);
+    if !config.require_translations {
+        report.missing_translations = missing_translations(sources.groups(), &config);
+    }
     match Site::from_sources(root, config, &sources) {
         Err(err) => report.diagnostics = err.diagnostics,
         Ok(site) => {
@@ -312,7 +280,6 @@ pub fn check(root: &Path, options: &CheckOptions) -> Report {
                 &site.config,
                 options.today,
             ));
-            report.missing_translations = missing_translations(&site.model, &site.config);
         }
     }
     Diagnostic::sort(&mut report.diagnostics);

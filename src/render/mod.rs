@@ -77,7 +77,9 @@ impl Templates {
                 .iter()
                 .map(|(name, text)| (name.as_str(), text.as_str())),
         )
-        .map_err(|e| template_error(&e))?;
+        .map_err(|e| Error {
+            diagnostics: template_errors(&e),
+        })?;
         Ok(Templates {
             tera,
             uses: template_uses(theme),
@@ -156,14 +158,44 @@ fn translate(locales: &Locales, kwargs: Kwargs, state: &State) -> TeraResult<Str
 }
 
 fn template_error(e: &tera::Error) -> Diagnostic {
+    template_errors(e).remove(0)
+}
+
+/// Tera's errors as diagnostics with file, line and column. Loading templates reports all
+/// problems as one message of several reports (`error: ...\n --> file:line:col ...`), which
+/// are taken apart so each is listed at its place.
+fn template_errors(e: &tera::Error) -> Vec<Diagnostic> {
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
             let mut d = Diagnostic::new(report.filename(), report.message().to_owned());
             d.position = Some((span.start_line, span.start_col + 1));
-            d.with_report(e.to_string())
+            vec![d.with_report(e.to_string())]
         }
-        _ => Diagnostic::new("templates", e.to_string()),
+        _ => {
+            let text = e.to_string();
+            let reports: Vec<Diagnostic> = text
+                .split("\n\nerror: ")
+                .filter_map(|report| {
+                    let report = report.strip_prefix("error: ").unwrap_or(report);
+                    let (message, rest) = report.split_once('\n')?;
+                    let place = rest.trim_start().strip_prefix("--> ")?;
+                    let place = place.lines().next()?;
+                    let mut parts = place.rsplitn(3, ':');
+                    let column: usize = parts.next()?.trim().parse().ok()?;
+                    let line: usize = parts.next()?.trim().parse().ok()?;
+                    let file = parts.next()?;
+                    let mut d = Diagnostic::new(file, message.trim());
+                    d.position = Some((line, column));
+                    Some(d.with_report(format!("error: {}", report.trim_end())))
+                })
+                .collect();
+            if reports.is_empty() {
+                vec![Diagnostic::new("templates", text)]
+            } else {
+                reports
+            }
+        }
     }
 }
 

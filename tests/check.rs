@@ -1,0 +1,194 @@
+//! `samling check`: the example site is clean, warnings are reported without failing, and
+//! `--format json` gives editors and CI the same findings.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use samling::check::{CheckOptions, check};
+
+fn on(today: jiff::civil::Date) -> CheckOptions {
+    CheckOptions {
+        base_url: None,
+        today,
+    }
+}
+
+fn lines(root: &Path, today: jiff::civil::Date) -> Vec<String> {
+    check(root, &on(today))
+        .all()
+        .map(|d| {
+            let severity = if d.is_error() { "error" } else { "warning" };
+            format!("{severity}: {}: {}", d.location(), d.message)
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_site_has_only_its_deliberate_missing_translations() {
+    let found = lines(&example_root(), jiff::civil::date(2026, 11, 23));
+    // Programmes held in one language, and Norwegian minutes: published as they were written.
+    assert_eq!(
+        found,
+        [
+            "warning: content/bkf-aarsmoede-2018/_index.da.md: no translation in sv, nb",
+            "warning: content/bkf-aarsmoede-2018/sammenhaengen-i-den-offentlige-sektor.da.md: no translation in sv, nb",
+            "warning: content/kommunestyret-2030/_index.da.md: no translation in sv, nb",
+            "warning: content/kommunestyret-2030/opfoelgningsdag.da.md: no translation in sv, nb",
+            "warning: content/kommunestyret-2030/seminar-12-12.da.md: no translation in sv, nb",
+            "warning: content/referat-chefforum-2012-10-22.nb.md: no translation in da, sv",
+        ]
+    );
+}
+
+#[test]
+fn strings_only_some_locales_have_or_none_uses_are_warnings() {
+    let root = starter_site();
+    let da = read(root.path(), "locales/da.ftl");
+    write(
+        root.path(),
+        "locales/da.ftl",
+        &format!("{da}\nold-banner = Tilmeld dig nu\n"),
+    );
+    for lang in ["da", "sv", "nb"] {
+        let text = read(root.path(), &format!("locales/{lang}.ftl"));
+        write(
+            root.path(),
+            &format!("locales/{lang}.ftl"),
+            &format!("{text}\nunused-note = {lang}\n"),
+        );
+    }
+    let lines_of_da = da.lines().count();
+    let found = lines(root.path(), jiff::civil::date(2026, 11, 23));
+    let expected = [
+        format!(
+            "warning: locales/da.ftl:{}:1: the message `old-banner` is missing in locales/nb.ftl, locales/sv.ftl",
+            lines_of_da + 2
+        ),
+        format!(
+            "warning: locales/da.ftl:{}:1: no template uses the message `unused-note`",
+            lines_of_da + 4
+        ),
+    ];
+    for line in &expected {
+        assert!(found.contains(line), "{line} in {found:#?}");
+    }
+    assert!(
+        found
+            .iter()
+            .any(|l| l.starts_with("warning: locales/sv.ftl:")
+                && l.ends_with("no template uses the message `unused-note`"))
+    );
+    assert!(
+        found.iter().all(|l| l.starts_with("warning: ")),
+        "{found:#?}"
+    );
+    // Warnings do not stop a build.
+    samling::Site::load(root.path()).unwrap();
+}
+
+#[test]
+fn unconfirmed_speakers_are_warned_about_as_their_session_nears() {
+    let root = starter_site();
+    // The starter's debate (2027-03-11) has an unconfirmed speaker; the default is 14 days.
+    let warning = "warning: content/aarsmoede/debat.da.md:11:3: `Lars Holm` is not confirmed, and the session is in 10 days (2027-03-11)";
+    let found = lines(root.path(), jiff::civil::date(2027, 3, 1));
+    assert!(found.iter().any(|l| l == warning), "{found:#?}");
+    let found = lines(root.path(), jiff::civil::date(2027, 2, 1));
+    assert!(
+        !found.iter().any(|l| l.contains("not confirmed")),
+        "{found:#?}"
+    );
+    // After the session there is nothing left to confirm.
+    let found = lines(root.path(), jiff::civil::date(2027, 3, 12));
+    assert!(
+        !found.iter().any(|l| l.contains("not confirmed")),
+        "{found:#?}"
+    );
+    // The distance is configurable.
+    let config = read(root.path(), "config.toml");
+    write(
+        root.path(),
+        "config.toml",
+        &config.replace(
+            "list_untranslated = true",
+            "list_untranslated = true\nconfirm_speakers_days = 60",
+        ),
+    );
+    let found = lines(root.path(), jiff::civil::date(2027, 2, 1));
+    assert!(
+        found
+            .iter()
+            .any(|l| l.contains("`Lars Holm` is not confirmed, and the session is in 38 days")),
+        "{found:#?}"
+    );
+}
+
+fn samling_check(root: &Path, format: &str) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_samling"))
+        .args(["check", "--root"])
+        .arg(root)
+        .args(["--format", format, "--today", "2026-11-23"])
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn json_format_for_editors_and_ci() {
+    let root = starter_site();
+    let session = read(root.path(), "content/aarsmoede/aabning.da.md");
+    write(
+        root.path(),
+        "content/aarsmoede/aabning.da.md",
+        &session
+            .replace("title = ", "titel = ")
+            .replace("format = \"talk\"", "format = \"tlak\""),
+    );
+    let (code, stdout, _) = samling_check(root.path(), "json");
+    assert_eq!(code, 1, "errors fail the check");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["errors"], 2);
+    assert_eq!(json["warnings"], 1);
+    let diagnostics = json["diagnostics"].as_array().unwrap();
+    assert_eq!(
+        diagnostics[0],
+        serde_json::json!({
+            "severity": "error",
+            "file": "content/aarsmoede/aabning.da.md",
+            "line": 2,
+            "column": 1,
+            "message": "unknown field `titel`",
+            "hint": "did you mean `title`?",
+        })
+    );
+    assert_eq!(diagnostics[1]["message"], "unknown format `tlak`");
+    assert_eq!(diagnostics[1]["hint"], "did you mean `talk`?");
+    assert_eq!(diagnostics[1]["line"], 7);
+    assert_eq!(diagnostics[2]["severity"], "warning");
+    assert_eq!(diagnostics[2]["file"], "content/aarsmoede/debat.da.md");
+
+    // Only warnings: success, and the human format shows the translation table.
+    let root = starter_site();
+    let (code, stdout, _) = samling_check(root.path(), "json");
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (json["errors"].as_u64(), json["warnings"].as_u64()),
+        (Some(0), Some(1))
+    );
+    let (code, _, stderr) = samling_check(root.path(), "human");
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("warning: 1 pages lack translations")
+            && stderr.contains("content/aarsmoede/debat.da.md  ✓   -   -")
+            && stderr.ends_with("0 errors, 1 warnings\n"),
+        "{stderr}"
+    );
+}
