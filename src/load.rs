@@ -51,26 +51,16 @@ impl SourceFile {
     pub fn parse_front<T: serde::de::DeserializeOwned>(&self) -> Result<T, Vec<Diagnostic>> {
         let mut front = self.front_text().to_owned();
         let mut problems = Vec::new();
-        let mut blanked: Vec<String> = Vec::new();
         loop {
             let err = match toml::from_str(&front) {
                 Ok(parsed) if problems.is_empty() => return Ok(parsed),
                 Ok(_) => return Err(problems),
                 Err(err) => err,
             };
-            // A required field that was blanked out, or misspelt (and so suggested), is not a
-            // new problem.
-            let missing_blanked = blanked
-                .iter()
-                .any(|key| err.message().starts_with(&format!("missing field `{key}`")))
-                || problems.iter().any(|p: &Diagnostic| {
-                    err.message()
-                        .strip_prefix("missing field ")
-                        .is_some_and(|field| {
-                            p.hint.as_deref() == Some(&format!("did you mean {field}?"))
-                        })
-                });
-            if missing_blanked {
+            // A required field found missing after a line was blanked out (or misspelt) is
+            // not a new problem.
+            let again = !problems.is_empty() && err.message().starts_with("missing field");
+            if again {
                 return Err(problems);
             }
             problems.push(diagnostic::from_toml(
@@ -82,6 +72,9 @@ impl SourceFile {
             let Some(span) = err.span() else {
                 return Err(problems);
             };
+            if err.message().starts_with("missing field") {
+                return Err(problems);
+            }
             let start = front[..span.start.min(front.len())]
                 .rfind('\n')
                 .map_or(0, |i| i + 1);
@@ -99,7 +92,6 @@ impl SourceFile {
             if !simple {
                 return Err(problems);
             }
-            blanked.push(key.trim_matches('"').to_owned());
             front.replace_range(start..end, &" ".repeat(end - start));
         }
     }
@@ -153,6 +145,32 @@ impl Sources {
     /// The loaded files, grouped by page key.
     pub fn groups(&self) -> &BTreeMap<String, Group> {
         &self.groups
+    }
+
+    /// The page keys and languages of the files that could not be loaded, by their names.
+    pub fn failed_pages(&self) -> impl Iterator<Item = (String, &str)> {
+        self.files
+            .iter()
+            .filter(|(_, r)| r.is_err())
+            .filter_map(|(path, _)| {
+                let name = path.file_name()?.to_str()?;
+                let (stem, lang) = split_name(name)?;
+                let dir = path
+                    .parent()?
+                    .strip_prefix(CONTENT_DIR)
+                    .ok()?
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let key = match (dir.is_empty(), stem == INDEX_STEM) {
+                    (true, true) => String::new(),
+                    (true, false) => stem.to_owned(),
+                    (false, true) => dir,
+                    (false, false) => format!("{dir}/{stem}"),
+                };
+                Some((key, lang))
+            })
     }
 
     /// The problems of the files that could not be loaded.

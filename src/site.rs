@@ -156,7 +156,7 @@ impl Site {
         };
         if config.require_translations {
             problems.extend(
-                missing_translations(sources.groups(), &config)
+                missing_translations(sources, &config)
                     .iter()
                     .map(|m| m.diagnostic()),
             );

@@ -6,7 +6,6 @@ mod strings;
 
 pub use strings::{MESSAGES_USED_BY_CODE, check_strings};
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +14,7 @@ use jiff::civil;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{SpeakerEntry, Status};
-use crate::load::{Group, Sources};
+use crate::load::Sources;
 use crate::model::{Model, at_field};
 use crate::site::Site;
 
@@ -71,10 +70,10 @@ impl MissingTranslation {
 
 /// Every page that lacks some of the site's languages, in file order. From the loaded
 /// files, so that it is known even when the content has errors.
-pub fn missing_translations(
-    groups: &BTreeMap<String, Group>,
-    config: &Config,
-) -> Vec<MissingTranslation> {
+pub fn missing_translations(sources: &Sources, config: &Config) -> Vec<MissingTranslation> {
+    let groups = sources.groups();
+    // A file that could not be read is still there: its language is not missing.
+    let failed: Vec<(String, &str)> = sources.failed_pages().collect();
     let severity = if config.require_translations {
         Severity::Error
     } else {
@@ -87,6 +86,7 @@ pub fn missing_translations(
                 .languages
                 .iter()
                 .filter(|l| !files.iter().any(|f| f.lang == l.code))
+                .filter(|l| !failed.iter().any(|(k, lang)| k == key && *lang == l.code))
                 .map(|l| l.code.clone())
                 .collect();
             (!lacks.is_empty()).then(|| MissingTranslation {
@@ -266,7 +266,7 @@ pub fn check(root: &Path, options: &CheckOptions) -> Report {
     report.languages = config.languages.iter().map(|l| l.code.clone()).collect();
     let sources = Sources::load(root, &config);
     if !config.require_translations {
-        report.missing_translations = missing_translations(sources.groups(), &config);
+        report.missing_translations = missing_translations(&sources, &config);
     }
     match Site::from_sources(root, config, &sources) {
         Err(err) => report.diagnostics = err.diagnostics,
