@@ -10,6 +10,7 @@ pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod front_matter;
+pub mod fuzz;
 pub mod load;
 pub mod locale;
 pub mod markdown;

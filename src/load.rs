@@ -350,22 +350,35 @@ fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Di
                 .join("/")
         })
         .unwrap_or_default();
-    let (front, body) = split_front_matter(&text).map_err(|(span, message, hint)| {
-        Diagnostic::at(&path, &text, span, message).with_hint(hint)
-    })?;
-    let mut table = text[front.clone()]
-        .parse::<toml::Table>()
-        .map_err(|e| diagnostic::from_toml(&path, &text, front.start, &e))?;
-    Ok(SourceFile {
-        path,
-        dir,
-        stem: stem.to_owned(),
-        lang: lang.to_owned(),
-        text,
-        front,
-        body,
-        kind: table.remove("kind"),
-    })
+    SourceFile::parse(path, dir, stem, lang, text)
+}
+
+impl SourceFile {
+    /// A content file from its text: front matter found and checked to be TOML.
+    pub fn parse(
+        path: PathBuf,
+        dir: String,
+        stem: &str,
+        lang: &str,
+        text: String,
+    ) -> Result<SourceFile, Diagnostic> {
+        let (front, body) = split_front_matter(&text).map_err(|(span, message, hint)| {
+            Diagnostic::at(&path, &text, span, message).with_hint(hint)
+        })?;
+        let mut table = text[front.clone()]
+            .parse::<toml::Table>()
+            .map_err(|e| diagnostic::from_toml(&path, &text, front.start, &e))?;
+        Ok(SourceFile {
+            path,
+            dir,
+            stem: stem.to_owned(),
+            lang: lang.to_owned(),
+            text,
+            front,
+            body,
+            kind: table.remove("kind"),
+        })
+    }
 }
 
 /// `name.lang.md` → (`name`, `lang`).

@@ -1,0 +1,82 @@
+//! Entry points for the fuzzers in `fuzz/` and for the regression tests that replay what they
+//! found (tests/fuzz_regressions.rs). Each takes any bytes an organiser's file could hold and
+//! must never panic: a bad file is a diagnostic, not a crash.
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::front_matter::*;
+use crate::load::{SourceFile, split_front_matter};
+use crate::markdown::{Markdown, PageContext};
+use crate::urls::Urls;
+
+/// The front-matter splitter: the ranges it returns lie inside the text, in order.
+pub fn split(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match split_front_matter(text) {
+        Ok((front, body)) => {
+            assert!(front.start <= front.end && front.end <= body.start);
+            assert!(body.start <= body.end && body.end <= text.len());
+            let _ = (&text[front], &text[body]);
+        }
+        Err((span, _, _)) => assert!(span.start <= text.len()),
+    }
+}
+
+/// Loading a file and parsing its front matter as every kind of page, with the diagnostics
+/// (positions, excerpts) rendered as they would be shown.
+pub fn front_matter(data: &[u8]) {
+    let Ok(text) = String::from_utf8(data.to_vec()) else {
+        return;
+    };
+    let path = PathBuf::from("content/programme/page.da.md");
+    let file = match SourceFile::parse(path, "programme".into(), "page", "da", text) {
+        Ok(file) => file,
+        Err(d) => {
+            let _ = d.to_string();
+            return;
+        }
+    };
+    fn show<T: serde::de::DeserializeOwned>(file: &SourceFile) {
+        if let Err(problems) = file.parse_front::<T>() {
+            assert!(!problems.is_empty());
+            for d in problems {
+                let _ = d.to_string();
+            }
+        }
+    }
+    show::<HomeFront>(&file);
+    show::<ProgrammeFront>(&file);
+    show::<ThemeFront>(&file);
+    show::<SessionFront>(&file);
+    show::<SpeakerFront>(&file);
+    show::<PageFront>(&file);
+    show::<MinutesFront>(&file);
+}
+
+/// The Markdown pipeline of a page's text: links resolved, headings named, code highlighted.
+pub fn markdown(markdown: &Markdown, data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let config = fuzz_config();
+    let urls = Urls::new(&config);
+    let page = PageContext {
+        dir: "programme/theme",
+        lang: "da",
+        address: "da/programme/theme/page/",
+        urls: &urls,
+    };
+    let rendered = markdown.render_page(text, &page);
+    for link in &rendered.links {
+        assert!(link.span.end <= text.len());
+    }
+    let _ = markdown.render_below(text, 4);
+}
+
+fn fuzz_config() -> Config {
+    Config::parse("[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n")
+        .unwrap_or_else(|e| panic!("the fuzzers' configuration is valid: {e}"))
+}

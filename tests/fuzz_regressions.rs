@@ -1,0 +1,45 @@
+//! Replays what the fuzzers in fuzz/ found (fuzz/regressions/<target>/), and the example
+//! site's files as well-formed seeds, through the same entry points: none may panic.
+
+use std::path::Path;
+
+fn inputs(target: &str) -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for dir in [
+        root.join("fuzz/regressions").join(target),
+        root.join("content"),
+    ] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                found.push(std::fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    assert!(found.len() > 20, "{target}: {} inputs", found.len());
+    found
+}
+
+#[test]
+fn front_matter_splitter() {
+    inputs("split").iter().for_each(|i| samling::fuzz::split(i));
+}
+
+#[test]
+fn front_matter_parser() {
+    inputs("front_matter")
+        .iter()
+        .for_each(|i| samling::fuzz::front_matter(i));
+}
+
+#[test]
+fn markdown_pipeline() {
+    let markdown = samling::markdown::Markdown::default();
+    inputs("markdown")
+        .iter()
+        .for_each(|i| samling::fuzz::markdown(&markdown, i));
+}
