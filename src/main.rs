@@ -101,6 +101,12 @@ fn main() -> ExitCode {
                     output.display(),
                     started.elapsed().as_millis()
                 );
+                if report.warnings > 0 {
+                    eprintln!(
+                        "{} warnings about the theme's strings: `samling check` lists them",
+                        report.warnings
+                    );
+                }
             })
         }
         Command::Check {

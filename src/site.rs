@@ -41,6 +41,8 @@ pub struct Site {
 /// What a build produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
+    /// Warnings about strings; `samling check` lists them with the others.
+    pub warnings: usize,
     pub pages: usize,
     pub files: usize,
     pub languages: usize,
@@ -304,6 +306,7 @@ impl Site {
         let files = self.render()?;
         write_atomically(output, &files)?;
         Ok(BuildReport {
+            warnings: self.warnings.len(),
             pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
             files: files.len(),
             languages: self.config.languages.len(),
