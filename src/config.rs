@@ -81,9 +81,9 @@ fn yes() -> bool {
 impl Config {
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path)
+        let bytes = std::fs::read(&path)
             .map_err(|e| Error::io(Path::new(CONFIG_FILE), "read the site configuration", e))?;
-        Config::parse(&text)
+        Config::parse(&diagnostic::text_from_bytes(Path::new(CONFIG_FILE), bytes)?)
     }
 
     pub fn parse(text: &str) -> Result<Config> {

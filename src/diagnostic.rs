@@ -66,7 +66,10 @@ impl Diagnostic {
         let line_text = source[line_start..line_end].trim_end_matches('\r');
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
-        let end = span.end.clamp(start, line_start + line_text.len());
+        let mut end = span.end.clamp(start, line_start + line_text.len());
+        while !source.is_char_boundary(end) {
+            end += 1;
+        }
         let mut underline = (start - line_start)..(end - line_start);
         if underline.is_empty() {
             // Point at one character (or past the end of an empty line).
@@ -247,6 +250,30 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A file's bytes as text: UTF-8, without the byte-order mark that some Windows editors
+/// write. Anything else is refused with the offset (and line) of the first bad byte.
+pub fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        }),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..offset]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            Err(Diagnostic::new(
+                path,
+                format!("not UTF-8 text: invalid byte at offset {offset} (line {line})"),
+            )
+            .with_hint("save the file as UTF-8"))
+        }
+    }
+}
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while !text.is_char_boundary(index) {

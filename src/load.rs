@@ -311,16 +311,7 @@ fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Di
     let path = relative(root, full);
     let bytes =
         std::fs::read(full).map_err(|e| Diagnostic::new(&path, format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::new(
-            &path,
-            format!(
-                "not UTF-8 text: invalid byte at offset {}",
-                e.utf8_error().valid_up_to()
-            ),
-        )
-        .with_hint("save the file as UTF-8")
-    })?;
+    let text = diagnostic::text_from_bytes(&path, bytes)?;
     let name = full
         .file_name()
         .and_then(|n| n.to_str())

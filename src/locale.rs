@@ -44,7 +44,7 @@ impl Locale {
     /// Loads `locales/<code>.ftl` of the site at `root`.
     pub fn load(root: &Path, language: &Language) -> Result<Locale, Vec<Diagnostic>> {
         let path = Path::new(LOCALES_DIR).join(format!("{}.ftl", language.code));
-        let text = std::fs::read_to_string(root.join(&path)).map_err(|e| {
+        let bytes = std::fs::read(root.join(&path)).map_err(|e| {
             vec![
                 Diagnostic::new(
                     &path,
@@ -56,6 +56,7 @@ impl Locale {
                 )),
             ]
         })?;
+        let text = crate::diagnostic::text_from_bytes(&path, bytes).map_err(|d| vec![d])?;
         Locale::parse(path, &text, language)
     }
 

@@ -60,9 +60,7 @@ impl ThemeFiles {
         ] {
             for file in files {
                 let path = format!("{prefix}{}", file.name);
-                let text = String::from_utf8(file.bytes).map_err(|_| {
-                    Error::new(Diagnostic::new(&path, "a template must be UTF-8 text"))
-                })?;
+                let text = crate::diagnostic::text_from_bytes(Path::new(&path), file.bytes)?;
                 templates.push((path, text));
             }
         }

@@ -192,3 +192,43 @@ fn json_format_for_editors_and_ci() {
         "{stderr}"
     );
 }
+
+#[test]
+fn byte_order_marks_and_crlf_line_ends_are_accepted_everywhere() {
+    let root = starter_site();
+    let windows = |text: &str| format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    for path in [
+        "config.toml",
+        "locales/da.ftl",
+        "locales/sv.ftl",
+        "content/aarsmoede/aabning.da.md",
+        "content/aarsmoede/_index.sv.md",
+    ] {
+        let text = read(root.path(), path);
+        write(root.path(), path, &windows(&text));
+    }
+    write(
+        root.path(),
+        "templates/404.html",
+        &windows(&read(&example_root(), "themes/default/templates/404.html")),
+    );
+    let found = lines(root.path(), jiff::civil::date(2026, 11, 23));
+    assert_eq!(
+        found,
+        ["warning: content/aarsmoede/debat.da.md: no translation in sv, nb"]
+    );
+    // A mistake in such a file is still placed at its line and column.
+    let session = read(root.path(), "content/aarsmoede/aabning.da.md");
+    write(
+        root.path(),
+        "content/aarsmoede/aabning.da.md",
+        &session.replace("room = ", "rom = "),
+    );
+    let found = lines(root.path(), jiff::civil::date(2026, 11, 23));
+    assert!(
+        found.contains(
+            &"error: content/aarsmoede/aabning.da.md:6:1: unknown field `rom`".to_owned()
+        ),
+        "{found:#?}"
+    );
+}
