@@ -338,8 +338,10 @@ fn key_of_value(text: &str, at: usize) -> Option<&str> {
     let equals = before.rfind('=')?;
     let key = before[..equals].trim_end();
     let start = key
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '"'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '"'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let key = key[start..].trim_matches('"');
     (!key.is_empty()).then_some(key)
 }
