@@ -8,6 +8,7 @@
 pub mod changes;
 pub mod config;
 pub mod diagnostic;
+pub mod export;
 pub mod front_matter;
 pub mod load;
 pub mod locale;

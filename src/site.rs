@@ -196,9 +196,16 @@ impl Site {
         }
     }
 
-    /// Renders the whole site in memory: pages, static files, sitemap, robots.txt; sorted.
+    /// Renders the whole site in memory: pages, exports, static files, sitemap, robots.txt;
+    /// sorted.
     pub fn render(&self) -> Result<Vec<OutputFile>> {
+        self.render_with(self.exports())
+    }
+
+    /// As [`Site::render`], with the site's `exports` made already.
+    pub fn render_with(&self, exports: Vec<OutputFile>) -> Result<Vec<OutputFile>> {
         let mut files = self.render_pages(None)?;
+        files.extend(exports);
         files.extend(self.other_files());
         files.push(self.sitemap());
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -220,6 +227,20 @@ impl Site {
                 bytes: p.html.into_bytes(),
             })
             .collect())
+    }
+
+    /// The data exports: calendars, schedules for conference apps, change feeds
+    /// ([`crate::export`]). Like pages, they win over static files of the same name.
+    pub fn exports(&self) -> Vec<OutputFile> {
+        self.exporter().files()
+    }
+
+    pub fn exporter(&self) -> crate::export::Exporter<'_> {
+        crate::export::Exporter {
+            model: &self.model,
+            config: &self.config,
+            locales: &self.locales,
+        }
     }
 
     /// `sitemap.xml`, which lists every page.
