@@ -119,7 +119,7 @@ impl LiveSite {
                 early(files, changed);
             })?,
             None => {
-                let exports = site.exports();
+                let exports = site.exports()?;
                 let export_paths = exports.iter().map(|f| Arc::from(f.path.as_str())).collect();
                 let files: Output = site
                     .render_with(exports)?
@@ -184,7 +184,7 @@ impl LiveSite {
         let mut exports = self.exports.clone();
         let mut others = Vec::new();
         if !keep_exports {
-            let new = site.exports();
+            let new = site.exports()?;
             exports = new.iter().map(|f| Arc::from(f.path.as_str())).collect();
             for gone in self.exports.difference(&exports) {
                 if files.remove(gone).is_some() {

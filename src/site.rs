@@ -199,7 +199,7 @@ impl Site {
     /// Renders the whole site in memory: pages, exports, static files, sitemap, robots.txt;
     /// sorted.
     pub fn render(&self) -> Result<Vec<OutputFile>> {
-        self.render_with(self.exports())
+        self.render_with(self.exports()?)
     }
 
     /// As [`Site::render`], with the site's `exports` made already.
@@ -231,7 +231,7 @@ impl Site {
 
     /// The data exports: calendars, schedules for conference apps, change feeds
     /// ([`crate::export`]). Like pages, they win over static files of the same name.
-    pub fn exports(&self) -> Vec<OutputFile> {
+    pub fn exports(&self) -> Result<Vec<OutputFile>> {
         self.exporter().files()
     }
 

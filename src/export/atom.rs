@@ -165,7 +165,10 @@ fn summary(
         _ => {}
     }
     now.extend(cx.location(session, t));
-    if let Some(status) = f.status {
+    if let Some(status) = f
+        .status
+        .filter(|s| *s != crate::front_matter::Status::Confirmed)
+    {
         let name = match status {
             crate::front_matter::Status::Confirmed => "confirmed",
             crate::front_matter::Status::Tentative => "tentative",
@@ -175,7 +178,7 @@ fn summary(
         now.push(cx.text(&format!("status-{name}")));
     }
     if !now.is_empty() {
-        parts.push(now.join(", "));
+        parts.push(format!("({})", now.join(", ")));
     }
     parts.join(" ")
 }

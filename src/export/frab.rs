@@ -51,7 +51,10 @@ pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
                 }
                 el("abstract", f.summary.as_deref().unwrap_or(""));
                 let people = cx.people(e.t);
-                el("description", &cx.people_lines(&people).join("\n"));
+                let description = cx.people_lines(&people).join("\n");
+                if !description.is_empty() {
+                    el("description", &description);
+                }
                 let session_page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
                 if let Some(url) = cx.absolute(&session_page) {
                     el("url", &url);

@@ -28,12 +28,36 @@ use jiff::{Timestamp, Zoned};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use std::path::Path;
+
 use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::front_matter::{Change, SessionFront, SpeakerEntry, Status};
 use crate::locale::{Locale, Locales};
 use crate::model::{Model, Session, Translation};
 use crate::urls::Urls;
 use crate::write::OutputFile;
+
+/// The messages of `locales/*.ftl` the exports use.
+const MESSAGES: &[&str] = &[
+    "site-name",
+    "feed-title",
+    "speakers-heading",
+    "moderator-label",
+    "not-confirmed",
+    "status-label",
+    "status-confirmed",
+    "status-tentative",
+    "status-cancelled",
+    "status-moved",
+    "time-range",
+    "time-start",
+    "change-added",
+    "change-moved",
+    "change-cancelled",
+    "change-speaker-confirmed",
+    "change-updated",
+];
 
 pub const CALENDAR_FILE: &str = "calendar.ics";
 pub const SCHEDULE_XML: &str = "schedule.xml";
@@ -68,8 +92,10 @@ pub struct PageLinks {
 }
 
 impl<'a> Exporter<'a> {
-    /// Every export file of the site, sorted by path.
-    pub fn files(&self) -> Vec<OutputFile> {
+    /// Every export file of the site, sorted by path; an error if a locale lacks one of
+    /// the messages the exports show.
+    pub fn files(&self) -> Result<Vec<OutputFile>> {
+        self.check_locales()?;
         let m = self.model;
         let mut jobs: Vec<(Job, &'a str)> = Vec::new();
         for language in &self.config.languages {
@@ -96,7 +122,32 @@ impl<'a> Exporter<'a> {
             .flat_map_iter(|&(job, lang)| self.job(job, lang))
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
+        Ok(files)
+    }
+
+    /// Every message the exports show exists in every language, with the file that lacks
+    /// it: a missing string fails the build as it does in templates.
+    fn check_locales(&self) -> Result<()> {
+        let mut problems = Vec::new();
+        let mut args = fluent::FluentArgs::new();
+        for name in ["site", "start", "end"] {
+            args.set(name, "x");
+        }
+        for language in &self.config.languages {
+            let Some(locale) = self.locales.get(&language.code) else {
+                continue;
+            };
+            for key in MESSAGES {
+                if let Err(e) = locale.message(key, Some(&args)) {
+                    problems.push(Diagnostic::new(
+                        Path::new(crate::locale::LOCALES_DIR)
+                            .join(format!("{}.ftl", language.code)),
+                        format!("{e} (used by the calendar, schedule and feed exports)"),
+                    ));
+                }
+            }
+        }
+        Error::check(problems)
     }
 
     fn job(&self, job: Job, lang: &'a str) -> Vec<OutputFile> {
@@ -280,17 +331,10 @@ impl<'a> Cx<'a> {
             .then(|| self.urls.absolute(path))
     }
 
-    /// A link from the folder `from` to the page at `to`: absolute when the site's address
-    /// is known, otherwise relative to the export file.
+    /// A link from the folder `from` to the page at `to`: its public address when the
+    /// site's address is known, otherwise relative to the export file.
     fn link(&self, from: &str, to: &str) -> String {
         self.absolute(to)
-            .map(|a| {
-                if self.ex.config.explicit_index_links {
-                    format!("{a}index.html")
-                } else {
-                    a
-                }
-            })
             .unwrap_or_else(|| self.urls.link(from, to))
     }
 
