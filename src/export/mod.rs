@@ -556,7 +556,7 @@ impl<'a> Schedule<'a> {
             .filter_map(|&th| m.themes[th].entry.pick(cx.lang, cx.ex.config, true))
             .map(|t| t.front.title.clone())
             .collect();
-        let mut days: Vec<ScheduleDay> = Vec::new();
+        let mut events: Vec<ScheduleEvent> = Vec::new();
         let mut rooms: Vec<String> = Vec::new();
         let mut ids = std::collections::BTreeSet::new();
         let mut slugs = std::collections::BTreeSet::new();
@@ -616,13 +616,19 @@ impl<'a> Schedule<'a> {
                 id,
                 guid,
             };
-            let date = start.date();
+            events.push(event);
+        }
+        // In time order: translations may give other times than the model's order.
+        events.sort_by_key(|e| e.start.timestamp());
+        let mut days: Vec<ScheduleDay> = Vec::new();
+        for event in events {
+            let date = event.start.date();
             match days.last_mut() {
                 Some(day) if day.date == date => day.events.push(event),
                 _ => days.push(ScheduleDay {
                     date,
-                    start: start.clone(),
-                    end: start.clone(),
+                    start: event.start.clone(),
+                    end: event.end.clone(),
                     events: vec![event],
                 }),
             }
