@@ -134,9 +134,9 @@ pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
                         .people(e.t)
                         .into_iter()
                         .map(|p| Person {
+                            guid: p.guid().to_string(),
                             public_name: p.name.clone(),
                             name: p.name,
-                            guid: p.guid.to_string(),
                         })
                         .collect(),
                     links: Vec::new(),
@@ -183,7 +183,9 @@ pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
             },
         },
     };
-    let mut json = serde_json::to_string_pretty(&document).unwrap_or_default();
+    // Compact, as pretalx writes it: at a thousand sessions the indentation alone would
+    // add a third to the file.
+    let mut json = serde_json::to_string(&document).unwrap_or_default();
     json.push('\n');
     json
 }

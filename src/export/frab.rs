@@ -64,7 +64,7 @@ pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
                     let _ = writeln!(
                         days,
                         "          <person guid=\"{}\">{}</person>",
-                        p.guid,
+                        p.guid(),
                         xml_escape(&p.name)
                     );
                 }

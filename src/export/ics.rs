@@ -93,6 +93,11 @@ impl Calendar {
 /// with a space, which counts; a character is never split. Ends with CRLF.
 pub fn fold_line(out: &mut String, line: &str) {
     const LIMIT: usize = 75;
+    if line.len() <= LIMIT {
+        out.push_str(line);
+        out.push_str("\r\n");
+        return;
+    }
     let mut used = 0;
     for c in line.chars() {
         let len = c.len_utf8();
@@ -109,6 +114,9 @@ pub fn fold_line(out: &mut String, line: &str) {
 /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, line breaks as
 /// `\n`.
 pub fn escape_text(text: &str) -> String {
+    if !text.contains(['\\', ';', ',', '\r', '\n']) && !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -160,14 +168,6 @@ fn eu_offset(ts: Timestamp, std: i8) -> Option<i8> {
     })
 }
 
-/// The static `VTIMEZONE` of a zone that follows the EU rule, if `zone` is one.
-fn eu_zone(zone: &str) -> Option<(i8, &'static str, &'static str)> {
-    EU_ZONES
-        .iter()
-        .find(|(name, ..)| *name == zone)
-        .map(|&(_, std, standard, summer)| (std, standard, summer))
-}
-
 fn offset_text(hours: i8) -> String {
     let sign = if hours < 0 { '-' } else { '+' };
     format!("{sign}{:02}00", hours.abs())
@@ -201,213 +201,224 @@ fn vtimezone(zone: &str, std: i8, standard: &str, summer: &str) -> Vec<String> {
     ]
 }
 
-/// How a programme's times are written: with its zone's `TZID` where a static `VTIMEZONE`
-/// is exact, in UTC otherwise.
-struct Zone {
-    name: String,
-    tz: TimeZone,
-    eu: Option<(i8, &'static str, &'static str)>,
-    /// Whether some event used the `TZID`, so the `VTIMEZONE` must be written.
-    used: bool,
+/// Writes `DTSTART;TZID=Europe/Copenhagen:20260329T100000` when the zone is an EU-rule zone
+/// (index into [`EU_ZONES`]) whose static rule gives the database's offset at `z`, and
+/// `DTSTART:20260329T080000Z` otherwise (other zones, earlier years). Says whether the
+/// `TZID` was used.
+fn zoned_property(out: &mut String, name: &str, eu: Option<usize>, z: &Zoned) -> bool {
+    let exact = eu.filter(|&i| {
+        let std = EU_ZONES[i].1;
+        z.year() >= EU_RULES_SINCE
+            && eu_offset(z.timestamp(), std)
+                .is_some_and(|h| i32::from(h) * 3600 == z.offset().seconds())
+    });
+    match exact {
+        Some(i) => {
+            fold_line(
+                out,
+                &format!("{name};TZID={}:{}", EU_ZONES[i].0, local(z.datetime())),
+            );
+            true
+        }
+        None => {
+            fold_line(out, &format!("{name}:{}", utc(z.timestamp())));
+            false
+        }
+    }
 }
 
-impl Zone {
-    fn new(name: &str) -> Zone {
-        Zone {
-            name: name.to_owned(),
+/// The `VTIMEZONE` lines of the EU-rule zone `EU_ZONES[i]`.
+fn zone_definition(i: usize) -> Vec<String> {
+    let (name, std, standard, summer) = EU_ZONES[i];
+    vtimezone(name, std, standard, summer)
+}
+
+/// The zone a programme's times are in, and its static definition if it has one.
+pub(super) struct ProgrammeZone {
+    pub tz: TimeZone,
+    eu: Option<usize>,
+}
+
+impl ProgrammeZone {
+    pub fn new(name: &str) -> ProgrammeZone {
+        ProgrammeZone {
             tz: zone_of(name),
-            eu: eu_zone(name),
-            used: false,
-        }
-    }
-
-    /// `DTSTART;TZID=Europe/Copenhagen:20260329T100000`, or `DTSTART:20260329T080000Z` when
-    /// the static rule does not give the database's offset (other zones, earlier years).
-    fn property(&mut self, name: &str, z: &Zoned) -> String {
-        let exact = self.eu.is_some_and(|(std, ..)| {
-            z.year() >= EU_RULES_SINCE
-                && eu_offset(z.timestamp(), std)
-                    .is_some_and(|h| i32::from(h) * 3600 == z.offset().seconds())
-        });
-        if exact {
-            self.used = true;
-            format!("{name};TZID={}:{}", self.name, local(z.datetime()))
-        } else {
-            format!("{name}:{}", utc(z.timestamp()))
-        }
-    }
-
-    fn definition(&self) -> Vec<String> {
-        match self.eu {
-            Some((std, standard, summer)) if self.used => {
-                vtimezone(&self.name, std, standard, summer)
-            }
-            _ => Vec::new(),
+            eu: EU_ZONES.iter().position(|(n, ..)| *n == name),
         }
     }
 }
 
-/// One calendar file's events, gathered before writing so that the `VTIMEZONE`s of the
-/// zones used come first.
-struct Events<'c, 'a> {
-    cx: &'c Cx<'a>,
-    zones: Vec<Zone>,
-    events: Vec<Vec<String>>,
+/// A `VEVENT`, folded with CRLF, made once per session and language and put in the
+/// session's, the programme's and the speakers' calendars; with the zone whose
+/// `VTIMEZONE` it needs.
+pub(super) struct EventText {
+    text: String,
+    zone: Option<usize>,
 }
 
-impl<'c, 'a> Events<'c, 'a> {
-    fn new(cx: &'c Cx<'a>) -> Self {
-        Events {
-            cx,
-            zones: Vec::new(),
-            events: Vec::new(),
+/// The `VEVENT` of session `i` in translation `t`, if it has a date.
+pub(super) fn event(
+    cx: &Cx,
+    i: usize,
+    t: &Translation<SessionFront>,
+    zone: &ProgrammeZone,
+) -> Option<EventText> {
+    let m = cx.model();
+    let session = &m.sessions[i];
+    let when = When::of(&t.front, &zone.tz)?;
+    let f = &t.front;
+    let mut out = String::with_capacity(1024);
+    let line = |out: &mut String, text: &str| fold_line(out, text);
+    line(&mut out, "BEGIN:VEVENT");
+    line(&mut out, &format!("UID:{}", session.entry.uid()));
+    // From content, not the clock: the newest change, else the session's own date.
+    let stamp = newest_change(&f.changes)
+        .or(f.date.map(|d| d.0))
+        .map(|d| day_start(d, &TimeZone::UTC).timestamp())
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    line(&mut out, &format!("DTSTAMP:{}", utc(stamp)));
+    if !f.changes.is_empty() {
+        line(&mut out, &format!("LAST-MODIFIED:{}", utc(stamp)));
+    }
+    let mut used = false;
+    match &when {
+        When::Day(date) => {
+            line(
+                &mut out,
+                &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")),
+            );
+            let next = date.tomorrow().unwrap_or(*date);
+            line(
+                &mut out,
+                &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")),
+            );
+        }
+        When::Timed { start, end } => {
+            used |= zoned_property(&mut out, "DTSTART", zone.eu, start);
+            used |= zoned_property(&mut out, "DTEND", zone.eu, end);
         }
     }
-
-    fn zone(&mut self, name: &str) -> &mut Zone {
-        match self.zones.iter().position(|z| z.name == name) {
-            Some(i) => &mut self.zones[i],
-            None => {
-                self.zones.push(Zone::new(name));
-                self.zones.last_mut().expect("just pushed")
-            }
-        }
-    }
-
-    /// The `VEVENT` of session `i` in translation `t`, if it has a date.
-    fn session(&mut self, i: usize, t: &Translation<SessionFront>) {
-        let cx = self.cx;
-        let m = cx.model();
-        let session = &m.sessions[i];
-        let programme = &m.programmes[session.programme];
-        let zone_name = programme.timezone.clone();
-        let tz = self.zone(&zone_name).tz.clone();
-        let Some(when) = When::of(&t.front, &tz) else {
-            return;
-        };
-        let f = &t.front;
-        let mut lines = vec!["BEGIN:VEVENT".to_owned()];
-        lines.push(format!("UID:{}", session.entry.uid()));
-        // From content, not the clock: the newest change, else the session's own date.
-        let stamp = newest_change(&f.changes)
-            .or(f.date.map(|d| d.0))
-            .map(|d| day_start(d, &TimeZone::UTC).timestamp())
-            .unwrap_or(Timestamp::UNIX_EPOCH);
-        lines.push(format!("DTSTAMP:{}", utc(stamp)));
-        if !f.changes.is_empty() {
-            lines.push(format!("LAST-MODIFIED:{}", utc(stamp)));
-        }
-        match &when {
-            When::Day(date) => {
-                lines.push(format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")));
-                let next = date.tomorrow().unwrap_or(*date);
-                lines.push(format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")));
-            }
-            When::Timed { start, end } => {
-                let zone = self.zone(&zone_name);
-                lines.push(zone.property("DTSTART", start));
-                lines.push(zone.property("DTEND", end));
-            }
-        }
-        let sequence = f.changes.iter().filter(|c| c.what.is_significant()).count();
-        lines.push(format!("SEQUENCE:{sequence}"));
-        let lang = Some(t.lang.as_str());
-        let title = if is_cancelled(f) {
-            format!("{}: {}", cx.text("status-cancelled"), f.title)
-        } else {
-            f.title.clone()
-        };
-        lines.push(text_line("SUMMARY", lang, &title));
-        let people = cx.people(t);
-        let mut description: Vec<String> = f.summary.iter().cloned().collect();
-        description.extend(cx.people_lines(&people));
-        if let Some(status) = f.status.filter(|s| *s != Status::Confirmed) {
-            description.push(format!(
-                "{}: {}",
-                cx.text("status-label"),
-                cx.text(&format!("status-{}", status_name(status)))
-            ));
-        }
-        let page = Urls::page(&t.lang, &session.entry.key);
-        let url = cx.absolute(&page);
-        if let Some(url) = &url {
-            description.push(url.clone());
-        }
-        if !description.is_empty() {
-            lines.push(text_line("DESCRIPTION", lang, &description.join("\n")));
-        }
-        if let Some(location) = cx.location(session, t) {
-            lines.push(text_line("LOCATION", lang, &location));
-        }
-        if let Some(url) = url {
-            lines.push(format!("URL:{url}"));
-        }
-        let theme = session.theme.map(|th| &m.themes[th].entry);
-        if let Some(th) = theme.and_then(|e| e.pick(cx.lang, cx.ex.config, true)) {
-            lines.push(text_line("CATEGORIES", Some(&th.lang), &th.front.title));
-        }
-        match f.status {
-            Some(Status::Cancelled) => lines.push("STATUS:CANCELLED".into()),
-            Some(Status::Tentative) => lines.push("STATUS:TENTATIVE".into()),
-            Some(Status::Confirmed) => lines.push("STATUS:CONFIRMED".into()),
-            // A moved session keeps its slot in the file; the description says it moved.
-            Some(Status::Moved) | None => {}
-        }
-        lines.push("TRANSP:OPAQUE".into());
-        lines.push("END:VEVENT".into());
-        self.events.push(lines);
-    }
-
-    /// An all-day event for the programme's days, for a programme without dated sessions.
-    fn programme_days(&mut self, p: usize) {
-        let cx = self.cx;
-        let programme = &cx.model().programmes[p];
-        let t = programme.entry.rendered_in(cx.lang);
-        let Some(first) = t.front.first_day else {
-            return;
-        };
-        let last = t.front.last_day.unwrap_or(first).0;
-        let mut lines = vec!["BEGIN:VEVENT".to_owned()];
-        lines.push(format!("UID:{}", programme.entry.uid()));
-        lines.push(format!(
-            "DTSTAMP:{}",
-            utc(day_start(first.0, &TimeZone::UTC).timestamp())
+    let sequence = f.changes.iter().filter(|c| c.what.is_significant()).count();
+    line(&mut out, &format!("SEQUENCE:{sequence}"));
+    let lang = Some(t.lang.as_str());
+    let title = if is_cancelled(f) {
+        format!("{}: {}", cx.text("status-cancelled"), f.title)
+    } else {
+        f.title.clone()
+    };
+    line(&mut out, &text_line("SUMMARY", lang, &title));
+    let people = cx.people(t);
+    let mut description: Vec<String> = f.summary.iter().cloned().collect();
+    description.extend(cx.people_lines(&people));
+    if let Some(status) = f.status.filter(|s| *s != Status::Confirmed) {
+        description.push(format!(
+            "{}: {}",
+            cx.text("status-label"),
+            cx.text(&format!("status-{}", status_name(status)))
         ));
-        lines.push(format!("DTSTART;VALUE=DATE:{}", first.0.strftime("%Y%m%d")));
-        let after = last.tomorrow().unwrap_or(last);
-        lines.push(format!("DTEND;VALUE=DATE:{}", after.strftime("%Y%m%d")));
-        lines.push(text_line("SUMMARY", Some(&t.lang), &t.front.title));
-        if let Some(summary) = &t.front.summary {
-            lines.push(text_line("DESCRIPTION", Some(&t.lang), summary));
-        }
-        if let Some(venue) = &t.front.venue {
-            lines.push(text_line("LOCATION", Some(&t.lang), venue));
-        }
-        if let Some(url) = cx.absolute(&Urls::page(&t.lang, &programme.entry.key)) {
-            lines.push(format!("URL:{url}"));
-        }
-        lines.push("TRANSP:TRANSPARENT".into());
-        lines.push("END:VEVENT".into());
-        self.events.push(lines);
     }
+    let page = Urls::page(&t.lang, &session.entry.key);
+    let url = cx.absolute(&page);
+    if let Some(url) = &url {
+        description.push(url.clone());
+    }
+    if !description.is_empty() {
+        line(
+            &mut out,
+            &text_line("DESCRIPTION", lang, &description.join("\n")),
+        );
+    }
+    if let Some(location) = cx.location(session, t) {
+        line(&mut out, &text_line("LOCATION", lang, &location));
+    }
+    if let Some(url) = url {
+        line(&mut out, &format!("URL:{url}"));
+    }
+    let theme = session.theme.map(|th| &m.themes[th].entry);
+    if let Some(th) = theme.and_then(|e| e.pick(cx.lang, cx.ex.config, true)) {
+        line(
+            &mut out,
+            &text_line("CATEGORIES", Some(&th.lang), &th.front.title),
+        );
+    }
+    match f.status {
+        Some(Status::Cancelled) => line(&mut out, "STATUS:CANCELLED"),
+        Some(Status::Tentative) => line(&mut out, "STATUS:TENTATIVE"),
+        Some(Status::Confirmed) => line(&mut out, "STATUS:CONFIRMED"),
+        // A moved session keeps its slot in the file; the description says it moved.
+        Some(Status::Moved) | None => {}
+    }
+    line(&mut out, "TRANSP:OPAQUE");
+    line(&mut out, "END:VEVENT");
+    Some(EventText {
+        text: out,
+        zone: used.then_some(zone.eu).flatten(),
+    })
+}
 
-    fn write(self, name: Option<&str>) -> Option<String> {
-        if self.events.is_empty() {
-            return None;
-        }
-        let mut cal = Calendar::new(self.cx, name);
-        for zone in &self.zones {
-            for line in zone.definition() {
-                cal.raw(&line);
-            }
-        }
-        for event in self.events {
-            for line in event {
-                cal.raw(&line);
-            }
-        }
-        Some(cal.finish())
+/// An all-day event for the programme's days, for a programme without dated sessions.
+fn programme_days(cx: &Cx, p: usize) -> Option<EventText> {
+    let programme = &cx.model().programmes[p];
+    let t = programme.entry.rendered_in(cx.lang);
+    let first = t.front.first_day?;
+    let last = t.front.last_day.unwrap_or(first).0;
+    let mut lines = vec!["BEGIN:VEVENT".to_owned()];
+    lines.push(format!("UID:{}", programme.entry.uid()));
+    lines.push(format!(
+        "DTSTAMP:{}",
+        utc(day_start(first.0, &TimeZone::UTC).timestamp())
+    ));
+    lines.push(format!("DTSTART;VALUE=DATE:{}", first.0.strftime("%Y%m%d")));
+    let after = last.tomorrow().unwrap_or(last);
+    lines.push(format!("DTEND;VALUE=DATE:{}", after.strftime("%Y%m%d")));
+    lines.push(text_line("SUMMARY", Some(&t.lang), &t.front.title));
+    if let Some(summary) = &t.front.summary {
+        lines.push(text_line("DESCRIPTION", Some(&t.lang), summary));
     }
+    if let Some(venue) = &t.front.venue {
+        lines.push(text_line("LOCATION", Some(&t.lang), venue));
+    }
+    if let Some(url) = cx.absolute(&Urls::page(&t.lang, &programme.entry.key)) {
+        lines.push(format!("URL:{url}"));
+    }
+    lines.push("TRANSP:TRANSPARENT".into());
+    lines.push("END:VEVENT".into());
+    let mut text = String::new();
+    for line in lines {
+        fold_line(&mut text, &line);
+    }
+    Some(EventText { text, zone: None })
+}
+
+/// A calendar of `events`, with the `VTIMEZONE`s they need first; `None` without events
+/// (RFC 5545 wants at least one component).
+fn calendar<'e>(
+    cx: &Cx,
+    name: Option<&str>,
+    events: impl IntoIterator<Item = &'e EventText>,
+) -> Option<String> {
+    let events: Vec<&EventText> = events.into_iter().collect();
+    if events.is_empty() {
+        return None;
+    }
+    let mut zones: Vec<usize> = Vec::new();
+    for zone in events.iter().filter_map(|e| e.zone) {
+        if !zones.contains(&zone) {
+            zones.push(zone);
+        }
+    }
+    let size: usize = events.iter().map(|e| e.text.len()).sum();
+    let mut cal = Calendar::new(cx, name);
+    cal.out.reserve(size + 1024);
+    for zone in zones {
+        for line in zone_definition(zone) {
+            cal.raw(&line);
+        }
+    }
+    for event in events {
+        cal.out.push_str(&event.text);
+    }
+    Some(cal.finish())
 }
 
 fn text_line(name: &str, lang: Option<&str>, value: &str) -> String {
@@ -424,42 +435,36 @@ fn status_name(status: Status) -> &'static str {
     }
 }
 
-/// The calendar of one session in the file's language, if it has a date.
-pub(super) fn session(cx: &Cx, i: usize) -> Option<String> {
-    let t = cx.model().sessions[i].entry.get(cx.lang)?;
-    let mut events = Events::new(cx);
-    events.session(i, t);
-    events.write(None)
+/// The calendar of one session in the file's language, if it has a date. `events` are
+/// the language's events by session index.
+pub(super) fn session(cx: &Cx, i: usize, events: &[Option<EventText>]) -> Option<String> {
+    cx.model().sessions[i].entry.get(cx.lang)?;
+    calendar(cx, None, events[i].as_ref())
 }
 
 /// Every dated session of programme `p` a reader of the language sees; the programme's
 /// days as one all-day event if none is dated.
-pub(super) fn programme(cx: &Cx, p: usize) -> Option<String> {
+pub(super) fn programme(cx: &Cx, p: usize, events: &[Option<EventText>]) -> Option<String> {
     let programme = &cx.model().programmes[p];
     let t = programme.entry.get(cx.lang)?;
-    let mut events = Events::new(cx);
-    for &s in &programme.sessions {
-        if let Some(st) = cx.pick(s) {
-            events.session(s, st);
-        }
+    let own: Vec<&EventText> = programme
+        .sessions
+        .iter()
+        .filter_map(|&s| events[s].as_ref())
+        .collect();
+    if own.is_empty() {
+        let days = programme_days(cx, p)?;
+        return calendar(cx, Some(&t.front.title), [&days]);
     }
-    if events.events.is_empty() {
-        events.programme_days(p);
-    }
-    events.write(Some(&t.front.title))
+    calendar(cx, Some(&t.front.title), own)
 }
 
 /// Every dated session of speaker `i` a reader of the language sees.
-pub(super) fn speaker(cx: &Cx, i: usize) -> Option<String> {
+pub(super) fn speaker(cx: &Cx, i: usize, events: &[Option<EventText>]) -> Option<String> {
     let speaker = &cx.model().speakers[i];
     let t = speaker.entry.get(cx.lang)?;
-    let mut events = Events::new(cx);
-    for &s in &speaker.sessions {
-        if let Some(st) = cx.pick(s) {
-            events.session(s, st);
-        }
-    }
-    events.write(Some(&t.front.name))
+    let own = speaker.sessions.iter().filter_map(|&s| events[s].as_ref());
+    calendar(cx, Some(&t.front.name), own)
 }
 
 #[cfg(test)]
@@ -509,11 +514,17 @@ mod tests {
         );
     }
 
+    /// The property as `zoned_property` writes it, and whether it used the `TZID`.
+    fn property(name: &str, zone: &ProgrammeZone, z: &Zoned) -> (String, bool) {
+        let mut out = String::new();
+        let used = zoned_property(&mut out, name, zone.eu, z);
+        (out.trim_end().to_owned(), used)
+    }
+
     #[test]
     fn summer_time_starts_and_ends_with_the_eu_rule() {
-        let tz = TimeZone::get("Europe/Copenhagen").unwrap();
-        let mut zone = Zone::new("Europe/Copenhagen");
-        let at = |d: civil::DateTime| d.to_zoned(tz.clone()).unwrap();
+        let zone = ProgrammeZone::new("Europe/Copenhagen");
+        let at = |d: civil::DateTime| d.to_zoned(zone.tz.clone()).unwrap();
         // The last Sunday of March 2026 is the 29th: 01:59 is winter time, 03:00 summer.
         let before = at(civil::date(2026, 3, 29).at(1, 59, 0, 0));
         let after = at(civil::date(2026, 3, 29).at(3, 0, 0, 0));
@@ -521,8 +532,15 @@ mod tests {
         assert_eq!(eu_offset(after.timestamp(), 1), Some(2));
         assert_eq!(after.offset().seconds(), 7200);
         assert_eq!(
-            zone.property("DTSTART", &at(civil::date(2026, 3, 29).at(10, 0, 0, 0))),
-            "DTSTART;TZID=Europe/Copenhagen:20260329T100000"
+            property(
+                "DTSTART",
+                &zone,
+                &at(civil::date(2026, 3, 29).at(10, 0, 0, 0))
+            ),
+            (
+                "DTSTART;TZID=Europe/Copenhagen:20260329T100000".to_owned(),
+                true
+            )
         );
         // 26 October 2025: back to winter time at 03:00 local (01:00 UTC).
         let autumn = at(civil::date(2025, 10, 26).at(10, 0, 0, 0));
@@ -531,16 +549,22 @@ mod tests {
         // Before 1996 Denmark ended summer time in September (30 September 1990): written in
         // UTC, at winter time.
         let old = at(civil::date(1990, 10, 10).at(10, 0, 0, 0));
-        assert_eq!(zone.property("DTSTART", &old), "DTSTART:19901010T090000Z");
+        assert_eq!(
+            property("DTSTART", &zone, &old),
+            ("DTSTART:19901010T090000Z".to_owned(), false)
+        );
         // A zone without a static definition: UTC.
-        let mut tokyo = Zone::new("Asia/Tokyo");
+        let tokyo = ProgrammeZone::new("Asia/Tokyo");
+        assert!(tokyo.eu.is_none());
         let t = civil::date(2026, 3, 29)
             .at(10, 0, 0, 0)
-            .to_zoned(TimeZone::get("Asia/Tokyo").unwrap())
+            .to_zoned(tokyo.tz.clone())
             .unwrap();
-        assert_eq!(tokyo.property("DTEND", &t), "DTEND:20260329T010000Z");
-        assert!(tokyo.definition().is_empty());
-        let def = zone.definition().join("\n");
+        assert_eq!(
+            property("DTEND", &tokyo, &t),
+            ("DTEND:20260329T010000Z".to_owned(), false)
+        );
+        let def = zone_definition(zone.eu.unwrap()).join("\n");
         assert!(
             def.contains(
                 "TZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nTZNAME:CEST\nDTSTART:19960331T020000"

@@ -97,30 +97,38 @@ impl<'a> Exporter<'a> {
     pub fn files(&self) -> Result<Vec<OutputFile>> {
         self.check_locales()?;
         let m = self.model;
-        let mut jobs: Vec<(Job, &'a str)> = Vec::new();
+        let zones: Vec<ics::ProgrammeZone> = m
+            .programmes
+            .iter()
+            .map(|p| ics::ProgrammeZone::new(&p.timezone))
+            .collect();
+        let mut files = Vec::new();
         for language in &self.config.languages {
             let lang = language.code.as_str();
-            jobs.push((Job::Feed, lang));
-            for (i, p) in m.programmes.iter().enumerate() {
-                if p.entry.get(lang).is_some() {
-                    jobs.push((Job::Programme(i), lang));
-                }
-            }
-            for (i, s) in m.sessions.iter().enumerate() {
-                if s.entry.get(lang).is_some() {
-                    jobs.push((Job::Session(i), lang));
-                }
-            }
-            for (i, s) in m.speakers.iter().enumerate() {
-                if s.entry.get(lang).is_some() {
-                    jobs.push((Job::Speaker(i), lang));
-                }
-            }
+            let Some(locale) = self.locales.get(lang) else {
+                continue;
+            };
+            let cx = Cx {
+                ex: *self,
+                locale,
+                lang,
+                urls: Urls::new(self.config),
+            };
+            // Each session's event once per language, for its own, its programme's and its
+            // speakers' calendars.
+            let events: Vec<Option<ics::EventText>> = (0..m.sessions.len())
+                .into_par_iter()
+                .map(|s| {
+                    let t = cx.pick(s)?;
+                    ics::event(&cx, s, t, &zones[m.sessions[s].programme])
+                })
+                .collect();
+            let mut jobs = vec![Job::Feed];
+            jobs.extend((0..m.programmes.len()).map(Job::Programme));
+            jobs.extend((0..m.sessions.len()).map(Job::Session));
+            jobs.extend((0..m.speakers.len()).map(Job::Speaker));
+            files.par_extend(jobs.par_iter().flat_map_iter(|&job| cx.job(job, &events)));
         }
-        let mut files: Vec<OutputFile> = jobs
-            .par_iter()
-            .flat_map_iter(|&(job, lang)| self.job(job, lang))
-            .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
@@ -148,59 +156,6 @@ impl<'a> Exporter<'a> {
             }
         }
         Error::check(problems)
-    }
-
-    fn job(&self, job: Job, lang: &'a str) -> Vec<OutputFile> {
-        let Some(locale) = self.locales.get(lang) else {
-            return Vec::new();
-        };
-        let cx = Cx {
-            ex: *self,
-            locale,
-            lang,
-            urls: Urls::new(self.config),
-        };
-        let m = self.model;
-        let file = |path: String, text: String| OutputFile {
-            path,
-            bytes: text.into_bytes(),
-        };
-        match job {
-            Job::Feed => vec![file(format!("{lang}/{FEED_FILE}"), atom::feed(&cx))],
-            Job::Session(i) => {
-                let dir = Urls::page(lang, &m.sessions[i].entry.key);
-                ics::session(&cx, i)
-                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
-                    .into_iter()
-                    .collect()
-            }
-            Job::Speaker(i) => {
-                let dir = Urls::page(lang, &m.speakers[i].entry.key);
-                ics::speaker(&cx, i)
-                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
-                    .into_iter()
-                    .collect()
-            }
-            Job::Programme(i) => {
-                let dir = Urls::page(lang, &m.programmes[i].entry.key);
-                let mut files = Vec::new();
-                if let Some(text) = ics::programme(&cx, i) {
-                    files.push(file(format!("{dir}{CALENDAR_FILE}"), text));
-                }
-                let schedule = Schedule::of(&cx, i);
-                if !schedule.days.is_empty() {
-                    files.push(file(
-                        format!("{dir}{SCHEDULE_XML}"),
-                        frab::schedule(&cx, &schedule),
-                    ));
-                    files.push(file(
-                        format!("{dir}{SCHEDULE_JSON}"),
-                        c3voc::schedule(&cx, &schedule),
-                    ));
-                }
-                files
-            }
-        }
     }
 
     /// The exports that the page `page` in `lang`, at address `from`, links to. The same
@@ -294,6 +249,55 @@ struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// The files of `job` in this language; `events` are the language's sessions' events.
+    fn job(&self, job: Job, events: &[Option<ics::EventText>]) -> Vec<OutputFile> {
+        let m = self.model();
+        let lang = self.lang;
+        let file = |path: String, text: String| OutputFile {
+            path,
+            bytes: text.into_bytes(),
+        };
+        match job {
+            Job::Feed => vec![file(format!("{lang}/{FEED_FILE}"), atom::feed(self))],
+            Job::Session(i) => {
+                let dir = Urls::page(lang, &m.sessions[i].entry.key);
+                ics::session(self, i, events)
+                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
+                    .into_iter()
+                    .collect()
+            }
+            Job::Speaker(i) => {
+                let dir = Urls::page(lang, &m.speakers[i].entry.key);
+                ics::speaker(self, i, events)
+                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
+                    .into_iter()
+                    .collect()
+            }
+            Job::Programme(i) => {
+                if m.programmes[i].entry.get(lang).is_none() {
+                    return Vec::new();
+                }
+                let dir = Urls::page(lang, &m.programmes[i].entry.key);
+                let mut files = Vec::new();
+                if let Some(text) = ics::programme(self, i, events) {
+                    files.push(file(format!("{dir}{CALENDAR_FILE}"), text));
+                }
+                let schedule = Schedule::of(self, i);
+                if !schedule.days.is_empty() {
+                    files.push(file(
+                        format!("{dir}{SCHEDULE_XML}"),
+                        frab::schedule(self, &schedule),
+                    ));
+                    files.push(file(
+                        format!("{dir}{SCHEDULE_JSON}"),
+                        c3voc::schedule(self, &schedule),
+                    ));
+                }
+                files
+            }
+        }
+    }
+
     fn model(&self) -> &'a Model {
         self.ex.model
     }
@@ -340,8 +344,8 @@ impl<'a> Cx<'a> {
 
     /// The speakers and moderator of a session, as one line of text in this language:
     /// "Bjarne Corydon (Chefredaktør, Børsen), Heidi Bank (ikke bekræftet)".
-    fn people(&self, t: &Translation<SessionFront>) -> Vec<Person> {
-        let mut people: Vec<Person> = t
+    fn people(&self, t: &Translation<SessionFront>) -> Vec<Person<'a>> {
+        let mut people: Vec<Person<'a>> = t
             .front
             .speakers
             .iter()
@@ -351,23 +355,15 @@ impl<'a> Cx<'a> {
         people
     }
 
-    fn person(&self, entry: &SpeakerEntry, moderator: bool) -> Person {
+    fn person(&self, entry: &SpeakerEntry, moderator: bool) -> Person<'a> {
         let m = self.model();
-        let (name, role, organisation, guid) = match entry {
+        let (name, role, organisation, page) = match entry {
             SpeakerEntry::Inline {
                 name,
                 role,
                 organisation,
                 ..
-            } => (
-                name.clone(),
-                role.clone(),
-                organisation.clone(),
-                uuid::Uuid::new_v5(
-                    &uuid::Uuid::NAMESPACE_URL,
-                    format!("samling:person:{name}").as_bytes(),
-                ),
-            ),
+            } => (name.clone(), role.clone(), organisation.clone(), None),
             SpeakerEntry::Reference { id, .. } => {
                 let speaker = m
                     .speakers
@@ -382,10 +378,10 @@ impl<'a> Cx<'a> {
                             t.front.name.clone(),
                             t.front.role.clone(),
                             t.front.organisation.clone(),
-                            s.entry.uid(),
+                            Some(s),
                         )
                     }
-                    None => (id.clone(), None, None, uuid::Uuid::nil()),
+                    None => (id.clone(), None, None, None),
                 }
             }
         };
@@ -395,7 +391,7 @@ impl<'a> Cx<'a> {
             organisation,
             confirmed: entry.confirmed(),
             moderator,
-            guid,
+            page,
         }
     }
 
@@ -441,13 +437,28 @@ impl<'a> Cx<'a> {
 }
 
 /// A speaker or moderator of a session, in the export's language.
-struct Person {
+struct Person<'a> {
     name: String,
     role: Option<String>,
     organisation: Option<String>,
     confirmed: bool,
     moderator: bool,
-    guid: uuid::Uuid,
+    /// The speaker page, if the person has one.
+    page: Option<&'a crate::model::Speaker>,
+}
+
+impl Person<'_> {
+    /// A stable UUID of the person for the schedules: their speaker page's, or one made
+    /// from the name of a speaker given inline.
+    fn guid(&self) -> uuid::Uuid {
+        match self.page {
+            Some(speaker) => speaker.entry.uid(),
+            None => uuid::Uuid::new_v5(
+                &uuid::Uuid::NAMESPACE_URL,
+                format!("samling:person:{}", self.name).as_bytes(),
+            ),
+        }
+    }
 }
 
 /// When a session takes place, in its programme's zone.
