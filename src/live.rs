@@ -174,23 +174,47 @@ impl LiveSite {
             plan.render.difference(&plan.own).cloned().collect()
         };
         rendered += insert(&mut files, &mut changed, &rest)?;
-        // Exports come from the content and the strings: made again after any change to
-        // either (cheap next to the pages, see the README), kept after other edits.
-        let keep_exports = !self.pending.everything
-            && self.pending.content_paths.is_empty()
-            && self.pending.content.keys.is_empty()
-            && self.pending.content.folders.is_empty()
-            && self.pending.locales.is_empty();
+        // Exports come from the content and the strings: kept after other edits; after
+        // edits of sessions alone, those of the sessions, their programmes and speakers
+        // (and the feeds) are made again; after any other, all (see the README for costs).
+        let pending = &self.pending;
+        let content_changed = pending.everything
+            || !pending.content_paths.is_empty()
+            || !pending.content.keys.is_empty()
+            || !pending.content.folders.is_empty()
+            || !pending.locales.is_empty();
+        let scope = match &self.site {
+            Some(old) if pending.content.folders.is_empty() && pending.locales.is_empty() => {
+                site.exporter().scope_of(&old.model, &pending.content.keys)
+            }
+            _ => None,
+        };
         let mut exports = self.exports.clone();
         let mut others = Vec::new();
-        if !keep_exports {
-            let new = site.exports()?;
-            exports = new.iter().map(|f| Arc::from(f.path.as_str())).collect();
-            for gone in self.exports.difference(&exports) {
-                if files.remove(gone).is_some() {
-                    changed.push(gone.to_string());
+        if content_changed {
+            let (new, replaced) = match &scope {
+                Some(scope) => (
+                    site.exporter().files_in(Some(scope))?,
+                    site.exporter().paths_of(scope),
+                ),
+                None => (site.exports()?, BTreeSet::new()),
+            };
+            let made: BTreeSet<Arc<str>> = new.iter().map(|f| Arc::from(f.path.as_str())).collect();
+            let gone: Vec<Arc<str>> = match &scope {
+                Some(_) => exports
+                    .iter()
+                    .filter(|p| replaced.contains(&***p) && !made.contains(*p))
+                    .cloned()
+                    .collect(),
+                None => exports.difference(&made).cloned().collect(),
+            };
+            for path in gone {
+                exports.remove(&path);
+                if files.remove(&path).is_some() {
+                    changed.push(path.to_string());
                 }
             }
+            exports.extend(made);
             others = new;
         }
         let renderer = site.renderer();

@@ -233,3 +233,56 @@ fn a_missing_export_string_fails_the_build_with_its_locale() {
     assert!(err.contains("`change-moved`"), "{err}");
     assert!(err.contains("locales/sv.ftl"), "{err}");
 }
+
+#[test]
+fn serve_makes_again_only_the_exports_a_session_edit_touches() {
+    let dir = example_copy();
+    let root = dir.path();
+    let before = Site::load(root).unwrap_or_else(|e| panic!("{e}"));
+    let key = "fremtidens-offentlige-sektor/fremtidens-kommuner";
+    let path = format!("content/{key}.da.md");
+    write(
+        root,
+        &path,
+        &read(root, &path).replace("Fremtidens kommuner", "Kommunerne"),
+    );
+    let after = Site::load(root).unwrap_or_else(|e| panic!("{e}"));
+    let keys = std::collections::BTreeSet::from([key.to_owned()]);
+    let exporter = after.exporter();
+    let scope = exporter
+        .scope_of(&before.model, &keys)
+        .expect("a session edit has a scope");
+    let programme = after
+        .model
+        .programmes
+        .iter()
+        .position(|p| p.entry.key == "fremtidens-offentlige-sektor")
+        .unwrap();
+    assert_eq!(
+        scope.programmes.iter().copied().collect::<Vec<_>>(),
+        [programme]
+    );
+    assert_eq!(scope.sessions.len(), 1);
+    // Its two speakers' pages.
+    assert_eq!(scope.speakers.len(), 2, "{scope:?}");
+    let files = exporter.files_in(Some(&scope)).unwrap();
+    let all = after.exports().unwrap();
+    assert!(
+        files.len() < all.len() / 4,
+        "{} of {}",
+        files.len(),
+        all.len()
+    );
+    // What it makes is what a full export makes, file for file.
+    for file in &files {
+        let full = all.iter().find(|f| f.path == file.path).unwrap();
+        assert!(full.bytes == file.bytes, "{} differs", file.path);
+    }
+    let paths = exporter.paths_of(&scope);
+    assert!(paths.contains(&format!("nb/{key}/calendar.ics")));
+    assert!(paths.contains("sv/fremtidens-offentlige-sektor/schedule.xml"));
+
+    // A speaker page's edit reaches every session naming the speaker: everything again.
+    let speaker = std::collections::BTreeSet::from(["speakers/bjarne-corydon".to_owned()]);
+    assert!(exporter.scope_of(&before.model, &speaker).is_none());
+}

@@ -28,11 +28,12 @@ use jiff::{Timestamp, Zoned};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::front_matter::{Change, SessionFront, SpeakerEntry, Status};
+use crate::front_matter::{Change, Kind, SessionFront, SpeakerEntry, Status};
 use crate::locale::{Locale, Locales};
 use crate::model::{Model, Session, Translation};
 use crate::urls::Urls;
@@ -72,6 +73,23 @@ pub struct Exporter<'a> {
     pub locales: &'a Locales,
 }
 
+/// The exports an edit touches, by index in the model after it and by content key (the
+/// keys of sessions that are gone too).
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    pub sessions: BTreeSet<usize>,
+    pub programmes: BTreeSet<usize>,
+    pub speakers: BTreeSet<usize>,
+    keys: ScopeKeys,
+}
+
+#[derive(Debug, Default, Clone)]
+struct ScopeKeys {
+    sessions: BTreeSet<String>,
+    programmes: BTreeSet<String>,
+    speakers: BTreeSet<String>,
+}
+
 /// The page an export link is shown on, without its language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageOf {
@@ -95,6 +113,12 @@ impl<'a> Exporter<'a> {
     /// Every export file of the site, sorted by path; an error if a locale lacks one of
     /// the messages the exports show.
     pub fn files(&self) -> Result<Vec<OutputFile>> {
+        self.files_in(None)
+    }
+
+    /// The export files of `scope` (every file if `None`), sorted by path. The feeds are
+    /// always among them: they are few and list every programme.
+    pub fn files_in(&self, scope: Option<&Scope>) -> Result<Vec<OutputFile>> {
         self.check_locales()?;
         let m = self.model;
         let zones: Vec<ics::ProgrammeZone> = m
@@ -102,6 +126,30 @@ impl<'a> Exporter<'a> {
             .iter()
             .map(|p| ics::ProgrammeZone::new(&p.timezone))
             .collect();
+        // The sessions whose events the files of the scope show.
+        let needed: Option<BTreeSet<usize>> = scope.map(|scope| {
+            let mut needed = scope.sessions.clone();
+            for &p in &scope.programmes {
+                needed.extend(&m.programmes[p].sessions);
+            }
+            for &s in &scope.speakers {
+                needed.extend(&m.speakers[s].sessions);
+            }
+            needed
+        });
+        let mut jobs = vec![Job::Feed];
+        match scope {
+            Some(scope) => {
+                jobs.extend(scope.programmes.iter().copied().map(Job::Programme));
+                jobs.extend(scope.sessions.iter().copied().map(Job::Session));
+                jobs.extend(scope.speakers.iter().copied().map(Job::Speaker));
+            }
+            None => {
+                jobs.extend((0..m.programmes.len()).map(Job::Programme));
+                jobs.extend((0..m.sessions.len()).map(Job::Session));
+                jobs.extend((0..m.speakers.len()).map(Job::Speaker));
+            }
+        }
         let mut files = Vec::new();
         for language in &self.config.languages {
             let lang = language.code.as_str();
@@ -119,18 +167,90 @@ impl<'a> Exporter<'a> {
             let events: Vec<Option<ics::EventText>> = (0..m.sessions.len())
                 .into_par_iter()
                 .map(|s| {
+                    if needed.as_ref().is_some_and(|n| !n.contains(&s)) {
+                        return None;
+                    }
                     let t = cx.pick(s)?;
                     ics::event(&cx, s, t, &zones[m.sessions[s].programme])
                 })
                 .collect();
-            let mut jobs = vec![Job::Feed];
-            jobs.extend((0..m.programmes.len()).map(Job::Programme));
-            jobs.extend((0..m.sessions.len()).map(Job::Session));
-            jobs.extend((0..m.speakers.len()).map(Job::Speaker));
             files.par_extend(jobs.par_iter().flat_map_iter(|&job| cx.job(job, &events)));
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
+    }
+
+    /// The exports that edits of the pages with content keys `keys` touch, when each of
+    /// them is a session before the edit (in `before`) or after it (in this site) and
+    /// nothing else: the sessions, their programmes and their speakers. `None` when an
+    /// edit touches more (a programme, theme or speaker page, a free page): then every
+    /// export is made again.
+    pub fn scope_of(&self, before: &Model, keys: &BTreeSet<String>) -> Option<Scope> {
+        let m = self.model;
+        let mut scope = Scope::default();
+        let programme_by_key = |key: &str| m.programmes.iter().position(|p| p.entry.key == key);
+        let speaker_by_id = |id: &str| m.speakers.binary_search_by(|s| s.id.as_str().cmp(id)).ok();
+        for key in keys {
+            scope.keys.sessions.insert(key.clone());
+            match m.find(key) {
+                Some((Kind::Session, i)) => {
+                    let session = &m.sessions[i];
+                    scope.sessions.insert(i);
+                    scope.programmes.insert(session.programme);
+                    scope
+                        .speakers
+                        .extend(session.entry.speaker_ids().filter_map(speaker_by_id));
+                }
+                Some(_) => return None,
+                None => {}
+            }
+            match before.find(key) {
+                Some((Kind::Session, i)) => {
+                    let session = &before.sessions[i];
+                    let programme = &before.programmes[session.programme].entry.key;
+                    scope.programmes.insert(programme_by_key(programme)?);
+                    for id in session.entry.speaker_ids() {
+                        scope.speakers.insert(speaker_by_id(id)?);
+                    }
+                }
+                Some(_) => return None,
+                None => {}
+            }
+            if m.find(key).is_none() && before.find(key).is_none() {
+                return None;
+            }
+        }
+        scope.keys.programmes = scope
+            .programmes
+            .iter()
+            .map(|&p| m.programmes[p].entry.key.clone())
+            .collect();
+        scope.keys.speakers = scope
+            .speakers
+            .iter()
+            .map(|&s| m.speakers[s].entry.key.clone())
+            .collect();
+        Some(scope)
+    }
+
+    /// Every path the files of `scope` may have, in any language: those that
+    /// [`Exporter::files_in`] does not make are gone.
+    pub fn paths_of(&self, scope: &Scope) -> BTreeSet<String> {
+        let mut paths = BTreeSet::new();
+        for language in &self.config.languages {
+            let lang = language.code.as_str();
+            paths.insert(format!("{lang}/{FEED_FILE}"));
+            let keys = &scope.keys;
+            for key in keys.sessions.iter().chain(&keys.speakers) {
+                paths.insert(format!("{}{CALENDAR_FILE}", Urls::page(lang, key)));
+            }
+            for key in &keys.programmes {
+                for name in [CALENDAR_FILE, SCHEDULE_XML, SCHEDULE_JSON] {
+                    paths.insert(format!("{}{name}", Urls::page(lang, key)));
+                }
+            }
+        }
+        paths
     }
 
     /// Every message the exports show exists in every language, with the file that lacks
