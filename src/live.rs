@@ -119,8 +119,12 @@ impl LiveSite {
                 early(files, changed);
             })?,
             None => {
-                let exports = site.exports()?;
-                let export_paths = exports.iter().map(|f| Arc::from(f.path.as_str())).collect();
+                let exports = site.exports();
+                let export_paths = exports
+                    .iter()
+                    .flatten()
+                    .map(|f| Arc::from(f.path.as_str()))
+                    .collect();
                 let files: Output = site
                     .render_with(exports)?
                     .into_iter()

@@ -199,12 +199,20 @@ impl Site {
     /// Renders the whole site in memory: pages, exports, static files, sitemap, robots.txt;
     /// sorted.
     pub fn render(&self) -> Result<Vec<OutputFile>> {
-        self.render_with(self.exports()?)
+        self.render_with(self.exports())
     }
 
-    /// As [`Site::render`], with the site's `exports` made already.
-    pub fn render_with(&self, exports: Vec<OutputFile>) -> Result<Vec<OutputFile>> {
-        let mut files = self.render_pages(None)?;
+    /// As [`Site::render`], with the site's `exports` made already. The pages' problems
+    /// come first, then the exports'.
+    pub fn render_with(&self, exports: Result<Vec<OutputFile>>) -> Result<Vec<OutputFile>> {
+        let (mut files, exports) = match (self.render_pages(None), exports) {
+            (Ok(pages), Ok(exports)) => (pages, exports),
+            (Err(mut pages), Err(exports)) => {
+                pages.diagnostics.extend(exports.diagnostics);
+                return Err(pages);
+            }
+            (Err(e), _) | (_, Err(e)) => return Err(e),
+        };
         files.extend(exports);
         files.extend(self.other_files());
         files.push(self.sitemap());
