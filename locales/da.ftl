@@ -114,3 +114,18 @@ attachments-heading = Bilag
 not-found-title = Siden findes ikke
 not-found-text = Siden, du leder efter, findes ikke eller er blevet flyttet.
 not-found-home = Gå til forsiden på dansk
+
+# Exports: calendar files, schedules for conference apps, the change feed.
+exports-heading = Kalender og apps
+calendar-add = Tilføj til kalender (.ics)
+calendar-programme = Hele programmet i din kalender (.ics)
+calendar-speaker = Oplægsholderens programpunkter i din kalender (.ics)
+schedule-xml = Til konference-apps som Giggity og EventFahrplan (schedule.xml)
+schedule-json = Programmet som data (schedule.json)
+feed-title = Ændringer i programmerne – { $site }
+feed-link = Følg ændringer i programmerne (Atom-feed)
+change-added = Nyt programpunkt
+change-moved = Flyttet
+change-cancelled = Aflyst
+change-speaker-confirmed = Oplægsholder bekræftet
+change-updated = Opdateret

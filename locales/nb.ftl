@@ -114,3 +114,18 @@ attachments-heading = Vedlegg
 not-found-title = Siden finnes ikke
 not-found-text = Siden du leter etter, finnes ikke eller er flyttet.
 not-found-home = Gå til forsiden på norsk
+
+# Exports: calendar files, schedules for conference apps, the change feed.
+exports-heading = Kalender og apper
+calendar-add = Legg til i kalenderen (.ics)
+calendar-programme = Hele programmet i kalenderen din (.ics)
+calendar-speaker = Foredragsholderens programpunkter i kalenderen din (.ics)
+schedule-xml = For konferanseapper som Giggity og EventFahrplan (schedule.xml)
+schedule-json = Programmet som data (schedule.json)
+feed-title = Endringer i programmene – { $site }
+feed-link = Følg endringer i programmene (Atom-feed)
+change-added = Nytt programpunkt
+change-moved = Flyttet
+change-cancelled = Avlyst
+change-speaker-confirmed = Foredragsholder bekreftet
+change-updated = Oppdatert

@@ -114,3 +114,18 @@ attachments-heading = Bilagor
 not-found-title = Sidan finns inte
 not-found-text = Sidan du letar efter finns inte eller har flyttats.
 not-found-home = Gå till startsidan på svenska
+
+# Exports: calendar files, schedules for conference apps, the change feed.
+exports-heading = Kalender och appar
+calendar-add = Lägg till i kalendern (.ics)
+calendar-programme = Hela programmet i din kalender (.ics)
+calendar-speaker = Talarens programpunkter i din kalender (.ics)
+schedule-xml = För konferensappar som Giggity och EventFahrplan (schedule.xml)
+schedule-json = Programmet som data (schedule.json)
+feed-title = Ändringar i programmen – { $site }
+feed-link = Följ ändringar i programmen (Atom-flöde)
+change-added = Ny programpunkt
+change-moved = Flyttad
+change-cancelled = Inställd
+change-speaker-confirmed = Talare bekräftad
+change-updated = Uppdaterad

@@ -227,6 +227,53 @@ pub struct SessionFront {
     /// A theme (folder name) of the programme, for sessions outside their theme's folder.
     pub theme: Option<String>,
     pub order: Option<i64>,
+    /// What changed and when, newest or oldest first: the change feed's entries, and the
+    /// calendar's `SEQUENCE` (moves and cancellations) and `DTSTAMP` (the newest date).
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+/// One change of a session, as the organiser records it (`[[changes]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub date: Date,
+    pub what: ChangeKind,
+    /// What changed, in the page's language (shown in the change feed).
+    pub note: Option<String>,
+}
+
+/// The kinds of change participants follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    /// The session was added to the programme.
+    Added,
+    /// Its date, time, room or place changed.
+    Moved,
+    Cancelled,
+    /// A speaker confirmed.
+    SpeakerConfirmed,
+    /// Anything else worth telling (text, speakers).
+    Updated,
+}
+
+impl ChangeKind {
+    /// Whether calendar apps must replace the event they have: its time or place changed,
+    /// or it was cancelled (RFC 5545 3.8.7.4, `SEQUENCE`).
+    pub fn is_significant(self) -> bool {
+        matches!(self, ChangeKind::Moved | ChangeKind::Cancelled)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Moved => "moved",
+            ChangeKind::Cancelled => "cancelled",
+            ChangeKind::SpeakerConfirmed => "speaker-confirmed",
+            ChangeKind::Updated => "updated",
+        }
+    }
 }
 
 /// A speaker of a session: a reference to a speaker page, or the person given inline.

@@ -9,6 +9,7 @@ pub mod changes;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod export;
 pub mod front_matter;
 pub mod fuzz;
 pub mod load;

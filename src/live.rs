@@ -42,6 +42,8 @@ pub struct LiveSite {
     sources: Sources,
     site: Option<Site>,
     files: Output,
+    /// Which of `files` are exports ([`Site::exports`]): an edit may remove some.
+    exports: BTreeSet<Arc<str>>,
     /// Changes since the last good build: a failed rebuild's changes are built with the next.
     pending: SiteChanges,
 }
@@ -55,6 +57,7 @@ impl LiveSite {
             sources: Sources::default(),
             site: None,
             files: Output::new(),
+            exports: BTreeSet::new(),
             pending: SiteChanges::default(),
         }
     }
@@ -110,23 +113,30 @@ impl LiveSite {
             }
         };
         let mut announced = Vec::new();
-        let (files, rendered, changed) = match plan {
+        let (files, rendered, changed, exports) = match plan {
             Some(plan) => self.update(&site, &plan, &mut |files, changed| {
                 announced = changed.to_vec();
                 early(files, changed);
             })?,
             None => {
+                let exports = site.exports();
+                let export_paths = exports
+                    .iter()
+                    .flatten()
+                    .map(|f| Arc::from(f.path.as_str()))
+                    .collect();
                 let files: Output = site
-                    .render()?
+                    .render_with(exports)?
                     .into_iter()
                     .map(|f| (Arc::from(f.path), Arc::from(f.bytes)))
                     .collect();
                 let rendered = files.keys().filter(|p| p.ends_with(".html")).count();
                 let changed = changed_files(&self.files, &files);
-                (files, rendered, changed)
+                (files, rendered, changed, export_paths)
             }
         };
         self.files = files;
+        self.exports = exports;
         self.site = Some(site);
         self.pending = SiteChanges::default();
         Ok(Rebuild {
@@ -140,12 +150,7 @@ impl LiveSite {
     /// The last output with the pages of `plan` rendered again and the other files of
     /// `site`; the same, file for file, as [`Site::render`] of `site` (pages win over static
     /// files of the same name, and static files over the sitemap).
-    fn update(
-        &self,
-        site: &Site,
-        plan: &PageUpdate,
-        early: Early,
-    ) -> Result<(Output, usize, Vec<String>)> {
+    fn update(&self, site: &Site, plan: &PageUpdate, early: Early) -> Result<Updated> {
         let mut files = self.files.clone();
         let mut changed = Vec::new();
         for path in &plan.removed {
@@ -173,12 +178,66 @@ impl LiveSite {
             plan.render.difference(&plan.own).cloned().collect()
         };
         rendered += insert(&mut files, &mut changed, &rest)?;
+        // Exports come from the content and the strings: kept after other edits; after
+        // edits of sessions alone, those of the sessions, their programmes and speakers
+        // (and the feeds) are made again; after any other, all (see the README for costs).
+        let pending = &self.pending;
+        let content_changed = pending.everything
+            || !pending.content_paths.is_empty()
+            || !pending.content.keys.is_empty()
+            || !pending.content.folders.is_empty()
+            || !pending.locales.is_empty();
+        let scope = match &self.site {
+            Some(old) if pending.content.folders.is_empty() && pending.locales.is_empty() => {
+                site.exporter().scope_of(&old.model, &pending.content.keys)
+            }
+            _ => None,
+        };
+        let mut exports = self.exports.clone();
+        let mut others = Vec::new();
+        if content_changed {
+            let (new, replaced) = match &scope {
+                Some(scope) => (
+                    site.exporter().files_in(Some(scope))?,
+                    site.exporter().paths_of(scope),
+                ),
+                None => (site.exports()?, BTreeSet::new()),
+            };
+            let made: BTreeSet<Arc<str>> = new.iter().map(|f| Arc::from(f.path.as_str())).collect();
+            let gone: Vec<Arc<str>> = match &scope {
+                Some(_) => exports
+                    .iter()
+                    .filter(|p| replaced.contains(&***p) && !made.contains(*p))
+                    .cloned()
+                    .collect(),
+                None => exports.difference(&made).cloned().collect(),
+            };
+            for path in gone {
+                exports.remove(&path);
+                if files.remove(&path).is_some() {
+                    changed.push(path.to_string());
+                }
+            }
+            exports.extend(made);
+            others = new;
+        }
+        let renderer = site.renderer();
+        let mut seen: BTreeSet<String> = exports.iter().map(|p| p.to_string()).collect();
+        for file in others {
+            // Pages win over exports, as in [`Site::render`].
+            if renderer.is_page(&file.path) {
+                continue;
+            }
+            let bytes: Arc<[u8]> = Arc::from(file.bytes);
+            if files.get(file.path.as_str()) != Some(&bytes) {
+                changed.push(file.path.clone());
+                files.insert(Arc::from(file.path), bytes);
+            }
+        }
         let mut others = site.other_files();
         if plan.pages_changed {
             others.push(site.sitemap());
         }
-        let renderer = site.renderer();
-        let mut seen = BTreeSet::new();
         for file in others {
             // The first of a name wins, and never over a page.
             if !seen.insert(file.path.clone()) || renderer.is_page(&file.path) {
@@ -192,9 +251,12 @@ impl LiveSite {
         }
         changed.sort();
         changed.dedup();
-        Ok((files, rendered, changed))
+        Ok((files, rendered, changed, exports))
     }
 }
+
+/// The output after an update, the pages rendered, the files changed, the exports' paths.
+type Updated = (Output, usize, Vec<String>, BTreeSet<Arc<str>>);
 
 /// Paths whose bytes differ between `old` and `new`, or that are in one only.
 fn changed_files(old: &Output, new: &Output) -> Vec<String> {

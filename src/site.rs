@@ -234,9 +234,24 @@ impl Site {
         }
     }
 
-    /// Renders the whole site in memory: pages, static files, sitemap, robots.txt; sorted.
+    /// Renders the whole site in memory: pages, exports, static files, sitemap, robots.txt;
+    /// sorted.
     pub fn render(&self) -> Result<Vec<OutputFile>> {
-        let mut files = self.render_pages(None)?;
+        self.render_with(self.exports())
+    }
+
+    /// As [`Site::render`], with the site's `exports` made already. The pages' problems
+    /// come first, then the exports'.
+    pub fn render_with(&self, exports: Result<Vec<OutputFile>>) -> Result<Vec<OutputFile>> {
+        let (mut files, exports) = match (self.render_pages(None), exports) {
+            (Ok(pages), Ok(exports)) => (pages, exports),
+            (Err(mut pages), Err(exports)) => {
+                pages.diagnostics.extend(exports.diagnostics);
+                return Err(pages);
+            }
+            (Err(e), _) | (_, Err(e)) => return Err(e),
+        };
+        files.extend(exports);
         files.extend(self.other_files());
         files.push(self.sitemap());
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -258,6 +273,20 @@ impl Site {
                 bytes: p.html.into_bytes(),
             })
             .collect())
+    }
+
+    /// The data exports: calendars, schedules for conference apps, change feeds
+    /// ([`crate::export`]). Like pages, they win over static files of the same name.
+    pub fn exports(&self) -> Result<Vec<OutputFile>> {
+        self.exporter().files()
+    }
+
+    pub fn exporter(&self) -> crate::export::Exporter<'_> {
+        crate::export::Exporter {
+            model: &self.model,
+            config: &self.config,
+            locales: &self.locales,
+        }
     }
 
     /// `sitemap.xml`, which lists every page.

@@ -102,6 +102,32 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "a change recorded in a session's [[changes]] (feeds, calendars' SEQUENCE)",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/fremtidens-kommuner.nb.md";
+                let text = read(root, path).replacen(
+                    "\n+++\n",
+                    "\n[[changes]]\ndate = 2025-10-01\nwhat = \"moved\"\nnote = \"Flyttet.\"\n+++\n",
+                    1,
+                );
+                write(root, path, &text);
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a programme's time zone, which every calendar and schedule of it shows",
+            apply: |root| {
+                let path = "content/samverkan-i-offentlig-sektor/_index.da.md";
+                replace_in(
+                    root,
+                    path,
+                    "timezone = \"Europe/Stockholm\"",
+                    "timezone = \"Europe/Helsinki\"",
+                );
+                vec![path]
+            },
+        },
+        Edit {
             what: "a new translation of a Danish-only session",
             apply: |root| {
                 let from = "content/kommunestyret-2030/seminar-12-12.da.md";
@@ -337,6 +363,15 @@ fn an_edit_renders_only_the_pages_that_show_it() {
         assert!(changed.contains(&page), "{page} not in {changed:?}");
     }
     assert!(!changed.contains(&"sitemap.xml"), "{changed:?}");
+    // Its calendars, the programme's calendar and schedules show it too.
+    for export in [
+        "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics",
+        "da/fremtidens-offentlige-sektor/calendar.ics",
+        "da/fremtidens-offentlige-sektor/schedule.xml",
+        "da/fremtidens-offentlige-sektor/schedule.json",
+    ] {
+        assert!(changed.contains(&export), "{export} not in {changed:?}");
+    }
 
     // A stylesheet renders no page at all.
     let css = "themes/default/static/samling.css";

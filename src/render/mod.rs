@@ -235,6 +235,8 @@ struct Layout {
     translations: Vec<SwitchLink>,
     alternates: Vec<Alternate>,
     canonical: String,
+    /// The exports this page links to: the change feed, calendars, schedules.
+    exports: crate::export::PageLinks,
 }
 
 #[derive(Debug, Serialize)]
@@ -622,7 +624,25 @@ impl<'a> Renderer<'a> {
             switcher,
             alternates,
             canonical: self.urls.absolute(from),
+            exports: self.exports_of(job, from),
         }
+    }
+
+    /// The exports the page of `job` at `from` links to.
+    fn exports_of(&self, job: Job<'a>, from: &str) -> crate::export::PageLinks {
+        use crate::export::{Exporter, PageOf};
+        let page = match job {
+            Job::Programme(i, _) => PageOf::Programme(i),
+            Job::Session(i, _) => PageOf::Session(i),
+            Job::Speaker(i, _) => PageOf::Speaker(i),
+            _ => PageOf::Other,
+        };
+        let exporter = Exporter {
+            model: self.model,
+            config: self.config,
+            locales: self.locales,
+        };
+        exporter.links(page, Self::lang_of(job).unwrap_or_default(), from)
     }
 
     /// Inserts the page's view into the context.

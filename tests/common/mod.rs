@@ -103,7 +103,8 @@ pub fn attribute_values(html: &str, attr: &str) -> Vec<String> {
 /// The `<link rel="alternate" hreflang=...>` of a page, as (hreflang, href).
 pub fn alternates(html: &str) -> Vec<(String, String)> {
     html.lines()
-        .filter(|l| l.starts_with("<link rel=\"alternate\""))
+        // Language alternates only, not the change feed's link.
+        .filter(|l| l.starts_with("<link rel=\"alternate\"") && l.contains(" hreflang="))
         .map(|l| {
             let lang = attribute_values(l, "hreflang").remove(0);
             let href = attribute_values(l, "href").remove(0);

@@ -1,0 +1,190 @@
+//! The change feed (Atom, RFC 4287): per language, one entry per change that organisers
+//! record in a session's `[[changes]]`, newest first, dated by the change's date.
+
+use std::fmt::Write;
+
+use jiff::Zoned;
+use jiff::civil;
+use jiff::tz::TimeZone;
+
+use super::{Cx, FEED_FILE, day_start, rfc3339, xml_escape, zone_of};
+use crate::front_matter::{Change, SessionFront};
+use crate::model::Translation;
+use crate::urls::Urls;
+
+struct Entry<'a> {
+    date: civil::Date,
+    updated: Zoned,
+    /// Position of the session in the site's programmes, then of the change in its list:
+    /// ties of one date are in a fixed order.
+    order: (usize, usize, usize),
+    session: usize,
+    t: &'a Translation<SessionFront>,
+    change: &'a Change,
+}
+
+pub(super) fn feed(cx: &Cx) -> String {
+    let m = cx.model();
+    let mut entries: Vec<Entry> = Vec::new();
+    for (p, programme) in m.programmes.iter().enumerate() {
+        let tz = zone_of(&programme.timezone);
+        for (position, &s) in programme.sessions.iter().enumerate() {
+            let Some(t) = cx.pick(s) else { continue };
+            for (n, change) in t.front.changes.iter().enumerate() {
+                entries.push(Entry {
+                    date: change.date.0,
+                    updated: day_start(change.date.0, &tz),
+                    order: (p, position, n),
+                    session: s,
+                    t,
+                    change,
+                });
+            }
+        }
+    }
+    // Newest first; on one day the later-listed change first.
+    entries.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then(b.updated.timestamp().cmp(&a.updated.timestamp()))
+            .then(b.order.2.cmp(&a.order.2))
+            .then(a.order.0.cmp(&b.order.0))
+            .then(a.order.1.cmp(&b.order.1))
+    });
+    let lang = cx.lang;
+    let folder = format!("{lang}/");
+    let feed_path = format!("{folder}{FEED_FILE}");
+    let updated = entries
+        .first()
+        .map(|e| rfc3339(&e.updated))
+        .unwrap_or_else(|| rfc3339(&never_changed()));
+    let site_name = cx.text("site-name");
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">"
+    );
+    let feed_id = uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_URL,
+        format!("samling:feed:{lang}").as_bytes(),
+    );
+    let _ = writeln!(xml, "  <id>urn:uuid:{feed_id}</id>");
+    let _ = writeln!(
+        xml,
+        "  <title>{}</title>",
+        xml_escape(&cx.text_with("feed-title", &[("site", site_name.clone())]))
+    );
+    let _ = writeln!(xml, "  <updated>{updated}</updated>");
+    let self_href = cx
+        .absolute(&feed_path)
+        .unwrap_or_else(|| FEED_FILE.to_owned());
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(&self_href)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&cx.link(&folder, &folder))
+    );
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        xml_escape(&site_name)
+    );
+    let _ = writeln!(
+        xml,
+        "  <generator version=\"{}\">samling</generator>",
+        env!("CARGO_PKG_VERSION")
+    );
+    for e in &entries {
+        let session = &m.sessions[e.session];
+        let f = &e.t.front;
+        let kind = e.change.what;
+        let same_kind_before = e.t.front.changes[..e.order.2]
+            .iter()
+            .filter(|c| c.date == e.change.date && c.what == kind)
+            .count();
+        // Stable across builds and languages: the session, the date, the kind.
+        let id = uuid::Uuid::new_v5(
+            &session.entry.uid(),
+            format!("change:{}:{}:{same_kind_before}", e.date, kind.name()).as_bytes(),
+        );
+        let title = format!(
+            "{}: {}",
+            cx.text(&format!("change-{}", kind.name())),
+            f.title
+        );
+        let page = Urls::page(&e.t.lang, &session.entry.key);
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <id>urn:uuid:{id}</id>");
+        let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&title));
+        let _ = writeln!(xml, "    <updated>{}</updated>", rfc3339(&e.updated));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&cx.link(&folder, &page))
+        );
+        let _ = writeln!(
+            xml,
+            "    <summary type=\"text\">{}</summary>",
+            xml_escape(&summary(cx, session, e.t, e.change))
+        );
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// The change's note, then where and when the session is now: "Afgangen er flyttet til
+/// kl. 8.30. søndag 29. marts 2026, kl. 08.30–17.00, Københavns Hovedbanegård."
+fn summary(
+    cx: &Cx,
+    session: &crate::model::Session,
+    t: &Translation<SessionFront>,
+    change: &Change,
+) -> String {
+    let f = &t.front;
+    let mut parts: Vec<String> = change.note.iter().cloned().collect();
+    let mut now: Vec<String> = Vec::new();
+    if let Some(date) = f.date {
+        now.push(cx.locale.full_date(date));
+    }
+    match (f.start, f.end) {
+        (Some(start), Some(end)) => now.push(cx.text_with(
+            "time-range",
+            &[
+                ("start", cx.locale.time(start)),
+                ("end", cx.locale.time(end)),
+            ],
+        )),
+        (Some(start), None) => {
+            now.push(cx.text_with("time-start", &[("start", cx.locale.time(start))]))
+        }
+        _ => {}
+    }
+    now.extend(cx.location(session, t));
+    if let Some(status) = f
+        .status
+        .filter(|s| *s != crate::front_matter::Status::Confirmed)
+    {
+        let name = match status {
+            crate::front_matter::Status::Confirmed => "confirmed",
+            crate::front_matter::Status::Tentative => "tentative",
+            crate::front_matter::Status::Cancelled => "cancelled",
+            crate::front_matter::Status::Moved => "moved",
+        };
+        now.push(cx.text(&format!("status-{name}")));
+    }
+    if !now.is_empty() {
+        parts.push(format!("({})", now.join(", ")));
+    }
+    parts.join(" ")
+}
+
+/// The `updated` of a feed without entries (Atom requires one): nothing has changed, so
+/// the start of the Unix epoch, the same in every build.
+fn never_changed() -> Zoned {
+    day_start(civil::date(1970, 1, 1), &TimeZone::UTC)
+}

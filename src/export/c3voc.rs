@@ -1,0 +1,191 @@
+//! `schedule.json`: the c3voc schedule schema v1, which pretalx and jekyll-theme-conference
+//! read. Each event has exactly the schema's sixteen required keys; persons have the
+//! pretalx shape (`name`, with `public_name` for older readers, and `guid`).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::frab::{event_title, format_name};
+use super::{Cx, Schedule, rfc3339};
+use crate::urls::Urls;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    generator: Generator,
+    schedule: ScheduleJson<'a>,
+}
+
+#[derive(Serialize)]
+struct Generator {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct ScheduleJson<'a> {
+    version: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base_url: Option<String>,
+    conference: Conference<'a>,
+}
+
+#[derive(Serialize)]
+struct Conference<'a> {
+    acronym: &'a str,
+    title: &'a str,
+    start: String,
+    end: String,
+    #[serde(rename = "daysCount")]
+    days_count: usize,
+    timeslot_duration: &'static str,
+    time_zone_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    rooms: Vec<Room<'a>>,
+    tracks: Vec<Track<'a>>,
+    days: Vec<Day>,
+}
+
+#[derive(Serialize)]
+struct Room<'a> {
+    name: &'a str,
+    guid: String,
+}
+
+#[derive(Serialize)]
+struct Track<'a> {
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Day {
+    index: usize,
+    date: String,
+    day_start: String,
+    day_end: String,
+    rooms: BTreeMap<String, Vec<Event>>,
+}
+
+#[derive(Serialize)]
+struct Event {
+    guid: String,
+    id: u32,
+    date: String,
+    start: String,
+    duration: String,
+    room: String,
+    slug: String,
+    url: String,
+    title: String,
+    subtitle: Option<String>,
+    track: Option<String>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    language: Option<String>,
+    #[serde(rename = "abstract")]
+    summary: Option<String>,
+    persons: Vec<Person>,
+    links: Vec<()>,
+}
+
+#[derive(Serialize)]
+struct Person {
+    name: String,
+    public_name: String,
+    guid: String,
+}
+
+pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
+    let m = cx.model();
+    let programme = &m.programmes[s.programme];
+    let folder = Urls::page(cx.lang, &programme.entry.key);
+    let room_guid = |name: &str| {
+        uuid::Uuid::new_v5(&programme.entry.uid(), format!("room:{name}").as_bytes()).to_string()
+    };
+    let days: Vec<Day> = s
+        .days
+        .iter()
+        .enumerate()
+        .map(|(i, day)| {
+            let mut rooms: BTreeMap<String, Vec<Event>> = BTreeMap::new();
+            for e in &day.events {
+                let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
+                let f = &e.t.front;
+                let page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
+                rooms.entry(e.room.clone()).or_default().push(Event {
+                    guid: e.guid.to_string(),
+                    id: e.id,
+                    date: rfc3339(&e.start),
+                    start: e.start.time().strftime("%H:%M").to_string(),
+                    duration: format!("{:02}:{:02}", minutes / 60, minutes % 60),
+                    room: e.room.clone(),
+                    slug: e.slug.clone(),
+                    url: cx.link(&folder, &page),
+                    title: event_title(cx, e.t),
+                    subtitle: None,
+                    track: e.track.clone(),
+                    kind: f.format.map_or("talk", format_name),
+                    language: f.language.clone(),
+                    summary: f.summary.clone(),
+                    persons: cx
+                        .people(e.t)
+                        .into_iter()
+                        .map(|p| Person {
+                            guid: p.guid().to_string(),
+                            public_name: p.name.clone(),
+                            name: p.name,
+                        })
+                        .collect(),
+                    links: Vec::new(),
+                });
+            }
+            Day {
+                index: i + 1,
+                date: day.date.to_string(),
+                day_start: rfc3339(&day.start),
+                day_end: rfc3339(&day.end),
+                rooms,
+            }
+        })
+        .collect();
+    let version = Schedule::version(&serde_json::to_string(&days).unwrap_or_default());
+    let document = Document {
+        schema: "https://c3voc.de/schedule/schema.json",
+        generator: Generator {
+            name: "samling",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        schedule: ScheduleJson {
+            version,
+            base_url: cx.absolute(&folder),
+            conference: Conference {
+                acronym: &s.acronym,
+                title: &s.title,
+                start: s.first_day.to_string(),
+                end: s.last_day.to_string(),
+                days_count: s.days.len(),
+                timeslot_duration: "00:15",
+                time_zone_name: &s.zone,
+                url: cx.absolute(&folder),
+                rooms: s
+                    .rooms
+                    .iter()
+                    .map(|name| Room {
+                        name,
+                        guid: room_guid(name),
+                    })
+                    .collect(),
+                tracks: s.tracks.iter().map(|name| Track { name }).collect(),
+                days,
+            },
+        },
+    };
+    // Compact, as pretalx writes it: at a thousand sessions the indentation alone would
+    // add a third to the file.
+    let mut json = serde_json::to_string(&document).unwrap_or_default();
+    json.push('\n');
+    json
+}

@@ -1,0 +1,135 @@
+//! `schedule.xml`: the frab/pentabarf format that Giggity, ConfClerk and EventFahrplan read
+//! (c3voc's `schedule.xml.xsd`). Giggity needs `day@date`, EventFahrplan `day@end`.
+
+use std::fmt::Write;
+
+use super::{Cx, Schedule, rfc3339, xml_escape};
+use crate::urls::Urls;
+
+pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
+    let m = cx.model();
+    let programme = &m.programmes[s.programme];
+    let page = Urls::page(cx.lang, &programme.entry.key);
+    let mut days = String::new();
+    for (index, day) in s.days.iter().enumerate() {
+        let _ = writeln!(
+            days,
+            "  <day index=\"{}\" date=\"{}\" start=\"{}\" end=\"{}\">",
+            index + 1,
+            day.date,
+            rfc3339(&day.start),
+            rfc3339(&day.end)
+        );
+        // Rooms in the order of the programme's rooms, each with its events in time order.
+        for room in &s.rooms {
+            let events: Vec<_> = day.events.iter().filter(|e| &e.room == room).collect();
+            if events.is_empty() {
+                continue;
+            }
+            let _ = writeln!(days, "    <room name=\"{}\">", xml_escape(room));
+            for e in events {
+                let f = &e.t.front;
+                let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
+                let _ = writeln!(days, "      <event guid=\"{}\" id=\"{}\">", e.guid, e.id);
+                let mut el = |name: &str, value: &str| {
+                    let _ = writeln!(days, "        <{name}>{}</{name}>", xml_escape(value));
+                };
+                el("date", &rfc3339(&e.start));
+                el("start", &e.start.time().strftime("%H:%M").to_string());
+                el(
+                    "duration",
+                    &format!("{:02}:{:02}", minutes / 60, minutes % 60),
+                );
+                el("room", &e.room);
+                el("slug", &e.slug);
+                el("title", &event_title(cx, e.t));
+                el("subtitle", "");
+                el("track", e.track.as_deref().unwrap_or(""));
+                el("type", f.format.map_or("talk", format_name));
+                if let Some(language) = &f.language {
+                    el("language", language);
+                }
+                el("abstract", f.summary.as_deref().unwrap_or(""));
+                let people = cx.people(e.t);
+                let description = cx.people_lines(&people).join("\n");
+                if !description.is_empty() {
+                    el("description", &description);
+                }
+                let session_page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
+                if let Some(url) = cx.absolute(&session_page) {
+                    el("url", &url);
+                }
+                days.push_str("        <persons>\n");
+                for p in &people {
+                    let _ = writeln!(
+                        days,
+                        "          <person guid=\"{}\">{}</person>",
+                        p.guid(),
+                        xml_escape(&p.name)
+                    );
+                }
+                days.push_str("        </persons>\n        <links/>\n      </event>\n");
+            }
+            days.push_str("    </room>\n");
+        }
+        days.push_str("  </day>\n");
+    }
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
+    let _ = writeln!(
+        xml,
+        "  <generator name=\"samling\" version=\"{}\"/>",
+        env!("CARGO_PKG_VERSION")
+    );
+    if let Some(url) = cx.absolute(&format!("{page}{}", super::SCHEDULE_XML)) {
+        let _ = writeln!(xml, "  <url>{}</url>", xml_escape(&url));
+    }
+    let _ = writeln!(xml, "  <version>{}</version>", Schedule::version(&days));
+    xml.push_str("  <conference>\n");
+    let mut el = |name: &str, value: &str| {
+        let _ = writeln!(xml, "    <{name}>{}</{name}>", xml_escape(value));
+    };
+    el("title", &s.title);
+    el("acronym", &s.acronym);
+    el("start", &s.first_day.to_string());
+    el("end", &s.last_day.to_string());
+    el("days", &s.days.len().to_string());
+    el("timeslot_duration", "00:15");
+    if let Some(url) = cx.absolute(&page) {
+        el("url", &url);
+    }
+    el("time_zone_name", &s.zone);
+    for track in &s.tracks {
+        let _ = writeln!(xml, "    <track name=\"{}\"/>", xml_escape(track));
+    }
+    xml.push_str("  </conference>\n");
+    xml.push_str(&days);
+    xml.push_str("</schedule>\n");
+    xml
+}
+
+/// A cancelled session keeps its slot, its title says so (apps know no status).
+pub(super) fn event_title(
+    cx: &Cx,
+    t: &crate::model::Translation<crate::front_matter::SessionFront>,
+) -> String {
+    if super::is_cancelled(&t.front) {
+        format!("{}: {}", cx.text("status-cancelled"), t.front.title)
+    } else {
+        t.front.title.clone()
+    }
+}
+
+pub(super) fn format_name(format: crate::front_matter::Format) -> &'static str {
+    use crate::front_matter::Format::*;
+    match format {
+        Keynote => "keynote",
+        Talk => "talk",
+        Seminar => "seminar",
+        Debate => "debate",
+        Panel => "panel",
+        Workshop => "workshop",
+        Meeting => "meeting",
+        Break => "break",
+        Social => "social",
+    }
+}

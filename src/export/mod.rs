@@ -1,0 +1,908 @@
+//! Data exports of the programmes, beside the pages: calendar files (RFC 5545) per session,
+//! programme and speaker, schedules for conference apps (`schedule.xml` in the frab format,
+//! `schedule.json` in the c3voc schema) per programme, and an Atom feed (RFC 4287) of
+//! programme changes per language.
+//!
+//! Every file is in one language, the language of the folder it lives in, and comes from
+//! content alone (no clock, no file times), so a build writes the same bytes every time:
+//! `DTSTAMP`, feed and entry dates are the dates organisers give in `[[changes]]`.
+//!
+//! | file | what |
+//! | --- | --- |
+//! | `<lang>/<session>/calendar.ics` | one session |
+//! | `<lang>/<programme>/calendar.ics` | every dated session of a programme |
+//! | `<lang>/<speaker>/calendar.ics` | every dated session of a speaker |
+//! | `<lang>/<programme>/schedule.xml`, `schedule.json` | the programme for conference apps |
+//! | `<lang>/feed.xml` | changes of every programme, newest first |
+
+mod atom;
+mod c3voc;
+mod frab;
+mod ics;
+
+pub use ics::{escape_text, fold_line};
+
+use jiff::civil;
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, Zoned};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::front_matter::{Change, Kind, SessionFront, SpeakerEntry, Status};
+use crate::locale::{Locale, Locales};
+use crate::model::{Model, Session, Translation};
+use crate::urls::Urls;
+use crate::write::OutputFile;
+
+/// The messages of `locales/*.ftl` the exports use.
+const MESSAGES: &[&str] = &[
+    "site-name",
+    "feed-title",
+    "speakers-heading",
+    "moderator-label",
+    "not-confirmed",
+    "status-label",
+    "status-confirmed",
+    "status-tentative",
+    "status-cancelled",
+    "status-moved",
+    "time-range",
+    "time-start",
+    "change-added",
+    "change-moved",
+    "change-cancelled",
+    "change-speaker-confirmed",
+    "change-updated",
+];
+
+pub const CALENDAR_FILE: &str = "calendar.ics";
+pub const SCHEDULE_XML: &str = "schedule.xml";
+pub const SCHEDULE_JSON: &str = "schedule.json";
+pub const FEED_FILE: &str = "feed.xml";
+
+/// What the export functions read: the site's model, configuration and strings.
+#[derive(Clone, Copy)]
+pub struct Exporter<'a> {
+    pub model: &'a Model,
+    pub config: &'a Config,
+    pub locales: &'a Locales,
+}
+
+/// The exports an edit touches, by index in the model after it and by content key (the
+/// keys of sessions that are gone too).
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    pub sessions: BTreeSet<usize>,
+    pub programmes: BTreeSet<usize>,
+    pub speakers: BTreeSet<usize>,
+    keys: ScopeKeys,
+}
+
+#[derive(Debug, Default, Clone)]
+struct ScopeKeys {
+    sessions: BTreeSet<String>,
+    programmes: BTreeSet<String>,
+    speakers: BTreeSet<String>,
+}
+
+/// The page an export link is shown on, without its language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageOf {
+    Programme(usize),
+    Session(usize),
+    Speaker(usize),
+    Other,
+}
+
+/// The exports a page links to, as links relative to the page (empty when there is none).
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct PageLinks {
+    /// The language's change feed: on every page.
+    pub feed: String,
+    pub calendar: Option<String>,
+    pub schedule_xml: Option<String>,
+    pub schedule_json: Option<String>,
+}
+
+impl<'a> Exporter<'a> {
+    /// Every export file of the site, sorted by path; an error if a locale lacks one of
+    /// the messages the exports show.
+    pub fn files(&self) -> Result<Vec<OutputFile>> {
+        self.files_in(None)
+    }
+
+    /// The export files of `scope` (every file if `None`), sorted by path. The feeds are
+    /// always among them: they are few and list every programme.
+    pub fn files_in(&self, scope: Option<&Scope>) -> Result<Vec<OutputFile>> {
+        self.check_locales()?;
+        let m = self.model;
+        let zones: Vec<ics::ProgrammeZone> = m
+            .programmes
+            .iter()
+            .map(|p| ics::ProgrammeZone::new(&p.timezone))
+            .collect();
+        // The sessions whose events the files of the scope show.
+        let needed: Option<BTreeSet<usize>> = scope.map(|scope| {
+            let mut needed = scope.sessions.clone();
+            for &p in &scope.programmes {
+                needed.extend(&m.programmes[p].sessions);
+            }
+            for &s in &scope.speakers {
+                needed.extend(&m.speakers[s].sessions);
+            }
+            needed
+        });
+        let mut jobs = vec![Job::Feed];
+        match scope {
+            Some(scope) => {
+                jobs.extend(scope.programmes.iter().copied().map(Job::Programme));
+                jobs.extend(scope.sessions.iter().copied().map(Job::Session));
+                jobs.extend(scope.speakers.iter().copied().map(Job::Speaker));
+            }
+            None => {
+                jobs.extend((0..m.programmes.len()).map(Job::Programme));
+                jobs.extend((0..m.sessions.len()).map(Job::Session));
+                jobs.extend((0..m.speakers.len()).map(Job::Speaker));
+            }
+        }
+        let mut files = Vec::new();
+        for language in &self.config.languages {
+            let lang = language.code.as_str();
+            let Some(locale) = self.locales.get(lang) else {
+                continue;
+            };
+            let cx = Cx {
+                ex: *self,
+                locale,
+                lang,
+                urls: Urls::new(self.config),
+            };
+            // Each session's event once per language, for its own, its programme's and its
+            // speakers' calendars.
+            let events: Vec<Option<ics::EventText>> = (0..m.sessions.len())
+                .into_par_iter()
+                .map(|s| {
+                    if needed.as_ref().is_some_and(|n| !n.contains(&s)) {
+                        return None;
+                    }
+                    let t = cx.pick(s)?;
+                    ics::event(&cx, s, t, &zones[m.sessions[s].programme])
+                })
+                .collect();
+            files.par_extend(jobs.par_iter().flat_map_iter(|&job| cx.job(job, &events)));
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// The exports that edits of the pages with content keys `keys` touch, when each of
+    /// them is a session before the edit (in `before`) or after it (in this site) and
+    /// nothing else: the sessions, their programmes and their speakers. `None` when an
+    /// edit touches more (a programme, theme or speaker page, a free page): then every
+    /// export is made again.
+    pub fn scope_of(&self, before: &Model, keys: &BTreeSet<String>) -> Option<Scope> {
+        let m = self.model;
+        let mut scope = Scope::default();
+        let programme_by_key = |key: &str| m.programmes.iter().position(|p| p.entry.key == key);
+        let speaker_by_id = |id: &str| m.speakers.binary_search_by(|s| s.id.as_str().cmp(id)).ok();
+        for key in keys {
+            scope.keys.sessions.insert(key.clone());
+            match m.find(key) {
+                Some((Kind::Session, i)) => {
+                    let session = &m.sessions[i];
+                    scope.sessions.insert(i);
+                    scope.programmes.insert(session.programme);
+                    scope
+                        .speakers
+                        .extend(session.entry.speaker_ids().filter_map(speaker_by_id));
+                }
+                Some(_) => return None,
+                None => {}
+            }
+            match before.find(key) {
+                Some((Kind::Session, i)) => {
+                    let session = &before.sessions[i];
+                    let programme = &before.programmes[session.programme].entry.key;
+                    scope.programmes.insert(programme_by_key(programme)?);
+                    for id in session.entry.speaker_ids() {
+                        scope.speakers.insert(speaker_by_id(id)?);
+                    }
+                }
+                Some(_) => return None,
+                None => {}
+            }
+            if m.find(key).is_none() && before.find(key).is_none() {
+                return None;
+            }
+        }
+        scope.keys.programmes = scope
+            .programmes
+            .iter()
+            .map(|&p| m.programmes[p].entry.key.clone())
+            .collect();
+        scope.keys.speakers = scope
+            .speakers
+            .iter()
+            .map(|&s| m.speakers[s].entry.key.clone())
+            .collect();
+        Some(scope)
+    }
+
+    /// Every path the files of `scope` may have, in any language: those that
+    /// [`Exporter::files_in`] does not make are gone.
+    pub fn paths_of(&self, scope: &Scope) -> BTreeSet<String> {
+        let mut paths = BTreeSet::new();
+        for language in &self.config.languages {
+            let lang = language.code.as_str();
+            paths.insert(format!("{lang}/{FEED_FILE}"));
+            let keys = &scope.keys;
+            for key in keys.sessions.iter().chain(&keys.speakers) {
+                paths.insert(format!("{}{CALENDAR_FILE}", Urls::page(lang, key)));
+            }
+            for key in &keys.programmes {
+                for name in [CALENDAR_FILE, SCHEDULE_XML, SCHEDULE_JSON] {
+                    paths.insert(format!("{}{name}", Urls::page(lang, key)));
+                }
+            }
+        }
+        paths
+    }
+
+    /// Every message the exports show exists in every language, with the file that lacks
+    /// it: a missing string fails the build as it does in templates.
+    fn check_locales(&self) -> Result<()> {
+        let mut problems = Vec::new();
+        let mut args = fluent::FluentArgs::new();
+        for name in ["site", "start", "end"] {
+            args.set(name, "x");
+        }
+        for language in &self.config.languages {
+            let Some(locale) = self.locales.get(&language.code) else {
+                continue;
+            };
+            for key in MESSAGES {
+                if let Err(e) = locale.message(key, Some(&args)) {
+                    problems.push(Diagnostic::new(
+                        Path::new(crate::locale::LOCALES_DIR)
+                            .join(format!("{}.ftl", language.code)),
+                        format!("{e} (used by the calendar, schedule and feed exports)"),
+                    ));
+                }
+            }
+        }
+        Error::check(problems)
+    }
+
+    /// The exports that the page `page` in `lang`, at address `from`, links to. The same
+    /// conditions as [`Exporter::files`] decide whether each exists.
+    pub fn links(&self, page: PageOf, lang: &str, from: &str) -> PageLinks {
+        let urls = Urls::new(self.config);
+        let m = self.model;
+        let at =
+            |key: &str, name: &str| urls.file(from, &format!("{}{name}", Urls::page(lang, key)));
+        let mut links = PageLinks {
+            feed: urls.file(from, &format!("{lang}/{FEED_FILE}")),
+            ..PageLinks::default()
+        };
+        match page {
+            PageOf::Session(i) => {
+                let session = &m.sessions[i];
+                if session
+                    .entry
+                    .get(lang)
+                    .is_some_and(|t| t.front.date.is_some())
+                {
+                    links.calendar = Some(at(&session.entry.key, CALENDAR_FILE));
+                }
+            }
+            PageOf::Speaker(i) => {
+                let speaker = &m.speakers[i];
+                let fallback = self.config.list_untranslated;
+                let dated = speaker.sessions.iter().any(|&s| {
+                    m.sessions[s]
+                        .entry
+                        .pick(lang, self.config, fallback)
+                        .is_some_and(|t| t.front.date.is_some())
+                });
+                if speaker.entry.get(lang).is_some() && dated {
+                    links.calendar = Some(at(&speaker.entry.key, CALENDAR_FILE));
+                }
+            }
+            PageOf::Programme(i) => {
+                let programme = &m.programmes[i];
+                if programme.entry.get(lang).is_some() {
+                    let key = &programme.entry.key;
+                    let dated = self.programme_sessions(i, lang, |f| f.date.is_some());
+                    let timed =
+                        self.programme_sessions(i, lang, |f| f.date.is_some() && f.start.is_some());
+                    let first_day = programme.entry.rendered_in(lang).front.first_day;
+                    if dated || first_day.is_some() {
+                        links.calendar = Some(at(key, CALENDAR_FILE));
+                    }
+                    if timed {
+                        links.schedule_xml = Some(at(key, SCHEDULE_XML));
+                        links.schedule_json = Some(at(key, SCHEDULE_JSON));
+                    }
+                }
+            }
+            PageOf::Other => {}
+        }
+        links
+    }
+
+    /// Whether a session of programme `i` that a reader of `lang` sees passes `test`.
+    fn programme_sessions(
+        &self,
+        i: usize,
+        lang: &str,
+        test: impl Fn(&SessionFront) -> bool,
+    ) -> bool {
+        let fallback = self.config.list_untranslated;
+        self.model.programmes[i].sessions.iter().any(|&s| {
+            self.model.sessions[s]
+                .entry
+                .pick(lang, self.config, fallback)
+                .is_some_and(|t| test(&t.front))
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Feed,
+    Programme(usize),
+    Session(usize),
+    Speaker(usize),
+}
+
+/// One export file's context: the language it is written in.
+struct Cx<'a> {
+    ex: Exporter<'a>,
+    locale: &'a Locale,
+    lang: &'a str,
+    urls: Urls,
+}
+
+impl<'a> Cx<'a> {
+    /// The files of `job` in this language; `events` are the language's sessions' events.
+    fn job(&self, job: Job, events: &[Option<ics::EventText>]) -> Vec<OutputFile> {
+        let m = self.model();
+        let lang = self.lang;
+        let file = |path: String, text: String| OutputFile {
+            path,
+            bytes: text.into_bytes(),
+        };
+        match job {
+            Job::Feed => vec![file(format!("{lang}/{FEED_FILE}"), atom::feed(self))],
+            Job::Session(i) => {
+                let dir = Urls::page(lang, &m.sessions[i].entry.key);
+                ics::session(self, i, events)
+                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
+                    .into_iter()
+                    .collect()
+            }
+            Job::Speaker(i) => {
+                let dir = Urls::page(lang, &m.speakers[i].entry.key);
+                ics::speaker(self, i, events)
+                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
+                    .into_iter()
+                    .collect()
+            }
+            Job::Programme(i) => {
+                if m.programmes[i].entry.get(lang).is_none() {
+                    return Vec::new();
+                }
+                let dir = Urls::page(lang, &m.programmes[i].entry.key);
+                let mut files = Vec::new();
+                if let Some(text) = ics::programme(self, i, events) {
+                    files.push(file(format!("{dir}{CALENDAR_FILE}"), text));
+                }
+                let schedule = Schedule::of(self, i);
+                if !schedule.days.is_empty() {
+                    files.push(file(
+                        format!("{dir}{SCHEDULE_XML}"),
+                        frab::schedule(self, &schedule),
+                    ));
+                    files.push(file(
+                        format!("{dir}{SCHEDULE_JSON}"),
+                        c3voc::schedule(self, &schedule),
+                    ));
+                }
+                files
+            }
+        }
+    }
+
+    fn model(&self) -> &'a Model {
+        self.ex.model
+    }
+
+    /// The translation of session `i` a reader of this language sees, if any.
+    fn pick(&self, i: usize) -> Option<&'a Translation<SessionFront>> {
+        let config = self.ex.config;
+        self.model().sessions[i]
+            .entry
+            .pick(self.lang, config, config.list_untranslated)
+    }
+
+    /// A message of this language; an empty text if the locale lacks it (every key used
+    /// here is also used by the default theme's templates or checked by the tests).
+    fn text(&self, key: &str) -> String {
+        self.locale.message(key, None).unwrap_or_default()
+    }
+
+    fn text_with(&self, key: &str, args: &[(&str, String)]) -> String {
+        let mut fluent_args = fluent::FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        self.locale
+            .message(key, Some(&fluent_args))
+            .unwrap_or_default()
+    }
+
+    /// The public address of an output path (`da/x/`), when `base_url` is a full URL.
+    fn absolute(&self, path: &str) -> Option<String> {
+        self.ex
+            .config
+            .base_url
+            .contains("://")
+            .then(|| self.urls.absolute(path))
+    }
+
+    /// A link from the folder `from` to the page at `to`: its public address when the
+    /// site's address is known, otherwise relative to the export file.
+    fn link(&self, from: &str, to: &str) -> String {
+        self.absolute(to)
+            .unwrap_or_else(|| self.urls.link(from, to))
+    }
+
+    /// The speakers and moderator of a session, as one line of text in this language:
+    /// "Bjarne Corydon (Chefredaktør, Børsen), Heidi Bank (ikke bekræftet)".
+    fn people(&self, t: &Translation<SessionFront>) -> Vec<Person<'a>> {
+        let mut people: Vec<Person<'a>> = t
+            .front
+            .speakers
+            .iter()
+            .map(|s| self.person(s, false))
+            .collect();
+        people.extend(t.front.moderator.as_ref().map(|s| self.person(s, true)));
+        people
+    }
+
+    fn person(&self, entry: &SpeakerEntry, moderator: bool) -> Person<'a> {
+        let m = self.model();
+        let (name, role, organisation, page) = match entry {
+            SpeakerEntry::Inline {
+                name,
+                role,
+                organisation,
+                ..
+            } => (name.clone(), role.clone(), organisation.clone(), None),
+            SpeakerEntry::Reference { id, .. } => {
+                let speaker = m
+                    .speakers
+                    .binary_search_by(|s| s.id.as_str().cmp(id))
+                    .ok()
+                    .map(|i| &m.speakers[i]);
+                match speaker {
+                    Some(s) => {
+                        let t = s.entry.pick(self.lang, self.ex.config, true);
+                        let t = t.unwrap_or(&s.entry.translations[0]);
+                        (
+                            t.front.name.clone(),
+                            t.front.role.clone(),
+                            t.front.organisation.clone(),
+                            Some(s),
+                        )
+                    }
+                    None => (id.clone(), None, None, None),
+                }
+            }
+        };
+        Person {
+            name,
+            role,
+            organisation,
+            confirmed: entry.confirmed(),
+            moderator,
+            page,
+        }
+    }
+
+    /// "Oplægsholdere: A (rolle, organisation), B (ikke bekræftet)" and "Ordstyrer: C".
+    fn people_lines(&self, people: &[Person]) -> Vec<String> {
+        let describe = |p: &Person| {
+            let mut details: Vec<String> = p.role.iter().chain(&p.organisation).cloned().collect();
+            if !p.confirmed {
+                details.push(self.text("not-confirmed"));
+            }
+            if details.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} ({})", p.name, details.join(", "))
+            }
+        };
+        let mut lines = Vec::new();
+        for (moderator, key) in [(false, "speakers-heading"), (true, "moderator-label")] {
+            let names: Vec<String> = people
+                .iter()
+                .filter(|p| p.moderator == moderator)
+                .map(describe)
+                .collect();
+            if !names.is_empty() {
+                lines.push(format!("{}: {}", self.text(key), names.join(", ")));
+            }
+        }
+        lines
+    }
+
+    /// Where a session is: its room and venue, or the programme's venue.
+    fn location(&self, session: &Session, t: &Translation<SessionFront>) -> Option<String> {
+        let programme = &self.model().programmes[session.programme];
+        let venue = t.front.venue.clone().or_else(|| {
+            programme
+                .entry
+                .pick(self.lang, self.ex.config, true)
+                .and_then(|p| p.front.venue.clone())
+        });
+        let parts: Vec<String> = t.front.room.iter().cloned().chain(venue).collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// A speaker or moderator of a session, in the export's language.
+struct Person<'a> {
+    name: String,
+    role: Option<String>,
+    organisation: Option<String>,
+    confirmed: bool,
+    moderator: bool,
+    /// The speaker page, if the person has one.
+    page: Option<&'a crate::model::Speaker>,
+}
+
+impl Person<'_> {
+    /// A stable UUID of the person for the schedules: their speaker page's, or one made
+    /// from the name of a speaker given inline.
+    fn guid(&self) -> uuid::Uuid {
+        match self.page {
+            Some(speaker) => speaker.entry.uid(),
+            None => uuid::Uuid::new_v5(
+                &uuid::Uuid::NAMESPACE_URL,
+                format!("samling:person:{}", self.name).as_bytes(),
+            ),
+        }
+    }
+}
+
+/// When a session takes place, in its programme's zone.
+#[derive(Debug, Clone)]
+enum When {
+    /// A date without a time: an all-day event.
+    Day(civil::Date),
+    /// A start and an end (the start again when no end is given).
+    Timed { start: Zoned, end: Zoned },
+}
+
+impl When {
+    /// The session's date and times, in the zone `tz`; an end before the start is on the
+    /// next day (an evening that runs past midnight).
+    fn of(front: &SessionFront, tz: &TimeZone) -> Option<When> {
+        let date = front.date?.0;
+        let Some(start) = front.start else {
+            return Some(When::Day(date));
+        };
+        let start_dt = date.to_datetime(start.0);
+        let end_dt = match front.end {
+            Some(end) if end.0 >= start.0 => date.to_datetime(end.0),
+            Some(end) => date.tomorrow().ok()?.to_datetime(end.0),
+            None => start_dt,
+        };
+        Some(When::Timed {
+            start: start_dt.to_zoned(tz.clone()).ok()?,
+            end: end_dt.to_zoned(tz.clone()).ok()?,
+        })
+    }
+}
+
+/// The time zone of a programme (validated when the site was loaded), UTC otherwise.
+fn zone_of(name: &str) -> TimeZone {
+    TimeZone::get(name).unwrap_or(TimeZone::UTC)
+}
+
+/// RFC 3339 with the zone's offset: `2026-03-29T10:00:00+02:00`.
+fn rfc3339(z: &Zoned) -> String {
+    let seconds = z.offset().seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let (h, m) = (seconds.abs() / 3600, seconds.abs() % 3600 / 60);
+    format!(
+        "{}T{}{sign}{h:02}:{m:02}",
+        z.date(),
+        z.time().strftime("%H:%M:%S")
+    )
+}
+
+/// The newest of a translation's changes.
+fn newest_change(changes: &[Change]) -> Option<civil::Date> {
+    changes.iter().map(|c| c.date.0).max()
+}
+
+/// Midnight of `date` in `tz`, the instant a change of that date is dated at.
+fn day_start(date: civil::Date, tz: &TimeZone) -> Zoned {
+    date.to_zoned(tz.clone())
+        .unwrap_or_else(|_| Timestamp::UNIX_EPOCH.to_zoned(tz.clone()))
+}
+
+/// The sessions of a programme a schedule export shows, by day and in time order: the
+/// dated, timed sessions a reader of the export's language sees.
+struct Schedule<'a> {
+    programme: usize,
+    title: String,
+    acronym: String,
+    zone: String,
+    first_day: civil::Date,
+    last_day: civil::Date,
+    days: Vec<ScheduleDay<'a>>,
+    /// Theme titles, in theme order.
+    tracks: Vec<String>,
+    /// Room names in the order they first appear.
+    rooms: Vec<String>,
+}
+
+struct ScheduleDay<'a> {
+    date: civil::Date,
+    start: Zoned,
+    end: Zoned,
+    events: Vec<ScheduleEvent<'a>>,
+}
+
+struct ScheduleEvent<'a> {
+    index: usize,
+    t: &'a Translation<SessionFront>,
+    start: Zoned,
+    end: Zoned,
+    room: String,
+    track: Option<String>,
+    slug: String,
+    id: u32,
+    guid: uuid::Uuid,
+}
+
+impl<'a> Schedule<'a> {
+    fn of(cx: &Cx<'a>, i: usize) -> Schedule<'a> {
+        let m = cx.model();
+        let programme = &m.programmes[i];
+        let pt = programme.entry.rendered_in(cx.lang);
+        let tz = zone_of(&programme.timezone);
+        let acronym = acronym(&programme.entry.key);
+        let tracks: Vec<String> = programme
+            .themes
+            .iter()
+            .filter_map(|&th| m.themes[th].entry.pick(cx.lang, cx.ex.config, true))
+            .map(|t| t.front.title.clone())
+            .collect();
+        let mut events: Vec<ScheduleEvent> = Vec::new();
+        let mut rooms: Vec<String> = Vec::new();
+        let mut ids = std::collections::BTreeSet::new();
+        let mut slugs = std::collections::BTreeSet::new();
+        for &s in &programme.sessions {
+            let session = &m.sessions[s];
+            let Some(t) = cx.pick(s) else { continue };
+            let Some(When::Timed { start, end }) = When::of(&t.front, &tz) else {
+                continue;
+            };
+            let room = t
+                .front
+                .room
+                .clone()
+                .or_else(|| t.front.venue.clone())
+                .or_else(|| pt.front.venue.clone())
+                .unwrap_or_else(|| pt.front.title.clone());
+            if !rooms.contains(&room) {
+                rooms.push(room.clone());
+            }
+            let guid = session.entry.uid();
+            // A stable number from the guid (apps that still read `id` keep their
+            // favourites across updates); the next free one on the rare collision.
+            let mut id = u32::from_be_bytes([
+                guid.as_bytes()[0],
+                guid.as_bytes()[1],
+                guid.as_bytes()[2],
+                guid.as_bytes()[3],
+            ]) & 0x7fff_ffff;
+            id = id.max(1);
+            while !ids.insert(id) {
+                id = id % 0x7fff_fffe + 1;
+            }
+            let relative = session
+                .entry
+                .key
+                .strip_prefix(&programme.entry.key)
+                .unwrap_or(&session.entry.key)
+                .trim_matches('/');
+            let mut slug = format!("{acronym}-{}", slug_of(relative));
+            if slug.len() < acronym.len() + 5 || !slugs.insert(slug.clone()) {
+                slug = format!("{slug}-{id}");
+                slugs.insert(slug.clone());
+            }
+            let event = ScheduleEvent {
+                index: s,
+                t,
+                start: start.clone(),
+                end,
+                room,
+                track: session.theme.and_then(|th| {
+                    m.themes[th]
+                        .entry
+                        .pick(cx.lang, cx.ex.config, true)
+                        .map(|t| t.front.title.clone())
+                }),
+                slug,
+                id,
+                guid,
+            };
+            events.push(event);
+        }
+        // In time order: translations may give other times than the model's order.
+        events.sort_by_key(|e| e.start.timestamp());
+        let mut days: Vec<ScheduleDay> = Vec::new();
+        for event in events {
+            let date = event.start.date();
+            match days.last_mut() {
+                Some(day) if day.date == date => day.events.push(event),
+                _ => days.push(ScheduleDay {
+                    date,
+                    start: event.start.clone(),
+                    end: event.end.clone(),
+                    events: vec![event],
+                }),
+            }
+        }
+        for day in &mut days {
+            day.start = day
+                .events
+                .iter()
+                .map(|e| e.start.clone())
+                .min()
+                .unwrap_or(day.start.clone());
+            day.end = day
+                .events
+                .iter()
+                .map(|e| e.end.clone())
+                .max()
+                .unwrap_or(day.end.clone());
+        }
+        let first = days.first().map(|d| d.date);
+        let last = days.last().map(|d| d.date);
+        Schedule {
+            programme: i,
+            title: pt.front.title.clone(),
+            acronym,
+            zone: programme.timezone.clone(),
+            first_day: pt
+                .front
+                .first_day
+                .map(|d| d.0)
+                .or(first)
+                .unwrap_or_default(),
+            last_day: pt.front.last_day.map(|d| d.0).or(last).unwrap_or_default(),
+            days,
+            tracks,
+            rooms,
+        }
+    }
+
+    /// A short fingerprint of what the schedule says, for its `version`: apps compare it
+    /// to tell whether to reload.
+    fn version(text: &str) -> String {
+        let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, text.as_bytes());
+        id.simple().to_string()[..12].to_owned()
+    }
+}
+
+/// Session status as the calendar and apps know it.
+fn is_cancelled(front: &SessionFront) -> bool {
+    front.status == Some(Status::Cancelled)
+}
+
+/// A conference acronym of the c3voc pattern `^[a-z0-9_-][a-z0-9_]{3,}$`: the programme's
+/// folder name in ASCII, with `_` for anything else.
+fn acronym(key: &str) -> String {
+    let name = key.rsplit('/').next().unwrap_or(key);
+    let mut acronym: String = ascii_of(name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    while acronym.len() < 4 {
+        acronym.push('_');
+    }
+    acronym
+}
+
+/// A slug of `[a-z0-9-]`, ending in a letter or digit: `data-som-medel`,
+/// `arbetstiden-arbetstid-kommunal-sektor` (folders joined with `-`).
+fn slug_of(path: &str) -> String {
+    let mut slug = String::new();
+    for c in ascii_of(path).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("session");
+    }
+    slug
+}
+
+/// Lower-case ASCII of a Nordic name: æ → ae, ø → oe, å → aa, ä → ae, ö → oe, é → e.
+fn ascii_of(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'ü' => out.push_str("ue"),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'á' | 'à' => out.push('a'),
+            'ó' | 'ò' => out.push('o'),
+            'í' => out.push('i'),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii() => out.push(c),
+            _ => out.push('_'),
+        }
+    }
+    out
+}
+
+/// `<`, `>`, `&` and `"` as XML entities.
+fn xml_escape(text: &str) -> String {
+    crate::markdown::escape(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_and_slugs_follow_the_c3voc_patterns() {
+        assert_eq!(
+            acronym("fremtidens-offentlige-sektor"),
+            "fremtidens_offentlige_sektor"
+        );
+        assert_eq!(acronym("årsmøde"), "aarsmoede");
+        assert_eq!(acronym("ab"), "ab__");
+        assert_eq!(
+            slug_of("arbetstiden/arbetstid-kommunal-sektor"),
+            "arbetstiden-arbetstid-kommunal-sektor"
+        );
+        assert_eq!(slug_of("Søndag på Ø"), "soendag-paa-oe");
+    }
+
+    #[test]
+    fn offsets_follow_the_zone_across_a_change_to_summer_time() {
+        let tz = zone_of("Europe/Copenhagen");
+        let at = |d: i8, h: i8| {
+            rfc3339(
+                &civil::date(2026, 3, d)
+                    .at(h, 0, 0, 0)
+                    .to_zoned(tz.clone())
+                    .unwrap(),
+            )
+        };
+        assert_eq!(at(28, 10), "2026-03-28T10:00:00+01:00");
+        assert_eq!(at(29, 1), "2026-03-29T01:00:00+01:00");
+        assert_eq!(at(29, 10), "2026-03-29T10:00:00+02:00");
+    }
+}
