@@ -309,12 +309,11 @@ pub fn from_toml(path: &Path, file_text: &str, offset: usize, err: &toml::de::Er
             .filter(|s| !s.is_empty())
             .collect();
         // serde does not say which field holds an unknown value: the line does.
-        let what = match (what, key_of_value(file_text, span.start)) {
-            ("value", Some(key)) => key,
-            _ => what,
+        let message = match (what, key_of_value(file_text, span.start)) {
+            ("value", Some(key)) => format!("`{key}`: unknown value `{unknown}`"),
+            _ => format!("unknown {what} `{unknown}`"),
         };
-        let diagnostic =
-            Diagnostic::at(path, file_text, span, format!("unknown {what} `{unknown}`"));
+        let diagnostic = Diagnostic::at(path, file_text, span, message);
         return match nearest(unknown, known.iter().copied()) {
             Some(name) => diagnostic.with_hint(format!("did you mean `{name}`?")),
             None if known.is_empty() => diagnostic,

@@ -168,7 +168,7 @@ fn json_format_for_editors_and_ci() {
             "hint": "did you mean `title`?",
         })
     );
-    assert_eq!(diagnostics[1]["message"], "unknown format `tlak`");
+    assert_eq!(diagnostics[1]["message"], "`format`: unknown value `tlak`");
     assert_eq!(diagnostics[1]["hint"], "did you mean `talk`?");
     assert_eq!(diagnostics[1]["line"], 7);
     assert_eq!(diagnostics[2]["severity"], "warning");

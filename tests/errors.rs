@@ -78,7 +78,7 @@ fn unknown_status_value_suggests_the_nearest() {
             write(root, "content/aarsmoede/debat.da.md", &text);
         },
         &[
-            "unknown status `canceled`",
+            "`status`: unknown value `canceled`",
             "content/aarsmoede/debat.da.md:8:",
             "did you mean `cancelled`?",
         ],

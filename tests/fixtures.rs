@@ -1,5 +1,7 @@
 //! The corpus of invalid sites in tests/fixtures/invalid/: each is the starter site
-//! (`samling init`) with the files of its `site/` folder laid over it and those in its
+//! (`samling init`) with the files of its `site/` folder laid over it, the edits of its
+//! `edits.toml` made (`find` replaced once by `replace` in `file`; edits rather than copies,
+//! so that fixtures follow changes to the starter and the locales) and the files in its
 //! `remove.txt` removed. `expected.txt` beside it holds the exact diagnostics `samling check`
 //! must report, one per line (`severity: file:line:column: message`), beyond those of the
 //! starter site itself. For each one, `build` must refuse with the same errors and leave the
@@ -56,7 +58,23 @@ fn every_invalid_fixture_gives_its_diagnostics_and_build_keeps_the_output() {
         Site::load(root.path()).unwrap().build(&output).unwrap();
         let before = snapshot(&output);
 
-        copy_tree(&fixture.join("site"), root.path());
+        if fixture.join("site").is_dir() {
+            copy_tree(&fixture.join("site"), root.path());
+        }
+        if let Ok(text) = std::fs::read_to_string(fixture.join("edits.toml")) {
+            let edits: toml::Table = text.parse().unwrap();
+            for edit in edits["edit"].as_array().unwrap() {
+                let field = |name: &str| edit[name].as_str().unwrap().to_owned();
+                let (file, find) = (field("file"), field("find"));
+                let before = read(root.path(), &file);
+                assert!(before.contains(&find), "{name}: no {find:?} in {file}");
+                write(
+                    root.path(),
+                    &file,
+                    &before.replacen(&find, &field("replace"), 1),
+                );
+            }
+        }
         if let Ok(list) = std::fs::read_to_string(fixture.join("remove.txt")) {
             for path in list.lines().filter(|l| !l.trim().is_empty()) {
                 std::fs::remove_file(root.path().join(path.trim())).unwrap();

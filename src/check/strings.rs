@@ -14,8 +14,14 @@ use crate::theme::ThemeFiles;
 pub const MESSAGES_USED_BY_CODE: &[(&str, &[&str])] = &[
     ("nav-home", &[]),
     ("nav-speakers", &[]),
-    ("date-range", &["start", "end"]),
+    ("date-range", &["first", "last"]),
 ];
+
+/// Every message samling's code formats: the pages' own and the exports'.
+fn messages_used_by_code() -> impl Iterator<Item = &'static (&'static str, &'static [&'static str])>
+{
+    MESSAGES_USED_BY_CODE.iter().chain(crate::export::MESSAGES)
+}
 
 /// One `t(...)` call in a template.
 #[derive(Debug, PartialEq, Eq)]
@@ -110,7 +116,44 @@ pub fn check_strings(theme: &ThemeFiles, locales: &Locales) -> Vec<Diagnostic> {
             }
         }
     }
-    used_keys.extend(MESSAGES_USED_BY_CODE.iter().map(|(k, _)| k.to_string()));
+    // What samling's code asks for must exist too, with the variables it passes.
+    for (key, passed) in messages_used_by_code() {
+        used_keys.insert(key.to_string());
+        let passed: BTreeSet<String> = passed.iter().map(|v| v.to_string()).collect();
+        for (locale, messages) in &catalogues {
+            if !messages.contains_key(*key) {
+                if reported.insert((key.to_string(), locale.language.code.clone())) {
+                    problems.push(
+                        Diagnostic::new(
+                            &locale.path,
+                            format!("the message `{key}` is missing in {}", locale.path.display()),
+                        )
+                        .with_hint("samling uses it for navigation, dates or the calendar, schedule and feed exports"),
+                    );
+                }
+                continue;
+            }
+            for variable in variables_of(key, messages).difference(&passed) {
+                problems.push(
+                    at_message(
+                        locale,
+                        key,
+                        &format!(
+                            "the message `{key}` uses `${variable}`, which samling does not give it"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "it can use: {}",
+                        passed
+                            .iter()
+                            .map(|v| format!("${v}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+            }
+        }
+    }
     // A message that a used message refers to is used too.
     let mut stack: Vec<String> = used_keys.iter().cloned().collect();
     while let Some(key) = stack.pop() {

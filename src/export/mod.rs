@@ -29,35 +29,35 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::Result;
 use crate::front_matter::{Change, Kind, SessionFront, SpeakerEntry, Status};
 use crate::locale::{Locale, Locales};
 use crate::model::{Model, Session, Translation};
 use crate::urls::Urls;
 use crate::write::OutputFile;
 
-/// The messages of `locales/*.ftl` the exports use.
-const MESSAGES: &[&str] = &[
-    "site-name",
-    "feed-title",
-    "speakers-heading",
-    "moderator-label",
-    "not-confirmed",
-    "status-label",
-    "status-confirmed",
-    "status-tentative",
-    "status-cancelled",
-    "status-moved",
-    "time-range",
-    "time-start",
-    "change-added",
-    "change-moved",
-    "change-cancelled",
-    "change-speaker-confirmed",
-    "change-updated",
+/// The messages of `locales/*.ftl` the exports use, with the variables they are given. The
+/// load stage checks that every locale has them (`check::check_strings`).
+pub const MESSAGES: &[(&str, &[&str])] = &[
+    ("site-name", &[]),
+    ("feed-title", &["site"]),
+    ("speakers-heading", &[]),
+    ("moderator-label", &[]),
+    ("not-confirmed", &[]),
+    ("status-label", &[]),
+    ("status-confirmed", &[]),
+    ("status-tentative", &[]),
+    ("status-cancelled", &[]),
+    ("status-moved", &[]),
+    ("time-range", &["start", "end"]),
+    ("time-start", &["start"]),
+    ("change-added", &[]),
+    ("change-moved", &[]),
+    ("change-cancelled", &[]),
+    ("change-speaker-confirmed", &[]),
+    ("change-updated", &[]),
 ];
 
 pub const CALENDAR_FILE: &str = "calendar.ics";
@@ -119,7 +119,6 @@ impl<'a> Exporter<'a> {
     /// The export files of `scope` (every file if `None`), sorted by path. The feeds are
     /// always among them: they are few and list every programme.
     pub fn files_in(&self, scope: Option<&Scope>) -> Result<Vec<OutputFile>> {
-        self.check_locales()?;
         let m = self.model;
         let zones: Vec<ics::ProgrammeZone> = m
             .programmes
@@ -251,31 +250,6 @@ impl<'a> Exporter<'a> {
             }
         }
         paths
-    }
-
-    /// Every message the exports show exists in every language, with the file that lacks
-    /// it: a missing string fails the build as it does in templates.
-    fn check_locales(&self) -> Result<()> {
-        let mut problems = Vec::new();
-        let mut args = fluent::FluentArgs::new();
-        for name in ["site", "start", "end"] {
-            args.set(name, "x");
-        }
-        for language in &self.config.languages {
-            let Some(locale) = self.locales.get(&language.code) else {
-                continue;
-            };
-            for key in MESSAGES {
-                if let Err(e) = locale.message(key, Some(&args)) {
-                    problems.push(Diagnostic::new(
-                        Path::new(crate::locale::LOCALES_DIR)
-                            .join(format!("{}.ftl", language.code)),
-                        format!("{e} (used by the calendar, schedule and feed exports)"),
-                    ));
-                }
-            }
-        }
-        Error::check(problems)
     }
 
     /// The exports that the page `page` in `lang`, at address `from`, links to. The same
