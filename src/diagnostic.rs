@@ -63,10 +63,13 @@ impl Diagnostic {
         let line_end = source[start..]
             .find('\n')
             .map_or(source.len(), |i| start + i);
-        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        // Without the CR of a CRLF line end, unless the problem is in the CRs themselves.
+        let text_end =
+            (line_start + source[line_start..line_end].trim_end_matches('\r').len()).max(start);
+        let line_text = &source[line_start..text_end];
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
-        let mut end = span.end.clamp(start, line_start + line_text.len());
+        let mut end = span.end.clamp(start, text_end);
         while !source.is_char_boundary(end) {
             end += 1;
         }
