@@ -159,39 +159,46 @@ impl Markdown {
                 Event::End(TagEnd::Heading(level)) => {
                     events.push(Event::End(TagEnd::Heading(shift(level))))
                 }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest = match page.as_mut() {
-                        Some((context, links, _)) => resolve(&dest_url, span, context, links),
-                        None => None,
+                // Links and images alike: inside the site, they are resolved and recorded.
+                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    let tag = match (tag, page.as_mut()) {
+                        (
+                            Tag::Link {
+                                link_type,
+                                dest_url,
+                                title,
+                                id,
+                            },
+                            Some((context, links, _)),
+                        ) => {
+                            let dest = resolve(&dest_url, span, context, links);
+                            Tag::Link {
+                                link_type,
+                                dest_url: dest.map_or(dest_url, Into::into),
+                                title,
+                                id,
+                            }
+                        }
+                        (
+                            Tag::Image {
+                                link_type,
+                                dest_url,
+                                title,
+                                id,
+                            },
+                            Some((context, links, _)),
+                        ) => {
+                            let dest = resolve(&dest_url, span, context, links);
+                            Tag::Image {
+                                link_type,
+                                dest_url: dest.map_or(dest_url, Into::into),
+                                title,
+                                id,
+                            }
+                        }
+                        (tag, _) => tag,
                     };
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: dest.map_or(dest_url, Into::into),
-                        title,
-                        id,
-                    }))
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest = match page.as_mut() {
-                        Some((context, links, _)) => resolve(&dest_url, span, context, links),
-                        None => None,
-                    };
-                    events.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: dest.map_or(dest_url, Into::into),
-                        title,
-                        id,
-                    }))
+                    events.push(Event::Start(tag))
                 }
                 other => events.push(other),
             }
@@ -249,7 +256,7 @@ fn name_headings(events: &mut [(Event, Range<usize>)], anchors: &mut Vec<String>
                 _ => {}
             }
         }
-        let base = slug(&text);
+        let base = slug(&text, "section");
         let mut id = base.clone();
         let mut n = 1;
         while anchors.contains(&id) {
@@ -263,8 +270,9 @@ fn name_headings(events: &mut [(Event, Range<usize>)], anchors: &mut Vec<String>
     }
 }
 
-/// `Pris og tilmelding` → `pris-og-tilmelding`: letters (æ, ø, å too) and digits, lower case.
-pub fn slug(text: &str) -> String {
+/// `Pris og tilmelding` → `pris-og-tilmelding`: letters (æ, ø, å too) and digits, lower case,
+/// joined by `-`; `fallback` if there are none.
+pub fn slug(text: &str, fallback: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -277,7 +285,7 @@ pub fn slug(text: &str) -> String {
         slug.pop();
     }
     if slug.is_empty() {
-        slug.push_str("section");
+        slug.push_str(fallback);
     }
     slug
 }

@@ -102,6 +102,20 @@ pub fn validate(
     problems
 }
 
+/// Calls `$f` with every entry of the model, of whatever kind (a macro: the entries' front
+/// matter types differ, and a closure cannot be generic).
+macro_rules! each_entry {
+    ($model:expr, $f:expr) => {{
+        $model.home.iter().for_each(|e| $f(&**e));
+        $model.programmes.iter().for_each(|x| $f(&*x.entry));
+        $model.themes.iter().for_each(|x| $f(&*x.entry));
+        $model.sessions.iter().for_each(|x| $f(&*x.entry));
+        $model.speakers.iter().for_each(|x| $f(&*x.entry));
+        $model.pages.iter().for_each(|x| $f(&**x));
+        $model.minutes.iter().for_each(|x| $f(&**x));
+    }};
+}
+
 /// Every link of a page's text that points inside the site must find its page, heading or
 /// static file: a broken link in a published programme is found by participants otherwise.
 fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec<Diagnostic>) {
@@ -116,22 +130,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
             langs.insert(t.lang.as_str(), t.anchors.as_slice());
         }
     }
-    model.home.iter().for_each(|e| add(&mut pages, e));
-    model
-        .programmes
-        .iter()
-        .for_each(|p| add(&mut pages, &p.entry));
-    model.themes.iter().for_each(|t| add(&mut pages, &t.entry));
-    model
-        .sessions
-        .iter()
-        .for_each(|s| add(&mut pages, &s.entry));
-    model
-        .speakers
-        .iter()
-        .for_each(|s| add(&mut pages, &s.entry));
-    model.pages.iter().for_each(|p| add(&mut pages, p));
-    model.minutes.iter().for_each(|m| add(&mut pages, m));
+    each_entry!(model, |entry| add(&mut pages, entry));
 
     fn check<F>(
         entry: &Entry<F>,
@@ -198,35 +197,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
             }
         }
     }
-    let p = &pages;
-    model
-        .home
-        .iter()
-        .for_each(|e| check(e, p, static_exists, problems));
-    model
-        .programmes
-        .iter()
-        .for_each(|x| check(&x.entry, p, static_exists, problems));
-    model
-        .themes
-        .iter()
-        .for_each(|x| check(&x.entry, p, static_exists, problems));
-    model
-        .sessions
-        .iter()
-        .for_each(|x| check(&x.entry, p, static_exists, problems));
-    model
-        .speakers
-        .iter()
-        .for_each(|x| check(&x.entry, p, static_exists, problems));
-    model
-        .pages
-        .iter()
-        .for_each(|x| check(x, p, static_exists, problems));
-    model
-        .minutes
-        .iter()
-        .for_each(|x| check(x, p, static_exists, problems));
+    each_entry!(model, |entry| check(entry, &pages, static_exists, problems));
 }
 
 /// Two pages must never be written to the same address.

@@ -802,21 +802,7 @@ fn acronym(key: &str) -> String {
 /// A slug of `[a-z0-9-]`, ending in a letter or digit: `data-som-medel`,
 /// `arbetstiden-arbetstid-kommunal-sektor` (folders joined with `-`).
 fn slug_of(path: &str) -> String {
-    let mut slug = String::new();
-    for c in ascii_of(path).chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() {
-        slug.push_str("session");
-    }
-    slug
+    crate::markdown::slug(&ascii_of(path), "session")
 }
 
 /// Lower-case ASCII of a Nordic name: æ → ae, ø → oe, å → aa, ä → ae, ö → oe, é → e.
