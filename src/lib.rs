@@ -13,6 +13,7 @@ pub mod load;
 pub mod locale;
 pub mod markdown;
 pub mod model;
+pub mod search;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Error, Result};

@@ -70,7 +70,10 @@ impl<F> Entry<F> {
     /// same in every language and across builds: calendar apps and conference apps use it to
     /// recognise an event they already know, so it must not change when the text does.
     pub fn uid(&self) -> uuid::Uuid {
-        uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, format!("samling:{}", self.key).as_bytes())
+        uuid::Uuid::new_v5(
+            &uuid::Uuid::NAMESPACE_URL,
+            format!("samling:{}", self.key).as_bytes(),
+        )
     }
 }
 

@@ -1,6 +1,7 @@
 //! Render stage: every page of the model in every language through Tera, in parallel.
 
 mod affected;
+pub mod timetable;
 mod views;
 
 pub use affected::{PageUpdate, plan_update};
@@ -14,7 +15,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::front_matter::{Kind, SpeakerEntry};
+use crate::front_matter::{Date, Kind, SpeakerEntry};
 use crate::locale::{Locales, fluent_value};
 use crate::markdown::Markdown;
 use crate::model::Model;
@@ -42,7 +43,20 @@ enum Job<'a> {
     Speaker(usize, &'a str),
     Page(usize, &'a str),
     Minutes(usize, &'a str),
+    /// A programme's timetable on one day.
+    Timetable(usize, Date, &'a str),
+    Search(&'a str),
+    /// The search index the search page and "my programme" load (a script, not HTML).
+    SearchIndex(&'a str),
+    MyProgramme(&'a str),
 }
+
+/// The path of the search page under each language (`da/search/`).
+pub const SEARCH_PATH: &str = "search";
+/// The path of "my programme" under each language (`da/my-programme/`).
+pub const MY_PROGRAMME_PATH: &str = "my-programme";
+/// The search index's file name in the search page's folder.
+const SEARCH_INDEX_FILE: &str = "index.js";
 
 /// Tera with the theme's templates and the `t` function backed by the site's locales.
 pub struct Templates {
@@ -253,7 +267,13 @@ impl<'a> Renderer<'a> {
             entries.map(|e| e.translations.len()).sum()
         }
         let m = self.model;
-        2 + 2 * self.config.languages.len()
+        let timetables: usize = m
+            .programmes
+            .iter()
+            .map(|p| timetable::days(m, p, self.config).len() * p.entry.translations.len())
+            .sum();
+        2 + 5 * self.config.languages.len()
+            + timetables
             + count(m.programmes.iter().map(|p| &p.entry))
             + count(m.themes.iter().map(|t| &t.entry))
             + count(m.sessions.iter().map(|s| &s.entry))
@@ -274,13 +294,35 @@ impl<'a> Renderer<'a> {
             "404.html" => return Some(Job::NotFound),
             _ => {}
         }
+        if let Some(lang) = file
+            .strip_suffix(SEARCH_INDEX_FILE)
+            .and_then(|f| f.strip_suffix(&format!("/{SEARCH_PATH}/")))
+        {
+            return Some(Job::SearchIndex(self.config.language(lang)?.code.as_str()));
+        }
         let address = file.strip_suffix("index.html")?.strip_suffix('/')?;
         let (lang, key) = address.split_once('/').unwrap_or((address, ""));
         let lang = self.config.language(lang)?.code.as_str();
+        let timetable = key
+            .rsplit_once('/')
+            .and_then(|(rest, date)| Some((rest.strip_suffix(timetable::SEGMENT)?, date)))
+            .and_then(|(rest, date)| Some((rest.strip_suffix('/')?, date)));
         let job = if key.is_empty() {
             Job::Home(lang)
         } else if key == self.config.speakers_path.trim_matches('/') {
             Job::Speakers(lang)
+        } else if key == SEARCH_PATH {
+            Job::Search(lang)
+        } else if key == MY_PROGRAMME_PATH {
+            Job::MyProgramme(lang)
+        } else if let Some((programme, date)) = timetable
+            && let Some((Kind::Programme, i)) = self.model.find(programme)
+        {
+            let p = &self.model.programmes[i];
+            let day = timetable::days(self.model, p, self.config)
+                .into_iter()
+                .find(|d| d.0.to_string() == date)?;
+            Job::Timetable(i, day, lang)
         } else {
             let (kind, i) = self.model.find(key)?;
             match kind {
@@ -311,6 +353,14 @@ impl<'a> Renderer<'a> {
         for lang in self.languages() {
             jobs.push(Job::Home(lang));
             jobs.push(Job::Speakers(lang));
+            jobs.push(Job::Search(lang));
+            jobs.push(Job::SearchIndex(lang));
+            jobs.push(Job::MyProgramme(lang));
+        }
+        for (i, p) in m.programmes.iter().enumerate() {
+            for day in timetable::days(m, p, self.config) {
+                jobs.extend(p.entry.langs().map(|lang| Job::Timetable(i, day, lang)));
+            }
         }
         jobs.extend(jobs_for(
             m.programmes.iter().map(|p| &p.entry),
@@ -329,8 +379,14 @@ impl<'a> Renderer<'a> {
         let m = self.model;
         let exists = match job {
             Job::Chooser | Job::NotFound => false,
-            Job::Home(_) | Job::Speakers(_) => true,
-            Job::Programme(i, _) => m.programmes[i].entry.get(lang).is_some(),
+            Job::Home(_)
+            | Job::Speakers(_)
+            | Job::Search(_)
+            | Job::SearchIndex(_)
+            | Job::MyProgramme(_) => true,
+            Job::Programme(i, _) | Job::Timetable(i, _, _) => {
+                m.programmes[i].entry.get(lang).is_some()
+            }
             Job::Theme(i, _) => m.themes[i].entry.get(lang).is_some(),
             Job::Session(i, _) => m.sessions[i].entry.get(lang).is_some(),
             Job::Speaker(i, _) => m.speakers[i].entry.get(lang).is_some(),
@@ -340,6 +396,10 @@ impl<'a> Renderer<'a> {
         exists.then_some(match job {
             Job::Home(_) => Job::Home(lang),
             Job::Speakers(_) => Job::Speakers(lang),
+            Job::Search(_) => Job::Search(lang),
+            Job::SearchIndex(_) => Job::SearchIndex(lang),
+            Job::MyProgramme(_) => Job::MyProgramme(lang),
+            Job::Timetable(i, day, _) => Job::Timetable(i, day, lang),
             Job::Programme(i, _) => Job::Programme(i, lang),
             Job::Theme(i, _) => Job::Theme(i, lang),
             Job::Session(i, _) => Job::Session(i, lang),
@@ -359,6 +419,8 @@ impl<'a> Renderer<'a> {
                 None => Job::Programme(m.sessions[i].programme, l),
             },
             Job::Theme(i, l) => Job::Programme(m.themes[i].programme, l),
+            Job::Timetable(i, _, l) => Job::Programme(i, l),
+            Job::Search(l) | Job::SearchIndex(l) | Job::MyProgramme(l) => Job::Home(l),
             Job::Speaker(_, l) => Job::Speakers(l),
             Job::Programme(_, l) | Job::Page(_, l) | Job::Minutes(_, l) | Job::Speakers(l) => {
                 Job::Home(l)
@@ -374,6 +436,18 @@ impl<'a> Renderer<'a> {
             Job::NotFound => "404.html".into(),
             Job::Home(l) => Urls::page(l, ""),
             Job::Speakers(l) => Urls::page(l, self.config.speakers_path.trim_matches('/')),
+            Job::Search(l) => Urls::page(l, SEARCH_PATH),
+            Job::SearchIndex(l) => format!("{}{SEARCH_INDEX_FILE}", Urls::page(l, SEARCH_PATH)),
+            Job::MyProgramme(l) => Urls::page(l, MY_PROGRAMME_PATH),
+            Job::Timetable(i, day, l) => Urls::page(
+                l,
+                &format!(
+                    "{}/{}/{}",
+                    m.programmes[i].entry.key,
+                    timetable::SEGMENT,
+                    day.0
+                ),
+            ),
             Job::Programme(i, l) => Urls::page(l, &m.programmes[i].entry.key),
             Job::Theme(i, l) => Urls::page(l, &m.themes[i].entry.key),
             Job::Session(i, l) => Urls::page(l, &m.sessions[i].entry.key),
@@ -386,7 +460,7 @@ impl<'a> Renderer<'a> {
     /// The file a page is written to: its address, plus `index.html` for folders.
     fn file(&self, job: Job<'a>) -> String {
         let address = self.address(job);
-        if address.ends_with(".html") {
+        if !address.is_empty() && !address.ends_with('/') {
             address
         } else {
             format!("{address}index.html")
@@ -405,13 +479,23 @@ impl<'a> Renderer<'a> {
             Job::Speaker(..) => "speaker.html",
             Job::Page(..) => "page.html",
             Job::Minutes(..) => "minutes.html",
+            Job::Timetable(..) => "timetable.html",
+            Job::Search(_) => "search.html",
+            Job::MyProgramme(_) => "my-programme.html",
+            // Not a template: written by `search::index_script`.
+            Job::SearchIndex(_) => "",
         }
     }
 
     fn lang_of(job: Job<'a>) -> Option<&'a str> {
         match job {
             Job::Chooser | Job::NotFound => None,
-            Job::Home(l) | Job::Speakers(l) => Some(l),
+            Job::Home(l)
+            | Job::Speakers(l)
+            | Job::Search(l)
+            | Job::SearchIndex(l)
+            | Job::MyProgramme(l)
+            | Job::Timetable(_, _, l) => Some(l),
             Job::Programme(_, l)
             | Job::Theme(_, l)
             | Job::Session(_, l)
@@ -423,6 +507,12 @@ impl<'a> Renderer<'a> {
 
     fn render(&self, job: Job<'a>) -> std::result::Result<RenderedPage, Diagnostic> {
         let address = self.address(job);
+        if let Job::SearchIndex(lang) = job {
+            return Ok(RenderedPage {
+                file: self.file(job),
+                html: crate::search::index_script(lang, &self.search_documents(lang)?),
+            });
+        }
         let mut context = Context::new();
         match job {
             Job::Chooser | Job::NotFound => {
@@ -563,6 +653,19 @@ impl<'a> Renderer<'a> {
                 current: matches!(job, Job::Speakers(_)),
             });
         }
+        for (key, target) in [
+            ("nav-search", Job::Search(lang)),
+            ("nav-my-programme", Job::MyProgramme(lang)),
+        ] {
+            nav.push(NavLink {
+                link: Link {
+                    title: views.locale.message(key, None).unwrap_or_default(),
+                    url: self.urls.link(from, &self.address(target)),
+                    lang: None,
+                },
+                current: job == target,
+            });
+        }
         for (i, page) in self.model.pages.iter().enumerate() {
             if let Some(t) = views.pick(page) {
                 nav.push(NavLink {
@@ -690,7 +793,39 @@ impl<'a> Renderer<'a> {
                 };
                 context.insert("page", &view);
             }
-            Job::Chooser | Job::NotFound => unreachable!("rendered without a page view"),
+            Job::Timetable(i, day, _) => {
+                let p = &m.programmes[i];
+                let days = timetable::days(m, p, self.config)
+                    .into_iter()
+                    .map(|d| timetable::DayLink {
+                        date: d.0.to_string(),
+                        date_text: v.locale.full_date(d),
+                        url: self
+                            .urls
+                            .link(&v.from, &self.address(Job::Timetable(i, d, v.lang))),
+                        current: d == day,
+                    })
+                    .collect();
+                let programme = link_or_key(v, &p.entry, |f| &f.title);
+                context.insert("page", &timetable::view(v, i, day, days, programme));
+            }
+            Job::Search(lang) | Job::MyProgramme(lang) => {
+                context.insert(
+                    "page",
+                    &ToolPageView {
+                        index_url: self
+                            .urls
+                            .file(&v.from, &self.address(Job::SearchIndex(lang))),
+                        speakers_url: (!m.speakers.is_empty())
+                            .then(|| self.urls.link(&v.from, &self.address(Job::Speakers(lang)))),
+                        search_url: self.urls.link(&v.from, &self.address(Job::Search(lang))),
+                        home_url: self.urls.link(&v.from, &self.address(Job::Home(lang))),
+                    },
+                );
+            }
+            Job::Chooser | Job::NotFound | Job::SearchIndex(_) => {
+                unreachable!("rendered without a page view")
+            }
         }
     }
 
@@ -809,6 +944,17 @@ impl<'a> Renderer<'a> {
             session_count: programme.sessions.len(),
             has_themes: !programme.themes.is_empty(),
             groups,
+            timetable_days: timetable::days(self.model, programme, self.config)
+                .into_iter()
+                .map(|d| timetable::DayLink {
+                    date: d.0.to_string(),
+                    date_text: v.locale.full_date(d),
+                    url: self
+                        .urls
+                        .link(&v.from, &self.address(Job::Timetable(i, d, v.lang))),
+                    current: false,
+                })
+                .collect(),
         }
     }
 
@@ -847,6 +993,163 @@ impl<'a> Renderer<'a> {
             previous: neighbour(position.and_then(|p| p.checked_sub(1))),
             next: neighbour(position.map(|p| p + 1)),
         }
+    }
+
+    /// What the search page finds in `lang`: themes, speakers with pages, and sessions with
+    /// their calendar data (which "my programme" uses as well).
+    fn search_documents(
+        &self,
+        lang: &'a str,
+    ) -> std::result::Result<Vec<crate::search::Document>, Diagnostic> {
+        use crate::search::{Document, SessionData};
+        let m = self.model;
+        let locale = self
+            .locales
+            .get(lang)
+            .ok_or_else(|| Diagnostic::new("config.toml", format!("no locale for `{lang}`")))?;
+        let v = ViewBuilder {
+            model: m,
+            config: self.config,
+            locale,
+            urls: &self.urls,
+            lang,
+            from: String::new(),
+        };
+        let join = |parts: &[Option<&str>]| {
+            parts
+                .iter()
+                .flatten()
+                .filter(|p| !p.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        let mut docs = Vec::new();
+        for &p in m.programmes.iter().flat_map(|p| &p.themes) {
+            let theme = &m.themes[p];
+            let Some(t) = v.pick(&theme.entry) else {
+                continue;
+            };
+            let programme = link_or_key(&v, &m.programmes[theme.programme].entry, |f| &f.title);
+            docs.push(Document {
+                kind: "theme",
+                title: t.front.title.clone(),
+                address: v.link_to(t, &theme.entry.key, "").url,
+                lang: v.other_lang(t),
+                detail: programme.title.clone(),
+                session: None,
+                text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
+            });
+        }
+        for speaker in &m.speakers {
+            let Some(t) = v.pick(&speaker.entry) else {
+                continue;
+            };
+            let detail = join(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
+            docs.push(Document {
+                kind: "speaker",
+                title: t.front.name.clone(),
+                address: v.link_to(t, &speaker.entry.key, "").url,
+                lang: v.other_lang(t),
+                text: detail.clone(),
+                detail,
+                session: None,
+            });
+        }
+        let mut order = 0;
+        for programme in &m.programmes {
+            let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
+            let programme_title = v
+                .pick(&programme.entry)
+                .map(|t| t.front.title.clone())
+                .unwrap_or_default();
+            let programme_venue = programme.entry.primary(self.config).front.venue.clone();
+            for &s in &programme.sessions {
+                let session = &m.sessions[s];
+                let Some(t) = v.pick(&session.entry) else {
+                    continue;
+                };
+                order += 1;
+                let summary = v.summary_of(session, t, false);
+                let f = &t.front;
+                let times = match (&summary.start_text, &summary.end_text) {
+                    (Some(start), Some(end)) => {
+                        let mut args = fluent::FluentArgs::new();
+                        args.set("start", start.clone());
+                        args.set("end", end.clone());
+                        locale.message("time-range", Some(&args)).ok()
+                    }
+                    (Some(start), None) => {
+                        let mut args = fluent::FluentArgs::new();
+                        args.set("start", start.clone());
+                        locale.message("time-start", Some(&args)).ok()
+                    }
+                    _ => None,
+                };
+                let status = f
+                    .status
+                    .filter(|s| *s != crate::front_matter::Status::Confirmed)
+                    .and_then(|s| {
+                        let name = serde_json::to_value(s).ok()?;
+                        locale
+                            .message(&format!("status-{}", name.as_str()?), None)
+                            .ok()
+                    });
+                let detail = join(&[
+                    summary.date_text.as_deref(),
+                    times.as_deref(),
+                    f.room.as_deref(),
+                    Some(&programme_title),
+                    status.as_deref(),
+                ]);
+                let people: Vec<&str> = summary.speakers.iter().map(|p| p.name.as_str()).collect();
+                let moderator = f.moderator.as_ref().map(|e| v.speaker(e).name);
+                let theme = summary.theme.as_ref().map(|l| l.title.as_str());
+                let text = join(&[
+                    f.summary.as_deref(),
+                    Some(&people.join(" ")),
+                    moderator.as_deref(),
+                    theme,
+                    f.room.as_deref(),
+                    Some(&f.tags.join(" ")),
+                ]);
+                let primary = &session.entry.primary(self.config).front;
+                let (mut start, mut end, mut date) = (None, None, None);
+                if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
+                    match primary.start {
+                        Some(from) => {
+                            start =
+                                timetable::zoned(day, from, zone).map(|z| timetable::utc_stamp(&z));
+                            end = primary
+                                .end
+                                .and_then(|to| timetable::end_moment(day, from, to, zone))
+                                .map(|z| timetable::utc_stamp(&z));
+                        }
+                        None => date = Some(day.0.strftime("%Y%m%d").to_string()),
+                    }
+                }
+                let venue = f.venue.clone().or_else(|| programme_venue.clone());
+                docs.push(Document {
+                    kind: "session",
+                    title: f.title.clone(),
+                    address: summary.url.clone(),
+                    lang: summary.lang.clone(),
+                    detail,
+                    session: Some(SessionData {
+                        uid: summary.uid.clone(),
+                        start,
+                        end,
+                        date,
+                        location: join(&[f.room.as_deref(), venue.as_deref()]).replace(" · ", ", "),
+                        summary: f.summary.clone().unwrap_or_default(),
+                        status: f.status,
+                        order,
+                    }),
+                    text,
+                });
+            }
+        }
+        Ok(docs)
     }
 
     fn speaker_index(&self, v: &ViewBuilder) -> Vec<SpeakerListing> {
@@ -932,7 +1235,7 @@ impl<'a> Renderer<'a> {
         );
         let mut entries: Vec<(String, Vec<(String, String)>)> = jobs
             .iter()
-            .filter(|j| !matches!(j, Job::NotFound))
+            .filter(|j| !matches!(j, Job::NotFound | Job::SearchIndex(_)))
             .map(|&job| {
                 let alternates = match job {
                     Job::Chooser => Vec::new(),

@@ -30,6 +30,8 @@ pub struct SpeakerView {
 
 #[derive(Debug, Serialize)]
 pub struct SessionSummary {
+    /// [`crate::model::Entry::uid`], for the star of "my programme".
+    pub uid: String,
     pub title: String,
     pub url: String,
     pub lang: Option<String>,
@@ -181,6 +183,7 @@ impl<'a> ViewBuilder<'a> {
         let f = &t.front;
         let programme = &self.model.programmes[session.programme];
         SessionSummary {
+            uid: session.entry.uid().to_string(),
             title: f.title.clone(),
             url: self
                 .urls
@@ -266,6 +269,8 @@ pub struct ProgrammeView {
     pub session_count: usize,
     pub has_themes: bool,
     pub groups: Vec<Group>,
+    /// The programme's days with a timetable page.
+    pub timetable_days: Vec<super::timetable::DayLink>,
 }
 
 #[derive(Debug, Serialize)]
@@ -376,4 +381,13 @@ pub struct FreePageView {
     pub title: String,
     pub summary: Option<String>,
     pub body_html: String,
+}
+
+/// The search page and "my programme": where the index is, and where to go without JavaScript.
+#[derive(Debug, Serialize)]
+pub struct ToolPageView {
+    pub index_url: String,
+    pub speakers_url: Option<String>,
+    pub search_url: String,
+    pub home_url: String,
 }
