@@ -27,6 +27,11 @@ enum Target {
     Speaker(usize),
     Page(usize),
     Minutes(usize),
+    /// Every timetable day of a programme: a session's edit can add, move or remove a day's
+    /// rows and columns, and the day links of each page.
+    Timetables(usize),
+    /// The search index, which lists every session, speaker and theme.
+    SearchIndex,
 }
 
 /// What a rebuild after a change must do to the previous output.
@@ -61,6 +66,10 @@ pub fn plan_update(
         render.extend(after.files_using(&changes.templates));
     }
     render.extend(after.files_in(&changes.locales));
+    // The index has every session, speaker and theme, with text from all of them.
+    if !changes.content.keys.is_empty() || !changes.content.folders.is_empty() {
+        render.extend(after.files_of(&BTreeSet::from([Target::SearchIndex])));
+    }
     let counts_changed = !changes.content.folders.is_empty()
         || changes
             .content
@@ -160,7 +169,7 @@ impl<'a> Renderer<'a> {
         }
         for (i, programme) in m.programmes.iter().enumerate() {
             if changed.matches(&programme.entry.key) {
-                targets.extend([Target::Programme(i), Target::Home]);
+                targets.extend([Target::Programme(i), Target::Timetables(i), Target::Home]);
                 targets.extend(programme.themes.iter().map(|&t| Target::Theme(t)));
                 for &s in &programme.sessions {
                     self.session_and_speakers(s, &mut targets);
@@ -235,7 +244,11 @@ impl<'a> Renderer<'a> {
     /// speakers' index and the home page (session counts).
     fn session_and_listings(&self, s: usize, targets: &mut BTreeSet<Target>) {
         let session = &self.model.sessions[s];
-        targets.extend([Target::Programme(session.programme), Target::Home]);
+        targets.extend([
+            Target::Programme(session.programme),
+            Target::Timetables(session.programme),
+            Target::Home,
+        ]);
         targets.extend(session.theme.map(Target::Theme));
         // The speakers' index lists the sessions of speakers given inline; of the others
         // it shows counts, which `plan_update` compares.
@@ -281,8 +294,18 @@ impl<'a> Renderer<'a> {
         let m = self.model;
         let mut files = BTreeSet::new();
         for &target in targets {
+            if let Target::Timetables(p) = target {
+                let programme = &m.programmes[p];
+                for day in super::timetable::days(m, programme, self.config) {
+                    for lang in programme.entry.langs() {
+                        files.insert(self.file(Job::Timetable(p, day, lang)));
+                    }
+                }
+                continue;
+            }
             let langs: Vec<&'a str> = match target {
-                Target::Home | Target::Speakers => self.languages().collect(),
+                Target::Home | Target::Speakers | Target::SearchIndex => self.languages().collect(),
+                Target::Timetables(_) => Vec::new(),
                 Target::Programme(i) => m.programmes[i].entry.langs().collect(),
                 Target::Theme(i) => m.themes[i].entry.langs().collect(),
                 Target::Session(i) => m.sessions[i].entry.langs().collect(),
@@ -300,6 +323,8 @@ impl<'a> Renderer<'a> {
                     Target::Speaker(i) => Job::Speaker(i, lang),
                     Target::Page(i) => Job::Page(i, lang),
                     Target::Minutes(i) => Job::Minutes(i, lang),
+                    Target::SearchIndex => Job::SearchIndex(lang),
+                    Target::Timetables(_) => continue,
                 };
                 files.insert(self.file(job));
             }
