@@ -820,6 +820,9 @@ impl<'a> Renderer<'a> {
                             .then(|| self.urls.link(&v.from, &self.address(Job::Speakers(lang)))),
                         search_url: self.urls.link(&v.from, &self.address(Job::Search(lang))),
                         home_url: self.urls.link(&v.from, &self.address(Job::Home(lang))),
+                        my_programme_url: self
+                            .urls
+                            .link(&v.from, &self.address(Job::MyProgramme(lang))),
                     },
                 );
             }

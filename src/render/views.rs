@@ -390,4 +390,5 @@ pub struct ToolPageView {
     pub speakers_url: Option<String>,
     pub search_url: String,
     pub home_url: String,
+    pub my_programme_url: String,
 }

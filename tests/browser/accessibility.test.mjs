@@ -24,6 +24,9 @@ const EXAMPLE = {
   "speakers index": "da/speakers/",
   minutes: "nb/referat-chefforum-2012-10-22/",
   "free page": "da/om-netvaerket/",
+  timetable: "sv/samverkan-i-offentlig-sektor/timetable/2025-10-23/",
+  "search with results": "da/search/?q=kommunerne",
+  "my programme": "nb/my-programme/",
   "404 page": "no-such-page/",
 };
 
