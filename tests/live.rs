@@ -137,6 +137,32 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "an inline speaker's role, shown on their own page",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/kunstig-intelligens.da.md";
+                replace_in(
+                    root,
+                    path,
+                    "role = \"AI-ekspert\"",
+                    "role = \"Forsker i AI\"",
+                );
+                vec![path]
+            },
+        },
+        Edit {
+            what: "an inline speaker renamed to a speaker page's name: one person",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/politisk-debat.nb.md";
+                replace_in(
+                    root,
+                    path,
+                    "name = \"Noah Sturius\"",
+                    "name = \"Henrik Kolind\"",
+                );
+                vec![path]
+            },
+        },
+        Edit {
             what: "a renamed session",
             apply: |root| {
                 let mut paths = Vec::new();

@@ -32,6 +32,7 @@ enum Target {
     Timetables(usize),
     /// The search index, which lists every session, speaker and theme.
     SearchIndex,
+    InlineSpeaker(usize),
 }
 
 /// What a rebuild after a change must do to the previous output.
@@ -202,6 +203,10 @@ impl<'a> Renderer<'a> {
         for (i, speaker) in m.speakers.iter().enumerate() {
             if changed.matches(&speaker.entry.key) {
                 targets.extend([Target::Speaker(i), Target::Speakers]);
+                // Sessions that name the speaker inline (their names link to the page).
+                for &s in &speaker.sessions {
+                    self.session_and_listings(s, &mut targets);
+                }
                 // Every session that names the speaker, as speaker or moderator.
                 for (s, session) in m.sessions.iter().enumerate() {
                     if session.entry.translations.iter().any(|t| {
@@ -283,6 +288,11 @@ impl<'a> Renderer<'a> {
     /// A session's page and its speakers' pages, which show the session's summary.
     fn session_and_speakers(&self, s: usize, targets: &mut BTreeSet<Target>) {
         targets.insert(Target::Session(s));
+        for (i, person) in self.model.inline_speakers.iter().enumerate() {
+            if person.sessions.contains(&s) {
+                targets.insert(Target::InlineSpeaker(i));
+            }
+        }
         for (i, speaker) in self.model.speakers.iter().enumerate() {
             if speaker.sessions.contains(&s) {
                 targets.insert(Target::Speaker(i));
@@ -304,7 +314,10 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             let langs: Vec<&'a str> = match target {
-                Target::Home | Target::Speakers | Target::SearchIndex => self.languages().collect(),
+                Target::Home
+                | Target::Speakers
+                | Target::SearchIndex
+                | Target::InlineSpeaker(_) => self.languages().collect(),
                 Target::Timetables(_) => Vec::new(),
                 Target::Programme(i) => m.programmes[i].entry.langs().collect(),
                 Target::Theme(i) => m.themes[i].entry.langs().collect(),
@@ -324,6 +337,7 @@ impl<'a> Renderer<'a> {
                     Target::Page(i) => Job::Page(i, lang),
                     Target::Minutes(i) => Job::Minutes(i, lang),
                     Target::SearchIndex => Job::SearchIndex(lang),
+                    Target::InlineSpeaker(i) => Job::InlineSpeaker(i, lang),
                     Target::Timetables(_) => continue,
                 };
                 files.insert(self.file(job));

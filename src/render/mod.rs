@@ -45,6 +45,8 @@ enum Job<'a> {
     Minutes(usize, &'a str),
     /// A programme's timetable on one day.
     Timetable(usize, Date, &'a str),
+    /// A person given inline in sessions, without a speaker page.
+    InlineSpeaker(usize, &'a str),
     Search(&'a str),
     /// The search index the search page and "my programme" load (a script, not HTML).
     SearchIndex(&'a str),
@@ -272,7 +274,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|p| timetable::days(m, p, self.config).len() * p.entry.translations.len())
             .sum();
-        2 + 5 * self.config.languages.len()
+        2 + (5 + m.inline_speakers.len()) * self.config.languages.len()
             + timetables
             + count(m.programmes.iter().map(|p| &p.entry))
             + count(m.themes.iter().map(|t| &t.entry))
@@ -311,6 +313,18 @@ impl<'a> Renderer<'a> {
             Job::Home(lang)
         } else if key == self.config.speakers_path.trim_matches('/') {
             Job::Speakers(lang)
+        } else if let Some(i) = key
+            .strip_prefix(self.config.speakers_path.trim_matches('/'))
+            .and_then(|k| k.strip_prefix('/'))
+            .filter(|_| self.model.find(key).is_none())
+            .and_then(|slug| {
+                self.model
+                    .inline_speakers
+                    .binary_search_by(|p| p.slug.as_str().cmp(slug))
+                    .ok()
+            })
+        {
+            Job::InlineSpeaker(i, lang)
         } else if key == SEARCH_PATH {
             Job::Search(lang)
         } else if key == MY_PROGRAMME_PATH {
@@ -356,6 +370,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Search(lang));
             jobs.push(Job::SearchIndex(lang));
             jobs.push(Job::MyProgramme(lang));
+            jobs.extend((0..m.inline_speakers.len()).map(|i| Job::InlineSpeaker(i, lang)));
         }
         for (i, p) in m.programmes.iter().enumerate() {
             for day in timetable::days(m, p, self.config) {
@@ -383,7 +398,8 @@ impl<'a> Renderer<'a> {
             | Job::Speakers(_)
             | Job::Search(_)
             | Job::SearchIndex(_)
-            | Job::MyProgramme(_) => true,
+            | Job::MyProgramme(_)
+            | Job::InlineSpeaker(..) => true,
             Job::Programme(i, _) | Job::Timetable(i, _, _) => {
                 m.programmes[i].entry.get(lang).is_some()
             }
@@ -399,6 +415,7 @@ impl<'a> Renderer<'a> {
             Job::Search(_) => Job::Search(lang),
             Job::SearchIndex(_) => Job::SearchIndex(lang),
             Job::MyProgramme(_) => Job::MyProgramme(lang),
+            Job::InlineSpeaker(i, _) => Job::InlineSpeaker(i, lang),
             Job::Timetable(i, day, _) => Job::Timetable(i, day, lang),
             Job::Programme(i, _) => Job::Programme(i, lang),
             Job::Theme(i, _) => Job::Theme(i, lang),
@@ -421,7 +438,7 @@ impl<'a> Renderer<'a> {
             Job::Theme(i, l) => Job::Programme(m.themes[i].programme, l),
             Job::Timetable(i, _, l) => Job::Programme(i, l),
             Job::Search(l) | Job::SearchIndex(l) | Job::MyProgramme(l) => Job::Home(l),
-            Job::Speaker(_, l) => Job::Speakers(l),
+            Job::Speaker(_, l) | Job::InlineSpeaker(_, l) => Job::Speakers(l),
             Job::Programme(_, l) | Job::Page(_, l) | Job::Minutes(_, l) | Job::Speakers(l) => {
                 Job::Home(l)
             }
@@ -439,6 +456,14 @@ impl<'a> Renderer<'a> {
             Job::Search(l) => Urls::page(l, SEARCH_PATH),
             Job::SearchIndex(l) => format!("{}{SEARCH_INDEX_FILE}", Urls::page(l, SEARCH_PATH)),
             Job::MyProgramme(l) => Urls::page(l, MY_PROGRAMME_PATH),
+            Job::InlineSpeaker(i, l) => Urls::page(
+                l,
+                &format!(
+                    "{}/{}",
+                    self.config.speakers_path.trim_matches('/'),
+                    m.inline_speakers[i].slug
+                ),
+            ),
             Job::Timetable(i, day, l) => Urls::page(
                 l,
                 &format!(
@@ -476,7 +501,7 @@ impl<'a> Renderer<'a> {
             Job::Programme(..) => "programme.html",
             Job::Theme(..) => "theme.html",
             Job::Session(..) => "session.html",
-            Job::Speaker(..) => "speaker.html",
+            Job::Speaker(..) | Job::InlineSpeaker(..) => "speaker.html",
             Job::Page(..) => "page.html",
             Job::Minutes(..) => "minutes.html",
             Job::Timetable(..) => "timetable.html",
@@ -495,6 +520,7 @@ impl<'a> Renderer<'a> {
             | Job::Search(l)
             | Job::SearchIndex(l)
             | Job::MyProgramme(l)
+            | Job::InlineSpeaker(_, l)
             | Job::Timetable(_, _, l) => Some(l),
             Job::Programme(_, l)
             | Job::Theme(_, l)
@@ -742,6 +768,33 @@ impl<'a> Renderer<'a> {
                     }),
                     body_html: t.body_html.clone(),
                     sessions: speaker
+                        .sessions
+                        .iter()
+                        .filter_map(|&s| v.session_summary(s, true))
+                        .collect(),
+                };
+                context.insert("page", &view);
+            }
+            Job::InlineSpeaker(i, _) => {
+                let person = &m.inline_speakers[i];
+                // Role and organisation as the person's first session gives them.
+                let first = person.sessions.iter().find_map(|&s| {
+                    let t = v.pick(&m.sessions[s].entry)?;
+                    t.front
+                        .speakers
+                        .iter()
+                        .chain(&t.front.moderator)
+                        .find(|e| matches!(e, SpeakerEntry::Inline { name, .. } if crate::model::name_key(name) == crate::model::name_key(&person.name)))
+                        .map(|e| v.speaker(e))
+                });
+                let view = SpeakerPageView {
+                    name: person.name.clone(),
+                    role: first.as_ref().and_then(|f| f.role.clone()),
+                    organisation: first.as_ref().and_then(|f| f.organisation.clone()),
+                    photo_url: None,
+                    photo_alt: None,
+                    body_html: String::new(),
+                    sessions: person
                         .sessions
                         .iter()
                         .filter_map(|&s| v.session_summary(s, true))
@@ -1059,6 +1112,26 @@ impl<'a> Renderer<'a> {
                 session: None,
             });
         }
+        for (i, person) in m.inline_speakers.iter().enumerate() {
+            if !person
+                .sessions
+                .iter()
+                .any(|&s| v.pick(&m.sessions[s].entry).is_some())
+            {
+                continue;
+            }
+            docs.push(Document {
+                kind: "speaker",
+                title: person.name.clone(),
+                address: self
+                    .urls
+                    .link("", &self.address(Job::InlineSpeaker(i, lang))),
+                lang: None,
+                detail: String::new(),
+                session: None,
+                text: String::new(),
+            });
+        }
         let mut order = 0;
         for programme in &m.programmes {
             let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
@@ -1175,59 +1248,45 @@ impl<'a> Renderer<'a> {
                         .iter()
                         .filter(|&&i| v.pick(&m.sessions[i].entry).is_some())
                         .count(),
-                    sessions: Vec::new(),
                 })
             })
             .collect();
-        // Speakers given inline in sessions have no page: list them with their sessions.
-        let mut inline: std::collections::BTreeMap<String, (SpeakerEntry, BTreeSet<usize>)> =
-            Default::default();
-        for (i, session) in m.sessions.iter().enumerate() {
-            let Some(t) = v.pick(&session.entry) else {
+        // People given inline in sessions, each with a page of their own.
+        for (i, person) in m.inline_speakers.iter().enumerate() {
+            let count = person
+                .sessions
+                .iter()
+                .filter(|&&s| v.pick(&m.sessions[s].entry).is_some())
+                .count();
+            if count == 0 {
                 continue;
-            };
-            for entry in t.front.speakers.iter().chain(&t.front.moderator) {
-                if let SpeakerEntry::Inline { name, .. } = entry {
-                    inline
-                        .entry(name.clone())
-                        .or_insert_with(|| (entry.clone(), BTreeSet::new()))
-                        .1
-                        .insert(i);
-                }
             }
-        }
-        for (name, (entry, sessions)) in inline {
-            let view = v.speaker(&entry);
-            let mut sessions: Vec<usize> = sessions.into_iter().collect();
-            sessions.sort_by_key(|s| {
-                m.programmes[m.sessions[*s].programme]
-                    .sessions
+            let first = person.sessions.iter().find_map(|&s| {
+                let t = v.pick(&m.sessions[s].entry)?;
+                t.front
+                    .speakers
                     .iter()
-                    .position(|x| x == s)
+                    .chain(&t.front.moderator)
+                    .find(|e| {
+                        matches!(e, SpeakerEntry::Inline { name, .. }
+                            if crate::model::name_key(name) == crate::model::name_key(&person.name))
+                    })
+                    .map(|e| v.speaker(e))
             });
             listings.push(SpeakerListing {
-                name,
-                role: view.role,
-                organisation: view.organisation,
-                url: None,
+                name: person.name.clone(),
+                role: first.as_ref().and_then(|f| f.role.clone()),
+                organisation: first.as_ref().and_then(|f| f.organisation.clone()),
+                url: Some(
+                    self.urls
+                        .link(&v.from, &self.address(Job::InlineSpeaker(i, v.lang))),
+                ),
                 lang: None,
-                session_count: sessions.len(),
-                sessions: self.session_links(&sessions, v),
+                session_count: count,
             });
         }
         listings.sort_by_cached_key(|s| s.name.to_lowercase());
         listings
-    }
-
-    fn session_links(&self, sessions: &[usize], v: &ViewBuilder) -> Vec<Link> {
-        sessions
-            .iter()
-            .filter_map(|&s| {
-                let entry = &self.model.sessions[s].entry;
-                v.pick(entry)
-                    .map(|t| v.link_to(t, &entry.key, &t.front.title))
-            })
-            .collect()
     }
 
     /// `sitemap.xml`: every page with its language alternates.

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::front_matter::{Contact, Date, SessionFront, SpeakerEntry, Time};
 use crate::locale::Locale;
-use crate::model::{Entry, Model, Session, Translation};
+use crate::model::{Entry, Model, Person, Session, Translation};
 use crate::urls::Urls;
 
 /// A link to another page. `lang` is set when the target is not in the reader's language,
@@ -126,14 +126,44 @@ impl<'a> ViewBuilder<'a> {
                 role,
                 organisation,
                 ..
-            } => SpeakerView {
-                name: name.clone(),
-                role: role.clone(),
-                organisation: organisation.clone(),
-                confirmed: entry.confirmed(),
-                url: None,
-                lang: None,
-            },
+            } => {
+                // The same person as a speaker page of that name, or their own page.
+                let (url, lang) = match self.model.people.get(&crate::model::name_key(name)) {
+                    Some(&Person::Page(i)) => {
+                        let speaker = &self.model.speakers[i];
+                        match speaker.entry.pick(self.lang, self.config, true) {
+                            Some(t) => (
+                                Some(
+                                    self.urls
+                                        .link(&self.from, &Urls::page(&t.lang, &speaker.entry.key)),
+                                ),
+                                self.other_lang(t),
+                            ),
+                            None => (None, None),
+                        }
+                    }
+                    Some(&Person::Inline(i)) => {
+                        let path = format!(
+                            "{}/{}",
+                            self.config.speakers_path.trim_matches('/'),
+                            self.model.inline_speakers[i].slug
+                        );
+                        (
+                            Some(self.urls.link(&self.from, &Urls::page(self.lang, &path))),
+                            None,
+                        )
+                    }
+                    None => (None, None),
+                };
+                SpeakerView {
+                    name: name.clone(),
+                    role: role.clone(),
+                    organisation: organisation.clone(),
+                    confirmed: entry.confirmed(),
+                    url,
+                    lang,
+                }
+            }
             SpeakerEntry::Reference { id, .. } => {
                 // Validation guarantees the page exists.
                 let speaker = self
@@ -321,8 +351,6 @@ pub struct SpeakerListing {
     pub url: Option<String>,
     pub lang: Option<String>,
     pub session_count: usize,
-    /// Only for speakers without a page of their own, given inline in sessions.
-    pub sessions: Vec<Link>,
 }
 
 #[derive(Debug, Serialize)]
