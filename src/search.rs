@@ -289,61 +289,79 @@ pub fn stem(word: &str, rules: Option<&Rules>) -> String {
 }
 
 /// What a search result shows and, for sessions, what "my programme" needs.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Document {
     /// `session`, `speaker` or `theme`.
     pub kind: &'static str,
     pub title: String,
-    /// The page's address from the output root (`da/x/`).
+    /// The page's link from the output root (`da/x/index.html`).
     pub address: String,
     /// The page's language, where it is not the index's.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
-    /// A line under the title: when and where, or role and organisation.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub detail: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// A line under the title, in parts: when and where, or role and organisation.
+    pub detail: Vec<String>,
     pub session: Option<SessionData>,
     /// Text searched but not shown.
-    #[serde(skip)]
     pub text: String,
 }
 
 /// A session's calendar data, for "my programme" and its `.ics` built in the browser.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SessionData {
     /// [`crate::model::Entry::uid`]: the same in every language and in every export.
     pub uid: String,
     /// UTC, `20251113T081500Z`, from the programme's zone at build time.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
+    /// Minutes from start to end.
+    pub minutes: Option<i64>,
     /// All-day sessions: `20251113`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub location: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub summary: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Room and venue.
+    pub location: Vec<String>,
     pub status: Option<crate::front_matter::Status>,
-    /// For sorting "my programme" when a session has no time.
-    pub order: usize,
+}
+
+/// One document as the browser reads it: short keys, repeated texts (days, rooms,
+/// programmes, folders) as numbers into `strings`. A 10,000-session index stays a few MB.
+#[derive(Serialize)]
+struct Doc<'a> {
+    k: &'static str,
+    t: &'a str,
+    /// The folder of the page's address, in `strings`.
+    f: usize,
+    /// The rest of its address.
+    s: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    l: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    d: Vec<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    u: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    a: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    m: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    y: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    o: Vec<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x: Option<crate::front_matter::Status>,
 }
 
 #[derive(Serialize)]
 struct Index<'a> {
     lang: &'a str,
     rules: Option<&'static Rules>,
-    docs: &'a [Document],
+    strings: Vec<&'a str>,
+    docs: Vec<Doc<'a>>,
     /// Stem → the documents containing it, as gaps between ascending document numbers.
     terms: BTreeMap<String, Vec<u32>>,
 }
 
 /// The index of `docs` for language `lang`, as a script that hands it to `samling.js`
 /// (a script, not JSON, so that it loads from disk too, where `fetch` is refused).
-pub fn index_script(lang: &str, docs: &[Document]) -> String {
+pub fn index_script<'a>(lang: &'a str, docs: &'a [Document]) -> String {
     let rules = rules_for(lang);
     let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut stems: BTreeMap<String, String> = BTreeMap::new();
@@ -379,10 +397,52 @@ pub fn index_script(lang: &str, docs: &[Document]) -> String {
             (term, gaps)
         })
         .collect();
+    // Repeated texts (folders, days, times, rooms, programmes) once, by number.
+    let mut strings: Vec<&str> = Vec::new();
+    let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut out: Vec<Doc> = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let mut number = |text: &'a str| -> usize {
+            *numbers.entry(text).or_insert_with(|| {
+                strings.push(text);
+                strings.len() - 1
+            })
+        };
+        // `da/prog/theme/session/index.html` → `da/prog/theme/` and `session/index.html`.
+        let cut = doc
+            .address
+            .trim_end_matches("index.html")
+            .trim_end_matches('/')
+            .rfind('/')
+            .map_or(0, |i| i + 1);
+        let (folder, rest) = doc.address.split_at(cut);
+        let session = doc.session.as_ref();
+        out.push(Doc {
+            k: match doc.kind {
+                "session" => "s",
+                "speaker" => "p",
+                _ => "t",
+            },
+            t: &doc.title,
+            f: number(folder),
+            s: rest,
+            l: doc.lang.as_deref(),
+            d: doc.detail.iter().map(|p| number(p)).collect(),
+            u: session.map(|s| s.uid.as_str()),
+            a: session.and_then(|s| s.start.as_deref()),
+            m: session.and_then(|s| s.minutes),
+            y: session.and_then(|s| s.date.as_deref()),
+            o: session
+                .map(|s| s.location.iter().map(|p| number(p)).collect())
+                .unwrap_or_default(),
+            x: session.and_then(|s| s.status),
+        });
+    }
     let index = Index {
         lang,
         rules,
-        docs,
+        strings,
+        docs: out,
         terms,
     };
     // serde_json cannot fail on these types; `</` is escaped so the text is script-safe.

@@ -1071,15 +1071,16 @@ impl<'a> Renderer<'a> {
             lang,
             from: String::new(),
         };
-        let join = |parts: &[Option<&str>]| {
+        // The parts of a line that are given; the browser joins them.
+        let parts = |parts: &[Option<&str>]| -> Vec<String> {
             parts
                 .iter()
                 .flatten()
                 .filter(|p| !p.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" · ")
+                .map(|p| p.to_string())
+                .collect()
         };
+        let join = |list: &[Option<&str>]| parts(list).join(" ");
         let mut docs = Vec::new();
         for &p in m.programmes.iter().flat_map(|p| &p.themes) {
             let theme = &m.themes[p];
@@ -1092,7 +1093,7 @@ impl<'a> Renderer<'a> {
                 title: t.front.title.clone(),
                 address: v.link_to(t, &theme.entry.key, "").url,
                 lang: v.other_lang(t),
-                detail: programme.title.clone(),
+                detail: vec![programme.title.clone()],
                 session: None,
                 text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
             });
@@ -1101,13 +1102,13 @@ impl<'a> Renderer<'a> {
             let Some(t) = v.pick(&speaker.entry) else {
                 continue;
             };
-            let detail = join(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
+            let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
             docs.push(Document {
                 kind: "speaker",
                 title: t.front.name.clone(),
                 address: v.link_to(t, &speaker.entry.key, "").url,
                 lang: v.other_lang(t),
-                text: detail.clone(),
+                text: detail.join(" "),
                 detail,
                 session: None,
             });
@@ -1127,12 +1128,11 @@ impl<'a> Renderer<'a> {
                     .urls
                     .link("", &self.address(Job::InlineSpeaker(i, lang))),
                 lang: None,
-                detail: String::new(),
+                detail: Vec::new(),
                 session: None,
                 text: String::new(),
             });
         }
-        let mut order = 0;
         for programme in &m.programmes {
             let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
             let programme_title = v
@@ -1145,7 +1145,6 @@ impl<'a> Renderer<'a> {
                 let Some(t) = v.pick(&session.entry) else {
                     continue;
                 };
-                order += 1;
                 let summary = v.summary_of(session, t, false);
                 let f = &t.front;
                 let times = match (&summary.start_text, &summary.end_text) {
@@ -1171,7 +1170,7 @@ impl<'a> Renderer<'a> {
                             .message(&format!("status-{}", name.as_str()?), None)
                             .ok()
                     });
-                let detail = join(&[
+                let detail = parts(&[
                     summary.date_text.as_deref(),
                     times.as_deref(),
                     f.room.as_deref(),
@@ -1190,16 +1189,23 @@ impl<'a> Renderer<'a> {
                     Some(&f.tags.join(" ")),
                 ]);
                 let primary = &session.entry.primary(self.config).front;
-                let (mut start, mut end, mut date) = (None, None, None);
+                let (mut start, mut minutes, mut date) = (None, None, None);
                 if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
                     match primary.start {
                         Some(from) => {
-                            start =
-                                timetable::zoned(day, from, zone).map(|z| timetable::utc_stamp(&z));
-                            end = primary
+                            let begins = timetable::zoned(day, from, zone);
+                            start = begins.as_ref().map(timetable::utc_stamp);
+                            let ends = primary
                                 .end
-                                .and_then(|to| timetable::end_moment(day, from, to, zone))
-                                .map(|z| timetable::utc_stamp(&z));
+                                .and_then(|to| timetable::end_moment(day, from, to, zone));
+                            if let (Some(b), Some(e)) = (&begins, &ends) {
+                                minutes = Some(
+                                    e.timestamp()
+                                        .as_second()
+                                        .saturating_sub(b.timestamp().as_second())
+                                        / 60,
+                                );
+                            }
                         }
                         None => date = Some(day.0.strftime("%Y%m%d").to_string()),
                     }
@@ -1214,12 +1220,10 @@ impl<'a> Renderer<'a> {
                     session: Some(SessionData {
                         uid: summary.uid.clone(),
                         start,
-                        end,
+                        minutes,
                         date,
-                        location: join(&[f.room.as_deref(), venue.as_deref()]).replace(" · ", ", "),
-                        summary: f.summary.clone().unwrap_or_default(),
+                        location: parts(&[f.room.as_deref(), venue.as_deref()]),
                         status: f.status,
-                        order,
                     }),
                     text,
                 });

@@ -62,7 +62,7 @@ test("search: the browser stems every word of every title as the build did", asy
         const index = window.samlingIndex;
         const out = [];
         for (const doc of index.docs) {
-          for (const word of window.samling.words(doc.title)) {
+          for (const word of window.samling.words(doc.t)) {
             const stem = window.samling.stem(word, index.rules);
             if (!index.terms[stem]) out.push(`${word} -> ${stem}`);
           }

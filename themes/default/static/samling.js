@@ -215,13 +215,24 @@
     return document.body.getAttribute("data-root") || "";
   }
 
-  function docLink(doc) {
+  /* A document of the index: k kind, t title, f folder (in strings) and s rest of its
+     address, l language if not the index's, d parts of its line; sessions: u uid, a start
+     (UTC), m minutes, y date (all day), o room and venue, x status. */
+  function address(index, doc) {
+    return index.strings[doc.f] + doc.s;
+  }
+
+  function detail(index, doc) {
+    return (doc.d || []).map(function (i) { return index.strings[i]; }).join(" · ");
+  }
+
+  function docLink(index, doc) {
     var a = document.createElement("a");
-    a.href = rootPath() + doc.address;
-    a.textContent = doc.title;
-    if (doc.lang) {
-      a.setAttribute("hreflang", doc.lang);
-      a.setAttribute("lang", doc.lang);
+    a.href = rootPath() + address(index, doc);
+    a.textContent = doc.t;
+    if (doc.l) {
+      a.setAttribute("hreflang", doc.l);
+      a.setAttribute("lang", doc.l);
     }
     return a;
   }
@@ -236,9 +247,9 @@
       return;
     }
     var kinds = {
-      session: page.getAttribute("data-kind-session"),
-      speaker: page.getAttribute("data-kind-speaker"),
-      theme: page.getAttribute("data-kind-theme")
+      s: page.getAttribute("data-kind-session"),
+      p: page.getAttribute("data-kind-speaker"),
+      t: page.getAttribute("data-kind-theme")
     };
     var run = function () {
       var query = input.value.trim();
@@ -253,17 +264,18 @@
         var doc = index.docs[n];
         var li = document.createElement("li");
         li.className = "search-result";
-        if (doc.session) {
-          li.setAttribute("data-uid", doc.session.uid);
-          li.setAttribute("data-title", doc.title);
+        if (doc.u) {
+          li.setAttribute("data-uid", doc.u);
+          li.setAttribute("data-title", doc.t);
         }
         var heading = document.createElement("h2");
         heading.className = "session-title";
-        heading.appendChild(docLink(doc));
+        heading.appendChild(docLink(index, doc));
         li.appendChild(heading);
         var meta = document.createElement("p");
         meta.className = "session-meta";
-        meta.textContent = kinds[doc.kind] + (doc.detail ? " · " + doc.detail : "");
+        var line = detail(index, doc);
+        meta.textContent = kinds[doc.k] + (line ? " · " + line : "");
         li.appendChild(meta);
         list.appendChild(li);
       });
@@ -322,7 +334,15 @@
     return d.toISOString().slice(0, 10).replace(/-/g, "");
   }
 
-  function calendar(docs, name, lang) {
+  /* 20251113T081500Z plus `minutes`, in the same form. */
+  function addMinutes(stamp, minutes) {
+    var t = Date.UTC(+stamp.slice(0, 4), +stamp.slice(4, 6) - 1, +stamp.slice(6, 8),
+      +stamp.slice(9, 11), +stamp.slice(11, 13), +stamp.slice(13, 15)) + minutes * 60000;
+    return new Date(t).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  }
+
+  function calendar(index, docs, name) {
+    var lang = index.lang;
     var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     var lines = [
       "BEGIN:VCALENDAR",
@@ -333,33 +353,30 @@
       "X-WR-CALNAME:" + icsText(name)
     ];
     docs.forEach(function (doc) {
-      var s = doc.session;
-      if (!s.start && !s.date) {
+      if (!doc.a && !doc.y) {
         return;
       }
       lines.push("BEGIN:VEVENT");
-      lines.push("UID:" + s.uid);
+      lines.push("UID:" + doc.u);
       lines.push("DTSTAMP:" + stamp);
-      if (s.start) {
-        lines.push("DTSTART:" + s.start);
-        if (s.end) {
-          lines.push("DTEND:" + s.end);
+      if (doc.a) {
+        lines.push("DTSTART:" + doc.a);
+        if (doc.m) {
+          lines.push("DTEND:" + addMinutes(doc.a, doc.m));
         }
       } else {
-        lines.push("DTSTART;VALUE=DATE:" + s.date);
-        lines.push("DTEND;VALUE=DATE:" + nextDay(s.date));
+        lines.push("DTSTART;VALUE=DATE:" + doc.y);
+        lines.push("DTEND;VALUE=DATE:" + nextDay(doc.y));
       }
-      lines.push("SUMMARY:" + icsText(doc.title));
-      if (s.location) {
-        lines.push("LOCATION:" + icsText(s.location));
+      lines.push("SUMMARY:" + icsText(doc.t));
+      var place = (doc.o || []).map(function (i) { return index.strings[i]; }).join(", ");
+      if (place) {
+        lines.push("LOCATION:" + icsText(place));
       }
-      if (s.summary) {
-        lines.push("DESCRIPTION:" + icsText(s.summary));
-      }
-      lines.push("URL:" + new URL(rootPath() + doc.address, location.href).href);
-      if (s.status === "cancelled") {
+      lines.push("URL:" + new URL(rootPath() + address(index, doc), location.href).href);
+      if (doc.x === "cancelled") {
         lines.push("STATUS:CANCELLED");
-      } else if (s.status === "tentative") {
+      } else if (doc.x === "tentative") {
         lines.push("STATUS:TENTATIVE");
       } else {
         lines.push("STATUS:CONFIRMED");
@@ -381,9 +398,11 @@
       return;
     }
     var byUid = {};
-    index.docs.forEach(function (doc) {
-      if (doc.session) {
-        byUid[doc.session.uid] = doc;
+    var position = {};
+    index.docs.forEach(function (doc, n) {
+      if (doc.u) {
+        byUid[doc.u] = doc;
+        position[doc.u] = n;
       }
     });
     // A shared link (#s=uid,uid) adds its sessions to this browser's choice.
@@ -401,22 +420,22 @@
     var render = function () {
       chosen = starred().map(function (uid) { return byUid[uid]; }).filter(Boolean);
       chosen.sort(function (a, b) {
-        var x = a.session.start || a.session.date || "~", y = b.session.start || b.session.date || "~";
-        return x < y ? -1 : x > y ? 1 : a.session.order - b.session.order;
+        var x = a.a || a.y || "~", y = b.a || b.y || "~";
+        return x < y ? -1 : x > y ? 1 : position[a.u] - position[b.u];
       });
       list.textContent = "";
       chosen.forEach(function (doc) {
         var li = document.createElement("li");
-        li.className = "session" + (doc.session.status ? " status-" + doc.session.status : "");
-        li.setAttribute("data-uid", doc.session.uid);
-        li.setAttribute("data-title", doc.title);
+        li.className = "session" + (doc.x ? " status-" + doc.x : "");
+        li.setAttribute("data-uid", doc.u);
+        li.setAttribute("data-title", doc.t);
         var heading = document.createElement("h2");
         heading.className = "session-title";
-        heading.appendChild(docLink(doc));
+        heading.appendChild(docLink(index, doc));
         li.appendChild(heading);
         var meta = document.createElement("p");
         meta.className = "session-meta";
-        meta.textContent = doc.detail || "";
+        meta.textContent = detail(index, doc);
         li.appendChild(meta);
         list.appendChild(li);
       });
@@ -424,11 +443,11 @@
       empty.hidden = chosen.length > 0;
       tools.hidden = chosen.length === 0;
       var here = new URL(location.href);
-      here.hash = "s=" + chosen.map(function (d) { return d.session.uid; }).join(",");
+      here.hash = "s=" + chosen.map(function (d) { return d.u; }).join(",");
       share.href = here.href;
     };
     download.addEventListener("click", function () {
-      var text = calendar(chosen, page.getAttribute("data-calendar-name") || "", index.lang);
+      var text = calendar(index, chosen, page.getAttribute("data-calendar-name") || "");
       var url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
       var a = document.createElement("a");
       a.href = url;
