@@ -31,17 +31,22 @@ async function results(page) {
 test("search: a Danish inflected form finds its session", async () => {
   const page = await browser.newPage();
   try {
-    await page.goto(site.url + "da/search/");
+    // A search given in the address (the form's GET), as from a bookmark.
     // "kommunernes" (the municipalities', genitive plural) is not in the title "Fremtidens
     // kommuner": only the stem "kommun" is shared.
-    await page.fill("#search-query", "kommunernes");
-    await page.press("#search-query", "Enter");
+    await page.goto(site.url + "da/search/?q=kommunernes");
     const found = await results(page);
     assert.ok(found.includes("Fremtidens kommuner"), JSON.stringify(found));
-    assert.match(page.url(), /\?q=kommunernes$/);
-    // Two words: both must match.
+    // One star on each session found, none nested.
+    assert.equal(await page.locator(".search-result button.star button").count(), 0);
+    assert.equal(
+      await page.locator(".search-result[data-uid] button.star").count(),
+      await page.locator(".search-result[data-uid]").count(),
+    );
+    // Two words, typed and sent with Enter: both must match.
     await page.fill("#search-query", "kommunernes kunstig");
     await page.press("#search-query", "Enter");
+    assert.match(page.url(), /\?q=kommunernes\+kunstig$/);
     const both = await results(page);
     assert.ok(!both.includes("Fremtidens kommuner"), JSON.stringify(both));
     // Speakers are found by name.
@@ -154,7 +159,7 @@ test("my programme: two starred sessions, their .ics, and the link to another br
     assert.ok(share.includes(listed[0]) && share.includes(listed[1]));
     // And the choice is now this browser's too: its stars are pressed on the programme.
     await page2.goto(site.url + PROGRAMME);
-    const pressed = await page2.$$eval('button.star[aria-pressed="true"]', (bs) => bs.map((b) => b.dataset.uid));
+    const pressed = await page2.$$eval('button.star[aria-pressed="true"]', (bs) => bs.map((b) => b.dataset.star));
     assert.deepEqual([...pressed].sort(), [...listed].sort());
   } finally {
     await phone.close();

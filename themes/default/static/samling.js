@@ -26,7 +26,7 @@
   function updateStars(uid, on) {
     var buttons = document.querySelectorAll("button.star");
     for (var i = 0; i < buttons.length; i++) {
-      if (buttons[i].getAttribute("data-uid") === uid) {
+      if (buttons[i].getAttribute("data-star") === uid) {
         buttons[i].setAttribute("aria-pressed", on ? "true" : "false");
       }
     }
@@ -60,14 +60,15 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "star";
-      button.setAttribute("data-uid", uid);
+      // Not `data-uid`: that marks the sessions a star is added to.
+      button.setAttribute("data-star", uid);
       button.setAttribute("aria-label", label + ": " + title);
       button.setAttribute("aria-pressed", chosen.indexOf(uid) >= 0 ? "true" : "false");
       var icon = document.createElement("span");
       icon.setAttribute("aria-hidden", "true");
       button.appendChild(icon);
       button.addEventListener("click", function (event) {
-        toggle(event.currentTarget.getAttribute("data-uid"));
+        toggle(event.currentTarget.getAttribute("data-star"));
       });
       heading.insertBefore(button, heading.firstChild);
     }
