@@ -80,8 +80,8 @@ for (const [name, path] of Object.entries(EXAMPLE)) {
   });
 }
 
-test("generated site, a programme and a session: no WCAG 2.1 AA violation", async () => {
-  for (const marker of ['<article class="programme', '<article class="session-page']) {
+test("generated site, a programme, a session and a timetable day: no WCAG 2.1 AA violation", async () => {
+  for (const marker of ['<article class="programme', '<article class="session-page', '<table class="timetable']) {
     await axe(generated.url + firstWith(generatedDir, marker));
   }
 });

@@ -182,3 +182,37 @@ test("without JavaScript: no star, and search and my programme say what they nee
     await context.close();
   }
 });
+
+test("timetable: a grid at 1280 px, a list in time order at 360 px and in print", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(site.url + "sv/samverkan-i-offentlig-sektor/timetable/2025-10-23/");
+    const layout = () =>
+      page.evaluate(() => {
+        const cells = [...document.querySelectorAll(".timetable td[headers]")];
+        return {
+          display: getComputedStyle(cells[0]).display,
+          tops: cells.map((c) => Math.round(c.getBoundingClientRect().top)),
+          header: getComputedStyle(document.querySelector(".timetable thead")).display,
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+    const grid = await layout();
+    assert.equal(grid.display, "table-cell");
+    assert.equal(new Set(grid.tops).size, 1, "parallel sessions side by side");
+    await page.setViewportSize({ width: 360, height: 800 });
+    const narrow = await layout();
+    assert.equal(narrow.display, "block");
+    assert.equal(narrow.header, "none");
+    assert.ok(narrow.overflow <= 0, `scrolls sideways by ${narrow.overflow} px`);
+    assert.deepEqual([...narrow.tops].sort((a, b) => a - b), narrow.tops, "one below the other, in order");
+    assert.equal(new Set(narrow.tops).size, narrow.tops.length);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: "print" });
+    const print = await layout();
+    assert.equal(print.display, "block");
+    assert.equal(print.header, "none");
+  } finally {
+    await page.close();
+  }
+});

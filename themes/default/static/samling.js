@@ -52,8 +52,8 @@
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
       var uid = item.getAttribute("data-uid");
-      var heading = item.querySelector("h1, h2, h3, h4, h5, h6, .session-title") || item;
-      if (heading.querySelector("button.star")) {
+      var heading = item.querySelector("h1, h2, h3, h4, h5, h6, .session-title");
+      if (!heading || item.querySelector("button.star")) {
         continue;
       }
       var title = (item.getAttribute("data-title") || heading.textContent).trim();
@@ -70,7 +70,8 @@
       button.addEventListener("click", function (event) {
         toggle(event.currentTarget.getAttribute("data-star"));
       });
-      heading.insertBefore(button, heading.firstChild);
+      // Beside the title, not in it: a heading's name stays the title alone.
+      heading.parentNode.insertBefore(button, heading);
     }
   }
 
