@@ -7,7 +7,7 @@
 //! (`samling.js`) runs the same interpreter over them: queries are stemmed exactly as the
 //! index was, with no stemmer library in either place to keep in step.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -363,26 +363,33 @@ struct Index<'a> {
 /// (a script, not JSON, so that it loads from disk too, where `fetch` is refused).
 pub fn index_script<'a>(lang: &'a str, docs: &'a [Document]) -> String {
     let rules = rules_for(lang);
-    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut stems: BTreeMap<String, String> = BTreeMap::new();
+    // Each distinct word is stemmed once; postings are kept by term number.
+    let mut term_of: HashMap<String, usize> = HashMap::new();
+    let mut stem_numbers: HashMap<String, usize> = HashMap::new();
+    let mut postings: Vec<(String, Vec<u32>)> = Vec::new();
     for (n, doc) in docs.iter().enumerate() {
         let n = n as u32;
         for word in words(&doc.title).chain(words(&doc.text)) {
-            let stemmed = match stems.get(&word) {
-                Some(s) => s.clone(),
+            let term = match term_of.get(&word) {
+                Some(&term) => term,
                 None => {
-                    let s = stem(&word, rules);
-                    stems.insert(word, s.clone());
-                    s
+                    let stemmed = stem(&word, rules);
+                    let next = postings.len();
+                    let term = *stem_numbers.entry(stemmed.clone()).or_insert(next);
+                    if term == next {
+                        postings.push((stemmed, Vec::new()));
+                    }
+                    term_of.insert(word, term);
+                    term
                 }
             };
-            let list = postings.entry(stemmed).or_default();
+            let list = &mut postings[term].1;
             if list.last() != Some(&n) {
                 list.push(n);
             }
         }
     }
-    let terms = postings
+    let terms: BTreeMap<String, Vec<u32>> = postings
         .into_iter()
         .map(|(term, list)| {
             let mut previous = 0;

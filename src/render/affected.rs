@@ -30,6 +30,8 @@ enum Target {
     /// Every timetable day of a programme: a session's edit can add, move or remove a day's
     /// rows and columns, and the day links of each page.
     Timetables(usize),
+    /// One day's timetable of a programme: where an edited session is, before and after.
+    TimetableDay(usize, crate::front_matter::Date),
     /// The search index, which lists every session, speaker and theme.
     SearchIndex,
     InlineSpeaker(usize),
@@ -249,11 +251,12 @@ impl<'a> Renderer<'a> {
     /// speakers' index and the home page (session counts).
     fn session_and_listings(&self, s: usize, targets: &mut BTreeSet<Target>) {
         let session = &self.model.sessions[s];
-        targets.extend([
-            Target::Programme(session.programme),
-            Target::Timetables(session.programme),
-            Target::Home,
-        ]);
+        targets.extend([Target::Programme(session.programme), Target::Home]);
+        // Its day's timetable. A day that appears or goes changes the number of pages, and
+        // `plan_update` renders everything then, day links included.
+        if let Some(date) = session.entry.primary(self.config).front.date {
+            targets.insert(Target::TimetableDay(session.programme, date));
+        }
         targets.extend(session.theme.map(Target::Theme));
         // The speakers' index lists the sessions of speakers given inline; of the others
         // it shows counts, which `plan_update` compares.
@@ -304,9 +307,12 @@ impl<'a> Renderer<'a> {
         let m = self.model;
         let mut files = BTreeSet::new();
         for &target in targets {
-            if let Target::Timetables(p) = target {
+            if let Target::Timetables(p) | Target::TimetableDay(p, _) = target {
                 let programme = &m.programmes[p];
                 for day in super::timetable::days(m, programme, self.config) {
+                    if matches!(target, Target::TimetableDay(_, d) if d != day) {
+                        continue;
+                    }
                     for lang in programme.entry.langs() {
                         files.insert(self.file(Job::Timetable(p, day, lang)));
                     }
@@ -318,7 +324,7 @@ impl<'a> Renderer<'a> {
                 | Target::Speakers
                 | Target::SearchIndex
                 | Target::InlineSpeaker(_) => self.languages().collect(),
-                Target::Timetables(_) => Vec::new(),
+                Target::Timetables(_) | Target::TimetableDay(..) => Vec::new(),
                 Target::Programme(i) => m.programmes[i].entry.langs().collect(),
                 Target::Theme(i) => m.themes[i].entry.langs().collect(),
                 Target::Session(i) => m.sessions[i].entry.langs().collect(),
@@ -338,7 +344,7 @@ impl<'a> Renderer<'a> {
                     Target::Minutes(i) => Job::Minutes(i, lang),
                     Target::SearchIndex => Job::SearchIndex(lang),
                     Target::InlineSpeaker(i) => Job::InlineSpeaker(i, lang),
-                    Target::Timetables(_) => continue,
+                    Target::Timetables(_) | Target::TimetableDay(..) => continue,
                 };
                 files.insert(self.file(job));
             }

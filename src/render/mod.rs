@@ -15,7 +15,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::front_matter::{Date, Kind, SpeakerEntry};
+use crate::front_matter::{Date, Kind, SpeakerEntry, Time};
 use crate::locale::{Locales, fluent_value};
 use crate::markdown::Markdown;
 use crate::model::Model;
@@ -1133,6 +1133,18 @@ impl<'a> Renderer<'a> {
                 text: String::new(),
             });
         }
+        // Sessions share days, times and themes: each is formatted once (at 10,000 sessions
+        // this index is rendered again after every edit in `serve`).
+        let mut day_texts: BTreeMap<Date, String> = BTreeMap::new();
+        let mut time_texts: BTreeMap<(Option<Time>, Option<Time>), Option<String>> =
+            BTreeMap::new();
+        let mut theme_titles: BTreeMap<usize, Option<String>> = BTreeMap::new();
+        let status_text = |status: crate::front_matter::Status| {
+            let name = serde_json::to_value(status).ok()?;
+            locale
+                .message(&format!("status-{}", name.as_str()?), None)
+                .ok()
+        };
         for programme in &m.programmes {
             let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
             let programme_title = v
@@ -1145,46 +1157,64 @@ impl<'a> Renderer<'a> {
                 let Some(t) = v.pick(&session.entry) else {
                     continue;
                 };
-                let summary = v.summary_of(session, t, false);
                 let f = &t.front;
-                let times = match (&summary.start_text, &summary.end_text) {
-                    (Some(start), Some(end)) => {
+                let date_text = f.date.map(|d| {
+                    day_texts
+                        .entry(d)
+                        .or_insert_with(|| locale.full_date(d))
+                        .clone()
+                });
+                let times = time_texts
+                    .entry((f.start, f.end))
+                    .or_insert_with(|| {
                         let mut args = fluent::FluentArgs::new();
-                        args.set("start", start.clone());
-                        args.set("end", end.clone());
-                        locale.message("time-range", Some(&args)).ok()
-                    }
-                    (Some(start), None) => {
-                        let mut args = fluent::FluentArgs::new();
-                        args.set("start", start.clone());
-                        locale.message("time-start", Some(&args)).ok()
-                    }
-                    _ => None,
-                };
+                        args.set("start", locale.time(f.start?));
+                        match f.end {
+                            Some(end) => {
+                                args.set("end", locale.time(end));
+                                locale.message("time-range", Some(&args)).ok()
+                            }
+                            None => locale.message("time-start", Some(&args)).ok(),
+                        }
+                    })
+                    .clone();
                 let status = f
                     .status
                     .filter(|s| *s != crate::front_matter::Status::Confirmed)
-                    .and_then(|s| {
-                        let name = serde_json::to_value(s).ok()?;
-                        locale
-                            .message(&format!("status-{}", name.as_str()?), None)
-                            .ok()
-                    });
+                    .and_then(status_text);
                 let detail = parts(&[
-                    summary.date_text.as_deref(),
+                    date_text.as_deref(),
                     times.as_deref(),
                     f.room.as_deref(),
                     Some(&programme_title),
                     status.as_deref(),
                 ]);
-                let people: Vec<&str> = summary.speakers.iter().map(|p| p.name.as_str()).collect();
-                let moderator = f.moderator.as_ref().map(|e| v.speaker(e).name);
-                let theme = summary.theme.as_ref().map(|l| l.title.as_str());
+                let people: Vec<String> = f
+                    .speakers
+                    .iter()
+                    .chain(&f.moderator)
+                    .map(|e| match e {
+                        SpeakerEntry::Inline { name, .. } => name.clone(),
+                        SpeakerEntry::Reference { id, .. } => m
+                            .speakers
+                            .binary_search_by(|p| p.id.as_str().cmp(id))
+                            .ok()
+                            .and_then(|i| m.speakers[i].entry.pick(lang, self.config, true))
+                            .map_or_else(|| id.clone(), |p| p.front.name.clone()),
+                    })
+                    .collect();
+                let theme = session.theme.and_then(|i| {
+                    theme_titles
+                        .entry(i)
+                        .or_insert_with(|| {
+                            v.pick(&m.themes[i].entry).map(|t| t.front.title.clone())
+                        })
+                        .clone()
+                });
                 let text = join(&[
                     f.summary.as_deref(),
                     Some(&people.join(" ")),
-                    moderator.as_deref(),
-                    theme,
+                    theme.as_deref(),
                     f.room.as_deref(),
                     Some(&f.tags.join(" ")),
                 ]);
@@ -1210,19 +1240,19 @@ impl<'a> Renderer<'a> {
                         None => date = Some(day.0.strftime("%Y%m%d").to_string()),
                     }
                 }
-                let venue = f.venue.clone().or_else(|| programme_venue.clone());
+                let venue = f.venue.as_ref().or(programme_venue.as_ref());
                 docs.push(Document {
                     kind: "session",
                     title: f.title.clone(),
-                    address: summary.url.clone(),
-                    lang: summary.lang.clone(),
+                    address: v.link_to(t, &session.entry.key, "").url,
+                    lang: v.other_lang(t),
                     detail,
                     session: Some(SessionData {
-                        uid: summary.uid.clone(),
+                        uid: session.entry.uid().to_string(),
                         start,
                         minutes,
                         date,
-                        location: parts(&[f.room.as_deref(), venue.as_deref()]),
+                        location: parts(&[f.room.as_deref(), venue.map(String::as_str)]),
                         status: f.status,
                     }),
                     text,
