@@ -204,9 +204,13 @@ pub fn rules_for(lang: &str) -> Option<&'static Rules> {
     }
 }
 
+fn not_word(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
 /// The words of `text`, lower-cased: runs of letters and digits.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(not_word)
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
 }
@@ -367,10 +371,15 @@ pub fn index_script<'a>(lang: &'a str, docs: &'a [Document]) -> String {
     let mut term_of: HashMap<String, usize> = HashMap::new();
     let mut stem_numbers: HashMap<String, usize> = HashMap::new();
     let mut postings: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut word = String::new();
     for (n, doc) in docs.iter().enumerate() {
         let n = n as u32;
-        for word in words(&doc.title).chain(words(&doc.text)) {
-            let term = match term_of.get(&word) {
+        let raw = doc.title.split(not_word).chain(doc.text.split(not_word));
+        for part in raw.filter(|w| !w.is_empty()) {
+            // As `words`, into one buffer: most words are known already.
+            word.clear();
+            word.extend(part.chars().flat_map(char::to_lowercase));
+            let term = match term_of.get(word.as_str()) {
                 Some(&term) => term,
                 None => {
                     let stemmed = stem(&word, rules);
@@ -379,7 +388,7 @@ pub fn index_script<'a>(lang: &'a str, docs: &'a [Document]) -> String {
                     if term == next {
                         postings.push((stemmed, Vec::new()));
                     }
-                    term_of.insert(word, term);
+                    term_of.insert(word.clone(), term);
                     term
                 }
             };
@@ -406,7 +415,7 @@ pub fn index_script<'a>(lang: &'a str, docs: &'a [Document]) -> String {
         .collect();
     // Repeated texts (folders, days, times, rooms, programmes) once, by number.
     let mut strings: Vec<&str> = Vec::new();
-    let mut numbers: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
     let mut out: Vec<Doc> = Vec::with_capacity(docs.len());
     for doc in docs {
         let mut number = |text: &'a str| -> usize {

@@ -330,6 +330,11 @@ fn assert_same(live: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<u8
     }
 }
 
+fn rebuild_after(live: &mut LiveSite, root: &Path, path: &str, from: &str, to: &str) -> Rebuild {
+    replace_in(root, path, from, to);
+    rebuild(live, &[path])
+}
+
 fn rebuild(live: &mut LiveSite, paths: &[&str]) -> Rebuild {
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     let changes = live.classify(&paths);
@@ -383,6 +388,18 @@ fn an_edit_renders_only_the_pages_that_show_it() {
     // Its title is searched for in Danish; the other languages have their own.
     assert!(changed.contains(&"da/search/index.js"), "{changed:?}");
     assert!(!changed.contains(&"sv/search/index.js"), "{changed:?}");
+
+    // A session's text alone is not in the index, which is not rendered again.
+    let r = rebuild_after(&mut live, root, session, "Til dagens møde", "Til mødet");
+    assert!(
+        r.changed
+            .contains(&"da/fremtidens-offentlige-sektor/politisk-debat/index.html".to_owned()),
+        "{:?}",
+        r.changed
+    );
+    let index = "da/search/index.js".to_owned();
+    assert!(!r.changed.contains(&index), "{:?}", r.changed);
+    assert_same(&live_output(&live), &fresh_build(root), "a session's text");
 
     // A seminar's room in Swedish: its day's Swedish timetable, not the other day's.
     let seminar = "content/samverkan-i-offentlig-sektor/styrning-och-samverkan/resursfordelningsmodeller.sv.md";

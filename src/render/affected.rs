@@ -69,8 +69,14 @@ pub fn plan_update(
         render.extend(after.files_using(&changes.templates));
     }
     render.extend(after.files_in(&changes.locales));
-    // The index has every session, speaker and theme, with text from all of them.
-    if !changes.content.keys.is_empty() || !changes.content.folders.is_empty() {
+    // The index has every session, speaker and theme, with text from all of them; an edit
+    // of sessions' text alone (the commonest while writing) leaves it as it is.
+    let index_same = changes.content.folders.is_empty()
+        && changes.content.keys.iter().all(|key| {
+            let (was, is) = (before.indexed(key), after.indexed(key));
+            was.is_some() && was == is
+        });
+    if !index_same {
         render.extend(after.files_of(&BTreeSet::from([Target::SearchIndex])));
     }
     let counts_changed = !changes.content.folders.is_empty()
@@ -281,6 +287,33 @@ impl<'a> Renderer<'a> {
         };
         let entry = &self.model.sessions[i].entry;
         Some((entry.langs().collect(), entry.speaker_ids().collect()))
+    }
+
+    /// What the search index shows of the session with content key `key`, in each of its
+    /// languages; `None` if it is not a session.
+    #[allow(clippy::type_complexity)]
+    fn indexed(
+        &self,
+        key: &str,
+    ) -> Option<(
+        usize,
+        Option<usize>,
+        Vec<(&'a str, &'a crate::front_matter::SessionFront)>,
+    )> {
+        let (Kind::Session, i) = self.model.find(key)? else {
+            return None;
+        };
+        let session = &self.model.sessions[i];
+        Some((
+            session.programme,
+            session.theme,
+            session
+                .entry
+                .translations
+                .iter()
+                .map(|t| (t.lang.as_str(), &t.front))
+                .collect(),
+        ))
     }
 
     /// The speakers' index in every language.
