@@ -203,7 +203,7 @@ pub enum Format {
     Social,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionFront {
     #[serde(default, rename = "kind")]

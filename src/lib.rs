@@ -16,6 +16,7 @@ pub mod load;
 pub mod locale;
 pub mod markdown;
 pub mod model;
+pub mod search;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Error, Result};

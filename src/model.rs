@@ -116,6 +116,71 @@ pub struct Speaker {
     pub sessions: Vec<usize>,
 }
 
+/// A person given inline (by `name`) in sessions, with no speaker page of that name: one
+/// person however many sessions, programmes and languages name them.
+#[derive(Debug, Clone)]
+pub struct InlineSpeaker {
+    pub name: String,
+    /// The page's folder under the speakers index: the name in lower-case ASCII.
+    pub slug: String,
+    /// Sessions that name them, as speaker or moderator, in time order.
+    pub sessions: Vec<usize>,
+}
+
+/// Whom a speaker's name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Person {
+    /// An index into [`Model::speakers`].
+    Page(usize),
+    /// An index into [`Model::inline_speakers`].
+    Inline(usize),
+}
+
+/// A name as compared between inline speakers and speaker pages: case and spacing aside.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// `Åse Ødegård Müller` → `aase-oedegaard-muller`: an address segment from a name.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.to_lowercase().chars() {
+        let folded = match c {
+            'æ' | 'ä' => "ae",
+            'ø' | 'ö' => "oe",
+            'å' => "aa",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'á' | 'à' | 'â' => "a",
+            'í' | 'ì' | 'ï' => "i",
+            'ó' | 'ò' | 'ô' => "o",
+            'ú' | 'ù' | 'ü' => "u",
+            'ý' => "y",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if folded == "-" {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push_str(folded);
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "speaker".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Model {
     pub home: Option<Arc<Entry<HomeFront>>>,
@@ -123,6 +188,11 @@ pub struct Model {
     pub themes: Vec<Theme>,
     pub sessions: Vec<Session>,
     pub speakers: Vec<Speaker>,
+    /// Inline speakers without a page of their own name, by slug.
+    pub inline_speakers: Vec<InlineSpeaker>,
+    /// Every speaker's name (see [`name_key`]) → the person: a speaker page's names in each
+    /// language, and inline speakers' names.
+    pub people: BTreeMap<String, Person>,
     pub pages: Vec<Arc<Entry<PageFront>>>,
     pub minutes: Vec<Arc<Entry<MinutesFront>>>,
     /// Every entry by key, as parsed: what the next build reuses where the files are the same.
@@ -221,6 +291,17 @@ impl Model {
 }
 
 impl Entry<SessionFront> {
+    /// The names of speakers given inline, as speakers or moderator, in every language.
+    pub fn inline_names(&self) -> impl Iterator<Item = &str> {
+        self.translations
+            .iter()
+            .flat_map(|t| t.front.speakers.iter().chain(&t.front.moderator))
+            .filter_map(|s| match s {
+                SpeakerEntry::Inline { name, .. } => Some(name.as_str()),
+                SpeakerEntry::Reference { .. } => None,
+            })
+    }
+
     /// The speaker pages the session refers to, as speakers or moderator, in every language.
     pub fn speaker_ids(&self) -> impl Iterator<Item = &str> {
         self.translations
@@ -242,6 +323,7 @@ type Place<'e> = (
     Vec<&'e Option<String>>,
     Vec<&'e str>,
     Vec<&'e str>,
+    Vec<&'e str>,
 );
 
 fn place<'e>(e: &'e Entry<SessionFront>, config: &Config) -> Place<'e> {
@@ -255,6 +337,7 @@ fn place<'e>(e: &'e Entry<SessionFront>, config: &Config) -> Place<'e> {
         themes,
         speakers,
         e.langs().collect(),
+        e.inline_names().collect(),
     )
 }
 
@@ -722,6 +805,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             speakers[s].sessions.push(i);
         }
     }
+    let (inline_speakers, people) = people(&mut speakers, &sessions, &order);
 
     pages.sort_by_cached_key(|p| {
         let front = &p.primary(config).front;
@@ -744,10 +828,88 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
         themes,
         sessions,
         speakers,
+        inline_speakers,
+        people,
         pages,
         minutes,
         parsed,
     })
+}
+
+/// Speakers by name across programmes and languages: an inline speaker whose name is a
+/// speaker page's (in any language) is that person, and their sessions join the page's;
+/// inline speakers of one name are one person, with one page.
+fn people(
+    speakers: &mut [Speaker],
+    sessions: &[Session],
+    order: &[usize],
+) -> (Vec<InlineSpeaker>, BTreeMap<String, Person>) {
+    let mut people: BTreeMap<String, Person> = BTreeMap::new();
+    for (i, speaker) in speakers.iter().enumerate() {
+        for t in &speaker.entry.translations {
+            people
+                .entry(name_key(&t.front.name))
+                .or_insert(Person::Page(i));
+        }
+    }
+    let mut inline: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    for &i in order {
+        let mut named = BTreeSet::new();
+        for name in sessions[i].entry.inline_names() {
+            let key = name_key(name);
+            if named.insert(key.clone()) {
+                match people.get(&key) {
+                    Some(&Person::Page(s)) => {
+                        if !speakers[s].sessions.contains(&i) {
+                            speakers[s].sessions.push(i);
+                        }
+                    }
+                    _ => inline
+                        .entry(key)
+                        .or_insert_with(|| (name.trim().to_owned(), Vec::new()))
+                        .1
+                        .push(i),
+                }
+            }
+        }
+    }
+    // Page sessions stay in time order after inline ones joined them.
+    let rank: BTreeMap<usize, usize> = order.iter().enumerate().map(|(r, &i)| (i, r)).collect();
+    for speaker in speakers.iter_mut() {
+        speaker.sessions.sort_by_key(|s| rank.get(s).copied());
+    }
+    let taken: BTreeSet<String> = speakers.iter().map(|s| s.id.clone()).collect();
+    let mut list: Vec<(String, InlineSpeaker)> = inline
+        .into_iter()
+        .map(|(key, (name, sessions))| {
+            (
+                key,
+                InlineSpeaker {
+                    slug: slug(&name),
+                    name,
+                    sessions,
+                },
+            )
+        })
+        .collect();
+    // Two names with one slug (`Anna-Lena`, `Anna Lena`), or a slug that is a speaker
+    // page's: numbered, in name order, so addresses stay stable.
+    let mut used = taken;
+    for (_, person) in list.iter_mut() {
+        let base = person.slug.clone();
+        let mut n = 1;
+        while !used.insert(person.slug.clone()) {
+            n += 1;
+            person.slug = format!("{base}-{n}");
+        }
+    }
+    list.sort_by(|a, b| a.1.slug.cmp(&b.1.slug));
+    let mut inline_speakers = Vec::with_capacity(list.len());
+    for (key, person) in list {
+        people.insert(key, Person::Inline(inline_speakers.len()));
+        inline_speakers.push(person);
+    }
+    (inline_speakers, people)
 }
 
 /// Orders programmes by order, then newest first, keeping the indices of themes and

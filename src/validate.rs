@@ -226,6 +226,15 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
         config.speakers_path.trim_matches('/').to_owned(),
         "the speakers index (speakers_path in config.toml)".to_owned(),
     );
+    for (path, what) in [
+        (crate::render::SEARCH_PATH, "the search page"),
+        (
+            crate::render::MY_PROGRAMME_PATH,
+            "the page \"my programme\"",
+        ),
+    ] {
+        owners.insert(path.to_owned(), what.to_owned());
+    }
     for p in &model.pages {
         claim(&mut owners, p, problems);
     }

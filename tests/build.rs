@@ -205,7 +205,7 @@ fn speakers_show_role_organisation_and_a_not_confirmed_mark() {
     let mark = message(&site, "da", "not-confirmed", &[]);
     let debate = read(&public, "da/aarsmoede/debat/index.html");
     assert!(
-        debate.contains(&format!("Lars Holm<span class=\"speaker-affiliation\">, Kommunaldirektør, Eksempel Kommune</span> <strong class=\"not-confirmed\">({mark})</strong>")),
+        debate.contains(&format!("<a href=\"../../speakers/lars-holm/index.html\">Lars Holm</a><span class=\"speaker-affiliation\">, Kommunaldirektør, Eksempel Kommune</span> <strong class=\"not-confirmed\">({mark})</strong>")),
         "{debate}"
     );
     let opening = read(&public, "sv/aarsmoede/aabning/index.html");

@@ -265,7 +265,7 @@ fn the_command_builds_and_reports() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("Built 18 pages in 3 languages"), "{stdout}");
+    assert!(stdout.contains("Built 30 pages in 3 languages"), "{stdout}");
     assert!(root.path().join("public/da/index.html").is_file());
 }
 

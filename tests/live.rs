@@ -146,6 +146,49 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "a seminar's room and time, which move it in its day's timetable",
+            apply: |root| {
+                let path = "content/samverkan-i-offentlig-sektor/digitalisering-ai-och-samverkan/data-som-medel.sv.md";
+                replace_in(root, path, "room = \"Sal C\"", "room = \"Sal E\"");
+                replace_in(root, path, "start = 09:00:00", "start = 09:30:00");
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a seminar moved to the other day of the conference",
+            apply: |root| {
+                let path = "content/samverkan-i-offentlig-sektor/arbetstiden/arbetstid-regional-sektor.nb.md";
+                replace_in(root, path, "date = 2025-10-24", "date = 2025-10-23");
+                vec![path]
+            },
+        },
+        Edit {
+            what: "an inline speaker's role, shown on their own page",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/kunstig-intelligens.da.md";
+                replace_in(
+                    root,
+                    path,
+                    "role = \"AI-ekspert\"",
+                    "role = \"Forsker i AI\"",
+                );
+                vec![path]
+            },
+        },
+        Edit {
+            what: "an inline speaker renamed to a speaker page's name: one person",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/politisk-debat.nb.md";
+                replace_in(
+                    root,
+                    path,
+                    "name = \"Noah Sturius\"",
+                    "name = \"Henrik Kolind\"",
+                );
+                vec![path]
+            },
+        },
+        Edit {
             what: "a renamed session",
             apply: |root| {
                 let mut paths = Vec::new();
@@ -313,6 +356,11 @@ fn assert_same(live: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<u8
     }
 }
 
+fn rebuild_after(live: &mut LiveSite, root: &Path, path: &str, from: &str, to: &str) -> Rebuild {
+    replace_in(root, path, from, to);
+    rebuild(live, &[path])
+}
+
 fn rebuild(live: &mut LiveSite, paths: &[&str]) -> Rebuild {
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     let changes = live.classify(&paths);
@@ -372,6 +420,38 @@ fn an_edit_renders_only_the_pages_that_show_it() {
     ] {
         assert!(changed.contains(&export), "{export} not in {changed:?}");
     }
+    // Its title is searched for in Danish; the other languages have their own.
+    assert!(changed.contains(&"da/search/index.js"), "{changed:?}");
+    assert!(!changed.contains(&"sv/search/index.js"), "{changed:?}");
+
+    // A session's text alone is not in the index, which is not rendered again.
+    let r = rebuild_after(&mut live, root, session, "Til dagens møde", "Til mødet");
+    assert!(
+        r.changed
+            .contains(&"da/fremtidens-offentlige-sektor/politisk-debat/index.html".to_owned()),
+        "{:?}",
+        r.changed
+    );
+    let index = "da/search/index.js".to_owned();
+    assert!(!r.changed.contains(&index), "{:?}", r.changed);
+    assert_same(&live_output(&live), &fresh_build(root), "a session's text");
+
+    // A seminar's room in Swedish: its day's Swedish timetable, not the other day's.
+    let seminar = "content/samverkan-i-offentlig-sektor/styrning-och-samverkan/resursfordelningsmodeller.sv.md";
+    replace_in(root, seminar, "room = \"Sal A\"", "room = \"Sal F\"");
+    let r = rebuild(&mut live, &[seminar]);
+    let day = "sv/samverkan-i-offentlig-sektor/timetable/2025-10-23/index.html".to_owned();
+    assert!(r.changed.contains(&day), "{day} not in {:?}", r.changed);
+    for lang in ["da", "sv", "nb"] {
+        let other = format!("{lang}/samverkan-i-offentlig-sektor/timetable/2025-10-24/index.html");
+        assert!(!r.changed.contains(&other), "{:?}", r.changed);
+    }
+    assert!(
+        String::from_utf8_lossy(
+            &live.files()["sv/samverkan-i-offentlig-sektor/timetable/2025-10-23/index.html"]
+        )
+        .contains("Sal F")
+    );
 
     // A stylesheet renders no page at all.
     let css = "themes/default/static/samling.css";

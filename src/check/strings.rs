@@ -14,7 +14,11 @@ use crate::theme::ThemeFiles;
 pub const MESSAGES_USED_BY_CODE: &[(&str, &[&str])] = &[
     ("nav-home", &[]),
     ("nav-speakers", &[]),
+    ("nav-search", &[]),
+    ("nav-my-programme", &[]),
     ("date-range", &["first", "last"]),
+    ("time-range", &["start", "end"]),
+    ("time-start", &["start"]),
 ];
 
 /// Every message samling's code formats: the pages' own and the exports'.
@@ -385,6 +389,30 @@ fn arguments(text: &str) -> Option<Vec<(String, String)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every message samling's code formats by name is declared, so that the check knows it.
+    #[test]
+    fn messages_formatted_by_code_are_declared() {
+        let declared: BTreeSet<&str> = messages_used_by_code().map(|(k, _)| *k).collect();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for entry in walkdir::WalkDir::new(src) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            for (at, _) in code.match_indices(".message(\"") {
+                let key = &code[at + 10..];
+                let key = &key[..key.find('"').unwrap()];
+                assert!(
+                    declared.contains(key),
+                    "{}: `{key}` is not in MESSAGES_USED_BY_CODE",
+                    entry.path().display()
+                );
+            }
+        }
+    }
 
     #[test]
     fn finds_calls_with_their_arguments() {

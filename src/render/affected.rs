@@ -27,6 +27,14 @@ enum Target {
     Speaker(usize),
     Page(usize),
     Minutes(usize),
+    /// Every timetable day of a programme: a session's edit can add, move or remove a day's
+    /// rows and columns, and the day links of each page.
+    Timetables(usize),
+    /// One day's timetable of a programme: where an edited session is, before and after.
+    TimetableDay(usize, crate::front_matter::Date),
+    /// The search index, which lists every session, speaker and theme.
+    SearchIndex,
+    InlineSpeaker(usize),
 }
 
 /// What a rebuild after a change must do to the previous output.
@@ -61,6 +69,16 @@ pub fn plan_update(
         render.extend(after.files_using(&changes.templates));
     }
     render.extend(after.files_in(&changes.locales));
+    // The index has every session, speaker and theme, with text from all of them; an edit
+    // of sessions' text alone (the commonest while writing) leaves it as it is.
+    let index_same = changes.content.folders.is_empty()
+        && changes.content.keys.iter().all(|key| {
+            let (was, is) = (before.indexed(key), after.indexed(key));
+            was.is_some() && was == is
+        });
+    if !index_same {
+        render.extend(after.files_of(&BTreeSet::from([Target::SearchIndex])));
+    }
     let counts_changed = !changes.content.folders.is_empty()
         || changes
             .content
@@ -160,7 +178,7 @@ impl<'a> Renderer<'a> {
         }
         for (i, programme) in m.programmes.iter().enumerate() {
             if changed.matches(&programme.entry.key) {
-                targets.extend([Target::Programme(i), Target::Home]);
+                targets.extend([Target::Programme(i), Target::Timetables(i), Target::Home]);
                 targets.extend(programme.themes.iter().map(|&t| Target::Theme(t)));
                 for &s in &programme.sessions {
                     self.session_and_speakers(s, &mut targets);
@@ -193,6 +211,10 @@ impl<'a> Renderer<'a> {
         for (i, speaker) in m.speakers.iter().enumerate() {
             if changed.matches(&speaker.entry.key) {
                 targets.extend([Target::Speaker(i), Target::Speakers]);
+                // Sessions that name the speaker inline (their names link to the page).
+                for &s in &speaker.sessions {
+                    self.session_and_listings(s, &mut targets);
+                }
                 // Every session that names the speaker, as speaker or moderator.
                 for (s, session) in m.sessions.iter().enumerate() {
                     if session.entry.translations.iter().any(|t| {
@@ -236,6 +258,11 @@ impl<'a> Renderer<'a> {
     fn session_and_listings(&self, s: usize, targets: &mut BTreeSet<Target>) {
         let session = &self.model.sessions[s];
         targets.extend([Target::Programme(session.programme), Target::Home]);
+        // Its day's timetable. A day that appears or goes changes the number of pages, and
+        // `plan_update` renders everything then, day links included.
+        if let Some(date) = session.entry.primary(self.config).front.date {
+            targets.insert(Target::TimetableDay(session.programme, date));
+        }
         targets.extend(session.theme.map(Target::Theme));
         // The speakers' index lists the sessions of speakers given inline; of the others
         // it shows counts, which `plan_update` compares.
@@ -262,6 +289,33 @@ impl<'a> Renderer<'a> {
         Some((entry.langs().collect(), entry.speaker_ids().collect()))
     }
 
+    /// What the search index shows of the session with content key `key`, in each of its
+    /// languages; `None` if it is not a session.
+    #[allow(clippy::type_complexity)]
+    fn indexed(
+        &self,
+        key: &str,
+    ) -> Option<(
+        usize,
+        Option<usize>,
+        Vec<(&'a str, &'a crate::front_matter::SessionFront)>,
+    )> {
+        let (Kind::Session, i) = self.model.find(key)? else {
+            return None;
+        };
+        let session = &self.model.sessions[i];
+        Some((
+            session.programme,
+            session.theme,
+            session
+                .entry
+                .translations
+                .iter()
+                .map(|t| (t.lang.as_str(), &t.front))
+                .collect(),
+        ))
+    }
+
     /// The speakers' index in every language.
     fn speaker_index_files(&self) -> BTreeSet<String> {
         self.files_of(&BTreeSet::from([Target::Speakers]))
@@ -270,6 +324,11 @@ impl<'a> Renderer<'a> {
     /// A session's page and its speakers' pages, which show the session's summary.
     fn session_and_speakers(&self, s: usize, targets: &mut BTreeSet<Target>) {
         targets.insert(Target::Session(s));
+        for (i, person) in self.model.inline_speakers.iter().enumerate() {
+            if person.sessions.contains(&s) {
+                targets.insert(Target::InlineSpeaker(i));
+            }
+        }
         for (i, speaker) in self.model.speakers.iter().enumerate() {
             if speaker.sessions.contains(&s) {
                 targets.insert(Target::Speaker(i));
@@ -281,8 +340,24 @@ impl<'a> Renderer<'a> {
         let m = self.model;
         let mut files = BTreeSet::new();
         for &target in targets {
+            if let Target::Timetables(p) | Target::TimetableDay(p, _) = target {
+                let programme = &m.programmes[p];
+                for day in super::timetable::days(m, programme, self.config) {
+                    if matches!(target, Target::TimetableDay(_, d) if d != day) {
+                        continue;
+                    }
+                    for lang in programme.entry.langs() {
+                        files.insert(self.file(Job::Timetable(p, day, lang)));
+                    }
+                }
+                continue;
+            }
             let langs: Vec<&'a str> = match target {
-                Target::Home | Target::Speakers => self.languages().collect(),
+                Target::Home
+                | Target::Speakers
+                | Target::SearchIndex
+                | Target::InlineSpeaker(_) => self.languages().collect(),
+                Target::Timetables(_) | Target::TimetableDay(..) => Vec::new(),
                 Target::Programme(i) => m.programmes[i].entry.langs().collect(),
                 Target::Theme(i) => m.themes[i].entry.langs().collect(),
                 Target::Session(i) => m.sessions[i].entry.langs().collect(),
@@ -300,6 +375,9 @@ impl<'a> Renderer<'a> {
                     Target::Speaker(i) => Job::Speaker(i, lang),
                     Target::Page(i) => Job::Page(i, lang),
                     Target::Minutes(i) => Job::Minutes(i, lang),
+                    Target::SearchIndex => Job::SearchIndex(lang),
+                    Target::InlineSpeaker(i) => Job::InlineSpeaker(i, lang),
+                    Target::Timetables(_) | Target::TimetableDay(..) => continue,
                 };
                 files.insert(self.file(job));
             }

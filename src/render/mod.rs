@@ -1,6 +1,7 @@
 //! Render stage: every page of the model in every language through Tera, in parallel.
 
 mod affected;
+pub mod timetable;
 mod views;
 
 pub use affected::{PageUpdate, plan_update};
@@ -14,7 +15,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::front_matter::{Kind, SpeakerEntry};
+use crate::front_matter::{Date, Kind, SpeakerEntry, Time};
 use crate::locale::{Locales, fluent_value};
 use crate::markdown::Markdown;
 use crate::model::Model;
@@ -42,7 +43,22 @@ enum Job<'a> {
     Speaker(usize, &'a str),
     Page(usize, &'a str),
     Minutes(usize, &'a str),
+    /// A programme's timetable on one day.
+    Timetable(usize, Date, &'a str),
+    /// A person given inline in sessions, without a speaker page.
+    InlineSpeaker(usize, &'a str),
+    Search(&'a str),
+    /// The search index the search page and "my programme" load (a script, not HTML).
+    SearchIndex(&'a str),
+    MyProgramme(&'a str),
 }
+
+/// The path of the search page under each language (`da/search/`).
+pub const SEARCH_PATH: &str = "search";
+/// The path of "my programme" under each language (`da/my-programme/`).
+pub const MY_PROGRAMME_PATH: &str = "my-programme";
+/// The search index's file name in the search page's folder.
+const SEARCH_INDEX_FILE: &str = "index.js";
 
 /// Tera with the theme's templates and the `t` function backed by the site's locales.
 pub struct Templates {
@@ -287,7 +303,13 @@ impl<'a> Renderer<'a> {
             entries.map(|e| e.translations.len()).sum()
         }
         let m = self.model;
-        2 + 2 * self.config.languages.len()
+        let timetables: usize = m
+            .programmes
+            .iter()
+            .map(|p| timetable::days(m, p, self.config).len() * p.entry.translations.len())
+            .sum();
+        2 + (5 + m.inline_speakers.len()) * self.config.languages.len()
+            + timetables
             + count(m.programmes.iter().map(|p| &p.entry))
             + count(m.themes.iter().map(|t| &t.entry))
             + count(m.sessions.iter().map(|s| &s.entry))
@@ -308,13 +330,47 @@ impl<'a> Renderer<'a> {
             "404.html" => return Some(Job::NotFound),
             _ => {}
         }
+        if let Some(lang) = file
+            .strip_suffix(SEARCH_INDEX_FILE)
+            .and_then(|f| f.strip_suffix(&format!("/{SEARCH_PATH}/")))
+        {
+            return Some(Job::SearchIndex(self.config.language(lang)?.code.as_str()));
+        }
         let address = file.strip_suffix("index.html")?.strip_suffix('/')?;
         let (lang, key) = address.split_once('/').unwrap_or((address, ""));
         let lang = self.config.language(lang)?.code.as_str();
+        let timetable = key
+            .rsplit_once('/')
+            .and_then(|(rest, date)| Some((rest.strip_suffix(timetable::SEGMENT)?, date)))
+            .and_then(|(rest, date)| Some((rest.strip_suffix('/')?, date)));
         let job = if key.is_empty() {
             Job::Home(lang)
         } else if key == self.config.speakers_path.trim_matches('/') {
             Job::Speakers(lang)
+        } else if let Some(i) = key
+            .strip_prefix(self.config.speakers_path.trim_matches('/'))
+            .and_then(|k| k.strip_prefix('/'))
+            .filter(|_| self.model.find(key).is_none())
+            .and_then(|slug| {
+                self.model
+                    .inline_speakers
+                    .binary_search_by(|p| p.slug.as_str().cmp(slug))
+                    .ok()
+            })
+        {
+            Job::InlineSpeaker(i, lang)
+        } else if key == SEARCH_PATH {
+            Job::Search(lang)
+        } else if key == MY_PROGRAMME_PATH {
+            Job::MyProgramme(lang)
+        } else if let Some((programme, date)) = timetable
+            && let Some((Kind::Programme, i)) = self.model.find(programme)
+        {
+            let p = &self.model.programmes[i];
+            let day = timetable::days(self.model, p, self.config)
+                .into_iter()
+                .find(|d| d.0.to_string() == date)?;
+            Job::Timetable(i, day, lang)
         } else {
             let (kind, i) = self.model.find(key)?;
             match kind {
@@ -345,6 +401,15 @@ impl<'a> Renderer<'a> {
         for lang in self.languages() {
             jobs.push(Job::Home(lang));
             jobs.push(Job::Speakers(lang));
+            jobs.push(Job::Search(lang));
+            jobs.push(Job::SearchIndex(lang));
+            jobs.push(Job::MyProgramme(lang));
+            jobs.extend((0..m.inline_speakers.len()).map(|i| Job::InlineSpeaker(i, lang)));
+        }
+        for (i, p) in m.programmes.iter().enumerate() {
+            for day in timetable::days(m, p, self.config) {
+                jobs.extend(p.entry.langs().map(|lang| Job::Timetable(i, day, lang)));
+            }
         }
         jobs.extend(jobs_for(
             m.programmes.iter().map(|p| &p.entry),
@@ -363,8 +428,15 @@ impl<'a> Renderer<'a> {
         let m = self.model;
         let exists = match job {
             Job::Chooser | Job::NotFound => false,
-            Job::Home(_) | Job::Speakers(_) => true,
-            Job::Programme(i, _) => m.programmes[i].entry.get(lang).is_some(),
+            Job::Home(_)
+            | Job::Speakers(_)
+            | Job::Search(_)
+            | Job::SearchIndex(_)
+            | Job::MyProgramme(_)
+            | Job::InlineSpeaker(..) => true,
+            Job::Programme(i, _) | Job::Timetable(i, _, _) => {
+                m.programmes[i].entry.get(lang).is_some()
+            }
             Job::Theme(i, _) => m.themes[i].entry.get(lang).is_some(),
             Job::Session(i, _) => m.sessions[i].entry.get(lang).is_some(),
             Job::Speaker(i, _) => m.speakers[i].entry.get(lang).is_some(),
@@ -374,6 +446,11 @@ impl<'a> Renderer<'a> {
         exists.then_some(match job {
             Job::Home(_) => Job::Home(lang),
             Job::Speakers(_) => Job::Speakers(lang),
+            Job::Search(_) => Job::Search(lang),
+            Job::SearchIndex(_) => Job::SearchIndex(lang),
+            Job::MyProgramme(_) => Job::MyProgramme(lang),
+            Job::InlineSpeaker(i, _) => Job::InlineSpeaker(i, lang),
+            Job::Timetable(i, day, _) => Job::Timetable(i, day, lang),
             Job::Programme(i, _) => Job::Programme(i, lang),
             Job::Theme(i, _) => Job::Theme(i, lang),
             Job::Session(i, _) => Job::Session(i, lang),
@@ -393,7 +470,9 @@ impl<'a> Renderer<'a> {
                 None => Job::Programme(m.sessions[i].programme, l),
             },
             Job::Theme(i, l) => Job::Programme(m.themes[i].programme, l),
-            Job::Speaker(_, l) => Job::Speakers(l),
+            Job::Timetable(i, _, l) => Job::Programme(i, l),
+            Job::Search(l) | Job::SearchIndex(l) | Job::MyProgramme(l) => Job::Home(l),
+            Job::Speaker(_, l) | Job::InlineSpeaker(_, l) => Job::Speakers(l),
             Job::Programme(_, l) | Job::Page(_, l) | Job::Minutes(_, l) | Job::Speakers(l) => {
                 Job::Home(l)
             }
@@ -408,6 +487,26 @@ impl<'a> Renderer<'a> {
             Job::NotFound => "404.html".into(),
             Job::Home(l) => Urls::page(l, ""),
             Job::Speakers(l) => Urls::page(l, self.config.speakers_path.trim_matches('/')),
+            Job::Search(l) => Urls::page(l, SEARCH_PATH),
+            Job::SearchIndex(l) => format!("{}{SEARCH_INDEX_FILE}", Urls::page(l, SEARCH_PATH)),
+            Job::MyProgramme(l) => Urls::page(l, MY_PROGRAMME_PATH),
+            Job::InlineSpeaker(i, l) => Urls::page(
+                l,
+                &format!(
+                    "{}/{}",
+                    self.config.speakers_path.trim_matches('/'),
+                    m.inline_speakers[i].slug
+                ),
+            ),
+            Job::Timetable(i, day, l) => Urls::page(
+                l,
+                &format!(
+                    "{}/{}/{}",
+                    m.programmes[i].entry.key,
+                    timetable::SEGMENT,
+                    day.0
+                ),
+            ),
             Job::Programme(i, l) => Urls::page(l, &m.programmes[i].entry.key),
             Job::Theme(i, l) => Urls::page(l, &m.themes[i].entry.key),
             Job::Session(i, l) => Urls::page(l, &m.sessions[i].entry.key),
@@ -420,7 +519,7 @@ impl<'a> Renderer<'a> {
     /// The file a page is written to: its address, plus `index.html` for folders.
     fn file(&self, job: Job<'a>) -> String {
         let address = self.address(job);
-        if address.ends_with(".html") {
+        if !address.is_empty() && !address.ends_with('/') {
             address
         } else {
             format!("{address}index.html")
@@ -436,16 +535,27 @@ impl<'a> Renderer<'a> {
             Job::Programme(..) => "programme.html",
             Job::Theme(..) => "theme.html",
             Job::Session(..) => "session.html",
-            Job::Speaker(..) => "speaker.html",
+            Job::Speaker(..) | Job::InlineSpeaker(..) => "speaker.html",
             Job::Page(..) => "page.html",
             Job::Minutes(..) => "minutes.html",
+            Job::Timetable(..) => "timetable.html",
+            Job::Search(_) => "search.html",
+            Job::MyProgramme(_) => "my-programme.html",
+            // Not a template: written by `search::index_script`.
+            Job::SearchIndex(_) => "",
         }
     }
 
     fn lang_of(job: Job<'a>) -> Option<&'a str> {
         match job {
             Job::Chooser | Job::NotFound => None,
-            Job::Home(l) | Job::Speakers(l) => Some(l),
+            Job::Home(l)
+            | Job::Speakers(l)
+            | Job::Search(l)
+            | Job::SearchIndex(l)
+            | Job::MyProgramme(l)
+            | Job::InlineSpeaker(_, l)
+            | Job::Timetable(_, _, l) => Some(l),
             Job::Programme(_, l)
             | Job::Theme(_, l)
             | Job::Session(_, l)
@@ -457,6 +567,12 @@ impl<'a> Renderer<'a> {
 
     fn render(&self, job: Job<'a>) -> std::result::Result<RenderedPage, Diagnostic> {
         let address = self.address(job);
+        if let Job::SearchIndex(lang) = job {
+            return Ok(RenderedPage {
+                file: self.file(job),
+                html: crate::search::index_script(lang, &self.search_documents(lang)?),
+            });
+        }
         let mut context = Context::new();
         match job {
             Job::Chooser | Job::NotFound => {
@@ -597,6 +713,19 @@ impl<'a> Renderer<'a> {
                 current: matches!(job, Job::Speakers(_)),
             });
         }
+        for (key, target) in [
+            ("nav-search", Job::Search(lang)),
+            ("nav-my-programme", Job::MyProgramme(lang)),
+        ] {
+            nav.push(NavLink {
+                link: Link {
+                    title: views.locale.message(key, None).unwrap_or_default(),
+                    url: self.urls.link(from, &self.address(target)),
+                    lang: None,
+                },
+                current: job == target,
+            });
+        }
         for (i, page) in self.model.pages.iter().enumerate() {
             if let Some(t) = views.pick(page) {
                 nav.push(NavLink {
@@ -698,6 +827,33 @@ impl<'a> Renderer<'a> {
                 };
                 context.insert("page", &view);
             }
+            Job::InlineSpeaker(i, _) => {
+                let person = &m.inline_speakers[i];
+                // Role and organisation as the person's first session gives them.
+                let first = person.sessions.iter().find_map(|&s| {
+                    let t = v.pick(&m.sessions[s].entry)?;
+                    t.front
+                        .speakers
+                        .iter()
+                        .chain(&t.front.moderator)
+                        .find(|e| matches!(e, SpeakerEntry::Inline { name, .. } if crate::model::name_key(name) == crate::model::name_key(&person.name)))
+                        .map(|e| v.speaker(e))
+                });
+                let view = SpeakerPageView {
+                    name: person.name.clone(),
+                    role: first.as_ref().and_then(|f| f.role.clone()),
+                    organisation: first.as_ref().and_then(|f| f.organisation.clone()),
+                    photo_url: None,
+                    photo_alt: None,
+                    body_html: String::new(),
+                    sessions: person
+                        .sessions
+                        .iter()
+                        .filter_map(|&s| v.session_summary(s, true))
+                        .collect(),
+                };
+                context.insert("page", &view);
+            }
             Job::Page(i, lang) => {
                 let page = &m.pages[i];
                 let t = page.rendered_in(lang);
@@ -742,7 +898,42 @@ impl<'a> Renderer<'a> {
                 };
                 context.insert("page", &view);
             }
-            Job::Chooser | Job::NotFound => unreachable!("rendered without a page view"),
+            Job::Timetable(i, day, _) => {
+                let p = &m.programmes[i];
+                let days = timetable::days(m, p, self.config)
+                    .into_iter()
+                    .map(|d| timetable::DayLink {
+                        date: d.0.to_string(),
+                        date_text: v.locale.full_date(d),
+                        url: self
+                            .urls
+                            .link(&v.from, &self.address(Job::Timetable(i, d, v.lang))),
+                        current: d == day,
+                    })
+                    .collect();
+                let programme = link_or_key(v, &p.entry, |f| &f.title);
+                context.insert("page", &timetable::view(v, i, day, days, programme));
+            }
+            Job::Search(lang) | Job::MyProgramme(lang) => {
+                context.insert(
+                    "page",
+                    &ToolPageView {
+                        index_url: self
+                            .urls
+                            .file(&v.from, &self.address(Job::SearchIndex(lang))),
+                        speakers_url: (!m.speakers.is_empty())
+                            .then(|| self.urls.link(&v.from, &self.address(Job::Speakers(lang)))),
+                        search_url: self.urls.link(&v.from, &self.address(Job::Search(lang))),
+                        home_url: self.urls.link(&v.from, &self.address(Job::Home(lang))),
+                        my_programme_url: self
+                            .urls
+                            .link(&v.from, &self.address(Job::MyProgramme(lang))),
+                    },
+                );
+            }
+            Job::Chooser | Job::NotFound | Job::SearchIndex(_) => {
+                unreachable!("rendered without a page view")
+            }
         }
     }
 
@@ -861,6 +1052,17 @@ impl<'a> Renderer<'a> {
             session_count: programme.sessions.len(),
             has_themes: !programme.themes.is_empty(),
             groups,
+            timetable_days: timetable::days(self.model, programme, self.config)
+                .into_iter()
+                .map(|d| timetable::DayLink {
+                    date: d.0.to_string(),
+                    date_text: v.locale.full_date(d),
+                    url: self
+                        .urls
+                        .link(&v.from, &self.address(Job::Timetable(i, d, v.lang))),
+                    current: false,
+                })
+                .collect(),
         }
     }
 
@@ -901,6 +1103,217 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// What the search page finds in `lang`: themes, speakers with pages, and sessions with
+    /// their calendar data (which "my programme" uses as well).
+    fn search_documents(
+        &self,
+        lang: &'a str,
+    ) -> std::result::Result<Vec<crate::search::Document>, Diagnostic> {
+        use crate::search::{Document, SessionData};
+        let m = self.model;
+        let locale = self
+            .locales
+            .get(lang)
+            .ok_or_else(|| Diagnostic::new("config.toml", format!("no locale for `{lang}`")))?;
+        let v = ViewBuilder {
+            model: m,
+            config: self.config,
+            locale,
+            urls: &self.urls,
+            lang,
+            from: String::new(),
+        };
+        // The parts of a line that are given; the browser joins them.
+        let parts = |parts: &[Option<&str>]| -> Vec<String> {
+            parts
+                .iter()
+                .flatten()
+                .filter(|p| !p.is_empty())
+                .map(|p| p.to_string())
+                .collect()
+        };
+        let join = |list: &[Option<&str>]| parts(list).join(" ");
+        let mut docs = Vec::new();
+        for &p in m.programmes.iter().flat_map(|p| &p.themes) {
+            let theme = &m.themes[p];
+            let Some(t) = v.pick(&theme.entry) else {
+                continue;
+            };
+            let programme = link_or_key(&v, &m.programmes[theme.programme].entry, |f| &f.title);
+            docs.push(Document {
+                kind: "theme",
+                title: t.front.title.clone(),
+                address: v.link_to(t, &theme.entry.key, "").url,
+                lang: v.other_lang(t),
+                detail: vec![programme.title.clone()],
+                session: None,
+                text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
+            });
+        }
+        for speaker in &m.speakers {
+            let Some(t) = v.pick(&speaker.entry) else {
+                continue;
+            };
+            let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
+            docs.push(Document {
+                kind: "speaker",
+                title: t.front.name.clone(),
+                address: v.link_to(t, &speaker.entry.key, "").url,
+                lang: v.other_lang(t),
+                text: detail.join(" "),
+                detail,
+                session: None,
+            });
+        }
+        for (i, person) in m.inline_speakers.iter().enumerate() {
+            if !person
+                .sessions
+                .iter()
+                .any(|&s| v.pick(&m.sessions[s].entry).is_some())
+            {
+                continue;
+            }
+            docs.push(Document {
+                kind: "speaker",
+                title: person.name.clone(),
+                address: self
+                    .urls
+                    .link("", &self.address(Job::InlineSpeaker(i, lang))),
+                lang: None,
+                detail: Vec::new(),
+                session: None,
+                text: String::new(),
+            });
+        }
+        // Sessions share days, times and themes: each is formatted once (at 10,000 sessions
+        // this index is rendered again after every edit in `serve`).
+        let mut day_texts: BTreeMap<Date, String> = BTreeMap::new();
+        let mut time_texts: BTreeMap<(Option<Time>, Option<Time>), Option<String>> =
+            BTreeMap::new();
+        let mut theme_titles: BTreeMap<usize, Option<String>> = BTreeMap::new();
+        let status_text = |status: crate::front_matter::Status| {
+            let name = serde_json::to_value(status).ok()?;
+            locale
+                .message(&format!("status-{}", name.as_str()?), None)
+                .ok()
+        };
+        for programme in &m.programmes {
+            let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
+            let programme_title = v
+                .pick(&programme.entry)
+                .map(|t| t.front.title.clone())
+                .unwrap_or_default();
+            let programme_venue = programme.entry.primary(self.config).front.venue.clone();
+            for &s in &programme.sessions {
+                let session = &m.sessions[s];
+                let Some(t) = v.pick(&session.entry) else {
+                    continue;
+                };
+                let f = &t.front;
+                let date_text = f.date.map(|d| {
+                    day_texts
+                        .entry(d)
+                        .or_insert_with(|| locale.full_date(d))
+                        .clone()
+                });
+                let times = time_texts
+                    .entry((f.start, f.end))
+                    .or_insert_with(|| {
+                        let mut args = fluent::FluentArgs::new();
+                        args.set("start", locale.time(f.start?));
+                        match f.end {
+                            Some(end) => {
+                                args.set("end", locale.time(end));
+                                locale.message("time-range", Some(&args)).ok()
+                            }
+                            None => locale.message("time-start", Some(&args)).ok(),
+                        }
+                    })
+                    .clone();
+                let status = f
+                    .status
+                    .filter(|s| *s != crate::front_matter::Status::Confirmed)
+                    .and_then(status_text);
+                let detail = parts(&[
+                    date_text.as_deref(),
+                    times.as_deref(),
+                    f.room.as_deref(),
+                    Some(&programme_title),
+                    status.as_deref(),
+                ]);
+                let people: Vec<String> = f
+                    .speakers
+                    .iter()
+                    .chain(&f.moderator)
+                    .map(|e| match e {
+                        SpeakerEntry::Inline { name, .. } => name.clone(),
+                        SpeakerEntry::Reference { id, .. } => m
+                            .speakers
+                            .binary_search_by(|p| p.id.as_str().cmp(id))
+                            .ok()
+                            .and_then(|i| m.speakers[i].entry.pick(lang, self.config, true))
+                            .map_or_else(|| id.clone(), |p| p.front.name.clone()),
+                    })
+                    .collect();
+                let theme = session.theme.and_then(|i| {
+                    theme_titles
+                        .entry(i)
+                        .or_insert_with(|| {
+                            v.pick(&m.themes[i].entry).map(|t| t.front.title.clone())
+                        })
+                        .clone()
+                });
+                let text = join(&[
+                    f.summary.as_deref(),
+                    Some(&people.join(" ")),
+                    theme.as_deref(),
+                    f.room.as_deref(),
+                    Some(&f.tags.join(" ")),
+                ]);
+                let primary = &session.entry.primary(self.config).front;
+                let (mut start, mut minutes, mut date) = (None, None, None);
+                if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
+                    match primary.start {
+                        Some(from) => {
+                            let begins = timetable::zoned(day, from, zone);
+                            start = begins.as_ref().map(timetable::utc_stamp);
+                            let ends = primary
+                                .end
+                                .and_then(|to| timetable::end_moment(day, from, to, zone));
+                            if let (Some(b), Some(e)) = (&begins, &ends) {
+                                minutes = Some(
+                                    e.timestamp()
+                                        .as_second()
+                                        .saturating_sub(b.timestamp().as_second())
+                                        / 60,
+                                );
+                            }
+                        }
+                        None => date = Some(day.0.strftime("%Y%m%d").to_string()),
+                    }
+                }
+                let venue = f.venue.as_ref().or(programme_venue.as_ref());
+                docs.push(Document {
+                    kind: "session",
+                    title: f.title.clone(),
+                    address: v.link_to(t, &session.entry.key, "").url,
+                    lang: v.other_lang(t),
+                    detail,
+                    session: Some(SessionData {
+                        uid: session.entry.uid().to_string(),
+                        start,
+                        minutes,
+                        date,
+                        location: parts(&[f.room.as_deref(), venue.map(String::as_str)]),
+                        status: f.status,
+                    }),
+                    text,
+                });
+            }
+        }
+        Ok(docs)
+    }
+
     fn speaker_index(&self, v: &ViewBuilder) -> Vec<SpeakerListing> {
         let m = self.model;
         let mut listings: Vec<SpeakerListing> = m
@@ -921,59 +1334,45 @@ impl<'a> Renderer<'a> {
                         .iter()
                         .filter(|&&i| v.pick(&m.sessions[i].entry).is_some())
                         .count(),
-                    sessions: Vec::new(),
                 })
             })
             .collect();
-        // Speakers given inline in sessions have no page: list them with their sessions.
-        let mut inline: std::collections::BTreeMap<String, (SpeakerEntry, BTreeSet<usize>)> =
-            Default::default();
-        for (i, session) in m.sessions.iter().enumerate() {
-            let Some(t) = v.pick(&session.entry) else {
+        // People given inline in sessions, each with a page of their own.
+        for (i, person) in m.inline_speakers.iter().enumerate() {
+            let count = person
+                .sessions
+                .iter()
+                .filter(|&&s| v.pick(&m.sessions[s].entry).is_some())
+                .count();
+            if count == 0 {
                 continue;
-            };
-            for entry in t.front.speakers.iter().chain(&t.front.moderator) {
-                if let SpeakerEntry::Inline { name, .. } = entry {
-                    inline
-                        .entry(name.clone())
-                        .or_insert_with(|| (entry.clone(), BTreeSet::new()))
-                        .1
-                        .insert(i);
-                }
             }
-        }
-        for (name, (entry, sessions)) in inline {
-            let view = v.speaker(&entry);
-            let mut sessions: Vec<usize> = sessions.into_iter().collect();
-            sessions.sort_by_key(|s| {
-                m.programmes[m.sessions[*s].programme]
-                    .sessions
+            let first = person.sessions.iter().find_map(|&s| {
+                let t = v.pick(&m.sessions[s].entry)?;
+                t.front
+                    .speakers
                     .iter()
-                    .position(|x| x == s)
+                    .chain(&t.front.moderator)
+                    .find(|e| {
+                        matches!(e, SpeakerEntry::Inline { name, .. }
+                            if crate::model::name_key(name) == crate::model::name_key(&person.name))
+                    })
+                    .map(|e| v.speaker(e))
             });
             listings.push(SpeakerListing {
-                name,
-                role: view.role,
-                organisation: view.organisation,
-                url: None,
+                name: person.name.clone(),
+                role: first.as_ref().and_then(|f| f.role.clone()),
+                organisation: first.as_ref().and_then(|f| f.organisation.clone()),
+                url: Some(
+                    self.urls
+                        .link(&v.from, &self.address(Job::InlineSpeaker(i, v.lang))),
+                ),
                 lang: None,
-                session_count: sessions.len(),
-                sessions: self.session_links(&sessions, v),
+                session_count: count,
             });
         }
         listings.sort_by_cached_key(|s| s.name.to_lowercase());
         listings
-    }
-
-    fn session_links(&self, sessions: &[usize], v: &ViewBuilder) -> Vec<Link> {
-        sessions
-            .iter()
-            .filter_map(|&s| {
-                let entry = &self.model.sessions[s].entry;
-                v.pick(entry)
-                    .map(|t| v.link_to(t, &entry.key, &t.front.title))
-            })
-            .collect()
     }
 
     /// `sitemap.xml`: every page with its language alternates.
@@ -984,7 +1383,7 @@ impl<'a> Renderer<'a> {
         );
         let mut entries: Vec<(String, Vec<(String, String)>)> = jobs
             .iter()
-            .filter(|j| !matches!(j, Job::NotFound))
+            .filter(|j| !matches!(j, Job::NotFound | Job::SearchIndex(_)))
             .map(|&job| {
                 let alternates = match job {
                     Job::Chooser => Vec::new(),

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::front_matter::{Contact, Date, SessionFront, SpeakerEntry, Time};
 use crate::locale::Locale;
-use crate::model::{Entry, Model, Session, Translation};
+use crate::model::{Entry, Model, Person, Session, Translation};
 use crate::urls::Urls;
 
 /// A link to another page. `lang` is set when the target is not in the reader's language,
@@ -30,6 +30,8 @@ pub struct SpeakerView {
 
 #[derive(Debug, Serialize)]
 pub struct SessionSummary {
+    /// [`crate::model::Entry::uid`], for the star of "my programme".
+    pub uid: String,
     pub title: String,
     pub url: String,
     pub lang: Option<String>,
@@ -124,14 +126,44 @@ impl<'a> ViewBuilder<'a> {
                 role,
                 organisation,
                 ..
-            } => SpeakerView {
-                name: name.clone(),
-                role: role.clone(),
-                organisation: organisation.clone(),
-                confirmed: entry.confirmed(),
-                url: None,
-                lang: None,
-            },
+            } => {
+                // The same person as a speaker page of that name, or their own page.
+                let (url, lang) = match self.model.people.get(&crate::model::name_key(name)) {
+                    Some(&Person::Page(i)) => {
+                        let speaker = &self.model.speakers[i];
+                        match speaker.entry.pick(self.lang, self.config, true) {
+                            Some(t) => (
+                                Some(
+                                    self.urls
+                                        .link(&self.from, &Urls::page(&t.lang, &speaker.entry.key)),
+                                ),
+                                self.other_lang(t),
+                            ),
+                            None => (None, None),
+                        }
+                    }
+                    Some(&Person::Inline(i)) => {
+                        let path = format!(
+                            "{}/{}",
+                            self.config.speakers_path.trim_matches('/'),
+                            self.model.inline_speakers[i].slug
+                        );
+                        (
+                            Some(self.urls.link(&self.from, &Urls::page(self.lang, &path))),
+                            None,
+                        )
+                    }
+                    None => (None, None),
+                };
+                SpeakerView {
+                    name: name.clone(),
+                    role: role.clone(),
+                    organisation: organisation.clone(),
+                    confirmed: entry.confirmed(),
+                    url,
+                    lang,
+                }
+            }
             SpeakerEntry::Reference { id, .. } => {
                 // Validation guarantees the page exists.
                 let speaker = self
@@ -181,6 +213,7 @@ impl<'a> ViewBuilder<'a> {
         let f = &t.front;
         let programme = &self.model.programmes[session.programme];
         SessionSummary {
+            uid: session.entry.uid().to_string(),
             title: f.title.clone(),
             url: self
                 .urls
@@ -266,6 +299,8 @@ pub struct ProgrammeView {
     pub session_count: usize,
     pub has_themes: bool,
     pub groups: Vec<Group>,
+    /// The programme's days with a timetable page.
+    pub timetable_days: Vec<super::timetable::DayLink>,
 }
 
 #[derive(Debug, Serialize)]
@@ -316,8 +351,6 @@ pub struct SpeakerListing {
     pub url: Option<String>,
     pub lang: Option<String>,
     pub session_count: usize,
-    /// Only for speakers without a page of their own, given inline in sessions.
-    pub sessions: Vec<Link>,
 }
 
 #[derive(Debug, Serialize)]
@@ -376,4 +409,14 @@ pub struct FreePageView {
     pub title: String,
     pub summary: Option<String>,
     pub body_html: String,
+}
+
+/// The search page and "my programme": where the index is, and where to go without JavaScript.
+#[derive(Debug, Serialize)]
+pub struct ToolPageView {
+    pub index_url: String,
+    pub speakers_url: Option<String>,
+    pub search_url: String,
+    pub home_url: String,
+    pub my_programme_url: String,
 }

@@ -24,6 +24,9 @@ const EXAMPLE = {
   "speakers index": "da/speakers/",
   minutes: "nb/referat-chefforum-2012-10-22/",
   "free page": "da/om-netvaerket/",
+  timetable: "sv/samverkan-i-offentlig-sektor/timetable/2025-10-23/",
+  "search with results": "da/search/?q=kommunerne",
+  "my programme": "nb/my-programme/",
   "404 page": "no-such-page/",
 };
 
@@ -77,8 +80,8 @@ for (const [name, path] of Object.entries(EXAMPLE)) {
   });
 }
 
-test("generated site, a programme and a session: no WCAG 2.1 AA violation", async () => {
-  for (const marker of ['<article class="programme', '<article class="session-page']) {
+test("generated site, a programme, a session and a timetable day: no WCAG 2.1 AA violation", async () => {
+  for (const marker of ['<article class="programme', '<article class="session-page', '<table class="timetable']) {
     await axe(generated.url + firstWith(generatedDir, marker));
   }
 });
