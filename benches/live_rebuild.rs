@@ -1,7 +1,7 @@
 //! Incremental rebuild time of `samling serve` without the watcher, debounce and HTTP: the
 //! time of [`LiveSite::rebuild`] after one session is saved, on a generated programme. The
-//! listings that show the session (its programme, theme and speaker pages, its neighbours)
-//! are rendered again as part of each rebuild.
+//! listings that show the session (its programme, theme and speaker pages, its neighbours,
+//! and the speakers' index where it lists the session) are rendered again in each rebuild.
 //!
 //! `cargo bench --bench live_rebuild -- --sessions 10000 [--edits 25] [--site DIR]`
 //! (`--site` reuses a site made by gen-programme, which is left as it was). After the edits,
@@ -54,26 +54,29 @@ fn main() {
         started.elapsed().as_secs_f64() * 1000.0
     );
 
-    let session = first_session(&root.join("content"));
-    let relative = session.strip_prefix(&root).unwrap().to_owned();
-    let original = fs::read_to_string(&session).unwrap();
+    // The first session with speakers given inline (the speakers' index lists it by title)
+    // and the first without.
+    let inline = first_session(&root.join("content"), true);
+    let not_inline = first_session(&root.join("content"), false);
+    let title = |i: usize, text: &str| text.replacen("title = \"", &format!("title = \"{i} "), 1);
+    let body = |i: usize, text: &str| format!("{text}\nEdit {i}.\n");
+    let edits_made: [(&PathBuf, &str, &dyn Fn(usize, &str) -> String); 3] = [
+        (&not_inline, "title, no inline speakers", &title),
+        (
+            &inline,
+            "title, inline speakers (speakers' index too)",
+            &title,
+        ),
+        (&inline, "body only", &body),
+    ];
     let mut rows = Vec::new();
-    for (edit, change) in [
-        (
-            "title (listings change)",
-            Box::new(|i: usize, text: &str| {
-                text.replacen("title = \"", &format!("title = \"{i} "), 1)
-            }) as Box<dyn Fn(usize, &str) -> String>,
-        ),
-        (
-            "body only",
-            Box::new(|i: usize, text: &str| format!("{text}\nEdit {i}.\n")),
-        ),
-    ] {
+    for (session, edit, change) in edits_made {
+        let relative = session.strip_prefix(&root).unwrap().to_owned();
+        let original = fs::read_to_string(session).unwrap();
         let mut times = Vec::new();
         let mut rendered = 0;
         for i in 0..edits {
-            fs::write(&session, change(i, &original)).unwrap();
+            fs::write(session, change(i, &original)).unwrap();
             let changes = live.classify(std::slice::from_ref(&relative));
             let rebuild = live.rebuild(changes).unwrap_or_else(|e| panic!("{e}"));
             rendered = rebuild.rendered;
@@ -120,8 +123,9 @@ fn row(sessions: usize, edit: &str, rendered: usize, times: &mut [Duration]) -> 
     )
 }
 
-/// A session file: a page beside `_index` files, two folders down.
-fn first_session(content: &Path) -> PathBuf {
+/// A session file (a page beside `_index` files, two folders down) whose speakers are, or
+/// are not, given inline in some language.
+fn first_session(content: &Path, inline: bool) -> PathBuf {
     walkdir::WalkDir::new(content)
         .sort_by_file_name()
         .into_iter()
@@ -130,6 +134,12 @@ fn first_session(content: &Path) -> PathBuf {
             p.components().count() >= content.components().count() + 3
                 && p.to_string_lossy().ends_with(".da.md")
                 && !p.to_string_lossy().contains("_index")
+                && ["da", "sv", "nb"].iter().any(|lang| {
+                    let path = p.with_extension("").with_extension(format!("{lang}.md"));
+                    fs::read_to_string(path)
+                        .unwrap_or_default()
+                        .contains("{ name = ")
+                }) == inline
         })
         .expect("a session")
 }
