@@ -60,7 +60,7 @@ fn main() {
     let not_inline = first_session(&root.join("content"), false);
     let title = |i: usize, text: &str| text.replacen("title = \"", &format!("title = \"{i} "), 1);
     let body = |i: usize, text: &str| format!("{text}\nEdit {i}.\n");
-    let edits_made: [(&PathBuf, &str, &dyn Fn(usize, &str) -> String); 3] = [
+    let edits_made: [(&PathBuf, &str, &Change); 3] = [
         (&not_inline, "title, no inline speakers", &title),
         (
             &inline,
@@ -108,6 +108,9 @@ fn main() {
         println!("{row}");
     }
 }
+
+/// A new text of a session file, for the `i`th save.
+type Change = dyn Fn(usize, &str) -> String;
 
 fn row(sessions: usize, edit: &str, rendered: usize, times: &mut [Duration]) -> String {
     times.sort();
