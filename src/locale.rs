@@ -3,8 +3,9 @@
 //! A small loader of our own rather than fluent-templates: parse errors name the file, line
 //! and column, and a missing key is an error, never a placeholder on a published page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use fluent::concurrent::FluentBundle;
 use fluent::{FluentArgs, FluentResource, FluentValue};
@@ -30,6 +31,16 @@ pub struct Locale {
     long_date: DateTimeFormatter<YMD>,
     time: NoCalendarFormatter<T>,
     decimal: DecimalFormatter,
+    /// Dates and times as written before: a programme has a few days and times, and its
+    /// listings show them for every session.
+    written: Mutex<HashMap<(Written, Date, Time), String>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Written {
+    FullDate,
+    LongDate,
+    Time,
 }
 
 impl std::fmt::Debug for Locale {
@@ -107,6 +118,7 @@ impl Locale {
             time: NoCalendarFormatter::try_new(prefs(), T::hm()).map_err(no_data)?,
             decimal: DecimalFormatter::try_new((&icu_locale).into(), Default::default())
                 .map_err(|_| unexpected("no number formats for this language"))?,
+            written: Mutex::default(),
         })
     }
 
@@ -142,26 +154,42 @@ impl Locale {
     }
 
     pub fn full_date(&self, date: Date) -> String {
-        self.full_date
-            .format(&iso(date))
-            .write_to_string()
-            .into_owned()
+        self.remembered((Written::FullDate, date, MIDNIGHT), || {
+            self.full_date
+                .format(&iso(date))
+                .write_to_string()
+                .into_owned()
+        })
     }
 
     /// "22. oktober 2012".
     pub fn long_date(&self, date: Date) -> String {
-        self.long_date
-            .format(&iso(date))
-            .write_to_string()
-            .into_owned()
+        self.remembered((Written::LongDate, date, MIDNIGHT), || {
+            self.long_date
+                .format(&iso(date))
+                .write_to_string()
+                .into_owned()
+        })
     }
 
     /// "09.30" (da) or "09:30" (sv, nb).
     pub fn time(&self, time: Time) -> String {
         let t = time.0;
-        icu_time::Time::try_new(t.hour() as u8, t.minute() as u8, t.second() as u8, 0)
-            .map(|t| self.time.format(&t).write_to_string().into_owned())
-            .unwrap_or_default()
+        self.remembered((Written::Time, EPOCH, time), || {
+            icu_time::Time::try_new(t.hour() as u8, t.minute() as u8, t.second() as u8, 0)
+                .map(|t| self.time.format(&t).write_to_string().into_owned())
+                .unwrap_or_default()
+        })
+    }
+
+    fn remembered(&self, key: (Written, Date, Time), write: impl FnOnce() -> String) -> String {
+        let lock = || self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(text) = lock().get(&key) {
+            return text.clone();
+        }
+        let text = write();
+        lock().insert(key, text.clone());
+        text
     }
 
     /// "14.900" (da) or "14 900" (sv, nb); at most two decimals.
@@ -177,6 +205,9 @@ impl Locale {
         }
     }
 }
+
+const MIDNIGHT: Time = Time(jiff::civil::Time::midnight());
+const EPOCH: Date = Date(jiff::civil::date(1970, 1, 1));
 
 fn iso(date: Date) -> icu_calendar::Date<icu_calendar::Iso> {
     let d = date.0;

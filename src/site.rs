@@ -222,6 +222,13 @@ impl Site {
         })
     }
 
+    /// Keeps the rendered listing items of sessions between renders of this site and of
+    /// the sites [`Site::reload`] makes from it while the templates and locales stay: for
+    /// `serve`, which renders the same listings after every edit.
+    pub fn cache_listing_items(&self) {
+        self.templates.cache_listing_items();
+    }
+
     /// The render stage over this site.
     pub fn renderer(&self) -> Renderer<'_> {
         Renderer {

@@ -37,6 +37,14 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "the role of a speaker given inline, shown in the speakers' index",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/kunstig-intelligens.da.md";
+                replace_in(root, path, "role = \"AI-ekspert\"", "role = \"AI-forsker\"");
+                vec![path]
+            },
+        },
+        Edit {
             what: "a session's date, which moves it in the programme",
             apply: |root| {
                 let path = "content/fremtidens-offentlige-sektor/politisk-debat.sv.md";

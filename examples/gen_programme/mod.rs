@@ -2,11 +2,12 @@
 //!
 //! [`model::generate`] makes programmes, themes, sessions and speakers in memory, with their
 //! texts in Danish, Swedish and Norwegian Bokmål; a writer turns the model into one site
-//! generator's files ([`samling::write`] for samling's format). The same parameters always
-//! give the same bytes.
+//! generator's files ([`samling::write`] for samling's format, [`hugo::write`] for a Hugo site
+//! with the same pages, for benchmarks). The same parameters always give the same bytes.
 //!
 //! Used by `examples/gen-programme.rs` and, through `#[path]`, by `tests/generated.rs`.
 
+pub mod hugo;
 pub mod model;
 pub mod rng;
 pub mod samling;
@@ -20,7 +21,7 @@ use std::time::Instant;
 use model::Params;
 
 pub const USAGE: &str = "\
-usage: gen-programme --sessions N --out DIR [--seed S] [--programmes P] [--format samling]
+usage: gen-programme --sessions N --out DIR [--seed S] [--programmes P] [--format samling|hugo]
 
 Writes a synthetic samling site with N sessions (in da, sv and nb) into DIR, which must be
 empty or missing. The same N, P and S always give the same files.
@@ -29,21 +30,24 @@ empty or missing. The same N, P and S always give the same files.
   --out DIR        where to write the site
   --seed S         seed of the generator (default 1)
   --programmes P   number of programmes (default N/1000 rounded, at least 1; at most N/20)
-  --format F       output format: samling (default)
+  --format F       output format: samling (default), or hugo: a Hugo site of the same
+                   programmes with the same pages and listings, for benchmarks
 ";
 
 /// The file formats the generator can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     Samling,
+    Hugo,
 }
 
 impl OutputFormat {
     pub fn parse(name: &str) -> Result<OutputFormat, String> {
         match name {
             "samling" => Ok(OutputFormat::Samling),
+            "hugo" => Ok(OutputFormat::Hugo),
             other => Err(format!(
-                "unknown format `{other}`: the only format so far is `samling`"
+                "unknown format `{other}`: choose `samling` or `hugo`"
             )),
         }
     }
@@ -144,6 +148,11 @@ pub fn run(options: &Options) -> Result<samling::Stats, String> {
     match options.format {
         OutputFormat::Samling => samling::write(&site, &options.out, &locales_dir())
             .map_err(|e| format!("writing {}: {e}", options.out.display())),
+        OutputFormat::Hugo => {
+            let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+            hugo::write(&site, &options.out, &locales_dir(), &theme)
+                .map_err(|e| format!("writing {}: {e}", options.out.display()))
+        }
     }
 }
 

@@ -16,6 +16,13 @@ use crate::model::Entry;
 /// Whether there are speakers, and each free page's key with its titles by language.
 pub type Navigation<'a> = (bool, Vec<(&'a str, Vec<(&'a str, &'a str)>)>);
 
+/// What the speakers' index shows of a session: see [`Renderer::counted_in_index`].
+type InIndex<'a> = (
+    Vec<&'a str>,
+    BTreeSet<&'a str>,
+    Vec<(&'a str, &'a str, Vec<&'a SpeakerEntry>)>,
+);
+
 /// What a page of an entry is, without its language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Target {
@@ -264,29 +271,37 @@ impl<'a> Renderer<'a> {
             targets.insert(Target::TimetableDay(session.programme, date));
         }
         targets.extend(session.theme.map(Target::Theme));
-        // The speakers' index lists the sessions of speakers given inline; of the others
-        // it shows counts, which `plan_update` compares.
-        let inline = session.entry.translations.iter().any(|t| {
-            t.front
-                .speakers
-                .iter()
-                .chain(&t.front.moderator)
-                .any(|e| matches!(e, SpeakerEntry::Inline { .. }))
-        });
-        if inline {
-            targets.insert(Target::Speakers);
-        }
+        // The speakers' index shows counts, and the titles of sessions with speakers given
+        // inline: `plan_update` compares what it shows of the session before and after.
         self.session_and_speakers(s, targets);
     }
 
-    /// What the speakers' index counts of the session with content key `key`: its
-    /// languages and the speaker pages it refers to. `None` if it is not a session.
-    fn counted_in_index(&self, key: &str) -> Option<(Vec<&'a str>, BTreeSet<&'a str>)> {
+    /// What the speakers' index shows of the session with content key `key`: its
+    /// languages and the speaker pages it refers to (counted), and the title and speakers
+    /// given inline of each translation that has any (listed with a link to the session).
+    /// `None` if it is not a session.
+    fn counted_in_index(&self, key: &str) -> Option<InIndex<'a>> {
         let (Kind::Session, i) = self.model.find(key)? else {
             return None;
         };
         let entry = &self.model.sessions[i].entry;
-        Some((entry.langs().collect(), entry.speaker_ids().collect()))
+        let inline = entry
+            .translations
+            .iter()
+            .map(|t| {
+                let entries = t.front.speakers.iter().chain(&t.front.moderator);
+                let inline: Vec<&SpeakerEntry> = entries
+                    .filter(|e| matches!(e, SpeakerEntry::Inline { .. }))
+                    .collect();
+                (t.lang.as_str(), t.front.title.as_str(), inline)
+            })
+            .filter(|(_, _, inline)| !inline.is_empty())
+            .collect();
+        Some((
+            entry.langs().collect(),
+            entry.speaker_ids().collect(),
+            inline,
+        ))
     }
 
     /// What the search index shows of the session with content key `key`, in each of its

@@ -6,8 +6,8 @@ mod views;
 
 pub use affected::{PageUpdate, plan_update};
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -66,7 +66,34 @@ pub struct Templates {
     /// Each template's short name (`session.html`) → the templates it pulls in, itself
     /// included: what a page must re-render when one of them changes.
     uses: BTreeMap<String, BTreeSet<String>>,
+    /// Set by `serve`, which renders the same listings again and again.
+    listing_items: OnceLock<ListingItems>,
 }
+
+/// The listing items (`session_item.html`) of sessions as rendered before, kept by `serve`
+/// between rebuilds: after an edit, a programme page of 1,000 sessions renders the one item
+/// that changed instead of all. An item's key is everything it shows (the session's
+/// summary, its heading level, the language), so a kept item is never stale; the cache
+/// belongs to [`Templates`], which is made anew when a template or locale changes.
+#[derive(Default)]
+struct ListingItems {
+    /// By language and heading level, then by summary.
+    items: Mutex<HashMap<(String, u8), HashMap<SessionSummary, tera::Value>>>,
+}
+
+/// What `days.html` sees of a cached item: the summary, its HTML and the heading level the
+/// HTML was rendered at (the template renders the item itself at any other level).
+#[derive(Serialize)]
+struct CachedItem<'a> {
+    #[serde(flatten)]
+    summary: &'a SessionSummary,
+    html: tera::Value,
+    html_heading: u8,
+}
+
+/// Renders listing items in one pass, each followed by [`ITEM_END`].
+const ITEMS_TEMPLATE: &str = "__samling/listing-items.html";
+const ITEM_END: &str = "<!--samling:item-end-->";
 
 impl Templates {
     pub fn new(theme: &ThemeFiles, locales: Arc<Locales>, config: &Config) -> Result<Templates> {
@@ -96,10 +123,21 @@ impl Templates {
         .map_err(|e| Error {
             diagnostics: template_errors(&e),
         })?;
+        tera.add_raw_template(
+            ITEMS_TEMPLATE,
+            &format!("{{% for s in items %}}{{% include \"session_item.html\" %}}{ITEM_END}{{% endfor %}}"),
+        )
+        .map_err(|e| template_error(&e))?;
         Ok(Templates {
             tera,
             uses: template_uses(theme),
+            listing_items: OnceLock::new(),
         })
+    }
+
+    /// Keeps rendered listing items from now on, for rebuilds in `serve`.
+    pub fn cache_listing_items(&self) {
+        self.listing_items.get_or_init(ListingItems::default);
     }
 
     /// Whether the page template `name` includes, extends or imports one of `changed`.
@@ -785,13 +823,19 @@ impl<'a> Renderer<'a> {
                 context.insert("page", &self.speaker_index(v));
             }
             Job::Programme(i, _) => {
-                context.insert("page", &self.programme(i, v));
+                let mut view = self.programme(i, v);
+                // The levels programme.html gives days.html (4 with themes, else 3), plus one.
+                let heading = if view.has_themes { 5 } else { 4 };
+                for group in &mut view.groups {
+                    self.listing_items(&mut group.days, heading, v.lang);
+                }
+                context.insert("page", &view);
             }
             Job::Theme(i, lang) => {
                 let theme = &m.themes[i];
                 let t = theme.entry.rendered_in(lang);
                 let programme = &m.programmes[theme.programme];
-                let view = ThemeView {
+                let mut view = ThemeView {
                     title: t.front.title.clone(),
                     summary: t.front.summary.clone(),
                     body_html: t.body_html.clone(),
@@ -799,6 +843,7 @@ impl<'a> Renderer<'a> {
                     session_count: theme.sessions.len(),
                     days: v.days(&theme.sessions),
                 };
+                self.listing_items(&mut view.days, 4, lang);
                 context.insert("page", &view);
             }
             Job::Session(i, lang) => {
@@ -934,6 +979,66 @@ impl<'a> Renderer<'a> {
             Job::Chooser | Job::NotFound | Job::SearchIndex(_) => {
                 unreachable!("rendered without a page view")
             }
+        }
+    }
+
+    /// When listing items are cached, gives each day its sessions as items rendered at
+    /// `heading`, rendering those not seen before in one pass. Without the cache, or if that
+    /// pass fails, `days.html` renders every item itself (and reports the template's error).
+    fn listing_items(&self, days: &mut [Day], heading: u8, lang: &str) {
+        let Some(cache) = self.templates.listing_items.get() else {
+            return;
+        };
+        let mut slots: Vec<Vec<Option<tera::Value>>> = Vec::with_capacity(days.len());
+        let mut missing: Vec<(usize, usize)> = Vec::new();
+        let kind = (lang.to_owned(), heading);
+        {
+            let mut items = cache.items.lock().unwrap_or_else(PoisonError::into_inner);
+            let items = items.entry(kind.clone()).or_default();
+            for (d, day) in days.iter().enumerate() {
+                let found: Vec<Option<tera::Value>> =
+                    day.sessions.iter().map(|s| items.get(s).cloned()).collect();
+                missing.extend(
+                    found
+                        .iter()
+                        .enumerate()
+                        .filter(|f| f.1.is_none())
+                        .map(|f| (d, f.0)),
+                );
+                slots.push(found);
+            }
+        }
+        if !missing.is_empty() {
+            let mut context = Context::new();
+            context.insert("lang", lang);
+            context.insert("session_heading", &heading);
+            let summaries: Vec<&SessionSummary> =
+                missing.iter().map(|&(d, i)| &days[d].sessions[i]).collect();
+            context.insert("items", &summaries);
+            let Ok(html) = self.templates.tera.render(ITEMS_TEMPLATE, &context) else {
+                return;
+            };
+            let parts: Vec<&str> = html.split(ITEM_END).collect();
+            // One part after the last item, which must be empty: else the template itself
+            // wrote the marker, and the items cannot be told apart.
+            if parts.len() != missing.len() + 1 || !parts[missing.len()].is_empty() {
+                return;
+            }
+            let mut items = cache.items.lock().unwrap_or_else(PoisonError::into_inner);
+            let items = items.entry(kind).or_default();
+            for ((d, i), part) in missing.into_iter().zip(parts) {
+                let summary = &days[d].sessions[i];
+                let item = tera::Value::from_serializable(&CachedItem {
+                    summary,
+                    html: tera::Value::safe_string(part),
+                    html_heading: heading,
+                });
+                slots[d][i] = Some(item.clone());
+                items.insert(summary.clone(), item);
+            }
+        }
+        for (day, found) in days.iter_mut().zip(slots) {
+            day.items = found.into_iter().collect();
         }
     }
 

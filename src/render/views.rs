@@ -11,14 +11,14 @@ use crate::urls::Urls;
 
 /// A link to another page. `lang` is set when the target is not in the reader's language,
 /// so the template can mark it ("på svensk") and set `lang`/`hreflang`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Link {
     pub title: String,
     pub url: String,
     pub lang: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct SpeakerView {
     pub name: String,
     pub role: Option<String>,
@@ -28,7 +28,9 @@ pub struct SpeakerView {
     pub lang: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// Everything a listing shows of a session: also the key of its cached HTML (see
+/// [`super::ListingItems`]), so any field a template can show must be in it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct SessionSummary {
     /// [`crate::model::Entry::uid`], for the star of "my programme".
     pub uid: String,
@@ -50,11 +52,29 @@ pub struct SessionSummary {
 }
 
 /// Sessions of one day, in time order.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Day {
     pub date: Option<String>,
     pub date_text: Option<String>,
     pub sessions: Vec<SessionSummary>,
+    /// The sessions as cached listing items (each summary with its `html`), which the
+    /// template sees as `sessions` when set: see [`super::ListingItems`].
+    pub items: Option<Vec<tera::Value>>,
+}
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut day = serializer.serialize_struct("Day", 3)?;
+        day.serialize_field("date", &self.date)?;
+        day.serialize_field("date_text", &self.date_text)?;
+        match &self.items {
+            // A tera::Value is passed through, not serialised again.
+            Some(items) => day.serialize_field("sessions", items)?,
+            None => day.serialize_field("sessions", &self.sessions)?,
+        }
+        day.end()
+    }
 }
 
 /// A theme (or, with no title, the sessions outside any theme) and its days.
@@ -254,6 +274,7 @@ impl<'a> ViewBuilder<'a> {
                     date: summary.date.clone(),
                     date_text: summary.date_text.clone(),
                     sessions: vec![summary],
+                    items: None,
                 }),
             }
         }
