@@ -37,7 +37,7 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
-            what: "the role of a speaker given inline, shown in the speakers' index",
+            what: "the role of a speaker given inline, shown on their own page and in the speakers' index",
             apply: |root| {
                 let path = "content/fremtidens-offentlige-sektor/kunstig-intelligens.da.md";
                 replace_in(root, path, "role = \"AI-ekspert\"", "role = \"AI-forsker\"");
@@ -167,19 +167,6 @@ fn edits() -> Vec<Edit> {
             apply: |root| {
                 let path = "content/samverkan-i-offentlig-sektor/arbetstiden/arbetstid-regional-sektor.nb.md";
                 replace_in(root, path, "date = 2025-10-24", "date = 2025-10-23");
-                vec![path]
-            },
-        },
-        Edit {
-            what: "an inline speaker's role, shown on their own page",
-            apply: |root| {
-                let path = "content/fremtidens-offentlige-sektor/kunstig-intelligens.da.md";
-                replace_in(
-                    root,
-                    path,
-                    "role = \"AI-ekspert\"",
-                    "role = \"Forsker i AI\"",
-                );
                 vec![path]
             },
         },

@@ -199,6 +199,10 @@ impl<'a> Exporter<'a> {
                     scope
                         .speakers
                         .extend(session.entry.speaker_ids().filter_map(speaker_by_id));
+                    // Speaker pages also list sessions that name their person inline.
+                    scope.speakers.extend(
+                        (0..m.speakers.len()).filter(|&s| m.speakers[s].sessions.contains(&i)),
+                    );
                 }
                 Some(_) => return None,
                 None => {}
@@ -210,6 +214,9 @@ impl<'a> Exporter<'a> {
                     scope.programmes.insert(programme_by_key(programme)?);
                     for id in session.entry.speaker_ids() {
                         scope.speakers.insert(speaker_by_id(id)?);
+                    }
+                    for speaker in before.speakers.iter().filter(|s| s.sessions.contains(&i)) {
+                        scope.speakers.insert(speaker_by_id(&speaker.id)?);
                     }
                 }
                 Some(_) => return None,
