@@ -16,7 +16,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::model::{LANG_NAMES, LANGS, Programme, Session, SessionSpeaker, Site, Theme};
-use super::samling::Stats;
+use super::samling::{Front, Stats, quote};
 
 /// Writes `site` into `root` (which should be empty); strings from the Fluent files in
 /// `locales`, the stylesheet from `static_dir`.
@@ -172,7 +172,10 @@ fn session_page(p: &Programme, s: &Session, l: usize) -> String {
     f.str("title", &s.title[l]);
     f.str("summary", &s.summary[l]);
     // Hugo's page date orders and groups the listings; the time zone is the programme's.
-    let _ = writeln!(f.0, "date = {}T{}", s.date, super::model::clock(s.start));
+    f.raw(
+        "date",
+        format_args!("{}T{}", s.date, super::model::clock(s.start)),
+    );
     f.str("timezone", p.timezone);
     f.str("start", &clock_short(s.start));
     f.str("end", &clock_short(s.end));
@@ -281,54 +284,6 @@ fn message(locales: &Path, lang: &str, key: &str) -> io::Result<String> {
     ftl.lines()
         .find_map(|l| l.strip_prefix(&format!("{key} = ")).map(str::to_owned))
         .ok_or_else(|| io::Error::other(format!("no `{key}` in {lang}.ftl")))
-}
-
-struct Front(String);
-
-impl Front {
-    fn new() -> Front {
-        Front(String::from("+++\n"))
-    }
-
-    fn line(&mut self, line: &str) {
-        self.0.push_str(line);
-        self.0.push('\n');
-    }
-
-    fn str(&mut self, key: &str, value: &str) {
-        let _ = writeln!(self.0, "{key} = {}", quote(value));
-    }
-
-    fn raw(&mut self, key: &str, value: impl std::fmt::Display) {
-        let _ = writeln!(self.0, "{key} = {value}");
-    }
-
-    fn list<S: AsRef<str>>(&mut self, key: &str, values: &[S]) {
-        let items: Vec<String> = values.iter().map(|v| quote(v.as_ref())).collect();
-        let _ = writeln!(self.0, "{key} = [{}]", items.join(", "));
-    }
-
-    fn finish(mut self, body: &str) -> String {
-        self.0.push_str("+++\n\n");
-        self.0.push_str(body);
-        self.0.push('\n');
-        self.0
-    }
-}
-
-fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The templates: the same markup as samling's default theme, page for page.

@@ -223,36 +223,36 @@ fn speaker_page(s: &Speaker, l: usize) -> String {
     f.finish(&s.bio[l])
 }
 
-/// TOML front matter between `+++` lines.
-struct Front(String);
+/// TOML front matter between `+++` lines (for Hugo's content files too).
+pub(super) struct Front(String);
 
 impl Front {
-    fn new() -> Front {
+    pub(super) fn new() -> Front {
         let mut text = String::with_capacity(4096);
         text.push_str("+++\n");
         Front(text)
     }
 
-    fn line(&mut self, line: &str) {
+    pub(super) fn line(&mut self, line: &str) {
         self.0.push_str(line);
         self.0.push('\n');
     }
 
-    fn str(&mut self, key: &str, value: &str) {
+    pub(super) fn str(&mut self, key: &str, value: &str) {
         let _ = writeln!(self.0, "{key} = {}", quote(value));
     }
 
     /// A value written as it is: a number, a date or a time.
-    fn raw(&mut self, key: &str, value: impl std::fmt::Display) {
+    pub(super) fn raw(&mut self, key: &str, value: impl std::fmt::Display) {
         let _ = writeln!(self.0, "{key} = {value}");
     }
 
-    fn list<S: AsRef<str>>(&mut self, key: &str, values: &[S]) {
+    pub(super) fn list<S: AsRef<str>>(&mut self, key: &str, values: &[S]) {
         let items: Vec<String> = values.iter().map(|v| quote(v.as_ref())).collect();
         let _ = writeln!(self.0, "{key} = [{}]", items.join(", "));
     }
 
-    fn finish(mut self, body: &str) -> String {
+    pub(super) fn finish(mut self, body: &str) -> String {
         self.0.push_str("+++\n\n");
         self.0.push_str(body);
         self.0.push('\n');
@@ -261,7 +261,7 @@ impl Front {
 }
 
 /// A TOML basic string.
-fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
