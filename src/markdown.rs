@@ -160,44 +160,15 @@ impl Markdown {
                     events.push(Event::End(TagEnd::Heading(shift(level))))
                 }
                 // Links and images alike: inside the site, they are resolved and recorded.
-                Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    let tag = match (tag, page.as_mut()) {
-                        (
-                            Tag::Link {
-                                link_type,
-                                dest_url,
-                                title,
-                                id,
-                            },
-                            Some((context, links, _)),
-                        ) => {
-                            let dest = resolve(&dest_url, span, context, links);
-                            Tag::Link {
-                                link_type,
-                                dest_url: dest.map_or(dest_url, Into::into),
-                                title,
-                                id,
-                            }
-                        }
-                        (
-                            Tag::Image {
-                                link_type,
-                                dest_url,
-                                title,
-                                id,
-                            },
-                            Some((context, links, _)),
-                        ) => {
-                            let dest = resolve(&dest_url, span, context, links);
-                            Tag::Image {
-                                link_type,
-                                dest_url: dest.map_or(dest_url, Into::into),
-                                title,
-                                id,
-                            }
-                        }
-                        (tag, _) => tag,
-                    };
+                Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    if let (
+                        Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. },
+                        Some((context, links, _)),
+                    ) = (&mut tag, page.as_mut())
+                        && let Some(dest) = resolve(dest_url, span, context, links)
+                    {
+                        *dest_url = dest.into();
+                    }
                     events.push(Event::Start(tag))
                 }
                 other => events.push(other),
