@@ -13,44 +13,49 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::model::{LANG_NAMES, LANGS, Programme, Session, SessionSpeaker, Site, Theme};
-use super::samling::{Front, Stats, quote};
+use super::samling::{Front, Out, Stats, quote};
 
 /// Writes `site` into `root` (which should be empty); strings from the Fluent files in
 /// `locales`, the stylesheet from `static_dir`.
 pub fn write(site: &Site, root: &Path, locales: &Path, static_dir: &Path) -> io::Result<Stats> {
-    let mut out = Out {
+    let out = &mut Out {
         root: root.to_owned(),
         stats: Stats::default(),
     };
-    out.file("config.toml", &config(site))?;
+    file(out, "config.toml", &config(site))?;
     for lang in LANGS {
         let path = locales.join(format!("{lang}.ftl"));
         let ftl = fs::read_to_string(&path)
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        out.file(&format!("i18n/{lang}.toml"), &i18n(&ftl))?;
+        file(out, &format!("i18n/{lang}.toml"), &i18n(&ftl))?;
     }
     let css = fs::read_to_string(static_dir.join("samling.css"))?;
-    out.file("static/samling.css", &css)?;
+    file(out, "static/samling.css", &css)?;
     for (name, text) in LAYOUTS {
-        out.file(&format!("layouts/{name}"), text)?;
+        file(out, &format!("layouts/{name}"), text)?;
     }
     for (l, lang) in LANGS.iter().enumerate() {
         let mut f = Front::new();
         f.str("title", &site.home.title[l]);
         f.str("summary", &site.home.summary[l]);
-        out.file(
+        file(
+            out,
             &format!("content/_index.{lang}.md"),
             &f.finish(&site.home.body[l]),
         )?;
         let mut f = Front::new();
         f.str("title", &message(locales, lang, "speakers-heading")?);
-        out.file(&format!("content/speakers/_index.{lang}.md"), &f.finish(""))?;
+        file(
+            out,
+            &format!("content/speakers/_index.{lang}.md"),
+            &f.finish(""),
+        )?;
     }
     for programme in &site.programmes {
-        write_programme(&mut out, programme)?;
+        write_programme(out, programme)?;
     }
     for speaker in &site.speakers {
         for (l, lang) in LANGS.iter().enumerate() {
@@ -58,31 +63,14 @@ pub fn write(site: &Site, root: &Path, locales: &Path, static_dir: &Path) -> io:
             f.str("title", &speaker.name);
             f.str("role", &speaker.role[l]);
             f.str("organisation", speaker.organisation);
-            out.file(
+            file(
+                out,
                 &format!("content/speakers/{}/_index.{lang}.md", speaker.id),
                 &f.finish(&speaker.bio[l]),
             )?;
         }
     }
     Ok(out.stats)
-}
-
-struct Out {
-    root: PathBuf,
-    stats: Stats,
-}
-
-impl Out {
-    fn file(&mut self, rel: &str, text: &str) -> io::Result<()> {
-        let path = self.root.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(path, text)?;
-        self.stats.files += 1;
-        self.stats.bytes += text.len() as u64;
-        Ok(())
-    }
 }
 
 fn config(site: &Site) -> String {
@@ -138,7 +126,11 @@ fn write_programme(out: &mut Out, p: &Programme) -> io::Result<()> {
         f.str("role", &p.contact.role[l]);
         f.str("email", &p.contact.email);
         f.str("phone", &p.contact.phone);
-        out.file(&format!("{dir}/_index.{lang}.md"), &f.finish(&p.body[l]))?;
+        file(
+            out,
+            &format!("{dir}/_index.{lang}.md"),
+            &f.finish(&p.body[l]),
+        )?;
     }
     for theme in &p.themes {
         write_theme(out, &dir, p, theme)?;
@@ -154,11 +146,16 @@ fn write_theme(out: &mut Out, programme_dir: &str, p: &Programme, t: &Theme) -> 
         f.str("summary", &t.summary[l]);
         f.str("kind", "theme");
         f.raw("weight", t.order);
-        out.file(&format!("{dir}/_index.{lang}.md"), &f.finish(&t.body[l]))?;
+        file(
+            out,
+            &format!("{dir}/_index.{lang}.md"),
+            &f.finish(&t.body[l]),
+        )?;
     }
     for session in &t.sessions {
         for (l, lang) in LANGS.iter().enumerate() {
-            out.file(
+            file(
+                out,
                 &format!("{dir}/{}.{lang}.md", session.slug),
                 &session_page(p, session, l),
             )?;
@@ -505,3 +502,9 @@ const NOT_FOUND: &str = r##"{{ define "main" }}
 <p><a href="{{ site.Home.RelPermalink }}">{{ i18n "nav-home" }}</a></p>
 {{ end }}
 "##;
+
+/// A file of Hugo's site, its folder made first (Hugo's layout nests deeper than samling's).
+fn file(out: &mut Out, rel: &str, text: &str) -> io::Result<()> {
+    out.dir(rel.rsplit_once('/').map_or("", |(folder, _)| folder))?;
+    out.file(rel, text)
+}

@@ -59,17 +59,19 @@ pub fn write(site: &Site, root: &Path, locales: &Path) -> io::Result<Stats> {
     Ok(out.stats)
 }
 
-struct Out {
-    root: PathBuf,
-    stats: Stats,
+/// Where the generators write, counting what they wrote (for Hugo's site too).
+pub(super) struct Out {
+    pub(super) root: PathBuf,
+    pub(super) stats: Stats,
 }
 
 impl Out {
-    fn dir(&self, rel: &str) -> io::Result<()> {
+    pub(super) fn dir(&self, rel: &str) -> io::Result<()> {
         fs::create_dir_all(self.root.join(rel))
     }
 
-    fn file(&mut self, rel: &str, text: &str) -> io::Result<()> {
+    /// A file in a folder that [`Out::dir`] made.
+    pub(super) fn file(&mut self, rel: &str, text: &str) -> io::Result<()> {
         fs::write(self.root.join(rel), text)?;
         self.stats.files += 1;
         self.stats.bytes += text.len() as u64;
