@@ -228,6 +228,26 @@
     return (doc.d || []).map(function (i) { return index.strings[i]; }).join(" · ");
   }
 
+  // A list item for a document of the index: its linked title and a line under it; a
+  // session carries its uid and title, so that it gets a star.
+  function docItem(index, doc, className, metaText) {
+    var li = document.createElement("li");
+    li.className = className;
+    if (doc.u) {
+      li.setAttribute("data-uid", doc.u);
+      li.setAttribute("data-title", doc.t);
+    }
+    var heading = document.createElement("h2");
+    heading.className = "session-title";
+    heading.appendChild(docLink(index, doc));
+    li.appendChild(heading);
+    var meta = document.createElement("p");
+    meta.className = "session-meta";
+    meta.textContent = metaText;
+    li.appendChild(meta);
+    return li;
+  }
+
   function docLink(index, doc) {
     var a = document.createElement("a");
     a.href = rootPath() + address(index, doc);
@@ -264,22 +284,8 @@
       status.textContent = (page.getAttribute("data-results") || "").replace("{count}", String(found.length));
       found.slice(0, 200).forEach(function (n) {
         var doc = index.docs[n];
-        var li = document.createElement("li");
-        li.className = "search-result";
-        if (doc.u) {
-          li.setAttribute("data-uid", doc.u);
-          li.setAttribute("data-title", doc.t);
-        }
-        var heading = document.createElement("h2");
-        heading.className = "session-title";
-        heading.appendChild(docLink(index, doc));
-        li.appendChild(heading);
-        var meta = document.createElement("p");
-        meta.className = "session-meta";
         var line = detail(index, doc);
-        meta.textContent = kinds[doc.k] + (line ? " · " + line : "");
-        li.appendChild(meta);
-        list.appendChild(li);
+        list.appendChild(docItem(index, doc, "search-result", kinds[doc.k] + (line ? " · " + line : "")));
       });
       addStars(list);
     };
@@ -427,19 +433,7 @@
       });
       list.textContent = "";
       chosen.forEach(function (doc) {
-        var li = document.createElement("li");
-        li.className = "session" + (doc.x ? " status-" + doc.x : "");
-        li.setAttribute("data-uid", doc.u);
-        li.setAttribute("data-title", doc.t);
-        var heading = document.createElement("h2");
-        heading.className = "session-title";
-        heading.appendChild(docLink(index, doc));
-        li.appendChild(heading);
-        var meta = document.createElement("p");
-        meta.className = "session-meta";
-        meta.textContent = detail(index, doc);
-        li.appendChild(meta);
-        list.appendChild(li);
+        list.appendChild(docItem(index, doc, "session" + (doc.x ? " status-" + doc.x : ""), detail(index, doc)));
       });
       addStars(list);
       empty.hidden = chosen.length > 0;
