@@ -112,7 +112,7 @@ impl LiveSite {
                 (Site::from_sources(&self.root, config, &self.sources)?, None)
             }
         };
-        site.cache_listing_items();
+        site.keep_between_rebuilds();
         let mut announced = Vec::new();
         let (files, rendered, changed, exports) = match plan {
             Some(plan) => self.update(&site, &plan, &mut |files, changed| {

@@ -33,6 +33,21 @@ pub struct Entry<F> {
     pub key: String,
     /// In the order of the site's languages.
     pub translations: Vec<Translation<F>>,
+    /// This entry as parsed once: `serve` keeps what it made of an entry until the entry
+    /// is parsed again.
+    pub revision: Revision,
+}
+
+/// A number no other [`Entry`] made by this process has. Entries never change once made,
+/// so what was made from entries of the same revisions is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Revision(u64);
+
+impl Revision {
+    fn next() -> Revision {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Revision(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 impl<F> Entry<F> {
@@ -994,6 +1009,7 @@ fn parse_group(
             Ok(Arc::new(Entry {
                 key: key.to_owned(),
                 translations,
+                revision: Revision::next(),
             }))
         } else {
             Err(problems)

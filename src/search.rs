@@ -7,7 +7,8 @@
 //! (`samling.js`) runs the same interpreter over them: queries are stemmed exactly as the
 //! index was, with no stemmer library in either place to keep in step.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -293,7 +294,7 @@ pub fn stem(word: &str, rules: Option<&Rules>) -> String {
 }
 
 /// What a search result shows and, for sessions, what "my programme" needs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     /// `session`, `speaker` or `theme`.
     pub kind: &'static str,
@@ -310,7 +311,7 @@ pub struct Document {
 }
 
 /// A session's calendar data, for "my programme" and its `.ics` built in the browser.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SessionData {
     /// [`crate::model::Entry::uid`]: the same in every language and in every export.
     pub uid: String,
@@ -353,119 +354,263 @@ struct Doc<'a> {
     x: Option<crate::front_matter::Status>,
 }
 
-#[derive(Serialize)]
-struct Index<'a> {
-    lang: &'a str,
-    rules: Option<&'static Rules>,
-    strings: Vec<&'a str>,
-    docs: Vec<Doc<'a>>,
-    /// Stem → the documents containing it, as gaps between ascending document numbers.
-    terms: BTreeMap<String, Vec<u32>>,
-}
-
-/// The index of `docs` for language `lang`, as a script that hands it to `samling.js`
-/// (a script, not JSON, so that it loads from disk too, where `fetch` is refused).
-pub fn index_script<'a>(lang: &'a str, docs: &'a [Document]) -> String {
-    let rules = rules_for(lang);
-    // Each distinct word is stemmed once; postings are kept by term number.
-    let mut term_of: HashMap<String, usize> = HashMap::new();
-    let mut stem_numbers: HashMap<String, usize> = HashMap::new();
-    let mut postings: Vec<(String, Vec<u32>)> = Vec::new();
-    let mut word = String::new();
-    for (n, doc) in docs.iter().enumerate() {
-        let n = n as u32;
-        let raw = doc.title.split(not_word).chain(doc.text.split(not_word));
-        for part in raw.filter(|w| !w.is_empty()) {
-            // As `words`, into one buffer: most words are known already.
-            word.clear();
-            word.extend(part.chars().flat_map(char::to_lowercase));
-            let term = match term_of.get(word.as_str()) {
-                Some(&term) => term,
-                None => {
-                    let stemmed = stem(&word, rules);
-                    let next = postings.len();
-                    let term = *stem_numbers.entry(stemmed.clone()).or_insert(next);
-                    if term == next {
-                        postings.push((stemmed, Vec::new()));
-                    }
-                    term_of.insert(word.clone(), term);
-                    term
-                }
-            };
-            let list = &mut postings[term].1;
-            if list.last() != Some(&n) {
-                list.push(n);
-            }
-        }
-    }
-    let terms: BTreeMap<String, Vec<u32>> = postings
-        .into_iter()
-        .map(|(term, list)| {
-            let mut previous = 0;
-            let gaps = list
-                .into_iter()
-                .map(|n| {
-                    let gap = n - previous;
-                    previous = n;
-                    gap
-                })
-                .collect();
-            (term, gaps)
-        })
-        .collect();
-    // Repeated texts (folders, days, times, rooms, programmes) once, by number.
-    let mut strings: Vec<&str> = Vec::new();
-    let mut numbers: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<Doc> = Vec::with_capacity(docs.len());
-    for doc in docs {
-        let mut number = |text: &'a str| -> usize {
-            *numbers.entry(text).or_insert_with(|| {
-                strings.push(text);
-                strings.len() - 1
-            })
-        };
-        // `da/prog/theme/session/index.html` → `da/prog/theme/` and `session/index.html`.
-        let cut = doc
+impl Document {
+    /// `da/prog/theme/session/index.html` → `da/prog/theme/` and `session/index.html`.
+    fn folder_and_rest(&self) -> (&str, &str) {
+        let cut = self
             .address
             .trim_end_matches("index.html")
             .trim_end_matches('/')
             .rfind('/')
             .map_or(0, |i| i + 1);
-        let (folder, rest) = doc.address.split_at(cut);
-        let session = doc.session.as_ref();
-        out.push(Doc {
-            k: match doc.kind {
-                "session" => "s",
-                "speaker" => "p",
-                _ => "t",
-            },
-            t: &doc.title,
-            f: number(folder),
-            s: rest,
-            l: doc.lang.as_deref(),
-            d: doc.detail.iter().map(|p| number(p)).collect(),
-            u: session.map(|s| s.uid.as_str()),
-            a: session.and_then(|s| s.start.as_deref()),
-            m: session.and_then(|s| s.minutes),
-            y: session.and_then(|s| s.date.as_deref()),
-            o: session
-                .map(|s| s.location.iter().map(|p| number(p)).collect())
-                .unwrap_or_default(),
-            x: session.and_then(|s| s.status),
-        });
+        self.address.split_at(cut)
     }
-    let index = Index {
-        lang,
-        rules,
-        strings,
-        docs: out,
-        terms,
-    };
-    // serde_json cannot fail on these types; `</` is escaped so the text is script-safe.
-    let json = serde_json::to_string(&index)
-        .unwrap_or_default()
-        .replace("</", "<\\/");
-    format!("window.samlingIndex={json};\n")
+
+    /// The texts the index keeps once in `strings`, in the order they are numbered.
+    fn shared_texts(&self) -> impl Iterator<Item = &str> {
+        let location = self.session.iter().flat_map(|s| &s.location);
+        std::iter::once(self.folder_and_rest().0)
+            .chain(self.detail.iter().map(String::as_str))
+            .chain(location.map(String::as_str))
+    }
+}
+
+/// The index of `docs` for language `lang`, as a script that hands it to `samling.js`
+/// (a script, not JSON, so that it loads from disk too, where `fetch` is refused).
+pub fn index_script(lang: &str, docs: &[Document]) -> String {
+    let docs: Vec<Arc<Document>> = docs.iter().cloned().map(Arc::new).collect();
+    IndexState::default().script(lang, &docs)
+}
+
+/// A language's index as last made, kept by `serve` between rebuilds: each document's
+/// terms and JSON, each term's JSON. After an edit only the documents that changed are
+/// split into terms and written again (at 10,000 sessions an index has 13,000 documents).
+/// The script is the same, byte for byte, as one made from nothing.
+#[derive(Default)]
+pub struct IndexState {
+    docs: Vec<IndexedDoc>,
+    /// Term → the numbers of the documents that contain it, ascending, and its JSON.
+    terms: BTreeMap<String, (Vec<u32>, String)>,
+    /// The shared texts, numbered by first use.
+    strings: Vec<String>,
+    /// Word (lower case) → its term: stemming is the costly part of splitting.
+    stems: HashMap<String, String>,
+}
+
+struct IndexedDoc {
+    doc: Arc<Document>,
+    /// Its distinct terms.
+    terms: Vec<String>,
+    json: String,
+}
+
+impl IndexState {
+    /// The index script of `docs` in `lang`; `self` is updated to them.
+    pub fn script(&mut self, lang: &str, docs: &[Arc<Document>]) -> String {
+        let rules = rules_for(lang);
+        if self.docs.len() != docs.len() {
+            // Documents added or removed: every number after them moves.
+            let stems = std::mem::take(&mut self.stems);
+            *self = IndexState {
+                stems,
+                ..IndexState::default()
+            };
+        }
+        let changed: Vec<usize> = if self.docs.is_empty() {
+            (0..docs.len()).collect()
+        } else {
+            (0..docs.len())
+                .filter(|&n| {
+                    let old = &self.docs[n].doc;
+                    !Arc::ptr_eq(old, &docs[n]) && **old != *docs[n]
+                })
+                .collect()
+        };
+        // The shared texts are numbered again only if a changed document uses others.
+        let strings_same = !self.docs.is_empty()
+            && changed
+                .iter()
+                .all(|&n| self.docs[n].doc.shared_texts().eq(docs[n].shared_texts()));
+        let mut dirty: BTreeSet<String> = BTreeSet::new();
+        let fresh = self.docs.is_empty();
+        for &n in &changed {
+            let terms = self.terms_of(&docs[n], rules);
+            let number = n as u32;
+            if let Some(old) = self.docs.get(n) {
+                for term in &old.terms {
+                    if let Some((list, _)) = self.terms.get_mut(term)
+                        && let Ok(at) = list.binary_search(&number)
+                    {
+                        list.remove(at);
+                        dirty.insert(term.clone());
+                    }
+                }
+            }
+            for term in &terms {
+                let list = &mut self.terms.entry(term.clone()).or_default().0;
+                if let Err(at) = list.binary_search(&number) {
+                    list.insert(at, number);
+                }
+                if !fresh {
+                    dirty.insert(term.clone());
+                }
+            }
+            let indexed = IndexedDoc {
+                doc: Arc::clone(&docs[n]),
+                terms,
+                json: String::new(),
+            };
+            if fresh {
+                self.docs.push(indexed);
+            } else {
+                self.docs[n] = indexed;
+            }
+        }
+        if fresh {
+            for (term, (list, json)) in &mut self.terms {
+                *json = term_json(term, list);
+            }
+        } else {
+            for term in dirty {
+                match self.terms.get_mut(&term) {
+                    Some((list, _)) if list.is_empty() => {
+                        self.terms.remove(&term);
+                    }
+                    Some((list, json)) => *json = term_json(&term, list),
+                    None => {}
+                }
+            }
+        }
+        if strings_same {
+            let numbers = numbers(&self.strings);
+            for &n in &changed {
+                self.docs[n].json = doc_json(&self.docs[n].doc, &numbers);
+            }
+        } else {
+            self.strings = Vec::new();
+            for indexed in &self.docs {
+                for text in indexed.doc.shared_texts() {
+                    self.strings.push(text.to_owned());
+                }
+            }
+            let mut seen = BTreeSet::new();
+            self.strings.retain(|s| seen.insert(s.clone()));
+            let numbers = numbers(&self.strings);
+            for indexed in &mut self.docs {
+                indexed.json = doc_json(&indexed.doc, &numbers);
+            }
+        }
+        self.assemble(lang, rules)
+    }
+
+    /// The distinct terms of a document's title and text, in the order they first appear.
+    fn terms_of(&mut self, doc: &Document, rules: Option<&Rules>) -> Vec<String> {
+        let mut terms: Vec<String> = Vec::new();
+        let mut word = String::new();
+        let raw = doc.title.split(not_word).chain(doc.text.split(not_word));
+        for part in raw.filter(|w| !w.is_empty()) {
+            // As `words`, into one buffer: most words are known already.
+            word.clear();
+            word.extend(part.chars().flat_map(char::to_lowercase));
+            if !self.stems.contains_key(word.as_str()) {
+                self.stems.insert(word.clone(), stem(&word, rules));
+            }
+            let term = &self.stems[word.as_str()];
+            if !terms.contains(term) {
+                terms.push(term.clone());
+            }
+        }
+        terms
+    }
+
+    /// The script, from the parts kept: what `serde_json` writes for the whole index.
+    fn assemble(&self, lang: &str, rules: Option<&Rules>) -> String {
+        let size = self.docs.iter().map(|d| d.json.len() + 1).sum::<usize>()
+            + self.terms.values().map(|t| t.1.len() + 1).sum::<usize>();
+        let mut out = String::with_capacity(size + 4096);
+        out.push_str("window.samlingIndex={\"lang\":");
+        out.push_str(&script_json(&lang));
+        out.push_str(",\"rules\":");
+        out.push_str(&script_json(&rules));
+        out.push_str(",\"strings\":");
+        out.push_str(&script_json(&self.strings));
+        out.push_str(",\"docs\":[");
+        for (n, indexed) in self.docs.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            out.push_str(&indexed.json);
+        }
+        out.push_str("],\"terms\":{");
+        for (n, (_, json)) in self.terms.values().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            out.push_str(json);
+        }
+        out.push_str("}};\n");
+        out
+    }
+}
+
+/// Each shared text's number.
+fn numbers(strings: &[String]) -> HashMap<&str, usize> {
+    strings
+        .iter()
+        .enumerate()
+        .map(|(n, s)| (s.as_str(), n))
+        .collect()
+}
+
+/// `"term":[gaps]`: the documents containing a term, as gaps between their numbers.
+fn term_json(term: &str, list: &[u32]) -> String {
+    let mut previous = 0;
+    let gaps: Vec<u32> = list
+        .iter()
+        .map(|&n| {
+            let gap = n - previous;
+            previous = n;
+            gap
+        })
+        .collect();
+    format!("{}:{}", script_json(&term), script_json(&gaps))
+}
+
+fn doc_json(doc: &Document, numbers: &HashMap<&str, usize>) -> String {
+    let number = |text: &str| numbers.get(text).copied().unwrap_or_default();
+    let (folder, rest) = doc.folder_and_rest();
+    let session = doc.session.as_ref();
+    script_json(&Doc {
+        k: match doc.kind {
+            "session" => "s",
+            "speaker" => "p",
+            _ => "t",
+        },
+        t: &doc.title,
+        f: number(folder),
+        s: rest,
+        l: doc.lang.as_deref(),
+        d: doc.detail.iter().map(|p| number(p)).collect(),
+        u: session.map(|s| s.uid.as_str()),
+        a: session.and_then(|s| s.start.as_deref()),
+        m: session.and_then(|s| s.minutes),
+        y: session.and_then(|s| s.date.as_deref()),
+        o: session
+            .map(|s| s.location.iter().map(|p| number(p)).collect())
+            .unwrap_or_default(),
+        x: session.and_then(|s| s.status),
+    })
+}
+
+/// JSON that is safe inside a script: `</` is escaped. serde_json cannot fail on the
+/// types given here.
+fn script_json(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    if json.contains("</") {
+        json.replace("</", "<\\/")
+    } else {
+        json
+    }
 }
 
 #[cfg(test)]
@@ -525,5 +670,78 @@ mod tests {
         assert!(script.starts_with("window.samlingIndex={"));
         assert!(script.contains("\"kommun\":[0,2]"), "{script}");
         assert!(script.contains("\"region\":[1,1]"), "{script}");
+    }
+
+    /// `serve` updates the index it kept; the script must be what a build writes.
+    #[test]
+    fn an_updated_index_is_the_index_made_anew() {
+        let doc = |title: &str, room: &str| {
+            Arc::new(Document {
+                kind: "session",
+                title: title.into(),
+                address: format!("da/p/{}/index.html", slug(title)),
+                detail: vec!["torsdag".into(), room.into()],
+                session: Some(SessionData {
+                    uid: title.into(),
+                    location: vec![room.into()],
+                    ..SessionData::default()
+                }),
+                text: "Kommunerne og regionen </script>".into(),
+                ..Document::default()
+            })
+        };
+        fn slug(title: &str) -> String {
+            title.to_lowercase().replace(' ', "-")
+        }
+        let first = vec![
+            doc("Fremtidens kommuner", "Sal A"),
+            doc("Regionen", "Sal B"),
+            doc("Klima", "Sal A"),
+        ];
+        let mut kept = IndexState::default();
+        assert_eq!(
+            kept.script("da", &first),
+            IndexState::default().script("da", &first)
+        );
+        let edits: [Vec<Arc<Document>>; 4] = [
+            // A title: terms come and go.
+            vec![
+                first[0].clone(),
+                doc("Regionernes klima", "Sal B"),
+                first[2].clone(),
+            ],
+            // A room no document had: the shared texts are numbered again.
+            vec![
+                first[0].clone(),
+                doc("Regionernes klima", "Sal C"),
+                first[2].clone(),
+            ],
+            // Terms lose a document ("klima") or go ("regionernes").
+            vec![first[0].clone(), doc("Nye veje", "Sal C"), first[2].clone()],
+            // A document added.
+            vec![
+                doc("Ny", "Sal A"),
+                first[0].clone(),
+                first[1].clone(),
+                first[2].clone(),
+            ],
+        ];
+        for docs in edits {
+            let made = IndexState::default().script("da", &docs);
+            assert_eq!(kept.script("da", &docs), made);
+            assert!(!made.contains("</script>"), "{made}");
+        }
+        let json = kept.script("da", &first);
+        let json = json
+            .strip_prefix("window.samlingIndex=")
+            .and_then(|j| j.strip_suffix(";\n"))
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["terms"]["region"], serde_json::json!([0, 1, 1]));
+        assert_eq!(
+            value["strings"],
+            serde_json::json!(["da/p/", "torsdag", "Sal A", "Sal B"])
+        );
+        assert_eq!(value["docs"][1]["d"], serde_json::json!([1, 3]));
     }
 }

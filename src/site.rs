@@ -222,11 +222,12 @@ impl Site {
         })
     }
 
-    /// Keeps the rendered listing items of sessions between renders of this site and of
-    /// the sites [`Site::reload`] makes from it while the templates and locales stay: for
-    /// `serve`, which renders the same listings after every edit.
-    pub fn cache_listing_items(&self) {
-        self.templates.cache_listing_items();
+    /// Keeps rendered parts (the listing items of sessions, the search indexes' documents
+    /// and terms) between renders of this site and of the sites [`Site::reload`] makes from
+    /// it while the templates and locales stay: for `serve`, which renders the same
+    /// listings after every edit.
+    pub fn keep_between_rebuilds(&self) {
+        self.templates.keep_between_rebuilds();
     }
 
     /// The render stage over this site.

@@ -1,6 +1,7 @@
 //! Render stage: every page of the model in every language through Tera, in parallel.
 
 mod affected;
+mod search;
 pub mod timetable;
 mod views;
 
@@ -15,7 +16,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::front_matter::{Date, Kind, SpeakerEntry, Time};
+use crate::front_matter::{Date, Kind, SpeakerEntry};
 use crate::locale::{Locales, fluent_value};
 use crate::markdown::Markdown;
 use crate::model::Model;
@@ -68,6 +69,8 @@ pub struct Templates {
     uses: BTreeMap<String, BTreeSet<String>>,
     /// Set by `serve`, which renders the same listings again and again.
     listing_items: OnceLock<ListingItems>,
+    /// Set by `serve` too: the search indexes as last made.
+    search: OnceLock<search::SearchCache>,
 }
 
 /// The listing items (`session_item.html`) of sessions as rendered before, kept by `serve`
@@ -132,12 +135,15 @@ impl Templates {
             tera,
             uses: template_uses(theme),
             listing_items: OnceLock::new(),
+            search: OnceLock::new(),
         })
     }
 
-    /// Keeps rendered listing items from now on, for rebuilds in `serve`.
-    pub fn cache_listing_items(&self) {
+    /// Keeps rendered listing items and the search indexes' parts from now on, for
+    /// rebuilds in `serve`.
+    pub fn keep_between_rebuilds(&self) {
         self.listing_items.get_or_init(ListingItems::default);
+        self.search.get_or_init(search::SearchCache::default);
     }
 
     /// Whether the page template `name` includes, extends or imports one of `changed`.
@@ -608,7 +614,7 @@ impl<'a> Renderer<'a> {
         if let Job::SearchIndex(lang) = job {
             return Ok(RenderedPage {
                 file: self.file(job),
-                html: crate::search::index_script(lang, &self.search_documents(lang)?),
+                html: self.search_index(lang)?,
             });
         }
         let mut context = Context::new();
@@ -1206,217 +1212,6 @@ impl<'a> Renderer<'a> {
             previous: neighbour(position.and_then(|p| p.checked_sub(1))),
             next: neighbour(position.map(|p| p + 1)),
         }
-    }
-
-    /// What the search page finds in `lang`: themes, speakers with pages, and sessions with
-    /// their calendar data (which "my programme" uses as well).
-    fn search_documents(
-        &self,
-        lang: &'a str,
-    ) -> std::result::Result<Vec<crate::search::Document>, Diagnostic> {
-        use crate::search::{Document, SessionData};
-        let m = self.model;
-        let locale = self
-            .locales
-            .get(lang)
-            .ok_or_else(|| Diagnostic::new("config.toml", format!("no locale for `{lang}`")))?;
-        let v = ViewBuilder {
-            model: m,
-            config: self.config,
-            locale,
-            urls: &self.urls,
-            lang,
-            from: String::new(),
-        };
-        // The parts of a line that are given; the browser joins them.
-        let parts = |parts: &[Option<&str>]| -> Vec<String> {
-            parts
-                .iter()
-                .flatten()
-                .filter(|p| !p.is_empty())
-                .map(|p| p.to_string())
-                .collect()
-        };
-        let join = |list: &[Option<&str>]| parts(list).join(" ");
-        let mut docs = Vec::new();
-        for &p in m.programmes.iter().flat_map(|p| &p.themes) {
-            let theme = &m.themes[p];
-            let Some(t) = v.pick(&theme.entry) else {
-                continue;
-            };
-            let programme = link_or_key(&v, &m.programmes[theme.programme].entry, |f| &f.title);
-            docs.push(Document {
-                kind: "theme",
-                title: t.front.title.clone(),
-                address: v.link_to(t, &theme.entry.key, "").url,
-                lang: v.other_lang(t),
-                detail: vec![programme.title.clone()],
-                session: None,
-                text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
-            });
-        }
-        for speaker in &m.speakers {
-            let Some(t) = v.pick(&speaker.entry) else {
-                continue;
-            };
-            let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
-            docs.push(Document {
-                kind: "speaker",
-                title: t.front.name.clone(),
-                address: v.link_to(t, &speaker.entry.key, "").url,
-                lang: v.other_lang(t),
-                text: detail.join(" "),
-                detail,
-                session: None,
-            });
-        }
-        for (i, person) in m.inline_speakers.iter().enumerate() {
-            if !person
-                .sessions
-                .iter()
-                .any(|&s| v.pick(&m.sessions[s].entry).is_some())
-            {
-                continue;
-            }
-            docs.push(Document {
-                kind: "speaker",
-                title: person.name.clone(),
-                address: self
-                    .urls
-                    .link("", &self.address(Job::InlineSpeaker(i, lang))),
-                lang: None,
-                detail: Vec::new(),
-                session: None,
-                text: String::new(),
-            });
-        }
-        // Sessions share days, times and themes: each is formatted once (at 10,000 sessions
-        // this index is rendered again after every edit in `serve`).
-        let mut day_texts: BTreeMap<Date, String> = BTreeMap::new();
-        let mut time_texts: BTreeMap<(Option<Time>, Option<Time>), Option<String>> =
-            BTreeMap::new();
-        let mut theme_titles: BTreeMap<usize, Option<String>> = BTreeMap::new();
-        let status_text = |status: crate::front_matter::Status| {
-            let name = serde_json::to_value(status).ok()?;
-            locale
-                .message(&format!("status-{}", name.as_str()?), None)
-                .ok()
-        };
-        for programme in &m.programmes {
-            let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
-            let programme_title = v
-                .pick(&programme.entry)
-                .map(|t| t.front.title.clone())
-                .unwrap_or_default();
-            let programme_venue = programme.entry.primary(self.config).front.venue.clone();
-            for &s in &programme.sessions {
-                let session = &m.sessions[s];
-                let Some(t) = v.pick(&session.entry) else {
-                    continue;
-                };
-                let f = &t.front;
-                let date_text = f.date.map(|d| {
-                    day_texts
-                        .entry(d)
-                        .or_insert_with(|| locale.full_date(d))
-                        .clone()
-                });
-                let times = time_texts
-                    .entry((f.start, f.end))
-                    .or_insert_with(|| {
-                        let mut args = fluent::FluentArgs::new();
-                        args.set("start", locale.time(f.start?));
-                        match f.end {
-                            Some(end) => {
-                                args.set("end", locale.time(end));
-                                locale.message("time-range", Some(&args)).ok()
-                            }
-                            None => locale.message("time-start", Some(&args)).ok(),
-                        }
-                    })
-                    .clone();
-                let status = f
-                    .status
-                    .filter(|s| *s != crate::front_matter::Status::Confirmed)
-                    .and_then(status_text);
-                let detail = parts(&[
-                    date_text.as_deref(),
-                    times.as_deref(),
-                    f.room.as_deref(),
-                    Some(&programme_title),
-                    status.as_deref(),
-                ]);
-                let people: Vec<String> = f
-                    .speakers
-                    .iter()
-                    .chain(&f.moderator)
-                    .map(|e| match e {
-                        SpeakerEntry::Inline { name, .. } => name.clone(),
-                        SpeakerEntry::Reference { id, .. } => m
-                            .speakers
-                            .binary_search_by(|p| p.id.as_str().cmp(id))
-                            .ok()
-                            .and_then(|i| m.speakers[i].entry.pick(lang, self.config, true))
-                            .map_or_else(|| id.clone(), |p| p.front.name.clone()),
-                    })
-                    .collect();
-                let theme = session.theme.and_then(|i| {
-                    theme_titles
-                        .entry(i)
-                        .or_insert_with(|| {
-                            v.pick(&m.themes[i].entry).map(|t| t.front.title.clone())
-                        })
-                        .clone()
-                });
-                let text = join(&[
-                    f.summary.as_deref(),
-                    Some(&people.join(" ")),
-                    theme.as_deref(),
-                    f.room.as_deref(),
-                    Some(&f.tags.join(" ")),
-                ]);
-                let primary = &session.entry.primary(self.config).front;
-                let (mut start, mut minutes, mut date) = (None, None, None);
-                if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
-                    match primary.start {
-                        Some(from) => {
-                            let begins = timetable::zoned(day, from, zone);
-                            start = begins.as_ref().map(timetable::utc_stamp);
-                            let ends = primary
-                                .end
-                                .and_then(|to| timetable::end_moment(day, from, to, zone));
-                            if let (Some(b), Some(e)) = (&begins, &ends) {
-                                minutes = Some(
-                                    e.timestamp()
-                                        .as_second()
-                                        .saturating_sub(b.timestamp().as_second())
-                                        / 60,
-                                );
-                            }
-                        }
-                        None => date = Some(day.0.strftime("%Y%m%d").to_string()),
-                    }
-                }
-                let venue = f.venue.as_ref().or(programme_venue.as_ref());
-                docs.push(Document {
-                    kind: "session",
-                    title: f.title.clone(),
-                    address: v.link_to(t, &session.entry.key, "").url,
-                    lang: v.other_lang(t),
-                    detail,
-                    session: Some(SessionData {
-                        uid: session.entry.uid().to_string(),
-                        start,
-                        minutes,
-                        date,
-                        location: parts(&[f.room.as_deref(), venue.map(String::as_str)]),
-                        status: f.status,
-                    }),
-                    text,
-                });
-            }
-        }
-        Ok(docs)
     }
 
     fn speaker_index(&self, v: &ViewBuilder) -> Vec<SpeakerListing> {

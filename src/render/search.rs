@@ -1,0 +1,341 @@
+//! Each language's search index: its documents, made from the model, and the index script.
+//!
+//! `serve` makes the index again after every edit that changes what it shows. It keeps each
+//! document with the revisions of the model entries it was made from, and the index's
+//! parts ([`IndexState`]): only documents whose entries changed are made, split into terms
+//! and written again.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::views::ViewBuilder;
+use super::{Job, Renderer, link_or_key, timetable};
+use crate::diagnostic::Diagnostic;
+use crate::front_matter::{Date, SpeakerEntry, Status, Time};
+use crate::model::{Entry, Revision};
+use crate::search::{Document, IndexState, SessionData};
+
+/// The search indexes as last made, by language; kept by [`super::Templates`] while the
+/// templates, locales and configuration stay.
+#[derive(Default)]
+pub(super) struct SearchCache {
+    langs: Mutex<HashMap<String, LangIndex>>,
+}
+
+#[derive(Default)]
+struct LangIndex {
+    /// By the revision of the entry a document is about.
+    documents: HashMap<Revision, Remembered>,
+    index: IndexState,
+    /// The speaker pages' ids and revisions then: a session's document shows the names of
+    /// those it refers to.
+    speakers: Vec<(String, Revision)>,
+}
+
+struct Remembered {
+    /// The revisions of the entries it was made from, the entry it is about first.
+    from: Vec<Revision>,
+    /// `None`: the entry has no document in this language.
+    doc: Option<Arc<Document>>,
+}
+
+/// The documents made in one pass, with what each was made from.
+struct Documents {
+    before: HashMap<Revision, Remembered>,
+    now: HashMap<Revision, Remembered>,
+    list: Vec<Arc<Document>>,
+}
+
+impl Documents {
+    /// Adds the document made from the entries at `from` (the entry it is about first),
+    /// made by `make` unless the same entries made it last time.
+    /// `stale`: made again anyway.
+    fn add(&mut self, from: Vec<Revision>, stale: bool, make: impl FnOnce() -> Option<Document>) {
+        let key = from[0];
+        let doc = match self.before.remove(&key) {
+            Some(old) if old.from == from && !stale => old.doc,
+            _ => make().map(Arc::new),
+        };
+        self.list.extend(doc.clone());
+        self.now.insert(key, Remembered { from, doc });
+    }
+}
+
+fn at<F>(entry: &Entry<F>) -> Revision {
+    entry.revision
+}
+
+impl<'a> Renderer<'a> {
+    /// The search index script of `lang`.
+    pub(super) fn search_index(&self, lang: &'a str) -> Result<String, Diagnostic> {
+        let cache = self.templates.search.get();
+        let mut state = cache.and_then(|c| lock(c).remove(lang)).unwrap_or_default();
+        let m = self.model;
+        let speakers: Vec<(String, Revision)> = m
+            .speakers
+            .iter()
+            .map(|s| (s.id.clone(), at(&s.entry)))
+            .collect();
+        let changed = changed_speakers(&state.speakers, &speakers);
+        let before = std::mem::take(&mut state.documents);
+        let documents = self.search_documents(lang, before, &changed)?;
+        state.speakers = speakers;
+        state.documents = documents.now;
+        let script = state.index.script(lang, &documents.list);
+        if let Some(cache) = cache {
+            lock(cache).insert(lang.to_owned(), state);
+        }
+        Ok(script)
+    }
+
+    /// What the search page finds in `lang`: themes, speakers with pages, and sessions with
+    /// their calendar data (which "my programme" uses as well).
+    fn search_documents(
+        &self,
+        lang: &'a str,
+        before: HashMap<Revision, Remembered>,
+        changed_speakers: &BTreeSet<String>,
+    ) -> Result<Documents, Diagnostic> {
+        let m = self.model;
+        let locale = self
+            .locales
+            .get(lang)
+            .ok_or_else(|| Diagnostic::new("config.toml", format!("no locale for `{lang}`")))?;
+        let v = ViewBuilder {
+            model: m,
+            config: self.config,
+            locale,
+            urls: &self.urls,
+            lang,
+            from: String::new(),
+        };
+        let mut docs = Documents {
+            now: HashMap::with_capacity(before.len()),
+            before,
+            list: Vec::new(),
+        };
+        for &p in m.programmes.iter().flat_map(|p| &p.themes) {
+            let theme = &m.themes[p];
+            let programme = &m.programmes[theme.programme].entry;
+            docs.add(vec![at(&theme.entry), at(programme)], false, || {
+                let t = v.pick(&theme.entry)?;
+                let programme = link_or_key(&v, programme, |f| &f.title);
+                Some(Document {
+                    kind: "theme",
+                    title: t.front.title.clone(),
+                    address: v.link_to(t, &theme.entry.key, "").url,
+                    lang: v.other_lang(t),
+                    detail: vec![programme.title.clone()],
+                    session: None,
+                    text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
+                })
+            });
+        }
+        for speaker in &m.speakers {
+            docs.add(vec![at(&speaker.entry)], false, || {
+                let t = v.pick(&speaker.entry)?;
+                let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
+                Some(Document {
+                    kind: "speaker",
+                    title: t.front.name.clone(),
+                    address: v.link_to(t, &speaker.entry.key, "").url,
+                    lang: v.other_lang(t),
+                    text: detail.join(" "),
+                    detail,
+                    session: None,
+                })
+            });
+        }
+        for (i, person) in m.inline_speakers.iter().enumerate() {
+            if !person
+                .sessions
+                .iter()
+                .any(|&s| v.pick(&m.sessions[s].entry).is_some())
+            {
+                continue;
+            }
+            docs.list.push(Arc::new(Document {
+                kind: "speaker",
+                title: person.name.clone(),
+                address: self
+                    .urls
+                    .link("", &self.address(Job::InlineSpeaker(i, lang))),
+                lang: None,
+                detail: Vec::new(),
+                session: None,
+                text: String::new(),
+            }));
+        }
+        // Sessions share days, times and themes: each is formatted once.
+        let mut day_texts: BTreeMap<Date, String> = BTreeMap::new();
+        let mut time_texts: BTreeMap<(Option<Time>, Option<Time>), Option<String>> =
+            BTreeMap::new();
+        let mut theme_titles: BTreeMap<usize, Option<String>> = BTreeMap::new();
+        let status_text = |status: Status| {
+            let name = serde_json::to_value(status).ok()?;
+            locale
+                .message(&format!("status-{}", name.as_str()?), None)
+                .ok()
+        };
+        for programme in &m.programmes {
+            let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
+            let programme_title = v
+                .pick(&programme.entry)
+                .map(|t| t.front.title.clone())
+                .unwrap_or_default();
+            let programme_venue = programme.entry.primary(self.config).front.venue.clone();
+            for &s in &programme.sessions {
+                let session = &m.sessions[s];
+                // Everything the document shows comes from these entries and the speaker
+                // pages it refers to.
+                let mut from = vec![at(&session.entry), at(&programme.entry)];
+                from.extend(session.theme.map(|i| at(&m.themes[i].entry)));
+                let stale = !changed_speakers.is_empty()
+                    && session
+                        .entry
+                        .speaker_ids()
+                        .any(|id| changed_speakers.contains(id));
+                let speaker_of = |id: &str| {
+                    m.speakers
+                        .binary_search_by(|p| p.id.as_str().cmp(id))
+                        .ok()
+                        .map(|i| &m.speakers[i])
+                };
+                docs.add(from, stale, || {
+                    let t = v.pick(&session.entry)?;
+                    let f = &t.front;
+                    let date_text = f.date.map(|d| {
+                        day_texts
+                            .entry(d)
+                            .or_insert_with(|| locale.full_date(d))
+                            .clone()
+                    });
+                    let times = time_texts
+                        .entry((f.start, f.end))
+                        .or_insert_with(|| {
+                            let mut args = fluent::FluentArgs::new();
+                            args.set("start", locale.time(f.start?));
+                            match f.end {
+                                Some(end) => {
+                                    args.set("end", locale.time(end));
+                                    locale.message("time-range", Some(&args)).ok()
+                                }
+                                None => locale.message("time-start", Some(&args)).ok(),
+                            }
+                        })
+                        .clone();
+                    let status = f
+                        .status
+                        .filter(|s| *s != Status::Confirmed)
+                        .and_then(status_text);
+                    let detail = parts(&[
+                        date_text.as_deref(),
+                        times.as_deref(),
+                        f.room.as_deref(),
+                        Some(&programme_title),
+                        status.as_deref(),
+                    ]);
+                    let people: Vec<String> = f
+                        .speakers
+                        .iter()
+                        .chain(&f.moderator)
+                        .map(|e| match e {
+                            SpeakerEntry::Inline { name, .. } => name.clone(),
+                            SpeakerEntry::Reference { id, .. } => speaker_of(id)
+                                .and_then(|p| p.entry.pick(lang, self.config, true))
+                                .map_or_else(|| id.clone(), |p| p.front.name.clone()),
+                        })
+                        .collect();
+                    let theme = session.theme.and_then(|i| {
+                        theme_titles
+                            .entry(i)
+                            .or_insert_with(|| {
+                                v.pick(&m.themes[i].entry).map(|t| t.front.title.clone())
+                            })
+                            .clone()
+                    });
+                    let text = join(&[
+                        f.summary.as_deref(),
+                        Some(&people.join(" ")),
+                        theme.as_deref(),
+                        f.room.as_deref(),
+                        Some(&f.tags.join(" ")),
+                    ]);
+                    let primary = &session.entry.primary(self.config).front;
+                    let (mut start, mut minutes, mut date) = (None, None, None);
+                    if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
+                        match primary.start {
+                            Some(from) => {
+                                let begins = timetable::zoned(day, from, zone);
+                                start = begins.as_ref().map(timetable::utc_stamp);
+                                let ends = primary
+                                    .end
+                                    .and_then(|to| timetable::end_moment(day, from, to, zone));
+                                if let (Some(b), Some(e)) = (&begins, &ends) {
+                                    minutes = Some(
+                                        e.timestamp()
+                                            .as_second()
+                                            .saturating_sub(b.timestamp().as_second())
+                                            / 60,
+                                    );
+                                }
+                            }
+                            None => date = Some(day.0.strftime("%Y%m%d").to_string()),
+                        }
+                    }
+                    let venue = f.venue.as_ref().or(programme_venue.as_ref());
+                    Some(Document {
+                        kind: "session",
+                        title: f.title.clone(),
+                        address: v.link_to(t, &session.entry.key, "").url,
+                        lang: v.other_lang(t),
+                        detail,
+                        session: Some(SessionData {
+                            uid: session.entry.uid().to_string(),
+                            start,
+                            minutes,
+                            date,
+                            location: parts(&[f.room.as_deref(), venue.map(String::as_str)]),
+                            status: f.status,
+                        }),
+                        text,
+                    })
+                });
+            }
+        }
+        Ok(docs)
+    }
+}
+
+/// The ids of speaker pages that are new, gone, or another entry in `now` than `before`.
+fn changed_speakers(before: &[(String, Revision)], now: &[(String, Revision)]) -> BTreeSet<String> {
+    let known: HashMap<&str, Revision> = before.iter().map(|(id, r)| (id.as_str(), *r)).collect();
+    let current: HashMap<&str, Revision> = now.iter().map(|(id, r)| (id.as_str(), *r)).collect();
+    let differs =
+        |(id, r): &(&str, Revision), other: &HashMap<&str, Revision>| other.get(id) != Some(r);
+    let changed = known
+        .iter()
+        .filter(|(id, at)| differs(&(id, **at), &current));
+    let added = current
+        .iter()
+        .filter(|(id, at)| differs(&(id, **at), &known));
+    changed.chain(added).map(|(id, _)| id.to_string()).collect()
+}
+
+fn lock(cache: &SearchCache) -> std::sync::MutexGuard<'_, HashMap<String, LangIndex>> {
+    cache.langs.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The parts of a line that are given; the browser joins them.
+fn parts(parts: &[Option<&str>]) -> Vec<String> {
+    parts
+        .iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.to_string())
+        .collect()
+}
+
+fn join(list: &[Option<&str>]) -> String {
+    parts(list).join(" ")
+}
