@@ -1,7 +1,7 @@
 //! Model stage: pages become programmes, themes, sessions, speakers, free pages and minutes,
 //! each with its translations, linked to one another.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -302,6 +302,68 @@ impl Model {
             model.sessions[i].entry = new;
         }
         Some(model)
+    }
+}
+
+impl Model {
+    /// Each speaker page's id and the revision of its entry.
+    pub fn speaker_revisions(&self) -> HashMap<&str, Revision> {
+        self.speakers
+            .iter()
+            .map(|s| (s.id.as_str(), s.entry.revision))
+            .collect()
+    }
+
+    /// The revisions of the entries whose text a session's summaries and exports show: the
+    /// session, its programme, its theme and the speaker pages it names (`speakers`: from
+    /// [`Model::speaker_revisions`]).
+    pub fn session_sources(&self, s: usize, speakers: &HashMap<&str, Revision>) -> Vec<Revision> {
+        let session = &self.sessions[s];
+        let mut from = vec![
+            session.entry.revision,
+            self.programmes[session.programme].entry.revision,
+        ];
+        from.extend(session.theme.map(|t| self.themes[t].entry.revision));
+        from.extend(
+            session
+                .entry
+                .speaker_ids()
+                .filter_map(|id| speakers.get(id)),
+        );
+        from
+    }
+}
+
+/// Values made from model entries, kept by `serve` between rebuilds: each under a content
+/// key with what it was made from (the entries' revisions, and whatever else decided it).
+#[derive(Debug)]
+pub struct Memo<D, V> {
+    kept: HashMap<String, (D, V)>,
+}
+
+impl<D, V> Default for Memo<D, V> {
+    fn default() -> Self {
+        Memo {
+            kept: HashMap::new(),
+        }
+    }
+}
+
+impl<D: PartialEq, V> Memo<D, V> {
+    /// The value kept under `key` if it was made from `from`.
+    pub fn get(&self, key: &str, from: &D) -> Option<&V> {
+        self.kept
+            .get(key)
+            .and_then(|(made_from, value)| (made_from == from).then_some(value))
+    }
+
+    pub fn keep(&mut self, key: &str, from: D, value: V) {
+        match self.kept.get_mut(key) {
+            Some(kept) => *kept = (from, value),
+            None => {
+                self.kept.insert(key.to_owned(), (from, value));
+            }
+        }
     }
 }
 

@@ -3,12 +3,13 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::changes::SiteChanges;
 use crate::check::{check_strings, missing_translations};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::export::Kept;
 use crate::load::Sources;
 use crate::locale::Locales;
 use crate::markdown::{Markdown, highlight_css};
@@ -34,6 +35,8 @@ pub struct Site {
     syntax_css: Option<Arc<str>>,
     templates: Arc<Templates>,
     markdown: Arc<Markdown>,
+    /// Parts of the exports kept between rebuilds, once `serve` asks for it.
+    exports_kept: Arc<OnceLock<Kept>>,
     /// Problems that do not stop a build (strings only some locales have, or none uses).
     pub warnings: Vec<Diagnostic>,
 }
@@ -60,6 +63,7 @@ struct Reuse<'a> {
     /// The string warnings that go with the reused templates.
     warnings: Vec<Diagnostic>,
     markdown: Option<Arc<Markdown>>,
+    exports_kept: Option<Arc<OnceLock<Kept>>>,
 }
 
 impl Site {
@@ -100,6 +104,7 @@ impl Site {
         };
         if changes.locales.is_empty() {
             reuse.locales = Some(Arc::clone(&self.locales));
+            reuse.exports_kept = Some(Arc::clone(&self.exports_kept));
         }
         if !changes.theme_changed() {
             reuse.theme = Some((Arc::clone(&self.theme), self.syntax_css.clone()));
@@ -218,16 +223,18 @@ impl Site {
             syntax_css,
             templates,
             markdown,
+            exports_kept: reuse.exports_kept.unwrap_or_default(),
             warnings,
         })
     }
 
     /// Keeps rendered parts (the listing items of sessions, the search indexes' documents
-    /// and terms) between renders of this site and of the sites [`Site::reload`] makes from
+    /// and terms, the exports' events) between renders of this site and of the sites [`Site::reload`] makes from
     /// it while the templates and locales stay: for `serve`, which renders the same
     /// listings after every edit.
     pub fn keep_between_rebuilds(&self) {
         self.templates.keep_between_rebuilds();
+        self.exports_kept.get_or_init(Kept::default);
     }
 
     /// The render stage over this site.
@@ -294,6 +301,7 @@ impl Site {
             model: &self.model,
             config: &self.config,
             locales: &self.locales,
+            kept: self.exports_kept.get(),
         }
     }
 

@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use super::frab::{event_title, format_name};
-use super::{Cx, Schedule, rfc3339};
+use super::{Cx, Schedule, ScheduleEvent, ScheduleMemo, rfc3339};
 use crate::urls::Urls;
 
 #[derive(Serialize)]
@@ -66,7 +67,8 @@ struct Day {
     date: String,
     day_start: String,
     day_end: String,
-    rooms: BTreeMap<String, Vec<Event>>,
+    /// Each event as JSON already: `serve` keeps them between rebuilds.
+    rooms: BTreeMap<String, Vec<Box<RawValue>>>,
 }
 
 #[derive(Serialize)]
@@ -98,7 +100,12 @@ struct Person {
     guid: String,
 }
 
-pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
+/// The schedule; each event's JSON is taken from `memo` where it was made from the same.
+pub(super) fn schedule(
+    cx: &Cx,
+    s: &Schedule,
+    mut memo: Option<&mut ScheduleMemo<Box<RawValue>>>,
+) -> String {
     let m = cx.model();
     let programme = &m.programmes[s.programme];
     let folder = Urls::page(cx.lang, &programme.entry.key);
@@ -110,37 +117,10 @@ pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
         .iter()
         .enumerate()
         .map(|(i, day)| {
-            let mut rooms: BTreeMap<String, Vec<Event>> = BTreeMap::new();
+            let mut rooms: BTreeMap<String, Vec<Box<RawValue>>> = BTreeMap::new();
             for e in &day.events {
-                let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
-                let f = &e.t.front;
-                let page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
-                rooms.entry(e.room.clone()).or_default().push(Event {
-                    guid: e.guid.to_string(),
-                    id: e.id,
-                    date: rfc3339(&e.start),
-                    start: e.start.time().strftime("%H:%M").to_string(),
-                    duration: format!("{:02}:{:02}", minutes / 60, minutes % 60),
-                    room: e.room.clone(),
-                    slug: e.slug.clone(),
-                    url: cx.link(&folder, &page),
-                    title: event_title(cx, e.t),
-                    subtitle: None,
-                    track: e.track.clone(),
-                    kind: f.format.map_or("talk", format_name),
-                    language: f.language.clone(),
-                    summary: f.summary.clone(),
-                    persons: cx
-                        .people(e.t)
-                        .into_iter()
-                        .map(|p| Person {
-                            guid: p.guid().to_string(),
-                            public_name: p.name.clone(),
-                            name: p.name,
-                        })
-                        .collect(),
-                    links: Vec::new(),
-                });
+                let json = e.text(cx, &mut memo, || event(cx, &folder, e));
+                rooms.entry(e.room.clone()).or_default().push(json);
             }
             Day {
                 index: i + 1,
@@ -188,4 +168,41 @@ pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
     let mut json = serde_json::to_string(&document).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// One event as JSON; `folder` is the schedule's.
+fn event(cx: &Cx, folder: &str, e: &ScheduleEvent) -> Box<RawValue> {
+    let m = cx.model();
+    let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
+    let f = &e.t.front;
+    let page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
+    let event = Event {
+        guid: e.guid.to_string(),
+        id: e.id,
+        date: rfc3339(&e.start),
+        start: e.start.time().strftime("%H:%M").to_string(),
+        duration: format!("{:02}:{:02}", minutes / 60, minutes % 60),
+        room: e.room.clone(),
+        slug: e.slug.clone(),
+        url: cx.link(&folder, &page),
+        title: event_title(cx, e.t),
+        subtitle: None,
+        track: e.track.clone(),
+        kind: f.format.map_or("talk", format_name),
+        language: f.language.clone(),
+        summary: f.summary.clone(),
+        persons: cx
+            .people(e.t)
+            .into_iter()
+            .map(|p| Person {
+                guid: p.guid().to_string(),
+                public_name: p.name.clone(),
+                name: p.name,
+            })
+            .collect(),
+        links: Vec::new(),
+    };
+    // serde_json cannot fail on these types, nor read back what it wrote.
+    let json = serde_json::to_string(&event).unwrap_or_default();
+    RawValue::from_string(json).unwrap_or_else(|_| RawValue::NULL.to_owned())
 }

@@ -3,10 +3,15 @@
 
 use std::fmt::Write;
 
-use super::{Cx, Schedule, rfc3339, xml_escape};
+use super::{Cx, Schedule, ScheduleEvent, ScheduleMemo, rfc3339, xml_escape};
 use crate::urls::Urls;
 
-pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
+/// The schedule; each event's text is taken from `memo` where it was made from the same.
+pub(super) fn schedule(
+    cx: &Cx,
+    s: &Schedule,
+    mut memo: Option<&mut ScheduleMemo<String>>,
+) -> String {
     let m = cx.model();
     let programme = &m.programmes[s.programme];
     let page = Urls::page(cx.lang, &programme.entry.key);
@@ -28,47 +33,7 @@ pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
             }
             let _ = writeln!(days, "    <room name=\"{}\">", xml_escape(room));
             for e in events {
-                let f = &e.t.front;
-                let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
-                let _ = writeln!(days, "      <event guid=\"{}\" id=\"{}\">", e.guid, e.id);
-                let mut el = |name: &str, value: &str| {
-                    let _ = writeln!(days, "        <{name}>{}</{name}>", xml_escape(value));
-                };
-                el("date", &rfc3339(&e.start));
-                el("start", &e.start.time().strftime("%H:%M").to_string());
-                el(
-                    "duration",
-                    &format!("{:02}:{:02}", minutes / 60, minutes % 60),
-                );
-                el("room", &e.room);
-                el("slug", &e.slug);
-                el("title", &event_title(cx, e.t));
-                el("subtitle", "");
-                el("track", e.track.as_deref().unwrap_or(""));
-                el("type", f.format.map_or("talk", format_name));
-                if let Some(language) = &f.language {
-                    el("language", language);
-                }
-                el("abstract", f.summary.as_deref().unwrap_or(""));
-                let people = cx.people(e.t);
-                let description = cx.people_lines(&people).join("\n");
-                if !description.is_empty() {
-                    el("description", &description);
-                }
-                let session_page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
-                if let Some(url) = cx.absolute(&session_page) {
-                    el("url", &url);
-                }
-                days.push_str("        <persons>\n");
-                for p in &people {
-                    let _ = writeln!(
-                        days,
-                        "          <person guid=\"{}\">{}</person>",
-                        p.guid(),
-                        xml_escape(&p.name)
-                    );
-                }
-                days.push_str("        </persons>\n        <links/>\n      </event>\n");
+                days.push_str(&e.text(cx, &mut memo, || event(cx, e)));
             }
             days.push_str("    </room>\n");
         }
@@ -105,6 +70,54 @@ pub(super) fn schedule(cx: &Cx, s: &Schedule) -> String {
     xml.push_str(&days);
     xml.push_str("</schedule>\n");
     xml
+}
+
+/// One `<event>`, as the lines inside a `<room>`.
+fn event(cx: &Cx, e: &ScheduleEvent) -> String {
+    let m = cx.model();
+    let mut out = String::with_capacity(1024);
+    let f = &e.t.front;
+    let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
+    let _ = writeln!(out, "      <event guid=\"{}\" id=\"{}\">", e.guid, e.id);
+    let mut el = |name: &str, value: &str| {
+        let _ = writeln!(out, "        <{name}>{}</{name}>", xml_escape(value));
+    };
+    el("date", &rfc3339(&e.start));
+    el("start", &e.start.time().strftime("%H:%M").to_string());
+    el(
+        "duration",
+        &format!("{:02}:{:02}", minutes / 60, minutes % 60),
+    );
+    el("room", &e.room);
+    el("slug", &e.slug);
+    el("title", &event_title(cx, e.t));
+    el("subtitle", "");
+    el("track", e.track.as_deref().unwrap_or(""));
+    el("type", f.format.map_or("talk", format_name));
+    if let Some(language) = &f.language {
+        el("language", language);
+    }
+    el("abstract", f.summary.as_deref().unwrap_or(""));
+    let people = cx.people(e.t);
+    let description = cx.people_lines(&people).join("\n");
+    if !description.is_empty() {
+        el("description", &description);
+    }
+    let session_page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
+    if let Some(url) = cx.absolute(&session_page) {
+        el("url", &url);
+    }
+    out.push_str("        <persons>\n");
+    for p in &people {
+        let _ = writeln!(
+            out,
+            "          <person guid=\"{}\">{}</person>",
+            p.guid(),
+            xml_escape(&p.name)
+        );
+    }
+    out.push_str("        </persons>\n        <links/>\n      </event>\n");
+    out
 }
 
 /// A cancelled session keeps its slot, its title says so (apps know no status).

@@ -251,6 +251,7 @@ impl ProgrammeZone {
 /// A `VEVENT`, folded with CRLF, made once per session and language and put in the
 /// session's, the programme's and the speakers' calendars; with the zone whose
 /// `VTIMEZONE` it needs.
+#[derive(Clone)]
 pub(super) struct EventText {
     text: String,
     zone: Option<usize>,

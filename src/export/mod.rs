@@ -28,13 +28,14 @@ use jiff::{Timestamp, Zoned};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, PoisonError};
 
 use crate::config::Config;
 use crate::diagnostic::Result;
 use crate::front_matter::{Change, Kind, SessionFront, SpeakerEntry, Status};
 use crate::locale::{Locale, Locales};
-use crate::model::{Model, Session, Translation};
+use crate::model::{Memo, Model, Revision, Session, Translation};
 use crate::urls::Urls;
 use crate::write::OutputFile;
 
@@ -65,12 +66,54 @@ pub const SCHEDULE_XML: &str = "schedule.xml";
 pub const SCHEDULE_JSON: &str = "schedule.json";
 pub const FEED_FILE: &str = "feed.xml";
 
-/// What the export functions read: the site's model, configuration and strings.
+/// What the export functions read: the site's model, configuration and strings, and what
+/// `serve` kept of the last exports.
 #[derive(Clone, Copy)]
 pub struct Exporter<'a> {
     pub model: &'a Model,
     pub config: &'a Config,
     pub locales: &'a Locales,
+    pub kept: Option<&'a Kept>,
+}
+
+/// The parts of exports `serve` keeps between rebuilds while the strings and configuration
+/// stay: each session's calendar event and schedule entries per language, made again only
+/// when an entry they show changed. A programme's calendar and schedules are then put
+/// together from its sessions' parts.
+#[derive(Default)]
+pub struct Kept {
+    langs: Mutex<HashMap<String, KeptLang>>,
+}
+
+#[derive(Default)]
+struct KeptLang {
+    /// Each session's `VEVENT`, by the session's content key.
+    events: Memo<Vec<Revision>, Option<ics::EventText>>,
+    /// Each programme's schedule entries, by the programme's content key.
+    schedules: HashMap<String, KeptSchedule>,
+}
+
+/// A programme's schedule entries in one language, by the session's content key. What an
+/// entry shows also depends on its number and slug, which depend on the other sessions.
+#[derive(Default)]
+struct KeptSchedule {
+    frab: ScheduleMemo<String>,
+    c3voc: ScheduleMemo<Box<serde_json::value::RawValue>>,
+}
+
+/// Schedule entries by session, with the entries' revisions, number and slug.
+type ScheduleMemo<V> = Memo<(Vec<Revision>, u32, String), V>;
+
+impl Kept {
+    fn take(&self, lang: &str) -> KeptLang {
+        let mut langs = self.langs.lock().unwrap_or_else(PoisonError::into_inner);
+        langs.remove(lang).unwrap_or_default()
+    }
+
+    fn put(&self, lang: &str, kept: KeptLang) {
+        let mut langs = self.langs.lock().unwrap_or_else(PoisonError::into_inner);
+        langs.insert(lang.to_owned(), kept);
+    }
 }
 
 /// The exports an edit touches, by index in the model after it and by content key (the
@@ -149,31 +192,64 @@ impl<'a> Exporter<'a> {
                 jobs.extend((0..m.speakers.len()).map(Job::Speaker));
             }
         }
+        let speakers = m.speaker_revisions();
         let mut files = Vec::new();
         for language in &self.config.languages {
             let lang = language.code.as_str();
             let Some(locale) = self.locales.get(lang) else {
                 continue;
             };
+            let mut kept = self.kept.map(|k| k.take(lang));
             let cx = Cx {
                 ex: *self,
                 locale,
                 lang,
                 urls: Urls::new(self.config),
+                speakers: &speakers,
             };
             // Each session's event once per language, for its own, its programme's and its
             // speakers' calendars.
-            let events: Vec<Option<ics::EventText>> = (0..m.sessions.len())
+            let made: Vec<(Option<ics::EventText>, Option<Vec<Revision>>)> = (0..m.sessions.len())
                 .into_par_iter()
                 .map(|s| {
                     if needed.as_ref().is_some_and(|n| !n.contains(&s)) {
-                        return None;
+                        return (None, None);
                     }
-                    let t = cx.pick(s)?;
-                    ics::event(&cx, s, t, &zones[m.sessions[s].programme])
+                    let make = || {
+                        let t = cx.pick(s)?;
+                        ics::event(&cx, s, t, &zones[m.sessions[s].programme])
+                    };
+                    let Some(kept) = &kept else {
+                        return (make(), None);
+                    };
+                    let from = m.session_sources(s, &speakers);
+                    match kept.events.get(&m.sessions[s].entry.key, &from) {
+                        Some(event) => (event.clone(), None),
+                        None => (make(), Some(from)),
+                    }
                 })
                 .collect();
-            files.par_extend(jobs.par_iter().flat_map_iter(|&job| cx.job(job, &events)));
+            let mut events = Vec::with_capacity(made.len());
+            for (s, (event, from)) in made.into_iter().enumerate() {
+                if let (Some(kept), Some(from)) = (&mut kept, from) {
+                    kept.events
+                        .keep(&m.sessions[s].entry.key, from, event.clone());
+                }
+                events.push(event);
+            }
+            let schedules = kept
+                .as_mut()
+                .map(|k| Mutex::new(std::mem::take(&mut k.schedules)));
+            files.par_extend(
+                jobs.par_iter()
+                    .flat_map_iter(|&job| cx.job(job, &events, schedules.as_ref())),
+            );
+            if let (Some(keeper), Some(mut kept)) = (self.kept, kept) {
+                kept.schedules = schedules
+                    .map(|s| s.into_inner().unwrap_or_else(PoisonError::into_inner))
+                    .unwrap_or_default();
+                keeper.put(lang, kept);
+            }
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
@@ -347,11 +423,19 @@ struct Cx<'a> {
     locale: &'a Locale,
     lang: &'a str,
     urls: Urls,
+    /// [`Model::speaker_revisions`], for what `serve` keeps.
+    speakers: &'a HashMap<&'a str, Revision>,
 }
 
 impl<'a> Cx<'a> {
-    /// The files of `job` in this language; `events` are the language's sessions' events.
-    fn job(&self, job: Job, events: &[Option<ics::EventText>]) -> Vec<OutputFile> {
+    /// The files of `job` in this language; `events` are the language's sessions' events,
+    /// `kept` the schedule entries `serve` keeps, by programme.
+    fn job(
+        &self,
+        job: Job,
+        events: &[Option<ics::EventText>],
+        kept: Option<&Mutex<HashMap<String, KeptSchedule>>>,
+    ) -> Vec<OutputFile> {
         let m = self.model();
         let lang = self.lang;
         let file = |path: String, text: String| OutputFile {
@@ -385,14 +469,24 @@ impl<'a> Cx<'a> {
                 }
                 let schedule = Schedule::of(self, i);
                 if !schedule.days.is_empty() {
+                    let key = &m.programmes[i].entry.key;
+                    let lock = |kept: &Mutex<HashMap<String, KeptSchedule>>| {
+                        let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
+                        all.remove(key).unwrap_or_default()
+                    };
+                    let mut memo = kept.map(lock);
                     files.push(file(
                         format!("{dir}{SCHEDULE_XML}"),
-                        frab::schedule(self, &schedule),
+                        frab::schedule(self, &schedule, memo.as_mut().map(|m| &mut m.frab)),
                     ));
                     files.push(file(
                         format!("{dir}{SCHEDULE_JSON}"),
-                        c3voc::schedule(self, &schedule),
+                        c3voc::schedule(self, &schedule, memo.as_mut().map(|m| &mut m.c3voc)),
                     ));
+                    if let (Some(kept), Some(memo)) = (kept, memo) {
+                        let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
+                        all.insert(key.clone(), memo);
+                    }
                 }
                 files
             }
@@ -653,6 +747,34 @@ struct ScheduleEvent<'a> {
     slug: String,
     id: u32,
     guid: uuid::Uuid,
+}
+
+impl ScheduleEvent<'_> {
+    /// What decides the entry's text in a schedule, for [`ScheduleMemo`].
+    fn made_from(&self, cx: &Cx) -> (Vec<Revision>, u32, String) {
+        let sources = cx.model().session_sources(self.index, cx.speakers);
+        (sources, self.id, self.slug.clone())
+    }
+
+    /// The entry's text: kept in `memo` if made from the same, else made by `make`.
+    fn text<V: Clone>(
+        &self,
+        cx: &Cx,
+        memo: &mut Option<&mut ScheduleMemo<V>>,
+        make: impl FnOnce() -> V,
+    ) -> V {
+        let Some(memo) = memo else {
+            return make();
+        };
+        let key = &cx.model().sessions[self.index].entry.key;
+        let from = self.made_from(cx);
+        if let Some(text) = memo.get(key, &from) {
+            return text.clone();
+        }
+        let text = make();
+        memo.keep(key, from, text.clone());
+        text
+    }
 }
 
 impl<'a> Schedule<'a> {

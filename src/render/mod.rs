@@ -814,6 +814,7 @@ impl<'a> Renderer<'a> {
             model: self.model,
             config: self.config,
             locales: self.locales,
+            kept: None,
         };
         exporter.links(page, Self::lang_of(job).unwrap_or_default(), from)
     }
