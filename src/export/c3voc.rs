@@ -184,7 +184,7 @@ fn event(cx: &Cx, folder: &str, e: &ScheduleEvent) -> Box<RawValue> {
         duration: format!("{:02}:{:02}", minutes / 60, minutes % 60),
         room: e.room.clone(),
         slug: e.slug.clone(),
-        url: cx.link(&folder, &page),
+        url: cx.link(folder, &page),
         title: event_title(cx, e.t),
         subtitle: None,
         track: e.track.clone(),
