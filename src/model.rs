@@ -212,6 +212,12 @@ pub struct Model {
     pub minutes: Vec<Arc<Entry<MinutesFront>>>,
     /// Every entry by key, as parsed: what the next build reuses where the files are the same.
     parsed: BTreeMap<String, Parsed>,
+    /// By session: the revisions of the speaker pages that list it.
+    speaker_sources: Vec<Vec<Revision>>,
+    /// How entries are linked (sessions to speakers' pages and to people given inline, and
+    /// their order): new whenever the model is built, kept when sessions are patched in
+    /// place, which changes none of it.
+    pub links_revision: Revision,
 }
 
 impl Model {
@@ -306,31 +312,22 @@ impl Model {
 }
 
 impl Model {
-    /// Each speaker page's id and the revision of its entry.
-    pub fn speaker_revisions(&self) -> HashMap<&str, Revision> {
-        self.speakers
-            .iter()
-            .map(|s| (s.id.as_str(), s.entry.revision))
-            .collect()
+    /// The revisions of the entries whose text a session's summaries and exports show: the
+    /// session, its programme, its theme and the speaker pages that list it (those it names,
+    /// and those of people it gives inline by a speaker page's name).
+    pub fn session_sources(&self, s: usize) -> Vec<Revision> {
+        let mut from = Vec::with_capacity(4);
+        self.add_session_sources(s, &mut from);
+        from
     }
 
-    /// The revisions of the entries whose text a session's summaries and exports show: the
-    /// session, its programme, its theme and the speaker pages it names (`speakers`: from
-    /// [`Model::speaker_revisions`]).
-    pub fn session_sources(&self, s: usize, speakers: &HashMap<&str, Revision>) -> Vec<Revision> {
+    /// As [`Model::session_sources`], added to `from`.
+    pub fn add_session_sources(&self, s: usize, from: &mut Vec<Revision>) {
         let session = &self.sessions[s];
-        let mut from = vec![
-            session.entry.revision,
-            self.programmes[session.programme].entry.revision,
-        ];
+        from.push(session.entry.revision);
+        from.push(self.programmes[session.programme].entry.revision);
         from.extend(session.theme.map(|t| self.themes[t].entry.revision));
-        from.extend(
-            session
-                .entry
-                .speaker_ids()
-                .filter_map(|id| speakers.get(id)),
-        );
-        from
+        from.extend(&self.speaker_sources[s]);
     }
 }
 
@@ -899,6 +896,12 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
     if !problems.is_empty() {
         return Err(problems);
     }
+    let mut speaker_sources = vec![Vec::new(); sessions.len()];
+    for speaker in &speakers {
+        for &i in &speaker.sessions {
+            speaker_sources[i].push(speaker.entry.revision);
+        }
+    }
     Ok(Model {
         home,
         programmes,
@@ -910,6 +913,8 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
         pages,
         minutes,
         parsed,
+        speaker_sources,
+        links_revision: Revision::next(),
     })
 }
 

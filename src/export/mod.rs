@@ -192,7 +192,6 @@ impl<'a> Exporter<'a> {
                 jobs.extend((0..m.speakers.len()).map(Job::Speaker));
             }
         }
-        let speakers = m.speaker_revisions();
         let mut files = Vec::new();
         for language in &self.config.languages {
             let lang = language.code.as_str();
@@ -205,7 +204,6 @@ impl<'a> Exporter<'a> {
                 locale,
                 lang,
                 urls: Urls::new(self.config),
-                speakers: &speakers,
             };
             // Each session's event once per language, for its own, its programme's and its
             // speakers' calendars.
@@ -222,7 +220,7 @@ impl<'a> Exporter<'a> {
                     let Some(kept) = &kept else {
                         return (make(), None);
                     };
-                    let from = m.session_sources(s, &speakers);
+                    let from = m.session_sources(s);
                     match kept.events.get(&m.sessions[s].entry.key, &from) {
                         Some(event) => (event.clone(), None),
                         None => (make(), Some(from)),
@@ -423,8 +421,6 @@ struct Cx<'a> {
     locale: &'a Locale,
     lang: &'a str,
     urls: Urls,
-    /// [`Model::speaker_revisions`], for what `serve` keeps.
-    speakers: &'a HashMap<&'a str, Revision>,
 }
 
 impl<'a> Cx<'a> {
@@ -752,7 +748,7 @@ struct ScheduleEvent<'a> {
 impl ScheduleEvent<'_> {
     /// What decides the entry's text in a schedule, for [`ScheduleMemo`].
     fn made_from(&self, cx: &Cx) -> (Vec<Revision>, u32, String) {
-        let sources = cx.model().session_sources(self.index, cx.speakers);
+        let sources = cx.model().session_sources(self.index);
         (sources, self.id, self.slug.clone())
     }
 

@@ -19,7 +19,7 @@ use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::front_matter::{Date, Kind, SpeakerEntry};
 use crate::locale::{Locales, fluent_value};
 use crate::markdown::Markdown;
-use crate::model::Model;
+use crate::model::{Memo, Model, Revision};
 use crate::theme::ThemeFiles;
 use crate::urls::Urls;
 use views::*;
@@ -82,6 +82,9 @@ pub struct Templates {
 struct ListingItems {
     /// By language and heading level, then by summary.
     items: Mutex<HashMap<(String, u8), HashMap<SessionSummary, tera::Value>>>,
+    /// Whole listings as the templates see them (days, summaries, items), by page, group
+    /// and heading level, with the revisions of what they show: [`Renderer::listing`].
+    listings: Mutex<Memo<Vec<Revision>, tera::Value>>,
 }
 
 /// What `days.html` sees of a cached item: the summary, its HTML and the heading level the
@@ -830,27 +833,20 @@ impl<'a> Renderer<'a> {
                 context.insert("page", &self.speaker_index(v));
             }
             Job::Programme(i, _) => {
-                let mut view = self.programme(i, v);
-                // The levels programme.html gives days.html (4 with themes, else 3), plus one.
-                let heading = if view.has_themes { 5 } else { 4 };
-                for group in &mut view.groups {
-                    self.listing_items(&mut group.days, heading, v.lang);
-                }
-                context.insert("page", &view);
+                context.insert("page", &self.programme(i, v));
             }
             Job::Theme(i, lang) => {
                 let theme = &m.themes[i];
                 let t = theme.entry.rendered_in(lang);
                 let programme = &m.programmes[theme.programme];
-                let mut view = ThemeView {
+                let view = ThemeView {
                     title: t.front.title.clone(),
                     summary: t.front.summary.clone(),
                     body_html: t.body_html.clone(),
                     programme: link_or_key(v, &programme.entry, |f| &f.title),
                     session_count: theme.sessions.len(),
-                    days: v.days(&theme.sessions),
+                    days: self.listing(v, "", &theme.sessions, 4),
                 };
-                self.listing_items(&mut view.days, 4, lang);
                 context.insert("page", &view);
             }
             Job::Session(i, lang) => {
@@ -989,6 +985,38 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The days of `sessions` on the page `v` builds, items rendered at `heading`; `group`
+    /// tells the page's listings apart. With `serve`'s cache a listing is kept with the
+    /// revisions of everything it shows (each session's entries, and how the model links
+    /// sessions and people) and used as it is while they stay: after an edit, a programme
+    /// page of 1,000 sessions makes again only the listing of the edited session's theme.
+    fn listing(&self, v: &ViewBuilder, group: &str, sessions: &[usize], heading: u8) -> Listing {
+        let Some(cache) = self.templates.listing_items.get() else {
+            return Listing::Days(v.days(sessions));
+        };
+        let m = self.model;
+        let mut from = Vec::with_capacity(sessions.len() * 4 + 1);
+        from.push(m.links_revision);
+        for &s in sessions {
+            m.add_session_sources(s, &mut from);
+        }
+        let key = format!("{}\n{group}\n{heading}", v.from);
+        let lock = || {
+            cache
+                .listings
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+        };
+        if let Some(value) = lock().get(&key, &from) {
+            return Listing::Kept(value.clone());
+        }
+        let mut days = v.days(sessions);
+        self.listing_items(&mut days, heading, v.lang);
+        let value = tera::Value::from_serializable(&days);
+        lock().keep(&key, from, value.clone());
+        Listing::Kept(value)
+    }
+
     /// When listing items are cached, gives each day its sessions as items rendered at
     /// `heading`, rendering those not seen before in one pass. Without the cache, or if that
     /// pass fails, `days.html` renders every item itself (and reports the template's error).
@@ -1097,6 +1125,8 @@ impl<'a> Renderer<'a> {
         let programme = &self.model.programmes[i];
         let t = programme.entry.rendered_in(v.lang);
         let f = &t.front;
+        // The levels programme.html gives days.html (4 with themes, else 3), plus one.
+        let heading = if programme.themes.is_empty() { 4 } else { 5 };
         let mut groups = Vec::new();
         for &th in &programme.themes {
             let theme = &self.model.themes[th];
@@ -1112,7 +1142,7 @@ impl<'a> Renderer<'a> {
                 lang: v.other_lang(tt),
                 summary: tt.front.summary.clone(),
                 session_count: theme.sessions.len(),
-                days: v.days(&theme.sessions),
+                days: self.listing(v, &theme.entry.key, &theme.sessions, heading),
             });
         }
         let unthemed: Vec<usize> = programme
@@ -1128,7 +1158,7 @@ impl<'a> Renderer<'a> {
                 lang: None,
                 summary: None,
                 session_count: unthemed.len(),
-                days: v.days(&unthemed),
+                days: self.listing(v, "", &unthemed, heading),
             });
         }
         let practical = f.practical.as_ref().map(|p| PracticalView {

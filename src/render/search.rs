@@ -5,7 +5,7 @@
 //! parts ([`IndexState`]): only documents whose entries changed are made, split into terms
 //! and written again.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::views::ViewBuilder;
@@ -27,9 +27,6 @@ struct LangIndex {
     /// By the revision of the entry a document is about.
     documents: HashMap<Revision, Remembered>,
     index: IndexState,
-    /// The speaker pages' ids and revisions then: a session's document shows the names of
-    /// those it refers to.
-    speakers: Vec<(String, Revision)>,
 }
 
 struct Remembered {
@@ -49,11 +46,10 @@ struct Documents {
 impl Documents {
     /// Adds the document made from the entries at `from` (the entry it is about first),
     /// made by `make` unless the same entries made it last time.
-    /// `stale`: made again anyway.
-    fn add(&mut self, from: Vec<Revision>, stale: bool, make: impl FnOnce() -> Option<Document>) {
+    fn add(&mut self, from: Vec<Revision>, make: impl FnOnce() -> Option<Document>) {
         let key = from[0];
         let doc = match self.before.remove(&key) {
-            Some(old) if old.from == from && !stale => old.doc,
+            Some(old) if old.from == from => old.doc,
             _ => make().map(Arc::new),
         };
         self.list.extend(doc.clone());
@@ -70,16 +66,8 @@ impl<'a> Renderer<'a> {
     pub(super) fn search_index(&self, lang: &'a str) -> Result<String, Diagnostic> {
         let cache = self.templates.search.get();
         let mut state = cache.and_then(|c| lock(c).remove(lang)).unwrap_or_default();
-        let m = self.model;
-        let speakers: Vec<(String, Revision)> = m
-            .speakers
-            .iter()
-            .map(|s| (s.id.clone(), at(&s.entry)))
-            .collect();
-        let changed = changed_speakers(&state.speakers, &speakers);
         let before = std::mem::take(&mut state.documents);
-        let documents = self.search_documents(lang, before, &changed)?;
-        state.speakers = speakers;
+        let documents = self.search_documents(lang, before)?;
         state.documents = documents.now;
         let script = state.index.script(lang, &documents.list);
         if let Some(cache) = cache {
@@ -94,7 +82,6 @@ impl<'a> Renderer<'a> {
         &self,
         lang: &'a str,
         before: HashMap<Revision, Remembered>,
-        changed_speakers: &BTreeSet<String>,
     ) -> Result<Documents, Diagnostic> {
         let m = self.model;
         let locale = self
@@ -117,7 +104,7 @@ impl<'a> Renderer<'a> {
         for &p in m.programmes.iter().flat_map(|p| &p.themes) {
             let theme = &m.themes[p];
             let programme = &m.programmes[theme.programme].entry;
-            docs.add(vec![at(&theme.entry), at(programme)], false, || {
+            docs.add(vec![at(&theme.entry), at(programme)], || {
                 let t = v.pick(&theme.entry)?;
                 let programme = link_or_key(&v, programme, |f| &f.title);
                 Some(Document {
@@ -132,7 +119,7 @@ impl<'a> Renderer<'a> {
             });
         }
         for speaker in &m.speakers {
-            docs.add(vec![at(&speaker.entry)], false, || {
+            docs.add(vec![at(&speaker.entry)], || {
                 let t = v.pick(&speaker.entry)?;
                 let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
                 Some(Document {
@@ -186,22 +173,13 @@ impl<'a> Renderer<'a> {
             let programme_venue = programme.entry.primary(self.config).front.venue.clone();
             for &s in &programme.sessions {
                 let session = &m.sessions[s];
-                // Everything the document shows comes from these entries and the speaker
-                // pages it refers to.
-                let mut from = vec![at(&session.entry), at(&programme.entry)];
-                from.extend(session.theme.map(|i| at(&m.themes[i].entry)));
-                let stale = !changed_speakers.is_empty()
-                    && session
-                        .entry
-                        .speaker_ids()
-                        .any(|id| changed_speakers.contains(id));
                 let speaker_of = |id: &str| {
                     m.speakers
                         .binary_search_by(|p| p.id.as_str().cmp(id))
                         .ok()
                         .map(|i| &m.speakers[i])
                 };
-                docs.add(from, stale, || {
+                docs.add(m.session_sources(s), || {
                     let t = v.pick(&session.entry)?;
                     let f = &t.front;
                     let date_text = f.date.map(|d| {
@@ -305,21 +283,6 @@ impl<'a> Renderer<'a> {
         }
         Ok(docs)
     }
-}
-
-/// The ids of speaker pages that are new, gone, or another entry in `now` than `before`.
-fn changed_speakers(before: &[(String, Revision)], now: &[(String, Revision)]) -> BTreeSet<String> {
-    let known: HashMap<&str, Revision> = before.iter().map(|(id, r)| (id.as_str(), *r)).collect();
-    let current: HashMap<&str, Revision> = now.iter().map(|(id, r)| (id.as_str(), *r)).collect();
-    let differs =
-        |(id, r): &(&str, Revision), other: &HashMap<&str, Revision>| other.get(id) != Some(r);
-    let changed = known
-        .iter()
-        .filter(|(id, at)| differs(&(id, **at), &current));
-    let added = current
-        .iter()
-        .filter(|(id, at)| differs(&(id, **at), &known));
-    changed.chain(added).map(|(id, _)| id.to_string()).collect()
 }
 
 fn lock(cache: &SearchCache) -> std::sync::MutexGuard<'_, HashMap<String, LangIndex>> {

@@ -85,7 +85,15 @@ pub struct Group {
     pub lang: Option<String>,
     pub summary: Option<String>,
     pub session_count: usize,
-    pub days: Vec<Day>,
+    pub days: Listing,
+}
+
+/// A listing's days: made for this page, or kept by `serve` as the templates see them.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Listing {
+    Days(Vec<Day>),
+    Kept(tera::Value),
 }
 
 /// Builds views for pages in one language, linking from one page's address.
@@ -331,7 +339,7 @@ pub struct ThemeView {
     pub body_html: String,
     pub programme: Link,
     pub session_count: usize,
-    pub days: Vec<Day>,
+    pub days: Listing,
 }
 
 #[derive(Debug, Serialize)]
