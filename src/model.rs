@@ -36,6 +36,8 @@ pub struct Entry<F> {
     /// This entry as parsed once: `serve` keeps what it made of an entry until the entry
     /// is parsed again.
     pub revision: Revision,
+    /// [`Entry::uid`], made once: every listing, index and export shows it.
+    uid: uuid::Uuid,
 }
 
 /// A number no other [`Entry`] made by this process has. Entries never change once made,
@@ -90,10 +92,7 @@ impl<F> Entry<F> {
     /// same in every language and across builds: calendar apps and conference apps use it to
     /// recognise an event they already know, so it must not change when the text does.
     pub fn uid(&self) -> uuid::Uuid {
-        uuid::Uuid::new_v5(
-            &uuid::Uuid::NAMESPACE_URL,
-            format!("samling:{}", self.key).as_bytes(),
-        )
+        self.uid
     }
 }
 
@@ -1077,6 +1076,10 @@ fn parse_group(
                 key: key.to_owned(),
                 translations,
                 revision: Revision::next(),
+                uid: uuid::Uuid::new_v5(
+                    &uuid::Uuid::NAMESPACE_URL,
+                    format!("samling:{key}").as_bytes(),
+                ),
             }))
         } else {
             Err(problems)

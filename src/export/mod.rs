@@ -192,65 +192,83 @@ impl<'a> Exporter<'a> {
                 jobs.extend((0..m.speakers.len()).map(Job::Speaker));
             }
         }
-        let mut files = Vec::new();
-        for language in &self.config.languages {
-            let lang = language.code.as_str();
-            let Some(locale) = self.locales.get(lang) else {
-                continue;
-            };
-            let mut kept = self.kept.map(|k| k.take(lang));
-            let cx = Cx {
-                ex: *self,
-                locale,
-                lang,
-                urls: Urls::new(self.config),
-            };
-            // Each session's event once per language, for its own, its programme's and its
-            // speakers' calendars.
-            let made: Vec<(Option<ics::EventText>, Option<Vec<Revision>>)> = (0..m.sessions.len())
-                .into_par_iter()
-                .map(|s| {
-                    if needed.as_ref().is_some_and(|n| !n.contains(&s)) {
-                        return (None, None);
-                    }
-                    let make = || {
-                        let t = cx.pick(s)?;
-                        ics::event(&cx, s, t, &zones[m.sessions[s].programme])
-                    };
-                    let Some(kept) = &kept else {
-                        return (make(), None);
-                    };
-                    let from = m.session_sources(s);
-                    match kept.events.get(&m.sessions[s].entry.key, &from) {
-                        Some(event) => (event.clone(), None),
-                        None => (make(), Some(from)),
-                    }
-                })
-                .collect();
-            let mut events = Vec::with_capacity(made.len());
-            for (s, (event, from)) in made.into_iter().enumerate() {
-                if let (Some(kept), Some(from)) = (&mut kept, from) {
-                    kept.events
-                        .keep(&m.sessions[s].entry.key, from, event.clone());
-                }
-                events.push(event);
-            }
-            let schedules = kept
-                .as_mut()
-                .map(|k| Mutex::new(std::mem::take(&mut k.schedules)));
-            files.par_extend(
-                jobs.par_iter()
-                    .flat_map_iter(|&job| cx.job(job, &events, schedules.as_ref())),
-            );
-            if let (Some(keeper), Some(mut kept)) = (self.kept, kept) {
-                kept.schedules = schedules
-                    .map(|s| s.into_inner().unwrap_or_else(PoisonError::into_inner))
-                    .unwrap_or_default();
-                keeper.put(lang, kept);
-            }
-        }
+        // The languages side by side: after an edit each has only a few files to make.
+        let mut files: Vec<OutputFile> = self
+            .config
+            .languages
+            .par_iter()
+            .flat_map_iter(|language| {
+                self.language_files(&language.code, &jobs, needed.as_ref(), &zones)
+            })
+            .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
+    }
+
+    /// The files of `jobs` in `lang`; only the events of `needed` sessions (all if `None`)
+    /// are made.
+    fn language_files(
+        &self,
+        lang: &str,
+        jobs: &[Job],
+        needed: Option<&BTreeSet<usize>>,
+        zones: &[ics::ProgrammeZone],
+    ) -> Vec<OutputFile> {
+        let m = self.model;
+        let Some(locale) = self.locales.get(lang) else {
+            return Vec::new();
+        };
+        let mut kept = self.kept.map(|k| k.take(lang));
+        let cx = Cx {
+            ex: *self,
+            locale,
+            lang,
+            urls: Urls::new(self.config),
+        };
+        // Each session's event once per language, for its own, its programme's and its
+        // speakers' calendars.
+        let made: Vec<(Option<ics::EventText>, Option<Vec<Revision>>)> = (0..m.sessions.len())
+            .into_par_iter()
+            .map(|s| {
+                if needed.as_ref().is_some_and(|n| !n.contains(&s)) {
+                    return (None, None);
+                }
+                let make = || {
+                    let t = cx.pick(s)?;
+                    ics::event(&cx, s, t, &zones[m.sessions[s].programme])
+                };
+                let Some(kept) = &kept else {
+                    return (make(), None);
+                };
+                let from = m.session_sources(s);
+                match kept.events.get(&m.sessions[s].entry.key, &from) {
+                    Some(event) => (event.clone(), None),
+                    None => (make(), Some(from)),
+                }
+            })
+            .collect();
+        let mut events = Vec::with_capacity(made.len());
+        for (s, (event, from)) in made.into_iter().enumerate() {
+            if let (Some(kept), Some(from)) = (&mut kept, from) {
+                kept.events
+                    .keep(&m.sessions[s].entry.key, from, event.clone());
+            }
+            events.push(event);
+        }
+        let schedules = kept
+            .as_mut()
+            .map(|k| Mutex::new(std::mem::take(&mut k.schedules)));
+        let files = jobs
+            .par_iter()
+            .flat_map_iter(|&job| cx.job(job, &events, schedules.as_ref()))
+            .collect();
+        if let (Some(keeper), Some(mut kept)) = (self.kept, kept) {
+            kept.schedules = schedules
+                .map(|s| s.into_inner().unwrap_or_else(PoisonError::into_inner))
+                .unwrap_or_default();
+            keeper.put(lang, kept);
+        }
+        files
     }
 
     /// The exports that edits of the pages with content keys `keys` touch, when each of
