@@ -29,9 +29,9 @@ pub struct Rebuild {
     pub elapsed: Duration,
 }
 
-/// Called with the output and the files changed so far, when the changed pages themselves
-/// are rendered and the pages that list them are not yet.
-pub type Early<'a> = &'a mut dyn FnMut(&Output, &[String]);
+/// Called with the last output and the files changed so far, when the changed pages
+/// themselves are rendered and the pages that list them are not yet.
+pub type Early<'a> = &'a mut dyn FnMut(&Output, &Changes);
 
 /// A site kept in memory between changes: the content as it is on disk now, the last good
 /// [`Site`] and its output.
@@ -114,11 +114,23 @@ impl LiveSite {
         };
         site.keep_between_rebuilds();
         let mut announced = Vec::new();
-        let (files, rendered, changed, exports) = match plan {
-            Some(plan) => self.update(&site, &plan, &mut |files, changed| {
-                announced = changed.to_vec();
-                early(files, changed);
-            })?,
+        let (rendered, changed) = match plan {
+            Some(plan) => {
+                let update = self.update(&site, &plan, &mut |files, changes| {
+                    announced = changes.keys().map(|p| p.to_string()).collect();
+                    early(files, changes);
+                })?;
+                let changes = update.files.changes;
+                let (gone, made) = (update.exports_gone, update.exports_made);
+                let rendered = update.rendered;
+                apply(&mut self.files, &changes);
+                self.exports.retain(|p| !gone.contains(p));
+                self.exports.extend(made);
+                (
+                    rendered,
+                    changes.into_keys().map(|p| p.to_string()).collect(),
+                )
+            }
             None => {
                 let exports = site.exports();
                 let export_paths = exports
@@ -133,11 +145,11 @@ impl LiveSite {
                     .collect();
                 let rendered = files.keys().filter(|p| p.ends_with(".html")).count();
                 let changed = changed_files(&self.files, &files);
-                (files, rendered, changed, export_paths)
+                self.files = files;
+                self.exports = export_paths;
+                (rendered, changed)
             }
         };
-        self.files = files;
-        self.exports = exports;
         self.site = Some(site);
         self.pending = SiteChanges::default();
         Ok(Rebuild {
@@ -148,37 +160,41 @@ impl LiveSite {
         })
     }
 
-    /// The last output with the pages of `plan` rendered again and the other files of
-    /// `site`; the same, file for file, as [`Site::render`] of `site` (pages win over static
-    /// files of the same name, and static files over the sitemap).
-    fn update(&self, site: &Site, plan: &PageUpdate, early: Early) -> Result<Updated> {
-        let mut files = self.files.clone();
-        let mut changed = Vec::new();
+    /// The pages of `plan` rendered again, the exports the changes touch made again, and the
+    /// other files of `site`, as changes to the last output: once applied, the same file
+    /// for file as [`Site::render`] of `site` (pages win over exports and static files of
+    /// the same name, and static files over the sitemap). Nothing is changed here, so that
+    /// a failure keeps the last output as it was; `early` gets the changed pages of the
+    /// edited entries themselves as soon as they are rendered.
+    fn update(&self, site: &Site, plan: &PageUpdate, early: Early) -> Result<Update<'_>> {
+        let mut update = Update {
+            files: Overlay {
+                base: &self.files,
+                changes: Changes::new(),
+            },
+            rendered: 0,
+            exports_gone: BTreeSet::new(),
+            exports_made: BTreeSet::new(),
+        };
         for path in &plan.removed {
-            files.remove(path.as_str());
-            changed.push(path.clone());
+            update.files.remove(path);
         }
-        let insert = |files: &mut Output, changed: &mut Vec<String>, only| -> Result<usize> {
+        let insert = |files: &mut Overlay, only| -> Result<usize> {
             let pages = site.render_pages(Some(only))?;
             let count = pages.len();
             for page in pages {
-                let bytes: Arc<[u8]> = Arc::from(page.bytes);
-                if files.get(page.path.as_str()) != Some(&bytes) {
-                    changed.push(page.path.clone());
-                    files.insert(Arc::from(page.path), bytes);
-                }
+                files.put(&page.path, Arc::from(page.bytes));
             }
             Ok(count)
         };
-        let mut rendered = 0;
         let rest: BTreeSet<String> = if plan.own.is_empty() || plan.own.len() == plan.render.len() {
             plan.render.clone()
         } else {
-            rendered += insert(&mut files, &mut changed, &plan.own)?;
-            early(&files, &changed);
+            update.rendered += insert(&mut update.files, &plan.own)?;
+            early(&self.files, &update.files.changes);
             plan.render.difference(&plan.own).cloned().collect()
         };
-        rendered += insert(&mut files, &mut changed, &rest)?;
+        update.rendered += insert(&mut update.files, &rest)?;
         // Exports come from the content and the strings: kept after other edits; after
         // edits of sessions alone, those of the sessions, their programmes and speakers
         // (and the feeds) are made again; after any other, all (see the README for costs).
@@ -194,8 +210,7 @@ impl LiveSite {
             }
             _ => None,
         };
-        let mut exports = self.exports.clone();
-        let mut others = Vec::new();
+        let renderer = site.renderer();
         if content_changed {
             let (new, replaced) = match &scope {
                 Some(scope) => (
@@ -205,59 +220,111 @@ impl LiveSite {
                 None => (site.exports()?, BTreeSet::new()),
             };
             let made: BTreeSet<Arc<str>> = new.iter().map(|f| Arc::from(f.path.as_str())).collect();
-            let gone: Vec<Arc<str>> = match &scope {
-                Some(_) => exports
+            let gone: BTreeSet<Arc<str>> = match &scope {
+                Some(_) => replaced
                     .iter()
-                    .filter(|p| replaced.contains(&***p) && !made.contains(*p))
-                    .cloned()
+                    .filter(|p| self.exports.contains(p.as_str()) && !made.contains(p.as_str()))
+                    .map(|p| Arc::from(p.as_str()))
                     .collect(),
-                None => exports.difference(&made).cloned().collect(),
+                None => self.exports.difference(&made).cloned().collect(),
             };
-            for path in gone {
-                exports.remove(&path);
-                if files.remove(&path).is_some() {
-                    changed.push(path.to_string());
+            for path in &gone {
+                update.files.remove(path);
+            }
+            for file in new {
+                // Pages win over exports, as in [`Site::render`].
+                if !renderer.is_page(&file.path) {
+                    update.files.put(&file.path, Arc::from(file.bytes));
                 }
             }
-            exports.extend(made);
-            others = new;
+            update.exports_gone = gone;
+            update.exports_made = made;
         }
-        let renderer = site.renderer();
-        let mut seen: BTreeSet<String> = exports.iter().map(|p| p.to_string()).collect();
-        for file in others {
-            // Pages win over exports, as in [`Site::render`].
-            if renderer.is_page(&file.path) {
-                continue;
+        // Static files and the sitemap change only with the theme, the configuration (a
+        // new site), pages that come or go, or exports that come or go over them.
+        let exports_moved = update.exports_made.len() != update.exports_gone.len()
+            || update
+                .exports_made
+                .iter()
+                .any(|p| !self.exports.contains(p));
+        if pending.theme_changed() || plan.pages_changed || exports_moved {
+            let is_export = |path: &str| {
+                update.exports_made.contains(path)
+                    || (self.exports.contains(path) && !update.exports_gone.contains(path))
+            };
+            let mut others = site.other_files();
+            if plan.pages_changed {
+                others.push(site.sitemap());
             }
-            let bytes: Arc<[u8]> = Arc::from(file.bytes);
-            if files.get(file.path.as_str()) != Some(&bytes) {
-                changed.push(file.path.clone());
-                files.insert(Arc::from(file.path), bytes);
+            let mut seen = BTreeSet::new();
+            for file in others {
+                // The first of a name wins, and never over a page or an export.
+                if !seen.insert(file.path.clone())
+                    || is_export(&file.path)
+                    || renderer.is_page(&file.path)
+                {
+                    continue;
+                }
+                update.files.put(&file.path, Arc::from(file.bytes));
             }
         }
-        let mut others = site.other_files();
-        if plan.pages_changed {
-            others.push(site.sitemap());
-        }
-        for file in others {
-            // The first of a name wins, and never over a page.
-            if !seen.insert(file.path.clone()) || renderer.is_page(&file.path) {
-                continue;
-            }
-            let bytes: Arc<[u8]> = Arc::from(file.bytes);
-            if files.get(file.path.as_str()) != Some(&bytes) {
-                changed.push(file.path.clone());
-                files.insert(Arc::from(file.path), bytes);
-            }
-        }
-        changed.sort();
-        changed.dedup();
-        Ok((files, rendered, changed, exports))
+        Ok(update)
     }
 }
 
-/// The output after an update, the pages rendered, the files changed, the exports' paths.
-type Updated = (Output, usize, Vec<String>, BTreeSet<Arc<str>>);
+/// Files changed in an output, by path: their new bytes, or `None` for a file that is gone.
+pub type Changes = BTreeMap<Arc<str>, Option<Arc<[u8]>>>;
+
+/// An output with changes laid over it, not yet applied.
+struct Overlay<'o> {
+    base: &'o Output,
+    changes: Changes,
+}
+
+impl Overlay<'_> {
+    fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
+        match self.changes.get(path) {
+            Some(change) => change.as_ref(),
+            None => self.base.get(path),
+        }
+    }
+
+    /// Writes `bytes` to `path`: a change only if they differ from what is there.
+    fn put(&mut self, path: &str, bytes: Arc<[u8]>) {
+        if self.get(path) != Some(&bytes) {
+            self.changes.insert(Arc::from(path), Some(bytes));
+        }
+    }
+
+    fn remove(&mut self, path: &str) {
+        if self.get(path).is_some() {
+            self.changes.insert(Arc::from(path), None);
+        }
+    }
+}
+
+/// What [`LiveSite::update`] made: the changes, the pages rendered, the exports' paths
+/// that went and that were made.
+struct Update<'o> {
+    files: Overlay<'o>,
+    rendered: usize,
+    exports_gone: BTreeSet<Arc<str>>,
+    exports_made: BTreeSet<Arc<str>>,
+}
+
+/// `output` with `changes` applied.
+pub fn apply(output: &mut Output, changes: &Changes) {
+    for (path, change) in changes {
+        match change {
+            Some(bytes) => {
+                output.insert(Arc::clone(path), Arc::clone(bytes));
+            }
+            None => {
+                output.remove(path);
+            }
+        }
+    }
+}
 
 /// Paths whose bytes differ between `old` and `new`, or that are in one only.
 fn changed_files(old: &Output, new: &Output) -> Vec<String> {

@@ -231,8 +231,11 @@ fn rebuild_loop(
         let what = describe(&paths);
         // The edited pages are shown as soon as they are rendered, the listings after.
         let base = base_path(&live, options);
-        let result = live.rebuild_with(changes, &mut |files, changed| {
-            publish_built(preview, files, changed, base.clone());
+        let result = live.rebuild_with(changes, &mut |files, changes| {
+            let mut shown = files.clone();
+            crate::live::apply(&mut shown, changes);
+            let changed: Vec<String> = changes.keys().map(|p| p.to_string()).collect();
+            publish_built(preview, shown, &changed, base.clone());
         });
         publish(preview, &live, options, result.as_ref());
         match result {
@@ -278,7 +281,7 @@ fn publish(
                 .filter(|f| !rebuild.early.contains(f))
                 .cloned()
                 .collect();
-            publish_built(preview, live.files(), &later, base_path);
+            publish_built(preview, live.files().clone(), &later, base_path);
         }
         Err(err) => {
             let message = err.to_string();
@@ -295,10 +298,10 @@ fn publish(
 }
 
 /// Serves `files` from now on and tells open pages that `changed` did.
-fn publish_built(preview: &Preview, files: &Output, changed: &[String], base_path: String) {
+fn publish_built(preview: &Preview, files: Output, changed: &[String], base_path: String) {
     let generation = preview.current().generation + 1;
     let snapshot = Snapshot {
-        files: files.clone(),
+        files,
         generation,
         error: None,
         base_path,
