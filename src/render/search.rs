@@ -24,8 +24,8 @@ pub(super) struct SearchCache {
 
 #[derive(Default)]
 struct LangIndex {
-    /// By the revision of the entry a document is about.
-    documents: HashMap<Revision, Remembered>,
+    /// In the order they were made: the next pass makes them in the same order.
+    documents: Vec<Remembered>,
     index: IndexState,
 }
 
@@ -38,8 +38,11 @@ struct Remembered {
 
 /// The documents made in one pass, with what each was made from.
 struct Documents {
-    before: HashMap<Revision, Remembered>,
-    now: HashMap<Revision, Remembered>,
+    before: Vec<Remembered>,
+    /// Where each of `before` is by the entry it is about, once an entry is not where it
+    /// was (one was added or removed before it).
+    moved: Option<HashMap<Revision, usize>>,
+    now: Vec<Remembered>,
     list: Vec<Arc<Document>>,
 }
 
@@ -47,13 +50,28 @@ impl Documents {
     /// Adds the document made from the entries at `from` (the entry it is about first),
     /// made by `make` unless the same entries made it last time.
     fn add(&mut self, from: Vec<Revision>, make: impl FnOnce() -> Option<Document>) {
-        let key = from[0];
-        let doc = match self.before.remove(&key) {
-            Some(old) if old.from == from => old.doc,
-            _ => make().map(Arc::new),
+        let here = self.now.len();
+        let kept = match self.before.get(here) {
+            Some(old) if old.from == from => Some(old.doc.clone()),
+            _ => {
+                let before = &self.before;
+                let moved = self.moved.get_or_insert_with(|| {
+                    before
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| (r.from[0], i))
+                        .collect()
+                });
+                moved
+                    .get(&from[0])
+                    .map(|&i| &self.before[i])
+                    .filter(|old| old.from == from)
+                    .map(|old| old.doc.clone())
+            }
         };
+        let doc = kept.unwrap_or_else(|| make().map(Arc::new));
         self.list.extend(doc.clone());
-        self.now.insert(key, Remembered { from, doc });
+        self.now.push(Remembered { from, doc });
     }
 }
 
@@ -81,7 +99,7 @@ impl<'a> Renderer<'a> {
     fn search_documents(
         &self,
         lang: &'a str,
-        before: HashMap<Revision, Remembered>,
+        before: Vec<Remembered>,
     ) -> Result<Documents, Diagnostic> {
         let m = self.model;
         let locale = self
@@ -97,7 +115,8 @@ impl<'a> Renderer<'a> {
             from: String::new(),
         };
         let mut docs = Documents {
-            now: HashMap::with_capacity(before.len()),
+            now: Vec::with_capacity(before.len()),
+            moved: None,
             before,
             list: Vec::new(),
         };
