@@ -104,7 +104,7 @@ struct Person {
 pub(super) fn schedule(
     cx: &Cx,
     s: &Schedule,
-    mut memo: Option<&mut ScheduleMemo<Box<RawValue>>>,
+    mut memo: Option<&mut ScheduleMemo<(Box<RawValue>, uuid::Uuid)>>,
 ) -> String {
     let m = cx.model();
     let programme = &m.programmes[s.programme];
@@ -112,26 +112,39 @@ pub(super) fn schedule(
     let room_guid = |name: &str| {
         uuid::Uuid::new_v5(&programme.entry.uid(), format!("room:{name}").as_bytes()).to_string()
     };
-    let days: Vec<Day> = s
-        .days
-        .iter()
-        .enumerate()
-        .map(|(i, day)| {
-            let mut rooms: BTreeMap<String, Vec<Box<RawValue>>> = BTreeMap::new();
-            for e in &day.events {
-                let json = e.text(cx, &mut memo, || event(cx, &folder, e));
-                rooms.entry(e.room.clone()).or_default().push(json);
-            }
-            Day {
-                index: i + 1,
-                date: day.date.to_string(),
-                day_start: rfc3339(&day.start),
-                day_end: rfc3339(&day.end),
-                rooms,
-            }
-        })
-        .collect();
-    let version = Schedule::version(&serde_json::to_string(&days).unwrap_or_default());
+    // What the version is made from: the days with a digest for each event's JSON.
+    let mut prints: Vec<(String, BTreeMap<&str, Vec<String>>)> = Vec::new();
+    let mut days: Vec<Day> = Vec::new();
+    for (i, day) in s.days.iter().enumerate() {
+        let mut rooms: BTreeMap<String, Vec<Box<RawValue>>> = BTreeMap::new();
+        let mut print: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for e in &day.events {
+            let (json, digest) = e.text(cx, &mut memo, || {
+                let json = event(cx, &folder, e);
+                let digest = super::digest(json.get());
+                (json, digest)
+            });
+            rooms.entry(e.room.clone()).or_default().push(json);
+            print
+                .entry(e.room.as_str())
+                .or_default()
+                .push(digest.simple().to_string());
+        }
+        let day = Day {
+            index: i + 1,
+            date: day.date.to_string(),
+            day_start: rfc3339(&day.start),
+            day_end: rfc3339(&day.end),
+            rooms,
+        };
+        let head = format!(
+            "{} {} {} {}",
+            day.index, day.date, day.day_start, day.day_end
+        );
+        prints.push((head, print));
+        days.push(day);
+    }
+    let version = Schedule::version(&serde_json::to_string(&prints).unwrap_or_default());
     let document = Document {
         schema: "https://c3voc.de/schedule/schema.json",
         generator: Generator {

@@ -10,34 +10,47 @@ use crate::urls::Urls;
 pub(super) fn schedule(
     cx: &Cx,
     s: &Schedule,
-    mut memo: Option<&mut ScheduleMemo<String>>,
+    mut memo: Option<&mut ScheduleMemo<(String, uuid::Uuid)>>,
 ) -> String {
     let m = cx.model();
     let programme = &m.programmes[s.programme];
     let page = Urls::page(cx.lang, &programme.entry.key);
     let mut days = String::new();
+    // What the version is made from: the days with a digest for each event's text.
+    let mut print = String::new();
     for (index, day) in s.days.iter().enumerate() {
-        let _ = writeln!(
-            days,
-            "  <day index=\"{}\" date=\"{}\" start=\"{}\" end=\"{}\">",
+        let head = format!(
+            "  <day index=\"{}\" date=\"{}\" start=\"{}\" end=\"{}\">\n",
             index + 1,
             day.date,
             rfc3339(&day.start),
             rfc3339(&day.end)
         );
+        days.push_str(&head);
+        print.push_str(&head);
         // Rooms in the order of the programme's rooms, each with its events in time order.
         for room in &s.rooms {
             let events: Vec<_> = day.events.iter().filter(|e| &e.room == room).collect();
             if events.is_empty() {
                 continue;
             }
-            let _ = writeln!(days, "    <room name=\"{}\">", xml_escape(room));
+            let head = format!("    <room name=\"{}\">\n", xml_escape(room));
+            days.push_str(&head);
+            print.push_str(&head);
             for e in events {
-                days.push_str(&e.text(cx, &mut memo, || event(cx, e)));
+                let (text, digest) = e.text(cx, &mut memo, || {
+                    let text = event(cx, e);
+                    let digest = super::digest(&text);
+                    (text, digest)
+                });
+                days.push_str(&text);
+                let _ = writeln!(print, "{digest}");
             }
             days.push_str("    </room>\n");
+            print.push_str("    </room>\n");
         }
         days.push_str("  </day>\n");
+        print.push_str("  </day>\n");
     }
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n");
     let _ = writeln!(
@@ -48,7 +61,7 @@ pub(super) fn schedule(
     if let Some(url) = cx.absolute(&format!("{page}{}", super::SCHEDULE_XML)) {
         let _ = writeln!(xml, "  <url>{}</url>", xml_escape(&url));
     }
-    let _ = writeln!(xml, "  <version>{}</version>", Schedule::version(&days));
+    let _ = writeln!(xml, "  <version>{}</version>", Schedule::version(&print));
     xml.push_str("  <conference>\n");
     let mut el = |name: &str, value: &str| {
         let _ = writeln!(xml, "    <{name}>{}</{name}>", xml_escape(value));

@@ -97,8 +97,9 @@ struct KeptLang {
 /// entry shows also depends on its number and slug, which depend on the other sessions.
 #[derive(Default)]
 struct KeptSchedule {
-    frab: ScheduleMemo<String>,
-    c3voc: ScheduleMemo<Box<serde_json::value::RawValue>>,
+    placed: Memo<Vec<Revision>, Option<Placed>>,
+    frab: ScheduleMemo<(String, uuid::Uuid)>,
+    c3voc: ScheduleMemo<(Box<serde_json::value::RawValue>, uuid::Uuid)>,
 }
 
 /// Schedule entries by session, with the entries' revisions, number and slug.
@@ -481,14 +482,14 @@ impl<'a> Cx<'a> {
                 if let Some(text) = ics::programme(self, i, events) {
                     files.push(file(format!("{dir}{CALENDAR_FILE}"), text));
                 }
-                let schedule = Schedule::of(self, i);
+                let key = &m.programmes[i].entry.key;
+                let lock = |kept: &Mutex<HashMap<String, KeptSchedule>>| {
+                    let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
+                    all.remove(key).unwrap_or_default()
+                };
+                let mut memo = kept.map(lock);
+                let schedule = Schedule::of(self, i, memo.as_mut().map(|m| &mut m.placed));
                 if !schedule.days.is_empty() {
-                    let key = &m.programmes[i].entry.key;
-                    let lock = |kept: &Mutex<HashMap<String, KeptSchedule>>| {
-                        let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
-                        all.remove(key).unwrap_or_default()
-                    };
-                    let mut memo = kept.map(lock);
                     files.push(file(
                         format!("{dir}{SCHEDULE_XML}"),
                         frab::schedule(self, &schedule, memo.as_mut().map(|m| &mut m.frab)),
@@ -497,10 +498,10 @@ impl<'a> Cx<'a> {
                         format!("{dir}{SCHEDULE_JSON}"),
                         c3voc::schedule(self, &schedule, memo.as_mut().map(|m| &mut m.c3voc)),
                     ));
-                    if let (Some(kept), Some(memo)) = (kept, memo) {
-                        let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
-                        all.insert(key.clone(), memo);
-                    }
+                }
+                if let (Some(kept), Some(memo)) = (kept, memo) {
+                    let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
+                    all.insert(key.clone(), memo);
                 }
                 files
             }
@@ -761,13 +762,25 @@ struct ScheduleEvent<'a> {
     slug: String,
     id: u32,
     guid: uuid::Uuid,
+    /// [`Model::session_sources`].
+    sources: Vec<Revision>,
+}
+
+/// Where and when a session is in a schedule, as far as it does not depend on the others.
+#[derive(Clone)]
+struct Placed {
+    start: Zoned,
+    end: Zoned,
+    room: String,
+    track: Option<String>,
+    /// The slug of its path in the programme, without the acronym.
+    slug: String,
 }
 
 impl ScheduleEvent<'_> {
     /// What decides the entry's text in a schedule, for [`ScheduleMemo`].
-    fn made_from(&self, cx: &Cx) -> (Vec<Revision>, u32, String) {
-        let sources = cx.model().session_sources(self.index);
-        (sources, self.id, self.slug.clone())
+    fn made_from(&self) -> (Vec<Revision>, u32, String) {
+        (self.sources.clone(), self.id, self.slug.clone())
     }
 
     /// The entry's text: kept in `memo` if made from the same, else made by `make`.
@@ -781,7 +794,7 @@ impl ScheduleEvent<'_> {
             return make();
         };
         let key = &cx.model().sessions[self.index].entry.key;
-        let from = self.made_from(cx);
+        let from = self.made_from();
         if let Some(text) = memo.get(key, &from) {
             return text.clone();
         }
@@ -792,7 +805,13 @@ impl ScheduleEvent<'_> {
 }
 
 impl<'a> Schedule<'a> {
-    fn of(cx: &Cx<'a>, i: usize) -> Schedule<'a> {
+    /// Programme `i`'s schedule; where and when each session is comes from `kept` where it
+    /// was made from the same entries.
+    fn of(
+        cx: &Cx<'a>,
+        i: usize,
+        mut kept: Option<&mut Memo<Vec<Revision>, Option<Placed>>>,
+    ) -> Schedule<'a> {
         let m = cx.model();
         let programme = &m.programmes[i];
         let pt = programme.entry.rendered_in(cx.lang);
@@ -810,19 +829,54 @@ impl<'a> Schedule<'a> {
         let mut slugs = std::collections::BTreeSet::new();
         for &s in &programme.sessions {
             let session = &m.sessions[s];
-            let Some(t) = cx.pick(s) else { continue };
-            let Some(When::Timed { start, end }) = When::of(&t.front, &tz) else {
+            let place = || -> Option<Placed> {
+                let t = cx.pick(s)?;
+                let Some(When::Timed { start, end }) = When::of(&t.front, &tz) else {
+                    return None;
+                };
+                let room = t
+                    .front
+                    .room
+                    .clone()
+                    .or_else(|| t.front.venue.clone())
+                    .or_else(|| pt.front.venue.clone())
+                    .unwrap_or_else(|| pt.front.title.clone());
+                let relative = session
+                    .entry
+                    .key
+                    .strip_prefix(&programme.entry.key)
+                    .unwrap_or(&session.entry.key)
+                    .trim_matches('/');
+                Some(Placed {
+                    start,
+                    end,
+                    room,
+                    track: session.theme.and_then(|th| {
+                        m.themes[th]
+                            .entry
+                            .pick(cx.lang, cx.ex.config, true)
+                            .map(|t| t.front.title.clone())
+                    }),
+                    slug: slug_of(relative),
+                })
+            };
+            let sources = m.session_sources(s);
+            let placed = match kept.as_deref_mut() {
+                Some(memo) => match memo.get(&session.entry.key, &sources) {
+                    Some(placed) => placed.clone(),
+                    None => {
+                        let placed = place();
+                        memo.keep(&session.entry.key, sources.clone(), placed.clone());
+                        placed
+                    }
+                },
+                None => place(),
+            };
+            let (Some(placed), Some(t)) = (placed, cx.pick(s)) else {
                 continue;
             };
-            let room = t
-                .front
-                .room
-                .clone()
-                .or_else(|| t.front.venue.clone())
-                .or_else(|| pt.front.venue.clone())
-                .unwrap_or_else(|| pt.front.title.clone());
-            if !rooms.contains(&room) {
-                rooms.push(room.clone());
+            if !rooms.contains(&placed.room) {
+                rooms.push(placed.room.clone());
             }
             let guid = session.entry.uid();
             // A stable number from the guid (apps that still read `id` keep their
@@ -837,34 +891,23 @@ impl<'a> Schedule<'a> {
             while !ids.insert(id) {
                 id = id % 0x7fff_fffe + 1;
             }
-            let relative = session
-                .entry
-                .key
-                .strip_prefix(&programme.entry.key)
-                .unwrap_or(&session.entry.key)
-                .trim_matches('/');
-            let mut slug = format!("{acronym}-{}", slug_of(relative));
+            let mut slug = format!("{acronym}-{}", placed.slug);
             if slug.len() < acronym.len() + 5 || !slugs.insert(slug.clone()) {
                 slug = format!("{slug}-{id}");
                 slugs.insert(slug.clone());
             }
-            let event = ScheduleEvent {
+            events.push(ScheduleEvent {
                 index: s,
                 t,
-                start: start.clone(),
-                end,
-                room,
-                track: session.theme.and_then(|th| {
-                    m.themes[th]
-                        .entry
-                        .pick(cx.lang, cx.ex.config, true)
-                        .map(|t| t.front.title.clone())
-                }),
+                start: placed.start,
+                end: placed.end,
+                room: placed.room,
+                track: placed.track,
                 slug,
                 id,
                 guid,
-            };
-            events.push(event);
+                sources,
+            });
         }
         // In time order: translations may give other times than the model's order.
         events.sort_by_key(|e| e.start.timestamp());
@@ -916,11 +959,17 @@ impl<'a> Schedule<'a> {
     }
 
     /// A short fingerprint of what the schedule says, for its `version`: apps compare it
-    /// to tell whether to reload.
+    /// to tell whether to reload. `text` is the schedule with a [`digest`] of each event in
+    /// place of the event: `serve` keeps the digests with the events.
     fn version(text: &str) -> String {
         let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, text.as_bytes());
         id.simple().to_string()[..12].to_owned()
     }
+}
+
+/// A digest of an export's part, for the version of the whole: a UUIDv5 (SHA-1) of it.
+fn digest(text: &str) -> uuid::Uuid {
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, text.as_bytes())
 }
 
 /// Session status as the calendar and apps know it.
