@@ -12,8 +12,21 @@ use crate::model::{Entry, Model, Translation, at_field};
 pub fn validate(
     model: &Model,
     config: &Config,
-    static_exists: &dyn Fn(&str) -> bool,
+    static_exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
+    // Two halves side by side (`serve` validates after every edit); their problems in the
+    // order of the checks.
+    let (mut problems, mut rest) = rayon::join(
+        || entries_alone(model, config),
+        || across_entries(model, config, static_exists),
+    );
+    problems.append(&mut rest);
+    problems
+}
+
+/// Problems of programme and session pages on their own, and sessions outside their
+/// programme's days.
+fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for programme in &model.programmes {
         for t in &programme.entry.translations {
@@ -84,6 +97,16 @@ pub fn validate(
         }
     }
     sessions_in_programme_days(model, config, &mut problems);
+    problems
+}
+
+/// Rooms booked twice, speakers' photos, pages at one address, links.
+fn across_entries(
+    model: &Model,
+    config: &Config,
+    static_exists: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
     rooms_booked_twice(model, config, &mut problems);
     for speaker in &model.speakers {
         for t in &speaker.entry.translations {
