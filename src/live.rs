@@ -12,6 +12,7 @@ use crate::diagnostic::Result;
 use crate::load::Sources;
 use crate::render::{PageUpdate, plan_update};
 use crate::site::Site;
+use crate::write::OutputFile;
 
 /// The output of a site by path, shared cheaply between rebuilds and the server.
 pub type Output = BTreeMap<Arc<str>, Arc<[u8]>>;
@@ -179,22 +180,17 @@ impl LiveSite {
         for path in &plan.removed {
             update.files.remove(path);
         }
-        let insert = |files: &mut Overlay, only| -> Result<usize> {
-            let pages = site.render_pages(Some(only))?;
-            let count = pages.len();
-            for page in pages {
-                files.put(&page.path, Arc::from(page.bytes));
-            }
-            Ok(count)
-        };
         let rest: BTreeSet<String> = if plan.own.is_empty() || plan.own.len() == plan.render.len() {
             plan.render.clone()
         } else {
-            update.rendered += insert(&mut update.files, &plan.own)?;
+            let pages = site.render_pages(Some(&plan.own))?;
+            update.rendered += pages.len();
+            for page in pages {
+                update.files.put(&page.path, Arc::from(page.bytes));
+            }
             early(&self.files, &update.files.changes);
             plan.render.difference(&plan.own).cloned().collect()
         };
-        update.rendered += insert(&mut update.files, &rest)?;
         // Exports come from the content and the strings: kept after other edits; after
         // edits of sessions alone, those of the sessions, their programmes and speakers
         // (and the feeds) are made again; after any other, all (see the README for costs).
@@ -210,15 +206,30 @@ impl LiveSite {
             }
             _ => None,
         };
+        // The listings and the exports side by side: each has a long job (a programme's
+        // pages, its schedules) that would leave a core idle.
+        let (pages, exports) = rayon::join(
+            || site.render_pages(Some(&rest)),
+            || -> Result<Option<(Vec<OutputFile>, BTreeSet<String>)>> {
+                if !content_changed {
+                    return Ok(None);
+                }
+                Ok(Some(match &scope {
+                    Some(scope) => (
+                        site.exporter().files_in(Some(scope))?,
+                        site.exporter().paths_of(scope),
+                    ),
+                    None => (site.exports()?, BTreeSet::new()),
+                }))
+            },
+        );
+        let pages = pages?;
+        update.rendered += pages.len();
+        for page in pages {
+            update.files.put(&page.path, Arc::from(page.bytes));
+        }
         let renderer = site.renderer();
-        if content_changed {
-            let (new, replaced) = match &scope {
-                Some(scope) => (
-                    site.exporter().files_in(Some(scope))?,
-                    site.exporter().paths_of(scope),
-                ),
-                None => (site.exports()?, BTreeSet::new()),
-            };
+        if let Some((new, replaced)) = exports? {
             let made: BTreeSet<Arc<str>> = new.iter().map(|f| Arc::from(f.path.as_str())).collect();
             let gone: BTreeSet<Arc<str>> = match &scope {
                 Some(_) => replaced
