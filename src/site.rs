@@ -124,7 +124,7 @@ impl Site {
 
     fn assemble(root: &Path, config: Config, sources: &Sources, reuse: Reuse) -> Result<Site> {
         let markdown = reuse.markdown.unwrap_or_default();
-        let mut problems = sources.problems();
+        let mut problems = Vec::new();
         let locales = match reuse.locales {
             Some(locales) => Some(locales),
             None => match Locales::load(root, &config) {
@@ -155,12 +155,31 @@ impl Site {
                 (Arc::new(theme), css)
             }
         };
-        let patched = match (reuse.model, reuse.changed_keys) {
-            (Some(previous), Some(keys)) => {
-                previous.patched(sources.groups(), keys, &config, &markdown)
-            }
-            _ => None,
-        };
+        // The model (patched or built, then validated) beside the files' own problems.
+        let (mut source_problems, (model, mut model_problems)) = rayon::join(
+            || sources.problems(),
+            || {
+                let patched = match (reuse.model, reuse.changed_keys) {
+                    (Some(previous), Some(keys)) => {
+                        previous.patched(sources.groups(), keys, &config, &markdown)
+                    }
+                    _ => None,
+                };
+                let built = match patched {
+                    Some(model) => Ok(model),
+                    None => Model::rebuild(sources.groups(), &config, &markdown, reuse.model),
+                };
+                match built {
+                    Ok(model) => {
+                        let problems = validate(&model, &config, &|name| theme.has_static(name));
+                        (Some(model), problems)
+                    }
+                    Err(errs) => (None, errs),
+                }
+            },
+        );
+        source_problems.append(&mut problems);
+        let mut problems = source_problems;
         if config.require_translations {
             problems.extend(
                 missing_translations(sources, &config)
@@ -168,20 +187,7 @@ impl Site {
                     .map(|m| m.diagnostic()),
             );
         }
-        let built = match patched {
-            Some(model) => Ok(model),
-            None => Model::rebuild(sources.groups(), &config, &markdown, reuse.model),
-        };
-        let model = match built {
-            Ok(model) => {
-                problems.extend(validate(&model, &config, &|name| theme.has_static(name)));
-                Some(model)
-            }
-            Err(mut errs) => {
-                problems.append(&mut errs);
-                None
-            }
-        };
+        problems.append(&mut model_problems);
         // Templates and strings are checked even when the content has problems, so that one
         // run reports them all.
         let mut warnings = reuse.warnings;
