@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::changes::SiteChanges;
 use crate::diagnostic::Result;
 use crate::load::Sources;
-use crate::render::{PageUpdate, plan_update};
+use crate::render::{PageUpdate, languages_seeing, plan_update};
 use crate::site::Site;
 use crate::write::OutputFile;
 
@@ -202,7 +202,12 @@ impl LiveSite {
             || !pending.locales.is_empty();
         let scope = match &self.site {
             Some(old) if pending.content.folders.is_empty() && pending.locales.is_empty() => {
-                site.exporter().scope_of(&old.model, &pending.content.keys)
+                let scope = site.exporter().scope_of(&old.model, &pending.content.keys);
+                scope.map(|mut scope| {
+                    let (was, is) = (old.renderer(), site.renderer());
+                    scope.languages = languages_seeing(&was, &is, &pending.content, false);
+                    scope
+                })
             }
             _ => None,
         };

@@ -124,6 +124,9 @@ pub struct Scope {
     pub sessions: BTreeSet<usize>,
     pub programmes: BTreeSet<usize>,
     pub speakers: BTreeSet<usize>,
+    /// The languages whose exports the edit touches; `None`: all. An export in one language
+    /// shows the translation its readers see, and no other.
+    pub languages: Option<BTreeSet<String>>,
     keys: ScopeKeys,
 }
 
@@ -198,6 +201,11 @@ impl<'a> Exporter<'a> {
             .config
             .languages
             .par_iter()
+            .filter(|language| {
+                scope
+                    .and_then(|s| s.languages.as_ref())
+                    .is_none_or(|langs| langs.contains(&language.code))
+            })
             .flat_map_iter(|language| {
                 self.language_files(&language.code, &jobs, needed.as_ref(), &zones)
             })
@@ -336,7 +344,10 @@ impl<'a> Exporter<'a> {
     /// [`Exporter::files_in`] does not make are gone.
     pub fn paths_of(&self, scope: &Scope) -> BTreeSet<String> {
         let mut paths = BTreeSet::new();
-        for language in &self.config.languages {
+        let languages = self.config.languages.iter().filter(|language| {
+            (scope.languages.as_ref()).is_none_or(|langs| langs.contains(&language.code))
+        });
+        for language in languages {
             let lang = language.code.as_str();
             paths.insert(format!("{lang}/{FEED_FILE}"));
             let keys = &scope.keys;

@@ -84,7 +84,19 @@ pub fn plan_update(
             was.is_some() && was == is
         });
     if !index_same {
-        render.extend(after.files_of(&BTreeSet::from([Target::SearchIndex])));
+        // Each language's index shows the translation its readers see, and the times of
+        // the default language's (for "my programme").
+        let langs = languages_seeing(before, after, &changes.content, true);
+        render.extend(
+            after
+                .files_of(&BTreeSet::from([Target::SearchIndex]))
+                .into_iter()
+                .filter(|file| {
+                    langs.as_ref().is_none_or(|langs| {
+                        langs.iter().any(|l| file.starts_with(&format!("{l}/")))
+                    })
+                }),
+        );
     }
     let counts_changed = !changes.content.folders.is_empty()
         || changes
@@ -114,6 +126,56 @@ pub fn plan_update(
         removed,
         own,
     })
+}
+
+/// The languages whose readers see a change of the sessions in `changed`: those where the
+/// translation they are shown (their own, or another where the site lists untranslated
+/// sessions) is not what it was, and with `default_times`, all of them when the default
+/// language's date or times changed. `None` (all) unless every changed key is a session
+/// before and after and the model links entries as it did (which speakers' pages list a
+/// session is the same in every language).
+pub fn languages_seeing(
+    before: &Renderer,
+    after: &Renderer,
+    changed: &ChangedKeys,
+    default_times: bool,
+) -> Option<BTreeSet<String>> {
+    if !changed.folders.is_empty() || before.model.links_revision != after.model.links_revision
+    {
+        return None;
+    }
+    let config = after.config;
+    let mut langs = BTreeSet::new();
+    for key in &changed.keys {
+        let (Some((Kind::Session, was)), Some((Kind::Session, is))) =
+            (before.model.find(key), after.model.find(key))
+        else {
+            return None;
+        };
+        let (was, is) = (
+            &before.model.sessions[was].entry,
+            &after.model.sessions[is].entry,
+        );
+        if default_times {
+            let times = |e: &Entry<crate::front_matter::SessionFront>| {
+                let f = &e.primary(config).front;
+                (f.date, f.start, f.end)
+            };
+            if times(was) != times(is) {
+                return None;
+            }
+        }
+        for language in &config.languages {
+            let lang = language.code.as_str();
+            let seen = |e| {
+                Entry::pick(e, lang, config, config.list_untranslated).map(|t| &t.front)
+            };
+            if seen(was) != seen(is) {
+                langs.insert(language.code.clone());
+            }
+        }
+    }
+    Some(langs)
 }
 
 impl<'a> Renderer<'a> {

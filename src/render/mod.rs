@@ -5,7 +5,7 @@ mod search;
 pub mod timetable;
 mod views;
 
-pub use affected::{PageUpdate, plan_update};
+pub use affected::{PageUpdate, languages_seeing, plan_update};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
