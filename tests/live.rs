@@ -37,6 +37,29 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "the Danish title of a session with no other translation, which Swedish and Norwegian readers are shown (their search index and exports too)",
+            apply: |root| {
+                let path = "content/kommunestyret-2030/seminar-12-12.da.md";
+                replace_in(
+                    root,
+                    path,
+                    "title = \"Seminar (12-12)\"",
+                    "title = \"Seminar 12–12\"",
+                );
+                vec![path]
+            },
+        },
+        Edit {
+            what: "the Swedish summary of a session, which only Swedish readers are shown",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/politisk-debat.sv.md";
+                let text = read(root, path);
+                let text = text.replacen("summary = \"", "summary = \"Uppdaterad: ", 1);
+                write(root, path, &text);
+                vec![path]
+            },
+        },
+        Edit {
             what: "the role of a speaker given inline, shown on their own page and in the speakers' index",
             apply: |root| {
                 let path = "content/fremtidens-offentlige-sektor/kunstig-intelligens.da.md";
