@@ -50,6 +50,14 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "the end of a session in the default language, which places it in every language's timetable and \"my programme\"",
+            apply: |root| {
+                let path = "content/fremtidens-offentlige-sektor/politisk-debat.da.md";
+                replace_in(root, path, "end = 12:00:00", "end = 12:30:00");
+                vec![path]
+            },
+        },
+        Edit {
             what: "the Swedish summary of a session, which only Swedish readers are shown",
             apply: |root| {
                 let path = "content/fremtidens-offentlige-sektor/politisk-debat.sv.md";

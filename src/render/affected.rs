@@ -71,6 +71,21 @@ pub fn plan_update(
     }
     let mut render = before.files_showing(&changes.content);
     render.extend(after.files_showing(&changes.content));
+    // Only the changed pages themselves can appear or vanish.
+    let (was, is) = (
+        before.own_files(&changes.content),
+        after.own_files(&changes.content),
+    );
+    // A listing in one language shows the translations its readers see: after an edit of
+    // some translations of sessions, the listings of the other languages stay as they are
+    // (the sessions' own pages are rendered in every language all the same).
+    let langs = languages_seeing(before, after, &changes.content, true);
+    if let Some(langs) = &langs {
+        let prefixes: Vec<String> = langs.iter().map(|l| format!("{l}/")).collect();
+        render.retain(|file| {
+            was.contains(file) || is.contains(file) || prefixes.iter().any(|p| file.starts_with(p))
+        });
+    }
     if !changes.templates.is_empty() {
         render.extend(before.files_using(&changes.templates));
         render.extend(after.files_using(&changes.templates));
@@ -86,7 +101,6 @@ pub fn plan_update(
     if !index_same {
         // Each language's index shows the translation its readers see, and the times of
         // the default language's (for "my programme").
-        let langs = languages_seeing(before, after, &changes.content, true);
         render.extend(
             after
                 .files_of(&BTreeSet::from([Target::SearchIndex]))
@@ -107,11 +121,6 @@ pub fn plan_update(
     if counts_changed {
         render.extend(after.speaker_index_files());
     }
-    // Only the changed pages themselves can appear or vanish.
-    let (was, is) = (
-        before.own_files(&changes.content),
-        after.own_files(&changes.content),
-    );
     let removed: BTreeSet<String> = was.difference(&is).cloned().collect();
     let added = is.difference(&was).count();
     // A check on the rule above: otherwise, everything.
@@ -140,8 +149,7 @@ pub fn languages_seeing(
     changed: &ChangedKeys,
     default_times: bool,
 ) -> Option<BTreeSet<String>> {
-    if !changed.folders.is_empty() || before.model.links_revision != after.model.links_revision
-    {
+    if !changed.folders.is_empty() || before.model.links_revision != after.model.links_revision {
         return None;
     }
     let config = after.config;
@@ -167,9 +175,7 @@ pub fn languages_seeing(
         }
         for language in &config.languages {
             let lang = language.code.as_str();
-            let seen = |e| {
-                Entry::pick(e, lang, config, config.list_untranslated).map(|t| &t.front)
-            };
+            let seen = |e| Entry::pick(e, lang, config, config.list_untranslated).map(|t| &t.front);
             if seen(was) != seen(is) {
                 langs.insert(language.code.clone());
             }
