@@ -1,7 +1,8 @@
 //! Incremental rebuild time of `samling serve` without the watcher, debounce and HTTP: the
 //! time of [`LiveSite::rebuild`] after one session is saved, on a generated programme. The
 //! listings that show the session (its programme, theme and speaker pages, its neighbours,
-//! and the speakers' index where it lists the session) are rendered again in each rebuild.
+//! its day's timetable; the speakers' index when what it counts changes), the search index
+//! and the exports are made again in each rebuild, in the languages that show the edit.
 //!
 //! `cargo bench --bench live_rebuild -- --sessions 10000 [--edits 25] [--site DIR]`
 //! (`--site` reuses a site made by gen-programme, which is left as it was). After the edits,
@@ -62,11 +63,7 @@ fn main() {
     let body = |i: usize, text: &str| format!("{text}\nEdit {i}.\n");
     let edits_made: [(&PathBuf, &str, &Change); 3] = [
         (&not_inline, "title, no inline speakers", &title),
-        (
-            &inline,
-            "title, inline speakers (speakers' index too)",
-            &title,
-        ),
+        (&inline, "title, speakers given inline", &title),
         (&inline, "body only", &body),
     ];
     let mut rows = Vec::new();

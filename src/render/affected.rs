@@ -20,7 +20,7 @@ pub type Navigation<'a> = (bool, Vec<(&'a str, Vec<(&'a str, &'a str)>)>);
 type InIndex<'a> = (
     Vec<&'a str>,
     BTreeSet<&'a str>,
-    Vec<(&'a str, &'a str, Vec<&'a SpeakerEntry>)>,
+    Vec<(&'a str, Vec<&'a SpeakerEntry>)>,
 );
 
 /// What a page of an entry is, without its language.
@@ -339,15 +339,15 @@ impl<'a> Renderer<'a> {
             targets.insert(Target::TimetableDay(session.programme, date));
         }
         targets.extend(session.theme.map(Target::Theme));
-        // The speakers' index shows counts, and the titles of sessions with speakers given
-        // inline: `plan_update` compares what it shows of the session before and after.
+        // The speakers' index shows counts, and the roles of people given inline:
+        // `plan_update` compares what it shows of the session before and after.
         self.session_and_speakers(s, targets);
     }
 
     /// What the speakers' index shows of the session with content key `key`: its
-    /// languages and the speaker pages it refers to (counted), and the title and speakers
-    /// given inline of each translation that has any (listed with a link to the session).
-    /// `None` if it is not a session.
+    /// languages and the speaker pages it refers to (counted), and the speakers given
+    /// inline in each translation that has any (their names, roles and organisations). The
+    /// index shows no session titles. `None` if it is not a session.
     fn counted_in_index(&self, key: &str) -> Option<InIndex<'a>> {
         let (Kind::Session, i) = self.model.find(key)? else {
             return None;
@@ -361,9 +361,9 @@ impl<'a> Renderer<'a> {
                 let inline: Vec<&SpeakerEntry> = entries
                     .filter(|e| matches!(e, SpeakerEntry::Inline { .. }))
                     .collect();
-                (t.lang.as_str(), t.front.title.as_str(), inline)
+                (t.lang.as_str(), inline)
             })
-            .filter(|(_, _, inline)| !inline.is_empty())
+            .filter(|(_, inline)| !inline.is_empty())
             .collect();
         Some((
             entry.langs().collect(),
