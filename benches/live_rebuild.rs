@@ -55,7 +55,7 @@ fn main() {
         started.elapsed().as_secs_f64() * 1000.0
     );
 
-    // The first session with speakers given inline (the speakers' index lists it by title)
+    // The first session with speakers given inline (its people have pages of their own)
     // and the first without.
     let inline = first_session(&root.join("content"), true);
     let not_inline = first_session(&root.join("content"), false);
