@@ -375,13 +375,6 @@ impl Document {
     }
 }
 
-/// The index of `docs` for language `lang`, as a script that hands it to `samling.js`
-/// (a script, not JSON, so that it loads from disk too, where `fetch` is refused).
-pub fn index_script(lang: &str, docs: &[Document]) -> String {
-    let docs: Vec<Arc<Document>> = docs.iter().cloned().map(Arc::new).collect();
-    IndexState::default().script(lang, &docs)
-}
-
 /// A language's index as last made, kept by `serve` between rebuilds: each document's
 /// terms and JSON, each term's JSON. After an edit only the documents that changed are
 /// split into terms and written again (at 10,000 sessions an index has 13,000 documents).
@@ -405,7 +398,9 @@ struct IndexedDoc {
 }
 
 impl IndexState {
-    /// The index script of `docs` in `lang`; `self` is updated to them.
+    /// The index of `docs` in `lang` as a script that hands it to `samling.js` (a script,
+    /// not JSON, so that it loads from disk too, where `fetch` is refused); `self` is
+    /// updated to them.
     pub fn script(&mut self, lang: &str, docs: &[Arc<Document>]) -> String {
         let rules = rules_for(lang);
         if self.docs.len() != docs.len() {
@@ -666,7 +661,8 @@ mod tests {
             doc("Regionen"),
             doc("Kommunen og regionen"),
         ];
-        let script = index_script("da", &docs);
+        let docs: Vec<Arc<Document>> = docs.into_iter().map(Arc::new).collect();
+        let script = IndexState::default().script("da", &docs);
         assert!(script.starts_with("window.samlingIndex={"));
         assert!(script.contains("\"kommun\":[0,2]"), "{script}");
         assert!(script.contains("\"region\":[1,1]"), "{script}");

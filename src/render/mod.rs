@@ -16,7 +16,7 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::front_matter::{Date, Kind, SpeakerEntry};
+use crate::front_matter::{Date, Kind};
 use crate::locale::{Locales, fluent_value};
 use crate::markdown::Markdown;
 use crate::model::{Memo, Model, Revision};
@@ -588,7 +588,7 @@ impl<'a> Renderer<'a> {
             Job::Timetable(..) => "timetable.html",
             Job::Search(_) => "search.html",
             Job::MyProgramme(_) => "my-programme.html",
-            // Not a template: written by `search::index_script`.
+            // Not a template: written by `search::IndexState::script`.
             Job::SearchIndex(_) => "",
         }
     }
@@ -877,16 +877,7 @@ impl<'a> Renderer<'a> {
             }
             Job::InlineSpeaker(i, _) => {
                 let person = &m.inline_speakers[i];
-                // Role and organisation as the person's first session gives them.
-                let first = person.sessions.iter().find_map(|&s| {
-                    let t = v.pick(&m.sessions[s].entry)?;
-                    t.front
-                        .speakers
-                        .iter()
-                        .chain(&t.front.moderator)
-                        .find(|e| matches!(e, SpeakerEntry::Inline { name, .. } if crate::model::name_key(name) == crate::model::name_key(&person.name)))
-                        .map(|e| v.speaker(e))
-                });
+                let first = v.as_first_given(person);
                 let view = SpeakerPageView {
                     name: person.name.clone(),
                     role: first.as_ref().and_then(|f| f.role.clone()),
@@ -1278,18 +1269,7 @@ impl<'a> Renderer<'a> {
             if count == 0 {
                 continue;
             }
-            let first = person.sessions.iter().find_map(|&s| {
-                let t = v.pick(&m.sessions[s].entry)?;
-                t.front
-                    .speakers
-                    .iter()
-                    .chain(&t.front.moderator)
-                    .find(|e| {
-                        matches!(e, SpeakerEntry::Inline { name, .. }
-                            if crate::model::name_key(name) == crate::model::name_key(&person.name))
-                    })
-                    .map(|e| v.speaker(e))
-            });
+            let first = v.as_first_given(person);
             listings.push(SpeakerListing {
                 name: person.name.clone(),
                 role: first.as_ref().and_then(|f| f.role.clone()),

@@ -12,7 +12,7 @@ use super::views::ViewBuilder;
 use super::{Job, Renderer, link_or_key, timetable};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{Date, SpeakerEntry, Status, Time};
-use crate::model::{Entry, Revision};
+use crate::model::Revision;
 use crate::search::{Document, IndexState, SessionData};
 
 /// The search indexes as last made, by language; kept by [`super::Templates`] while the
@@ -75,10 +75,6 @@ impl Documents {
     }
 }
 
-fn at<F>(entry: &Entry<F>) -> Revision {
-    entry.revision
-}
-
 impl<'a> Renderer<'a> {
     /// The search index script of `lang`.
     pub(super) fn search_index(&self, lang: &'a str) -> Result<String, Diagnostic> {
@@ -123,7 +119,7 @@ impl<'a> Renderer<'a> {
         for &p in m.programmes.iter().flat_map(|p| &p.themes) {
             let theme = &m.themes[p];
             let programme = &m.programmes[theme.programme].entry;
-            docs.add(vec![at(&theme.entry), at(programme)], || {
+            docs.add(vec![theme.entry.revision, programme.revision], || {
                 let t = v.pick(&theme.entry)?;
                 let programme = link_or_key(&v, programme, |f| &f.title);
                 Some(Document {
@@ -138,7 +134,7 @@ impl<'a> Renderer<'a> {
             });
         }
         for speaker in &m.speakers {
-            docs.add(vec![at(&speaker.entry)], || {
+            docs.add(vec![speaker.entry.revision], || {
                 let t = v.pick(&speaker.entry)?;
                 let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
                 Some(Document {

@@ -226,6 +226,22 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
+    /// A person given inline, with the role and organisation their first session that a
+    /// reader of this language sees gives them.
+    pub fn as_first_given(&self, person: &crate::model::InlineSpeaker) -> Option<SpeakerView> {
+        let key = crate::model::name_key(&person.name);
+        person.sessions.iter().find_map(|&s| {
+            let t = self.pick(&self.model.sessions[s].entry)?;
+            let entries = t.front.speakers.iter().chain(&t.front.moderator);
+            entries
+                .filter(|e| {
+                    matches!(e, SpeakerEntry::Inline { name, .. } if crate::model::name_key(name) == key)
+                })
+                .map(|e| self.speaker(e))
+                .next()
+        })
+    }
+
     pub fn session_summary(&self, index: usize, with_programme: bool) -> Option<SessionSummary> {
         let session = &self.model.sessions[index];
         let t = self.pick(&session.entry)?;
