@@ -13,7 +13,8 @@
   if (saved !== null) {
     sessionStorage.removeItem(scrollKey);
     const [x, y] = JSON.parse(saved);
-    window.scrollTo(x, y);
+    // Instantly: the theme may scroll smoothly, and a reload is no move of the reader's.
+    window.scrollTo({ left: x, top: y, behavior: "instant" });
   }
 
   function reload() {
