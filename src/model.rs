@@ -197,22 +197,26 @@ pub fn slug(name: &str) -> String {
 
 #[derive(Debug, Clone)]
 pub struct Model {
+    // What a patch of sessions leaves as it is, shared between the models before and
+    // after it: copying it was most of the cost of a patch at 10,000 sessions.
     pub home: Option<Arc<Entry<HomeFront>>>,
-    pub programmes: Vec<Programme>,
-    pub themes: Vec<Theme>,
+    pub programmes: Arc<Vec<Programme>>,
+    pub themes: Arc<Vec<Theme>>,
     pub sessions: Vec<Session>,
-    pub speakers: Vec<Speaker>,
+    pub speakers: Arc<Vec<Speaker>>,
     /// Inline speakers without a page of their own name, by slug.
-    pub inline_speakers: Vec<InlineSpeaker>,
+    pub inline_speakers: Arc<Vec<InlineSpeaker>>,
     /// Every speaker's name (see [`name_key`]) → the person: a speaker page's names in each
     /// language, and inline speakers' names.
-    pub people: BTreeMap<String, Person>,
+    pub people: Arc<BTreeMap<String, Person>>,
     pub pages: Vec<Arc<Entry<PageFront>>>,
     pub minutes: Vec<Arc<Entry<MinutesFront>>>,
-    /// Every entry by key, as parsed: what the next build reuses where the files are the same.
-    parsed: BTreeMap<String, Parsed>,
+    /// Every entry by key, as parsed when the model was built: what the next build reuses
+    /// where the files are the same. Sessions patched in since are not here (their old
+    /// entries are, of other files, so never reused); the kind of each key stays right.
+    parsed: Arc<BTreeMap<String, Parsed>>,
     /// By session: the revisions of the speaker pages that list it.
-    speaker_sources: Vec<Vec<Revision>>,
+    speaker_sources: Arc<Vec<Vec<Revision>>>,
     /// How entries are linked (sessions to speakers' pages and to people given inline, and
     /// their order): new whenever the model is built, kept when sessions are patched in
     /// place, which changes none of it.
@@ -301,9 +305,6 @@ impl Model {
             if place(old, config) != place(&new, config) {
                 return None;
             }
-            model
-                .parsed
-                .insert(key.clone(), Parsed::Session(Arc::clone(&new)));
             model.sessions[i].entry = new;
         }
         Some(model)
@@ -903,16 +904,16 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
     }
     Ok(Model {
         home,
-        programmes,
-        themes,
+        programmes: Arc::new(programmes),
+        themes: Arc::new(themes),
         sessions,
-        speakers,
-        inline_speakers,
-        people,
+        speakers: Arc::new(speakers),
+        inline_speakers: Arc::new(inline_speakers),
+        people: Arc::new(people),
         pages,
         minutes,
-        parsed,
-        speaker_sources,
+        parsed: Arc::new(parsed),
+        speaker_sources: Arc::new(speaker_sources),
         links_revision: Revision::next(),
     })
 }

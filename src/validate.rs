@@ -28,7 +28,7 @@ pub fn validate(
 /// programme's days.
 fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for programme in &model.programmes {
+    for programme in model.programmes.iter() {
         for t in &programme.entry.translations {
             let f = &t.front;
             if let (Some(first), Some(last)) = (f.first_day, f.last_day)
@@ -108,7 +108,7 @@ fn across_entries(
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     rooms_booked_twice(model, config, &mut problems);
-    for speaker in &model.speakers {
+    for speaker in model.speakers.iter() {
         for t in &speaker.entry.translations {
             if let Some(photo) = &t.front.photo
                 && !static_exists(photo)
@@ -278,7 +278,7 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
     for m in &model.minutes {
         claim(&mut owners, m, problems);
     }
-    for p in &model.programmes {
+    for p in model.programmes.iter() {
         claim(&mut owners, &p.entry, problems);
     }
 }

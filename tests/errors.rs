@@ -323,6 +323,24 @@ fn two_sessions_in_one_room_at_once() {
 }
 
 #[test]
+fn a_room_written_another_way_is_the_same_room() {
+    assert_refused(
+        |root| {
+            let path = "content/aarsmoede/debat.da.md";
+            let text = read(root, path)
+                .replace("start = 10:15", "start = 09:45")
+                .replace("room = \"Festsalen\"", "room = \" FESTSALEN \"");
+            assert!(text.contains("FESTSALEN"));
+            write(root, path, &text);
+        },
+        &[
+            "content/aarsmoede/debat.da.md:6:1",
+            "the room is booked twice: 09:45–11:30 here, 09:30–10:00 in content/aarsmoede/aabning.da.md",
+        ],
+    );
+}
+
+#[test]
 fn a_cancelled_session_frees_its_room() {
     let root = starter_site();
     let path = "content/aarsmoede/debat.da.md";

@@ -133,7 +133,7 @@ impl<'a> Renderer<'a> {
                 })
             });
         }
-        for speaker in &m.speakers {
+        for speaker in m.speakers.iter() {
             docs.add(vec![speaker.entry.revision], || {
                 let t = v.pick(&speaker.entry)?;
                 let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
@@ -179,7 +179,7 @@ impl<'a> Renderer<'a> {
                 .message(&format!("status-{}", name.as_str()?), None)
                 .ok()
         };
-        for programme in &m.programmes {
+        for programme in m.programmes.iter() {
             let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
             let programme_title = v
                 .pick(&programme.entry)
