@@ -268,14 +268,16 @@ impl Model {
     /// `self`: `None` unless every one was a session before and is one still, in the same
     /// place, with the same time (so the same order), theme and speaker pages. Their own
     /// fields and text may change. Saves `serve` a whole rebuild for the commonest edit.
+    /// With the model, the indices of the sessions patched.
     pub fn patched(
         &self,
         groups: &BTreeMap<String, Group>,
         keys: &BTreeSet<String>,
         config: &Config,
         markdown: &Markdown,
-    ) -> Option<Model> {
+    ) -> Option<(Model, BTreeSet<usize>)> {
         let mut model = self.clone();
+        let mut changed = BTreeSet::new();
         let urls = Urls::new(config);
         for key in keys {
             let files = groups.get(key)?;
@@ -306,8 +308,9 @@ impl Model {
                 return None;
             }
             model.sessions[i].entry = new;
+            changed.insert(i);
         }
-        Some(model)
+        Some((model, changed))
     }
 }
 

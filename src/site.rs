@@ -17,7 +17,7 @@ use crate::model::Model;
 use crate::render::{Renderer, Templates};
 use crate::theme::ThemeFiles;
 use crate::urls::Urls;
-use crate::validate::validate;
+use crate::validate::{validate, validate_patch};
 use crate::write::{OutputFile, write_atomically};
 
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
@@ -135,6 +135,8 @@ impl Site {
                 }
             },
         };
+        // The static files that links and photos may name are those the model had.
+        let same_statics = reuse.theme.is_some();
         let (theme, syntax_css) = match reuse.theme {
             Some(reused) => reused,
             None => {
@@ -159,22 +161,34 @@ impl Site {
         let (mut source_problems, (model, mut model_problems)) = rayon::join(
             || sources.problems(),
             || {
+                let static_exists = |name: &str| theme.has_static(name);
                 let patched = match (reuse.model, reuse.changed_keys) {
                     (Some(previous), Some(keys)) => {
                         previous.patched(sources.groups(), keys, &config, &markdown)
                     }
                     _ => None,
                 };
-                let built = match patched {
-                    Some(model) => Ok(model),
-                    None => Model::rebuild(sources.groups(), &config, &markdown, reuse.model),
-                };
-                match built {
-                    Ok(model) => {
-                        let problems = validate(&model, &config, &|name| theme.has_static(name));
+                match patched {
+                    // The model reused is a good site's: it had no problems.
+                    Some((model, changed)) if same_statics => {
+                        let problems = validate_patch(&model, &config, &static_exists, &changed);
                         (Some(model), problems)
                     }
-                    Err(errs) => (None, errs),
+                    patched => {
+                        let built = match patched {
+                            Some((model, _)) => Ok(model),
+                            None => {
+                                Model::rebuild(sources.groups(), &config, &markdown, reuse.model)
+                            }
+                        };
+                        match built {
+                            Ok(model) => {
+                                let problems = validate(&model, &config, &static_exists);
+                                (Some(model), problems)
+                            }
+                            Err(errs) => (None, errs),
+                        }
+                    }
                 }
             },
         );

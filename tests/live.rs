@@ -544,3 +544,84 @@ fn a_site_that_does_not_build_at_first_recovers() {
     rebuild(&mut live, &["locales/da.ftl"]);
     assert_same(&live_output(&live), &fresh_build(root), "the fix");
 }
+
+/// An edit that `serve` patches into the model (one session's own fields and text) is
+/// refused with the problems a fresh build reports, also those it causes in pages it did
+/// not touch; and the fix builds.
+#[test]
+fn a_patched_session_is_refused_as_a_fresh_build_refuses_it() {
+    let dir = starter_site();
+    let root = dir.path();
+    let mut live = LiveSite::new(root, None);
+    rebuild(&mut live, &[]);
+    let opening = "content/aarsmoede/aabning.da.md";
+    let debate = "content/aarsmoede/debat.da.md";
+    // A heading of the opening that the debate links to, added by one good edit.
+    replace_in(root, opening, "+++\n\n", "+++\n\n## Dagsorden\n\n");
+    replace_in(
+        root,
+        debate,
+        "drøfter velfærdens fremtid.",
+        "drøfter velfærdens fremtid ([dagsorden](@/aarsmoede/aabning.md#dagsorden)).",
+    );
+    rebuild(&mut live, &[opening, debate]);
+    assert_same(
+        &live_output(&live),
+        &fresh_build(root),
+        "a heading and a link",
+    );
+
+    // Each edit: the file, the text replaced and its replacement, and the problem.
+    let bad = [
+        // Reported at the debate, which the edit did not touch.
+        (
+            opening,
+            "end = 10:00",
+            "end = 10:30",
+            "the room is booked twice",
+        ),
+        (
+            debate,
+            "end = 11:30",
+            "end = 10:00",
+            "the session ends before it starts",
+        ),
+        (
+            debate,
+            "language = \"da\"",
+            "language = \"fi\"",
+            "not a language of this site",
+        ),
+        // Not the default language's date, which places the session.
+        (
+            "content/aarsmoede/aabning.sv.md",
+            "date = 2027-03-11",
+            "date = 2027-03-20",
+            "outside its programme's days",
+        ),
+        (
+            debate,
+            "md#dagsorden",
+            "md#program",
+            "has no heading `#program`",
+        ),
+        // Reported at the debate, whose link loses its heading.
+        (
+            opening,
+            "## Dagsorden",
+            "## Program",
+            "has no heading `#dagsorden`",
+        ),
+    ];
+    for (path, from, to, problem) in bad {
+        replace_in(root, path, from, to);
+        let refused = live.rebuild(live.classify(&[PathBuf::from(path)]));
+        let live_err = refused.map(|_| ()).unwrap_err().to_string();
+        let fresh_err = Site::load(root).map(|_| ()).unwrap_err().to_string();
+        assert_eq!(live_err, fresh_err, "{path}: {from} → {to}");
+        assert!(live_err.contains(problem), "{live_err}");
+        replace_in(root, path, to, from);
+        rebuild(&mut live, &[path]);
+        assert_same(&live_output(&live), &fresh_build(root), path);
+    }
+}
