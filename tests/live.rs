@@ -625,3 +625,50 @@ fn a_patched_session_is_refused_as_a_fresh_build_refuses_it() {
         assert_same(&live_output(&live), &fresh_build(root), path);
     }
 }
+
+/// Files that cannot be loaded, or that are a second file of a page in one language, are
+/// refused after the edit that makes them as a fresh build refuses them, and no longer
+/// once they are fixed or gone.
+#[test]
+fn problems_of_files_come_and_go_with_them() {
+    let dir = starter_site();
+    let root = dir.path();
+    let mut live = LiveSite::new(root, None);
+    rebuild(&mut live, &[]);
+    let debate = "content/aarsmoede/debat.da.md";
+    let text = read(root, debate);
+    // Each: a file written, and the problem.
+    let bad = [
+        (
+            debate,
+            text.replace("format = ", "format = \"debate"),
+            "debat.da.md:7",
+        ),
+        (
+            "content/aarsmoede/debat.de.md",
+            text.clone(),
+            "`de` is not a language",
+        ),
+        (
+            "content/aarsmoede/debat/_index.da.md",
+            text.clone(),
+            "is the same page (`da/aarsmoede/debat/`)",
+        ),
+    ];
+    for (path, written, problem) in bad {
+        let before = fs::read_to_string(root.join(path)).ok();
+        fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+        write(root, path, &written);
+        let refused = live.rebuild(live.classify(&[PathBuf::from(path)]));
+        let live_err = refused.map(|_| ()).unwrap_err().to_string();
+        let fresh_err = Site::load(root).map(|_| ()).unwrap_err().to_string();
+        assert_eq!(live_err, fresh_err, "{path}");
+        assert!(live_err.contains(problem), "{live_err}");
+        match before {
+            Some(text) => write(root, path, &text),
+            None => fs::remove_file(root.join(path)).unwrap(),
+        }
+        rebuild(&mut live, &[path]);
+        assert_same(&live_output(&live), &fresh_build(root), path);
+    }
+}
