@@ -61,10 +61,22 @@ fn main() {
     let not_inline = first_session(&root.join("content"), false);
     let title = |i: usize, text: &str| text.replacen("title = \"", &format!("title = \"{i} "), 1);
     let body = |i: usize, text: &str| format!("{text}\nEdit {i}.\n");
-    let edits_made: [(&PathBuf, &str, &Change); 3] = [
+    // Edits that change more than a session's own fields: the model is built again.
+    let start_later = |i: usize, text: &str| {
+        // A minute later and back: within the session's own slot, so no room is booked twice.
+        let at = text.find("start = ").expect("a start") + "start = ".len();
+        let minute: usize = text[at + 3..at + 5].parse().unwrap();
+        let shifted = minute + (i + 1) % 2;
+        format!("{}{shifted:02}{}", &text[..at + 3], &text[at + 5..])
+    };
+    let role = |i: usize, text: &str| text.replacen("role = \"", &format!("role = \"{i} "), 1);
+    let speaker = first_speaker(&root.join("content"));
+    let edits_made: [(&PathBuf, &str, &Change); 5] = [
         (&not_inline, "title, no inline speakers", &title),
         (&inline, "title, speakers given inline", &title),
         (&inline, "body only", &body),
+        (&not_inline, "start time (model built again)", &start_later),
+        (&speaker, "speaker's role (model built again)", &role),
     ];
     let mut rows = Vec::new();
     for (session, edit, change) in edits_made {
@@ -142,6 +154,19 @@ fn first_session(content: &Path, inline: bool) -> PathBuf {
                 }) == inline
         })
         .expect("a session")
+}
+
+/// The first speaker page in Danish that has a role.
+fn first_speaker(content: &Path) -> PathBuf {
+    walkdir::WalkDir::new(content.join("speakers"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .find(|p| {
+            p.to_string_lossy().ends_with(".da.md")
+                && fs::read_to_string(p).unwrap_or_default().contains("role = \"")
+        })
+        .expect("a speaker")
 }
 
 fn copy_tree(from: &Path, to: &Path) {
