@@ -164,7 +164,9 @@ fn first_speaker(content: &Path) -> PathBuf {
         .map(|e| e.unwrap().into_path())
         .find(|p| {
             p.to_string_lossy().ends_with(".da.md")
-                && fs::read_to_string(p).unwrap_or_default().contains("role = \"")
+                && fs::read_to_string(p)
+                    .unwrap_or_default()
+                    .contains("role = \"")
         })
         .expect("a speaker")
 }

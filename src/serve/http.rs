@@ -19,7 +19,7 @@ use futures_util::stream::{self, Stream};
 use serde::Serialize;
 use tokio::sync::broadcast;
 
-use crate::live::Output;
+use crate::live::{Changes, Output};
 
 /// The reload client, served at `<base>__samling/live.js`.
 const CLIENT: &str = include_str!("live.js");
@@ -37,10 +37,67 @@ pub enum Notice {
     Hello { generation: u64 },
 }
 
+/// The files of a site as served: a copy of the output made now and then, and the
+/// changes since. Publishing a version shares the copy: copying the whole output for every
+/// version took 5 ms at 10,000 sessions, twice per save.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    copy: Arc<Output>,
+    since: Arc<Changes>,
+}
+
+impl Files {
+    /// A copy of `output`.
+    pub fn of(output: &Output) -> Files {
+        Files {
+            copy: Arc::new(output.clone()),
+            since: Arc::default(),
+        }
+    }
+
+    /// These files with `changes` laid over them.
+    pub fn with(&self, changes: &Changes) -> Files {
+        let mut since = (*self.since).clone();
+        since.extend(changes.iter().map(|(p, c)| (Arc::clone(p), c.clone())));
+        Files {
+            copy: Arc::clone(&self.copy),
+            since: Arc::new(since),
+        }
+    }
+
+    /// How many changes are laid over the copy.
+    pub fn changes(&self) -> usize {
+        self.since.len()
+    }
+
+    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
+        match self.since.get(path) {
+            Some(change) => change.as_ref(),
+            None => self.copy.get(path),
+        }
+    }
+
+    fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// Whether these are exactly the files of `output`.
+    pub fn are(&self, output: &Output) -> bool {
+        let paths: std::collections::BTreeSet<&str> = self
+            .copy
+            .keys()
+            .chain(self.since.keys())
+            .map(|p| &**p)
+            .filter(|p| self.contains_key(p))
+            .collect();
+        paths.len() == output.len() && output.iter().all(|(p, b)| self.get(p) == Some(b))
+    }
+}
+
 /// The site as served right now.
 #[derive(Debug)]
 pub struct Snapshot {
-    pub files: Output,
+    pub files: Files,
     /// Counts successful builds, so that a page loaded before a rebuild reloads on connect.
     pub generation: u64,
     /// The error of the last build, if it failed.
@@ -60,7 +117,7 @@ pub struct Preview {
 impl Preview {
     pub fn new() -> Preview {
         let empty = Snapshot {
-            files: Output::new(),
+            files: Files::default(),
             generation: 0,
             error: None,
             base_path: "/".into(),
@@ -392,11 +449,34 @@ mod tests {
             files.insert(Arc::from(path), Arc::from(b"x".as_slice()));
         }
         Snapshot {
-            files,
+            files: Files::of(&files),
             generation: 1,
             error: None,
             base_path: "/".into(),
         }
+    }
+
+    #[test]
+    fn files_served_are_the_copy_with_the_changes_since() {
+        let bytes = |b: &[u8]| Arc::<[u8]>::from(b);
+        let mut output = Output::new();
+        output.insert(Arc::from("a.html"), bytes(b"a"));
+        output.insert(Arc::from("b.html"), bytes(b"b"));
+        let files = Files::of(&output);
+        assert!(files.are(&output));
+        let mut changes = Changes::new();
+        changes.insert(Arc::from("a.html"), Some(bytes(b"A")));
+        changes.insert(Arc::from("b.html"), None);
+        changes.insert(Arc::from("c.html"), Some(bytes(b"c")));
+        let later = files.with(&changes);
+        crate::live::apply(&mut output, &changes);
+        assert!(later.are(&output));
+        assert_eq!(later.get("a.html"), Some(&bytes(b"A")));
+        assert_eq!(later.get("b.html"), None);
+        assert_eq!(later.changes(), 3);
+        // The earlier version is as it was.
+        assert_eq!(files.get("a.html"), Some(&bytes(b"a")));
+        assert!(!later.are(&Output::new()));
     }
 
     #[test]

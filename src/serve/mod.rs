@@ -16,15 +16,18 @@ use std::time::Instant;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::live::{LiveSite, Output, Rebuild};
+use crate::live::{LiveSite, Rebuild};
 
 pub use http::Notice;
-use http::{Preview, Snapshot};
+use http::{Files, Preview, Snapshot};
 use watch::SourceWatcher;
 
 pub const DEFAULT_PORT: u16 = 1111;
 /// More changed files than this are announced as "everything" (`*`).
 const MAX_NAMED_CHANGES: usize = 2000;
+/// Past this many changes laid over the copy of the output that `serve` serves, it makes a
+/// new copy (or past an eighth of the site): each version served copies the changes.
+const MAX_CHANGES_SERVED: usize = 2000;
 /// How many ports after a taken one `serve` tries.
 const PORT_ATTEMPTS: u16 = 20;
 
@@ -79,7 +82,8 @@ impl Server {
         let mut live = LiveSite::new(&root, options.base_url.clone());
         let started = Instant::now();
         let first = live.rebuild(live.classify(&[]));
-        publish(&preview, &live, &options, first.as_ref());
+        let mut served = Files::default();
+        publish(&preview, &live, &options, first.as_ref(), &mut served);
         match &first {
             Ok(rebuild) => log(&format!(
                 "Built {} pages in {} ms",
@@ -109,7 +113,7 @@ impl Server {
             let log = Arc::clone(&log);
             std::thread::Builder::new()
                 .name("samling-rebuild".into())
-                .spawn(move || rebuild_loop(live, watcher, inbox, &preview, &options, &log))
+                .spawn(move || rebuild_loop(live, served, watcher, inbox, &preview, &options, &log))
                 .map_err(|e| Error::io(&root, "start the rebuild thread", e))?
         };
         let http = http::spawn(listener, Arc::clone(&preview))
@@ -204,6 +208,7 @@ fn bind(interface: IpAddr, port: u16, log: &Log) -> Result<TcpListener> {
 /// Runs every batch of changes through the pipeline until told to stop.
 fn rebuild_loop(
     mut live: LiveSite,
+    mut served: Files,
     mut watcher: SourceWatcher,
     inbox: mpsc::Receiver<Message>,
     preview: &Preview,
@@ -231,13 +236,12 @@ fn rebuild_loop(
         let what = describe(&paths);
         // The edited pages are shown as soon as they are rendered, the listings after.
         let base = base_path(&live, options);
-        let result = live.rebuild_with(changes, &mut |files, changes| {
-            let mut shown = files.clone();
-            crate::live::apply(&mut shown, changes);
+        let result = live.rebuild_with(changes, &mut |_, changes| {
+            // What is served is the last output: these are the first changes to it.
             let changed: Vec<String> = changes.keys().map(|p| p.to_string()).collect();
-            publish_built(preview, shown, &changed, base.clone());
+            publish_built(preview, served.with(changes), &changed, base.clone());
         });
-        publish(preview, &live, options, result.as_ref());
+        publish(preview, &live, options, result.as_ref(), &mut served);
         match result {
             Ok(rebuild) => log(&format!(
                 "{what}: rendered {} of {} pages, {} files changed, in {} ms",
@@ -266,28 +270,44 @@ fn describe(paths: &[PathBuf]) -> String {
 }
 
 /// Hands the live site's state to the HTTP side and tells open pages what changed.
+/// `served` is what was served after the last good build; it becomes the output of this
+/// one if it succeeded.
 fn publish(
     preview: &Preview,
     live: &LiveSite,
     options: &ServeOptions,
     result: std::result::Result<&Rebuild, &Error>,
+    served: &mut Files,
 ) {
     let base_path = base_path(live, options);
     match result {
         Ok(rebuild) => {
+            let output = live.files();
+            let changes: crate::live::Changes = rebuild
+                .changed
+                .iter()
+                .map(|p| (Arc::from(p.as_str()), output.get(p.as_str()).cloned()))
+                .collect();
+            let total = served.changes() + changes.len();
+            *served = if total > MAX_CHANGES_SERVED || total * 8 > output.len() {
+                Files::of(output)
+            } else {
+                served.with(&changes)
+            };
+            debug_assert!(served.are(output), "serve serves the output of the build");
             let later: Vec<String> = rebuild
                 .changed
                 .iter()
                 .filter(|f| !rebuild.early.contains(f))
                 .cloned()
                 .collect();
-            publish_built(preview, live.files().clone(), &later, base_path);
+            publish_built(preview, served.clone(), &later, base_path);
         }
         Err(err) => {
             let message = err.to_string();
             // The last good site: also after an early part of the failed build was shown.
             let snapshot = Snapshot {
-                files: live.files().clone(),
+                files: served.clone(),
                 generation: preview.current().generation,
                 error: Some(message.clone()),
                 base_path,
@@ -298,7 +318,7 @@ fn publish(
 }
 
 /// Serves `files` from now on and tells open pages that `changed` did.
-fn publish_built(preview: &Preview, files: Output, changed: &[String], base_path: String) {
+fn publish_built(preview: &Preview, files: Files, changed: &[String], base_path: String) {
     let generation = preview.current().generation + 1;
     let snapshot = Snapshot {
         files,
