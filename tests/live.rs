@@ -97,6 +97,44 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "a speaker page's role, shown with their sessions",
+            apply: |root| {
+                let path = "content/speakers/henrik-kolind.da.md";
+                replace_in(root, path, "role = \"Kommunaldirektør", "role = \"Direktør");
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a new speaker page with the name of a person given inline: one person",
+            apply: |root| {
+                let path = "content/speakers/linea-svendsen.da.md";
+                let text = "+++\nkind = \"speaker\"\nname = \"Linea Svendsen\"\nrole = \"AI-forsker\"\n+++\n\nLinea Svendsen forsker i kunstig intelligens.\n";
+                write(root, path, text);
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a speaker page renamed to the name of another person given inline",
+            apply: |root| {
+                let path = "content/speakers/bjarne-corydon.da.md";
+                replace_in(
+                    root,
+                    path,
+                    "name = \"Bjarne Corydon\"",
+                    "name = \"Heidi Bank\"",
+                );
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a speaker page deleted whose person is given inline: their own page again",
+            apply: |root| {
+                let path = "content/speakers/linea-svendsen.da.md";
+                fs::remove_file(root.join(path)).unwrap();
+                vec![path]
+            },
+        },
+        Edit {
             what: "a session's speaker replaced by another, and a moderator added",
             apply: |root| {
                 let path = "content/fremtidens-offentlige-sektor/temperaturen-paa-den-offentlige-sektor.da.md";

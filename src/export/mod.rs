@@ -281,45 +281,38 @@ impl<'a> Exporter<'a> {
     }
 
     /// The exports that edits of the pages with content keys `keys` touch, when each of
-    /// them is a session before the edit (in `before`) or after it (in this site) and
-    /// nothing else: the sessions, their programmes and their speakers. `None` when an
-    /// edit touches more (a programme, theme or speaker page, a free page): then every
-    /// export is made again.
+    /// them is a session or a speaker page before the edit (in `before`) or after it (in
+    /// this site) and nothing else: the sessions (those of the speakers edited), their
+    /// programmes and the speakers of those sessions. `None` when an edit touches more (a
+    /// programme or theme page, a free page): then every export is made again.
     pub fn scope_of(&self, before: &Model, keys: &BTreeSet<String>) -> Option<Scope> {
         let m = self.model;
         let mut scope = Scope::default();
         let programme_by_key = |key: &str| m.programmes.iter().position(|p| p.entry.key == key);
         let speaker_by_id = |id: &str| m.speakers.binary_search_by(|s| s.id.as_str().cmp(id)).ok();
+        // The sessions whose exports change, in this model and in the one before.
+        let mut sessions = BTreeSet::new();
+        let mut sessions_before = BTreeSet::new();
         for key in keys {
+            // The edited page's own calendar, also when it is gone.
             scope.keys.sessions.insert(key.clone());
             match m.find(key) {
                 Some((Kind::Session, i)) => {
-                    let session = &m.sessions[i];
-                    scope.sessions.insert(i);
-                    scope.programmes.insert(session.programme);
-                    scope
-                        .speakers
-                        .extend(session.entry.speaker_ids().filter_map(speaker_by_id));
-                    // Speaker pages also list sessions that name their person inline.
-                    scope.speakers.extend(
-                        (0..m.speakers.len()).filter(|&s| m.speakers[s].sessions.contains(&i)),
-                    );
+                    sessions.insert(i);
+                }
+                Some((Kind::Speaker, i)) => {
+                    scope.speakers.insert(i);
+                    sessions.extend(&m.speakers[i].sessions);
                 }
                 Some(_) => return None,
                 None => {}
             }
             match before.find(key) {
                 Some((Kind::Session, i)) => {
-                    let session = &before.sessions[i];
-                    let programme = &before.programmes[session.programme].entry.key;
-                    scope.programmes.insert(programme_by_key(programme)?);
-                    for id in session.entry.speaker_ids() {
-                        scope.speakers.insert(speaker_by_id(id)?);
-                    }
-                    for speaker in before.speakers.iter().filter(|s| s.sessions.contains(&i)) {
-                        scope.speakers.insert(speaker_by_id(&speaker.id)?);
-                    }
+                    sessions_before.insert(i);
                 }
+                // Sessions that listed the speaker, inline by name too, may list them no more.
+                Some((Kind::Speaker, i)) => sessions_before.extend(&before.speakers[i].sessions),
                 Some(_) => return None,
                 None => {}
             }
@@ -327,6 +320,38 @@ impl<'a> Exporter<'a> {
                 return None;
             }
         }
+        for &i in &sessions {
+            let session = &m.sessions[i];
+            scope.programmes.insert(session.programme);
+            (scope.speakers).extend(session.entry.speaker_ids().filter_map(speaker_by_id));
+        }
+        for &i in &sessions_before {
+            let session = &before.sessions[i];
+            let programme = &before.programmes[session.programme].entry.key;
+            scope.programmes.insert(programme_by_key(programme)?);
+            for id in session.entry.speaker_ids() {
+                scope.speakers.insert(speaker_by_id(id)?);
+            }
+            // A session still here has its exports made again.
+            if let Some((Kind::Session, now)) = m.find(&session.entry.key)
+                && !keys.contains(&session.entry.key)
+            {
+                sessions.insert(now);
+                scope.programmes.insert(m.sessions[now].programme);
+            }
+        }
+        // Speaker pages also list sessions that name their person inline.
+        for (i, speaker) in m.speakers.iter().enumerate() {
+            if speaker.sessions.iter().any(|s| sessions.contains(s)) {
+                scope.speakers.insert(i);
+            }
+        }
+        for speaker in before.speakers.iter() {
+            if speaker.sessions.iter().any(|s| sessions_before.contains(s)) {
+                scope.speakers.insert(speaker_by_id(&speaker.id)?);
+            }
+        }
+        scope.sessions = sessions;
         scope.keys.programmes = scope
             .programmes
             .iter()
