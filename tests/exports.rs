@@ -237,7 +237,7 @@ fn a_missing_export_string_fails_the_build_with_its_locale() {
 }
 
 #[test]
-fn serve_makes_again_only_the_exports_a_session_edit_touches() {
+fn serve_makes_again_only_the_exports_a_session_or_speaker_edit_touches() {
     let dir = example_copy();
     let root = dir.path();
     let before = Site::load(root).unwrap_or_else(|e| panic!("{e}"));
@@ -284,7 +284,33 @@ fn serve_makes_again_only_the_exports_a_session_edit_touches() {
     assert!(paths.contains(&format!("nb/{key}/calendar.ics")));
     assert!(paths.contains("sv/fremtidens-offentlige-sektor/schedule.xml"));
 
-    // A speaker page's edit reaches every session naming the speaker: everything again.
-    let speaker = std::collections::BTreeSet::from(["speakers/bjarne-corydon".to_owned()]);
-    assert!(exporter.scope_of(&before.model, &speaker).is_none());
+    // A speaker page's edit: the exports of the sessions that name the speaker, their
+    // programmes and their speakers.
+    let speaker_key = "speakers/bjarne-corydon";
+    let keys = std::collections::BTreeSet::from([speaker_key.to_owned()]);
+    let scope = exporter
+        .scope_of(&before.model, &keys)
+        .expect("a speaker edit has a scope");
+    let model = &after.model;
+    let speaker = (model.speakers.iter())
+        .position(|s| s.entry.key == speaker_key)
+        .unwrap();
+    let sessions = &model.speakers[speaker].sessions;
+    assert!(!sessions.is_empty());
+    assert!(scope.sessions.iter().eq(sessions));
+    assert!(scope.speakers.contains(&speaker));
+    for &s in sessions {
+        assert!(scope.programmes.contains(&model.sessions[s].programme));
+    }
+    let files = exporter.files_in(Some(&scope)).unwrap();
+    assert!(files.len() < all.len() / 4);
+    for file in &files {
+        let full = all.iter().find(|f| f.path == file.path).unwrap();
+        assert!(full.bytes == file.bytes, "{} differs", file.path);
+    }
+    assert!(
+        exporter
+            .paths_of(&scope)
+            .contains(&format!("da/{speaker_key}/calendar.ics"))
+    );
 }
