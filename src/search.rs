@@ -482,17 +482,24 @@ impl IndexState {
                 self.docs[n].json = doc_json(&self.docs[n].doc, &numbers);
             }
         } else {
-            self.strings = Vec::new();
+            let mut strings = Vec::new();
             for indexed in &self.docs {
                 for text in indexed.doc.shared_texts() {
-                    self.strings.push(text.to_owned());
+                    strings.push(text.to_owned());
                 }
             }
             let mut seen = BTreeSet::new();
-            self.strings.retain(|s| seen.insert(s.clone()));
-            let numbers = numbers(&self.strings);
-            for indexed in &mut self.docs {
-                indexed.json = doc_json(&indexed.doc, &numbers);
+            strings.retain(|s| seen.insert(s.clone()));
+            let old = std::mem::replace(&mut self.strings, strings);
+            let (was, is) = (numbers(&old), numbers(&self.strings));
+            // Texts are numbered in the order they first appear: one new or gone moves
+            // only those after it, and a document is written again only if it changed or
+            // one of its texts has moved (all of them, after a time edit, took 40 ms).
+            let moved = |doc: &Document| doc.shared_texts().any(|t| was.get(t) != is.get(t));
+            for (n, indexed) in self.docs.iter_mut().enumerate() {
+                if fresh || changed.binary_search(&n).is_ok() || moved(&indexed.doc) {
+                    indexed.json = doc_json(&indexed.doc, &is);
+                }
             }
         }
         self.assemble(lang, rules)
@@ -699,7 +706,14 @@ mod tests {
             kept.script("da", &first),
             IndexState::default().script("da", &first)
         );
-        let edits: [Vec<Arc<Document>>; 4] = [
+        let edits: [Vec<Arc<Document>>; 5] = [
+            // A room no document had, before the others' rooms: the texts after it move,
+            // and the unchanged last document's number of "Sal A" with them.
+            vec![
+                doc("Fremtidens kommuner", "Sal X"),
+                first[1].clone(),
+                first[2].clone(),
+            ],
             // A title: terms come and go.
             vec![
                 first[0].clone(),
