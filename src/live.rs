@@ -30,9 +30,9 @@ pub struct Rebuild {
     pub elapsed: Duration,
 }
 
-/// Called with the last output and the files changed so far, when the changed pages
-/// themselves are rendered and the pages that list them are not yet.
-pub type Early<'a> = &'a mut dyn FnMut(&Output, &Changes);
+/// Called with the changes to the last output so far, when the changed pages themselves
+/// are rendered and the pages that list them are not yet.
+pub type Early<'a> = &'a mut dyn FnMut(&Changes);
 
 /// A site kept in memory between changes: the content as it is on disk now, the last good
 /// [`Site`] and its output.
@@ -85,7 +85,7 @@ impl LiveSite {
     /// Builds the site after `changes`. On error the last good site and output stay, and
     /// the changes are kept for the next rebuild.
     pub fn rebuild(&mut self, changes: SiteChanges) -> Result<Rebuild> {
-        self.rebuild_with(changes, &mut |_, _| {})
+        self.rebuild_with(changes, &mut |_| {})
     }
 
     /// As [`LiveSite::rebuild`]; when only some pages are rendered again, `early` gets the
@@ -117,9 +117,9 @@ impl LiveSite {
         let mut announced = Vec::new();
         let (rendered, changed) = match plan {
             Some(plan) => {
-                let update = self.update(&site, &plan, &mut |files, changes| {
+                let update = self.update(&site, &plan, &mut |changes| {
                     announced = changes.keys().map(|p| p.to_string()).collect();
-                    early(files, changes);
+                    early(changes);
                 })?;
                 let changes = update.files.changes;
                 let (gone, made) = (update.exports_gone, update.exports_made);
@@ -188,7 +188,7 @@ impl LiveSite {
             for page in pages {
                 update.files.put(&page.path, Arc::from(page.bytes));
             }
-            early(&self.files, &update.files.changes);
+            early(&update.files.changes);
             plan.render.difference(&plan.own).cloned().collect()
         };
         // Exports come from the content and the strings: kept after other edits; after
@@ -329,7 +329,7 @@ struct Update<'o> {
 }
 
 /// `output` with `changes` applied.
-pub fn apply(output: &mut Output, changes: &Changes) {
+pub(crate) fn apply(output: &mut Output, changes: &Changes) {
     for (path, change) in changes {
         match change {
             Some(bytes) => {

@@ -168,27 +168,25 @@ impl Site {
                     }
                     _ => None,
                 };
-                match patched {
-                    // The model reused is a good site's: it had no problems.
-                    Some((model, changed)) if same_statics => {
-                        let problems = validate_patch(&model, &config, &static_exists, &changed);
+                let (built, changed) = match patched {
+                    Some((model, changed)) => (Ok(model), Some(changed)),
+                    None => (
+                        Model::rebuild(sources.groups(), &config, &markdown, reuse.model),
+                        None,
+                    ),
+                };
+                match built {
+                    Ok(model) => {
+                        let problems = match changed {
+                            // The model patched is a good site's: it had no problems.
+                            Some(changed) if same_statics => {
+                                validate_patch(&model, &config, &static_exists, &changed)
+                            }
+                            _ => validate(&model, &config, &static_exists),
+                        };
                         (Some(model), problems)
                     }
-                    patched => {
-                        let built = match patched {
-                            Some((model, _)) => Ok(model),
-                            None => {
-                                Model::rebuild(sources.groups(), &config, &markdown, reuse.model)
-                            }
-                        };
-                        match built {
-                            Ok(model) => {
-                                let problems = validate(&model, &config, &static_exists);
-                                (Some(model), problems)
-                            }
-                            Err(errs) => (None, errs),
-                        }
-                    }
+                    Err(errs) => (None, errs),
                 }
             },
         );

@@ -236,7 +236,7 @@ fn rebuild_loop(
         let what = describe(&paths);
         // The edited pages are shown as soon as they are rendered, the listings after.
         let base = base_path(&live, options);
-        let result = live.rebuild_with(changes, &mut |_, changes| {
+        let result = live.rebuild_with(changes, &mut |changes| {
             // What is served is the last output: these are the first changes to it.
             let changed: Vec<String> = changes.keys().map(|p| p.to_string()).collect();
             publish_built(preview, served.with(changes), &changed, base.clone());
