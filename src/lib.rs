@@ -16,6 +16,7 @@ pub mod load;
 pub mod locale;
 pub mod markdown;
 pub mod model;
+pub mod progress;
 pub mod search;
 pub mod validate;
 
@@ -30,4 +31,4 @@ pub mod urls;
 pub mod write;
 
 pub use init::init;
-pub use site::{BuildOptions, BuildReport, Site, build};
+pub use site::{BuildOptions, BuildReport, Site, build, build_reporting};

@@ -14,6 +14,7 @@ use crate::load::Sources;
 use crate::locale::Locales;
 use crate::markdown::{Markdown, highlight_css};
 use crate::model::Model;
+use crate::progress::{Progress, Silent, Stage};
 use crate::render::{Renderer, Templates};
 use crate::theme::ThemeFiles;
 use crate::urls::Urls;
@@ -257,6 +258,11 @@ impl Site {
 
     /// The render stage over this site.
     pub fn renderer(&self) -> Renderer<'_> {
+        self.renderer_reporting(&Silent)
+    }
+
+    /// The render stage over this site, telling `progress` of every page.
+    pub fn renderer_reporting<'a>(&'a self, progress: &'a dyn Progress) -> Renderer<'a> {
         Renderer {
             model: &self.model,
             config: &self.config,
@@ -264,19 +270,44 @@ impl Site {
             templates: &self.templates,
             markdown: &self.markdown,
             urls: Urls::new(&self.config),
+            progress,
         }
     }
 
     /// Renders the whole site in memory: pages, exports, static files, sitemap, robots.txt;
     /// sorted.
     pub fn render(&self) -> Result<Vec<OutputFile>> {
-        self.render_with(self.exports())
+        self.render_reporting(&Silent)
+    }
+
+    /// As [`Site::render`], telling `progress` how far it has come.
+    pub fn render_reporting(&self, progress: &dyn Progress) -> Result<Vec<OutputFile>> {
+        progress.begin(Stage::Export, None);
+        let exports = self.exports();
+        self.render_with_reporting(exports, progress)
     }
 
     /// As [`Site::render`], with the site's `exports` made already. The pages' problems
     /// come first, then the exports'.
     pub fn render_with(&self, exports: Result<Vec<OutputFile>>) -> Result<Vec<OutputFile>> {
-        let (mut files, exports) = match (self.render_pages(None), exports) {
+        self.render_with_reporting(exports, &Silent)
+    }
+
+    fn render_with_reporting(
+        &self,
+        exports: Result<Vec<OutputFile>>,
+        progress: &dyn Progress,
+    ) -> Result<Vec<OutputFile>> {
+        let pages = self.renderer_reporting(progress).render_all().map(|pages| {
+            pages
+                .into_iter()
+                .map(|p| OutputFile {
+                    path: p.file,
+                    bytes: p.html.into_bytes(),
+                })
+                .collect::<Vec<_>>()
+        });
+        let (mut files, exports) = match (pages, exports) {
             (Ok(pages), Ok(exports)) => (pages, exports),
             (Err(mut pages), Err(exports)) => {
                 pages.diagnostics.extend(exports.diagnostics);
@@ -365,8 +396,14 @@ impl Site {
 
     /// Renders and writes the site to `output`, replacing it only if everything succeeded.
     pub fn build(&self, output: &Path) -> Result<BuildReport> {
+        self.build_reporting(output, &Silent)
+    }
+
+    /// As [`Site::build`], telling `progress` how far it has come.
+    pub fn build_reporting(&self, output: &Path, progress: &dyn Progress) -> Result<BuildReport> {
         self.check_output_dir(output)?;
-        let files = self.render()?;
+        let files = self.render_reporting(progress)?;
+        progress.begin(Stage::Write, None);
         write_atomically(output, &files)?;
         Ok(BuildReport {
             warnings: self.warnings.len(),
@@ -410,11 +447,20 @@ pub struct BuildOptions {
 
 /// Loads, renders and writes a site: what `samling build` does.
 pub fn build(options: &BuildOptions) -> Result<(BuildReport, PathBuf)> {
+    build_reporting(options, &Silent)
+}
+
+/// As [`build`], telling `progress` how far it has come.
+pub fn build_reporting(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<(BuildReport, PathBuf)> {
+    progress.begin(Stage::Load, None);
     let site = Site::load_with(&options.root, options.base_url.as_deref())?;
     let output = options
         .output_dir
         .clone()
         .unwrap_or_else(|| site.default_output_dir());
-    let report = site.build(&output)?;
+    let report = site.build_reporting(&output, progress)?;
     Ok((report, output))
 }

@@ -358,3 +358,42 @@ fn links_to_content_files_become_links_to_their_pages() {
     }
     assert_links_resolve(&public);
 }
+
+/// What a progress bar is told: every stage in order, and every page rendered counted once.
+#[test]
+fn a_build_reports_its_stages_and_every_page() {
+    use samling::progress::{Progress, Stage};
+    use std::sync::Mutex;
+
+    #[derive(Default)]
+    struct Recorded {
+        stages: Mutex<Vec<(Stage, Option<usize>, usize)>>,
+    }
+    impl Progress for Recorded {
+        fn begin(&self, stage: Stage, total: Option<usize>) {
+            self.stages.lock().unwrap().push((stage, total, 0));
+        }
+        fn advance(&self, steps: usize) {
+            self.stages.lock().unwrap().last_mut().unwrap().2 += steps;
+        }
+    }
+
+    let site = starter_site();
+    let out = tempfile::tempdir().unwrap();
+    let recorded = Recorded::default();
+    let options = samling::BuildOptions {
+        root: site.path().to_owned(),
+        output_dir: Some(out.path().join("public")),
+        base_url: None,
+    };
+    let (report, _) = samling::build_reporting(&options, &recorded).unwrap();
+    let stages = recorded.stages.into_inner().unwrap();
+    let order: Vec<Stage> = stages.iter().map(|s| s.0).collect();
+    assert_eq!(
+        order,
+        [Stage::Load, Stage::Export, Stage::Render, Stage::Write]
+    );
+    let (_, total, done) = stages[2];
+    assert_eq!(total, Some(done), "every page counted once");
+    assert!(done >= report.pages, "{done} of {} pages", report.pages);
+}

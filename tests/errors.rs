@@ -266,6 +266,12 @@ fn the_command_builds_and_reports() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("Built 30 pages in 3 languages"), "{stdout}");
+    // Not on a terminal: no progress bar, nothing else on stderr.
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(root.path().join("public/da/index.html").is_file());
 }
 

@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{SpeakerEntry, Status};
 use crate::load::Sources;
 use crate::model::{Model, at_field};
+use crate::progress::{Progress, Silent, Stage};
 use crate::site::Site;
 
 /// What `check` needs besides the site.
@@ -255,6 +256,12 @@ impl Report {
 /// Checks the site at `root`: loads, links, validates and renders it in memory, writing
 /// nothing, and collects every error and warning.
 pub fn check(root: &Path, options: &CheckOptions) -> Report {
+    check_reporting(root, options, &Silent)
+}
+
+/// As [`check`], telling `progress` how far it has come.
+pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progress) -> Report {
+    progress.begin(Stage::Load, None);
     let mut report = Report::default();
     let config = match Site::config(root, options.base_url.as_deref()) {
         Ok(config) => config,
@@ -272,7 +279,7 @@ pub fn check(root: &Path, options: &CheckOptions) -> Report {
         Err(err) => report.diagnostics = err.diagnostics,
         Ok(site) => {
             report.diagnostics.extend(site.warnings.iter().cloned());
-            if let Err(err) = site.render() {
+            if let Err(err) = site.render_reporting(progress) {
                 report.diagnostics.extend(err.diagnostics);
             }
             report.diagnostics.extend(unconfirmed_speakers(

@@ -316,17 +316,27 @@ pub struct Renderer<'a> {
     pub templates: &'a Templates,
     pub markdown: &'a Markdown,
     pub urls: Urls,
+    /// Told of every page rendered.
+    pub progress: &'a dyn crate::progress::Progress,
 }
 
 impl<'a> Renderer<'a> {
     /// Renders every page, in parallel; the result is sorted by file, so it is deterministic.
     pub fn render_all(&self) -> Result<Vec<RenderedPage>> {
-        self.render_jobs(&self.jobs())
+        let jobs = self.jobs();
+        (self.progress).begin(crate::progress::Stage::Render, Some(jobs.len()));
+        self.render_jobs(&jobs)
     }
 
     fn render_jobs(&self, jobs: &[Job<'a>]) -> Result<Vec<RenderedPage>> {
-        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> =
-            jobs.par_iter().map(|job| self.render(*job)).collect();
+        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| {
+                let page = self.render(*job);
+                self.progress.advance(1);
+                page
+            })
+            .collect();
         let mut pages = Vec::with_capacity(results.len());
         let mut problems: Vec<Diagnostic> = Vec::new();
         for result in results {
