@@ -347,3 +347,178 @@ fn serve_makes_again_only_the_exports_a_session_or_speaker_edit_touches() {
             .contains(&format!("da/{speaker_key}/calendar.ics"))
     );
 }
+
+/// The first `from` in `bytes` replaced by `to`; `from` must be there.
+fn swap(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let at = (bytes.windows(from.len()))
+        .position(|w| w == from)
+        .unwrap_or_else(|| panic!("{} is not there", String::from_utf8_lossy(from)));
+    [&bytes[..at], to, &bytes[at + from.len()..]].concat()
+}
+
+/// `file` of the build at `public` changed by `edit` while `check` runs; the file is put
+/// back after. Answers the check's error, failing when the check accepts the broken file.
+fn rejected<T: std::fmt::Debug>(
+    public: &Path,
+    file: &str,
+    edit: impl FnOnce(&[u8]) -> Vec<u8>,
+    check: impl FnOnce() -> Result<T, String>,
+) -> String {
+    let path = public.join(file);
+    let good = std::fs::read(&path).unwrap();
+    std::fs::write(&path, edit(&good)).unwrap();
+    let result = check();
+    std::fs::write(&path, &good).unwrap();
+    match result {
+        Ok(covered) => panic!("{file}: the broken export passed the check ({covered:?})"),
+        Err(e) => e,
+    }
+}
+
+/// The event of schedule.json with `slug`, changed by `edit`.
+fn edit_event(bytes: &[u8], slug: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut doc: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    let days = doc["schedule"]["conference"]["days"].as_array_mut().unwrap();
+    let event = (days.iter_mut())
+        .flat_map(|d| d["rooms"].as_object_mut().unwrap().values_mut())
+        .flat_map(|r| r.as_array_mut().unwrap().iter_mut())
+        .find(|e| e["slug"] == slug)
+        .unwrap_or_else(|| panic!("no event {slug}"));
+    edit(event);
+    serde_json::to_vec(&doc).unwrap()
+}
+
+/// Each Rust check catches an export broken on purpose: a wrong time, a VTIMEZONE whose
+/// summer time starts on the wrong day, bad folding, a wrong UID or SEQUENCE, a value that
+/// breaks a format of the c3voc schema, a schedule.xml day without its end, a feed without
+/// its id (which feed-rs would make up) or with an entry missing.
+#[test]
+fn the_export_checks_catch_a_broken_export() {
+    use check::{feeds, ics, schedules};
+    let root = example_root();
+    let out = build_with(&root, Some(FULL_BASE));
+    let public = out.path().join("public");
+    let (root, public) = (root.as_path(), public.as_path());
+    let ics = || ics::check(root, public, FULL_BASE);
+    let schedules = || schedules::check(root, public, FULL_BASE);
+    let feeds = || feeds::check(root, public);
+    // Unbroken, everything passes: what fails below is the break.
+    ics().unwrap();
+    schedules().unwrap();
+    feeds().unwrap();
+
+    let debate = "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics";
+    let tour = "da/fremtidens-offentlige-sektor/studietur-oeresund/calendar.ics";
+    let programme = "da/fremtidens-offentlige-sektor/calendar.ics";
+    let cases: [(&str, &[u8], &[u8], &str); 9] = [
+        (
+            debate,
+            b"DTSTART;TZID=Europe/Copenhagen:20260122T091500",
+            b"DTSTART;TZID=Europe/Copenhagen:20260122T101500",
+            "DTSTART",
+        ),
+        // Summer time from the first Sunday of April: on 29 March 2026 (the tour's day) the
+        // VTIMEZONE's own rules say +01:00, the zone database +02:00.
+        (
+            tour,
+            b"BYMONTH=3;BYDAY=-1SU",
+            b"BYMONTH=4;BYDAY=1SU",
+            "VTIMEZONE 3600 s, zone database 7200 s",
+        ),
+        (debate, b"SEQUENCE:0", b"SEQUENCE:1", "SEQUENCE"),
+        (debate, b"UID:8114af21", b"UID:8114af22", "UID"),
+        (debate, b"DTSTAMP:20260122", b"DTSTAMP:20260123", "DTSTAMP"),
+        (debate, b"STATUS:CONFIRMED", b"STATUS:TENTATIVE", "STATUS"),
+        (debate, b"LOCATION;LANGUAGE=da", b"LOCATION;LANGUAGE=sv", "LOCATION"),
+        // Unfolded: a line longer than 75 octets.
+        (debate, b"\r\n  LA debatterer", b" LA debatterer", "octets"),
+        // Folded inside the two octets of "æ".
+        (debate, "Flæsketorvet".as_bytes(), b"Fl\xc3\r\n \xa6sketorvet", "splits a UTF-8"),
+    ];
+    for (file, from, to, expected) in cases {
+        let err = rejected(public, file, |b| swap(b, from, to), ics);
+        assert!(err.contains(expected), "{file}: {err}");
+    }
+    // The programme's calendar says another time than the session's own.
+    let err = rejected(
+        public,
+        programme,
+        |b| swap(b, b"20260122T091500", b"20260122T093000"),
+        ics,
+    );
+    assert!(err.contains("DTSTART is not as in"), "{err}");
+
+    let json = "da/fremtidens-offentlige-sektor/schedule.json";
+    let slug = "fremtidens_offentlige_sektor-politisk-debat";
+    let json_cases: [(&str, serde_json::Value, &str); 4] = [
+        ("url", "not an address".into(), "uri"),
+        ("date", "2026-01-22 09:15".into(), "date-time"),
+        ("guid", "8114af21a4605474".into(), "uuid"),
+        ("persons", serde_json::json!([{"name": "X"}]), "person {"),
+    ];
+    for (key, value, expected) in json_cases {
+        let err = rejected(
+            public,
+            json,
+            |b| edit_event(b, slug, |e| e[key] = value),
+            schedules,
+        );
+        assert!(err.contains(expected), "{key}: {err}");
+    }
+    let err = rejected(
+        public,
+        json,
+        |b| edit_event(b, slug, |e| _ = e.as_object_mut().unwrap().remove("links")),
+        schedules,
+    );
+    assert!(err.contains("links"), "{err}");
+    let xml = "da/fremtidens-offentlige-sektor/schedule.xml";
+    let err = rejected(
+        public,
+        xml,
+        |b| swap(b, b" end=\"2025-09-18T12:00:00+02:00\"", b""),
+        schedules,
+    );
+    assert!(err.contains("a day without @end"), "{err}");
+    let err = rejected(
+        public,
+        xml,
+        |b| swap(b, b"<start>09:15</start>", b"<start>09:30</start>"),
+        schedules,
+    );
+    assert!(err.contains(": start"), "{err}");
+
+    let feed = "da/feed.xml";
+    let err = rejected(
+        public,
+        feed,
+        |b| {
+            let text = String::from_utf8(b.to_vec()).unwrap();
+            let start = text.find("<id>").unwrap();
+            let end = text.find("</id>").unwrap() + "</id>".len();
+            [&text[..start], &text[end..]].concat().into_bytes()
+        },
+        feeds,
+    );
+    assert!(err.contains("no id"), "{err}");
+    let err = rejected(
+        public,
+        feed,
+        |b| {
+            let text = String::from_utf8(b.to_vec()).unwrap();
+            let start = text.rfind("<entry>").unwrap();
+            let end = text.rfind("</entry>").unwrap() + "</entry>".len();
+            [&text[..start], &text[end..]].concat().into_bytes()
+        },
+        feeds,
+    );
+    assert!(err.contains("entries, content has"), "{err}");
+    let page = "da/fremtidens-offentlige-sektor/index.html";
+    let err = rejected(
+        public,
+        page,
+        |b| swap(b, b"type=\"application/atom+xml\"", b"type=\"text/xml\""),
+        feeds,
+    );
+    assert!(err.contains("no Atom link"), "{err}");
+}
