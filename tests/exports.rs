@@ -410,7 +410,7 @@ fn the_export_checks_catch_a_broken_export() {
     let debate = "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics";
     let tour = "da/fremtidens-offentlige-sektor/studietur-oeresund/calendar.ics";
     let programme = "da/fremtidens-offentlige-sektor/calendar.ics";
-    let cases: [(&str, &[u8], &[u8], &str); 9] = [
+    let cases: [(&str, &[u8], &[u8], &str); 10] = [
         (
             debate,
             b"DTSTART;TZID=Europe/Copenhagen:20260122T091500",
@@ -429,7 +429,9 @@ fn the_export_checks_catch_a_broken_export() {
         (debate, b"UID:8114af21", b"UID:8114af22", "UID"),
         (debate, b"DTSTAMP:20260122", b"DTSTAMP:20260123", "DTSTAMP"),
         (debate, b"STATUS:CONFIRMED", b"STATUS:TENTATIVE", "STATUS"),
-        (debate, b"LOCATION;LANGUAGE=da", b"LOCATION;LANGUAGE=sv", "LOCATION"),
+        (debate, b"LOCATION;LANGUAGE=da", b"LOCATION;LANGUAGE=sv", "LOCATION not in da"),
+        // The programme's venue (the debate names none of its own).
+        (debate, b"LOCATION;LANGUAGE=da:SOHO", b"LOCATION;LANGUAGE=da:SOH", "not in LOCATION"),
         // Unfolded: a line longer than 75 octets.
         (debate, b"\r\n  LA debatterer", b" LA debatterer", "octets"),
         // Folded inside the two octets of "æ".

@@ -396,10 +396,26 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
                     "{p}: speaker {name} not in DESCRIPTION"
                 );
             }
-            if let Some(room) = site::text(front, "room").filter(|r| !r.is_empty()) {
+            // The room and the venue (the session's own, else its programme's as a reader of
+            // this language sees it).
+            let programme_venue = site
+                .pick(&site.programmes[site.programme_of(key)], lang)
+                .and_then(|p| site::text(&p.front, "venue"));
+            let venue = site::text(front, "venue").or(programme_venue);
+            let places: Vec<&str> = [site::text(front, "room"), venue]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !places.is_empty() {
                 let location = prop(ev, ICalendarProperty::Location)
                     .ok_or_else(|| format!("{p}: no LOCATION"))?;
-                ensure!(text(location).contains(room), "{p}: room not in LOCATION");
+                for place in places {
+                    ensure!(
+                        text(location).contains(place),
+                        "{p}: {place} not in LOCATION"
+                    );
+                }
                 ensure!(
                     param(location, ICalendarParameterName::Language) == Some(lang),
                     "{p}: LOCATION not in {lang}"
