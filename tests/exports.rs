@@ -7,9 +7,9 @@
 //! missing tool is said in one line and skipped, or fails the test under
 //! `SAMLING_REQUIRE_TOOLS=1` (as `.ci/run` sets).
 
-mod common;
 #[path = "exports/check/mod.rs"]
 mod check;
+mod common;
 
 use std::path::Path;
 use std::process::Command;
@@ -72,10 +72,11 @@ fn check_all(root: &Path, public: &Path, base: &str, required: &[&str]) {
             "{flag}: no such session in this site"
         );
     }
-    let schedules =
-        check::schedules::check(root, public, base).unwrap_or_else(|e| panic!("{e}"));
+    let schedules = check::schedules::check(root, public, base).unwrap_or_else(|e| panic!("{e}"));
     let entries = check::feeds::check(root, public).unwrap_or_else(|e| panic!("{e}"));
-    println!("schedules: {schedules} programmes' schedule.json and schedule.xml; feed entries: {entries}");
+    println!(
+        "schedules: {schedules} programmes' schedule.json and schedule.xml; feed entries: {entries}"
+    );
 
     let xmllint = XMLLINT.available();
     if xmllint {
@@ -144,12 +145,7 @@ fn a_cancelled_and_moved_session_says_so_everywhere() {
     write(root, path, &text);
     let out = build_with(root, Some(FULL_BASE));
     let public = out.path().join("public");
-    check_all(
-        root,
-        &public,
-        FULL_BASE,
-        &[DST, CANCELLED, SEQUENCE],
-    );
+    check_all(root, &public, FULL_BASE, &[DST, CANCELLED, SEQUENCE]);
     let ics = read(
         &public,
         "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics",
@@ -378,7 +374,9 @@ fn rejected<T: std::fmt::Debug>(
 /// The event of schedule.json with `slug`, changed by `edit`.
 fn edit_event(bytes: &[u8], slug: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
     let mut doc: serde_json::Value = serde_json::from_slice(bytes).unwrap();
-    let days = doc["schedule"]["conference"]["days"].as_array_mut().unwrap();
+    let days = doc["schedule"]["conference"]["days"]
+        .as_array_mut()
+        .unwrap();
     let event = (days.iter_mut())
         .flat_map(|d| d["rooms"].as_object_mut().unwrap().values_mut())
         .flat_map(|r| r.as_array_mut().unwrap().iter_mut())
@@ -429,13 +427,28 @@ fn the_export_checks_catch_a_broken_export() {
         (debate, b"UID:8114af21", b"UID:8114af22", "UID"),
         (debate, b"DTSTAMP:20260122", b"DTSTAMP:20260123", "DTSTAMP"),
         (debate, b"STATUS:CONFIRMED", b"STATUS:TENTATIVE", "STATUS"),
-        (debate, b"LOCATION;LANGUAGE=da", b"LOCATION;LANGUAGE=sv", "LOCATION not in da"),
+        (
+            debate,
+            b"LOCATION;LANGUAGE=da",
+            b"LOCATION;LANGUAGE=sv",
+            "LOCATION not in da",
+        ),
         // The programme's venue (the debate names none of its own).
-        (debate, b"LOCATION;LANGUAGE=da:SOHO", b"LOCATION;LANGUAGE=da:SOH", "not in LOCATION"),
+        (
+            debate,
+            b"LOCATION;LANGUAGE=da:SOHO",
+            b"LOCATION;LANGUAGE=da:SOH",
+            "not in LOCATION",
+        ),
         // Unfolded: a line longer than 75 octets.
         (debate, b"\r\n  LA debatterer", b" LA debatterer", "octets"),
         // Folded inside the two octets of "æ".
-        (debate, "Flæsketorvet".as_bytes(), b"Fl\xc3\r\n \xa6sketorvet", "splits a UTF-8"),
+        (
+            debate,
+            "Flæsketorvet".as_bytes(),
+            b"Fl\xc3\r\n \xa6sketorvet",
+            "splits a UTF-8",
+        ),
     ];
     for (file, from, to, expected) in cases {
         let err = rejected(public, file, |b| swap(b, from, to), ics);

@@ -78,7 +78,7 @@ fn components(cal: &ICalendar, kind: ICalendarComponentType) -> Vec<&ICalendarCo
         .collect()
 }
 
-fn prop<'a>(c: &'a ICalendarComponent, name: ICalendarProperty) -> Option<&'a ICalendarEntry> {
+fn prop(c: &ICalendarComponent, name: ICalendarProperty) -> Option<&ICalendarEntry> {
     c.property(&name)
 }
 
@@ -92,8 +92,10 @@ fn text_of(c: &ICalendarComponent, name: ICalendarProperty) -> Option<String> {
     prop(c, name).map(text)
 }
 
-fn param<'a>(entry: &'a ICalendarEntry, name: ICalendarParameterName) -> Option<&'a str> {
-    entry.parameter(&name).and_then(ICalendarParameterValue::as_text)
+fn param(entry: &ICalendarEntry, name: ICalendarParameterName) -> Option<&str> {
+    entry
+        .parameter(&name)
+        .and_then(ICalendarParameterValue::as_text)
 }
 
 fn is_date_valued(entry: &ICalendarEntry) -> bool {
@@ -240,7 +242,12 @@ fn in_zone(zone: chrono_tz::Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Ut
 }
 
 fn clock_change_day(date: NaiveDate, zone: chrono_tz::Tz) -> bool {
-    let at = |h, m| tzdb_offset(zone, date.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap()));
+    let at = |h, m| {
+        tzdb_offset(
+            zone,
+            date.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap()),
+        )
+    };
     at(0, 0) != at(23, 59)
 }
 
@@ -307,8 +314,8 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
                 "{p}: DTSTAMP {stamp:?}, content {stamp_day}"
             );
 
-            let dtstart = prop(ev, ICalendarProperty::Dtstart)
-                .ok_or_else(|| format!("{p}: no DTSTART"))?;
+            let dtstart =
+                prop(ev, ICalendarProperty::Dtstart).ok_or_else(|| format!("{p}: no DTSTART"))?;
             if let Some(start) = front.get("start").map(site::time) {
                 if let Some(tzid) = param(dtstart, ICalendarParameterName::Tzid) {
                     ensure!(tzid == zone_name, "{p}: TZID {tzid}, content {zone_name}");
@@ -345,8 +352,8 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
             }
 
             let title = site::text(front, "title").unwrap();
-            let summary_entry = prop(ev, ICalendarProperty::Summary)
-                .ok_or_else(|| format!("{p}: no SUMMARY"))?;
+            let summary_entry =
+                prop(ev, ICalendarProperty::Summary).ok_or_else(|| format!("{p}: no SUMMARY"))?;
             let summary = text(summary_entry);
             ensure!(summary.ends_with(title), "{p}: SUMMARY {summary}");
             ensure!(
@@ -367,7 +374,10 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
                     status.as_deref() == Some(s.to_uppercase().as_str()),
                     "{p}: STATUS {status:?}, content {s}"
                 ),
-                _ => ensure!(status.is_none(), "{p}: STATUS {status:?} without one in content"),
+                _ => ensure!(
+                    status.is_none(),
+                    "{p}: STATUS {status:?} without one in content"
+                ),
             }
             let sequence = (changes.iter())
                 .filter(|c| SIGNIFICANT.contains(&c["what"].as_str().unwrap()))
@@ -424,7 +434,10 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
             let url = text_of(ev, ICalendarProperty::Url);
             if absolute {
                 let want = format!("{base}{lang}/{key}/");
-                ensure!(url.as_deref() == Some(&want), "{p}: URL {url:?}, want {want}");
+                ensure!(
+                    url.as_deref() == Some(&want),
+                    "{p}: URL {url:?}, want {want}"
+                );
             } else {
                 ensure!(url.is_none(), "{p}: URL {url:?} under a path-only base_url");
             }
@@ -522,6 +535,9 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
         }
         covered.files += 1;
     }
-    ensure!(covered.session_calendars > 0, "no session calendars checked");
+    ensure!(
+        covered.session_calendars > 0,
+        "no session calendars checked"
+    );
     Ok(covered)
 }

@@ -20,8 +20,8 @@ use serde_json::Value;
 use super::site;
 
 const EVENT_KEYS: [&str; 16] = [
-    "guid", "id", "date", "start", "duration", "room", "slug", "url", "title", "subtitle",
-    "track", "type", "language", "abstract", "persons", "links",
+    "guid", "id", "date", "start", "duration", "room", "slug", "url", "title", "subtitle", "track",
+    "type", "language", "abstract", "persons", "links",
 ];
 
 pub fn schemas_dir() -> PathBuf {
@@ -31,7 +31,10 @@ pub fn schemas_dir() -> PathBuf {
 /// `uuid` as Python's jsonschema checks it (the crate asserts it only from draft 2019-09 on,
 /// and the schema is draft 6): a UUID in its hyphenated form.
 fn is_uuid(s: &str) -> bool {
-    uuid::Uuid::try_parse(s).is_ok() && [8, 13, 18, 23].iter().all(|&i| s.as_bytes().get(i) == Some(&b'-'))
+    uuid::Uuid::try_parse(s).is_ok()
+        && [8, 13, 18, 23]
+            .iter()
+            .all(|&i| s.as_bytes().get(i) == Some(&b'-'))
 }
 
 fn validator(absolute: bool) -> jsonschema::Validator {
@@ -89,7 +92,11 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<usize, String> {
             dir.join("schedule.json").is_file() && dir.join("schedule.xml").is_file(),
             "{d}: one schedule without the other"
         );
-        let rel = dir.strip_prefix(public).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = dir
+            .strip_prefix(public)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let (lang, programme) = rel
             .split_once('/')
             .ok_or_else(|| format!("{d}: a schedule outside a programme"))?;
@@ -176,9 +183,15 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<usize, String> {
                 }
             }
         }
-        let slugs: BTreeSet<&str> = json_events.values().map(|e| e["slug"].as_str().unwrap()).collect();
+        let slugs: BTreeSet<&str> = json_events
+            .values()
+            .map(|e| e["slug"].as_str().unwrap())
+            .collect();
         ensure!(slugs.len() == json_events.len(), "{p}: slugs repeat");
-        let ids: BTreeSet<i64> = json_events.values().map(|e| e["id"].as_i64().unwrap()).collect();
+        let ids: BTreeSet<i64> = json_events
+            .values()
+            .map(|e| e["id"].as_i64().unwrap())
+            .collect();
         ensure!(ids.len() == json_events.len(), "{p}: ids repeat");
 
         let path = dir.join("schedule.xml");

@@ -28,7 +28,11 @@ pub struct Site {
 
 /// `Entry::uid`: a UUIDv5 (URL namespace) of `samling:<content key>`.
 pub fn uid(key: &str) -> String {
-    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, format!("samling:{key}").as_bytes()).to_string()
+    uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_URL,
+        format!("samling:{key}").as_bytes(),
+    )
+    .to_string()
 }
 
 fn front_matter(path: &Path) -> Table {
@@ -202,12 +206,7 @@ pub fn time(value: &Value) -> NaiveTime {
         .as_datetime()
         .and_then(|d| d.time)
         .unwrap_or_else(|| panic!("{value} is not a time"));
-    NaiveTime::from_hms_opt(
-        t.hour.into(),
-        t.minute.into(),
-        t.second.unwrap_or(0).into(),
-    )
-    .unwrap()
+    NaiveTime::from_hms_opt(t.hour.into(), t.minute.into(), t.second.unwrap_or(0).into()).unwrap()
 }
 
 /// The front matter's `[[changes]]`.
