@@ -462,6 +462,18 @@ fn the_export_checks_catch_a_broken_export() {
         ics,
     );
     assert!(err.contains("DTSTART is not as in"), "{err}");
+    // Only a parameter differs: the debate's LOCATION there says it is in Norwegian.
+    let err = rejected(
+        public,
+        programme,
+        |b| {
+            let at = b.windows(12).position(|w| w == b"UID:8114af21").unwrap();
+            let rest = swap(&b[at..], b"LOCATION;LANGUAGE=da", b"LOCATION;LANGUAGE=nb");
+            [&b[..at], &rest[..]].concat()
+        },
+        ics,
+    );
+    assert!(err.contains("LOCATION is not as in"), "{err}");
 
     let json = "da/fremtidens-offentlige-sektor/schedule.json";
     let slug = "fremtidens_offentlige_sektor-politisk-debat";

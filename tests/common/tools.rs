@@ -70,11 +70,12 @@ pub const XMLLINT: Tool<'static> = Tool {
 };
 
 pub const PYTHON_CHECKERS: Tool<'static> = Tool {
-    name: "python3 with icalendar, jsonschema, feedparser, dateutil, rfc3986_validator",
+    name: "python3 with icalendar, jsonschema, feedparser, dateutil, rfc3986_validator, \
+           rfc3339_validator",
     probe: &[
         "python3",
         "-c",
-        "import icalendar, jsonschema, feedparser, dateutil, rfc3986_validator",
+        "import icalendar, jsonschema, feedparser, dateutil, rfc3986_validator, rfc3339_validator",
     ],
     unchecked: "the exports not checked a second time by tests/exports/*.py",
     install: "see .ci/run for the pinned packages",

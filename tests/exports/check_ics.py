@@ -210,7 +210,9 @@ def main(root, public, base):
                     for prop in props:
                         assert (prop in ev) == (prop in own_ev), f"{path}: {key}: {prop}"
                         if prop in ev:
+                            # Parameters too (TZID, LANGUAGE): to_ical() gives the value alone.
                             assert ev[prop].to_ical() == own_ev[prop].to_ical(), f"{path}: {key}: {prop}"
+                            assert dict(ev[prop].params) == dict(own_ev[prop].params), f"{path}: {key}: {prop} parameters"
             for tz in cal.walk("VTIMEZONE"):
                 ZoneInfo(str(tz["TZID"]))  # a full IANA name
             files += 1

@@ -5,7 +5,8 @@ patterns, the pretalx person shape, guids that are the sessions' calendar UIDs, 
 `day@start` and `day@end` in the XML, and the same events in both files.
 
 With a full base URL every format of the schema is checked, `uri` included (the
-rfc3986-validator package). A site whose base_url is only a path cannot give apps full
+rfc3986-validator package) and `date-time` (rfc3339-validator); `color` needs webcolors and is
+not used by samling's schedules. A site whose base_url is only a path cannot give apps full
 addresses: its events' `url` is then the page's address relative to schedule.json, checked to
 resolve to the page, and only the `uri` format is left unchecked.
 
@@ -38,6 +39,7 @@ def main(root, public, schemas, base, xsd_check=True):
     absolute = "://" in base
     formats = jsonschema.FormatChecker()
     assert "uri" in formats.checkers, "jsonschema cannot check `uri`: pip install rfc3986-validator"
+    assert "date-time" in formats.checkers, "jsonschema cannot check `date-time`: pip install rfc3339-validator"
     if not absolute:
         formats = jsonschema.FormatChecker([f for f in formats.checkers if f != "uri"])
     validator = jsonschema.Draft6Validator(schema, format_checker=formats)
