@@ -1,14 +1,20 @@
-//! The data exports of the example site, checked by independent tools: every `.ics` parsed
-//! by Python's `icalendar` and compared with the content (tests/exports/check_ics.py), every
-//! `schedule.json` validated against the c3voc schema (`jsonschema`) and `schedule.xml`
-//! against its XSD (`xmllint`), every feed parsed as Atom (`feedparser`). The tools are
-//! required: a missing Python package or `xmllint` fails the test (`.ci/run` installs them).
+//! The data exports of the example site, checked by independent parsers. Always, by the Rust
+//! checks of tests/exports/check/ (crates made for each format: every `.ics` read by
+//! `calcard` and compared with the content, every `schedule.json` validated against the
+//! c3voc schema by `jsonschema`, every feed parsed by `feed-rs`). Where the outside tools are
+//! installed, also by them: `schedule.xml` against its XSD (`xmllint`; no Rust crate checks
+//! an XSD), and everything a second time by the Python checkers (tests/exports/*.py). A
+//! missing tool is said in one line and skipped, or fails the test under
+//! `SAMLING_REQUIRE_TOOLS=1` (as `.ci/run` sets).
 
+#[path = "exports/check/mod.rs"]
+mod check;
 mod common;
 
 use std::path::Path;
 use std::process::Command;
 
+use common::tools::{PYTHON_CHECKERS, XMLLINT};
 use common::*;
 use samling::Site;
 
@@ -18,7 +24,7 @@ fn checks_dir() -> std::path::PathBuf {
     example_root().join("tests/exports")
 }
 
-/// Runs a checker script; its failure (or a missing interpreter or package) fails the test.
+/// Runs a Python checker script; its failure fails the test.
 fn run_check(script: &str, args: &[&str]) -> String {
     let output = Command::new("python3")
         .arg(checks_dir().join(script))
@@ -45,33 +51,61 @@ fn build_with(root: &Path, base_url: Option<&str>) -> tempfile::TempDir {
     out
 }
 
-fn check_all(root: &Path, public: &Path, base: &str, ics_flags: &[&str]) {
-    let (root, public) = (root.to_str().unwrap(), public.to_str().unwrap());
-    let mut args = vec![root, public, base];
-    args.extend(ics_flags);
-    run_check("check_ics.py", &args);
-    run_check("check_schedules.py", &[root, public, "c3voc", base]);
-    run_check("check_feeds.py", &[root, public]);
+/// What a site's calendars must cover for the check to mean something.
+const DST: &str = "--require-dst";
+const CANCELLED: &str = "--require-cancelled";
+const SEQUENCE: &str = "--require-sequence";
+
+/// Checks every export of the build at `public`: with the Rust checks always, with xmllint
+/// and the Python checkers where they are installed. `required` names what the calendars
+/// must cover (e.g. [`DST`]: a session on a day the clocks change).
+fn check_all(root: &Path, public: &Path, base: &str, required: &[&str]) {
+    let covered = check::ics::check(root, public, base).unwrap_or_else(|e| panic!("{e}"));
+    println!("ics: {covered:?}");
+    for (flag, count) in [
+        (DST, covered.on_clock_change_days),
+        (CANCELLED, covered.cancelled),
+        (SEQUENCE, covered.sequenced),
+    ] {
+        assert!(
+            !required.contains(&flag) || count > 0,
+            "{flag}: no such session in this site"
+        );
+    }
+    let schedules = check::schedules::check(root, public, base).unwrap_or_else(|e| panic!("{e}"));
+    let entries = check::feeds::check(root, public).unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "schedules: {schedules} programmes' schedule.json and schedule.xml; feed entries: {entries}"
+    );
+
+    let xmllint = XMLLINT.available();
+    if xmllint {
+        let n = check::schedules::xsd(public).unwrap_or_else(|e| panic!("{e}"));
+        println!("xmllint: {n} schedule.xml valid against the XSD");
+    }
+    if PYTHON_CHECKERS.available() {
+        let (root, public) = (root.to_str().unwrap(), public.to_str().unwrap());
+        let mut args = vec![root, public, base];
+        args.extend(required);
+        run_check("check_ics.py", &args);
+        let mut args = vec![root, public, "c3voc", base];
+        if !xmllint {
+            // Already said above: the XSD is not checked here.
+            args.push("--no-xsd");
+        }
+        run_check("check_schedules.py", &args);
+        run_check("check_feeds.py", &[root, public]);
+    }
 }
 
+/// Meaningful under `SAMLING_REQUIRE_TOOLS=1` (CI): fails there when a tool is missing;
+/// elsewhere it says which are missing.
 #[test]
 fn the_tools_are_installed() {
-    let xmllint = Command::new("xmllint").arg("--version").output();
+    let found = [XMLLINT.available(), PYTHON_CHECKERS.available()];
     assert!(
-        xmllint.is_ok_and(|o| o.status.success()),
-        "xmllint is missing: apt-get install libxml2-utils"
-    );
-    let python = Command::new("python3")
-        .args([
-            "-c",
-            "import icalendar, jsonschema, feedparser, dateutil, rfc3986_validator",
-        ])
-        .output()
-        .expect("python3 is missing");
-    assert!(
-        python.status.success(),
-        "Python packages are missing (see .ci/run): {}",
-        String::from_utf8_lossy(&python.stderr)
+        !common::tools::tools_required() || found.iter().all(|f| *f),
+        "a tool is missing"
     );
 }
 
@@ -85,7 +119,7 @@ fn the_example_sites_exports_are_valid_with_a_full_address() {
         &root,
         &out.path().join("public"),
         FULL_BASE,
-        &["--require-dst", "--require-sequence"],
+        &[DST, SEQUENCE],
     );
 }
 
@@ -93,7 +127,7 @@ fn the_example_sites_exports_are_valid_with_a_full_address() {
 fn the_example_sites_exports_are_valid_under_a_path() {
     let root = example_root();
     let out = build_with(&root, None);
-    check_all(&root, &out.path().join("public"), "/", &["--require-dst"]);
+    check_all(&root, &out.path().join("public"), "/", &[DST]);
 }
 
 #[test]
@@ -111,12 +145,7 @@ fn a_cancelled_and_moved_session_says_so_everywhere() {
     write(root, path, &text);
     let out = build_with(root, Some(FULL_BASE));
     let public = out.path().join("public");
-    check_all(
-        root,
-        &public,
-        FULL_BASE,
-        &["--require-dst", "--require-cancelled", "--require-sequence"],
-    );
+    check_all(root, &public, FULL_BASE, &[DST, CANCELLED, SEQUENCE]);
     let ics = read(
         &public,
         "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics",
@@ -313,4 +342,210 @@ fn serve_makes_again_only_the_exports_a_session_or_speaker_edit_touches() {
             .paths_of(&scope)
             .contains(&format!("da/{speaker_key}/calendar.ics"))
     );
+}
+
+/// The first `from` in `bytes` replaced by `to`; `from` must be there.
+fn swap(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let at = (bytes.windows(from.len()))
+        .position(|w| w == from)
+        .unwrap_or_else(|| panic!("{} is not there", String::from_utf8_lossy(from)));
+    [&bytes[..at], to, &bytes[at + from.len()..]].concat()
+}
+
+/// `file` of the build at `public` changed by `edit` while `check` runs; the file is put
+/// back after. Answers the check's error, failing when the check accepts the broken file.
+fn rejected<T: std::fmt::Debug>(
+    public: &Path,
+    file: &str,
+    edit: impl FnOnce(&[u8]) -> Vec<u8>,
+    check: impl FnOnce() -> Result<T, String>,
+) -> String {
+    let path = public.join(file);
+    let good = std::fs::read(&path).unwrap();
+    std::fs::write(&path, edit(&good)).unwrap();
+    let result = check();
+    std::fs::write(&path, &good).unwrap();
+    match result {
+        Ok(covered) => panic!("{file}: the broken export passed the check ({covered:?})"),
+        Err(e) => e,
+    }
+}
+
+/// The event of schedule.json with `slug`, changed by `edit`.
+fn edit_event(bytes: &[u8], slug: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut doc: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+    let days = doc["schedule"]["conference"]["days"]
+        .as_array_mut()
+        .unwrap();
+    let event = (days.iter_mut())
+        .flat_map(|d| d["rooms"].as_object_mut().unwrap().values_mut())
+        .flat_map(|r| r.as_array_mut().unwrap().iter_mut())
+        .find(|e| e["slug"] == slug)
+        .unwrap_or_else(|| panic!("no event {slug}"));
+    edit(event);
+    serde_json::to_vec(&doc).unwrap()
+}
+
+/// Each Rust check catches an export broken on purpose: a wrong time, a VTIMEZONE whose
+/// summer time starts on the wrong day, bad folding, a wrong UID or SEQUENCE, a value that
+/// breaks a format of the c3voc schema, a schedule.xml day without its end, a feed without
+/// its id (which feed-rs would make up) or with an entry missing.
+#[test]
+fn the_export_checks_catch_a_broken_export() {
+    use check::{feeds, ics, schedules};
+    let root = example_root();
+    let out = build_with(&root, Some(FULL_BASE));
+    let public = out.path().join("public");
+    let (root, public) = (root.as_path(), public.as_path());
+    let ics = || ics::check(root, public, FULL_BASE);
+    let schedules = || schedules::check(root, public, FULL_BASE);
+    let feeds = || feeds::check(root, public);
+    // Unbroken, everything passes: what fails below is the break.
+    ics().unwrap();
+    schedules().unwrap();
+    feeds().unwrap();
+
+    let debate = "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics";
+    let tour = "da/fremtidens-offentlige-sektor/studietur-oeresund/calendar.ics";
+    let programme = "da/fremtidens-offentlige-sektor/calendar.ics";
+    let cases: [(&str, &[u8], &[u8], &str); 10] = [
+        (
+            debate,
+            b"DTSTART;TZID=Europe/Copenhagen:20260122T091500",
+            b"DTSTART;TZID=Europe/Copenhagen:20260122T101500",
+            "DTSTART",
+        ),
+        // Summer time from the first Sunday of April: on 29 March 2026 (the tour's day) the
+        // VTIMEZONE's own rules say +01:00, the zone database +02:00.
+        (
+            tour,
+            b"BYMONTH=3;BYDAY=-1SU",
+            b"BYMONTH=4;BYDAY=1SU",
+            "VTIMEZONE 3600 s, zone database 7200 s",
+        ),
+        (debate, b"SEQUENCE:0", b"SEQUENCE:1", "SEQUENCE"),
+        (debate, b"UID:8114af21", b"UID:8114af22", "UID"),
+        (debate, b"DTSTAMP:20260122", b"DTSTAMP:20260123", "DTSTAMP"),
+        (debate, b"STATUS:CONFIRMED", b"STATUS:TENTATIVE", "STATUS"),
+        (
+            debate,
+            b"LOCATION;LANGUAGE=da",
+            b"LOCATION;LANGUAGE=sv",
+            "LOCATION not in da",
+        ),
+        // The programme's venue (the debate names none of its own).
+        (
+            debate,
+            b"LOCATION;LANGUAGE=da:SOHO",
+            b"LOCATION;LANGUAGE=da:SOH",
+            "not in LOCATION",
+        ),
+        // Unfolded: a line longer than 75 octets.
+        (debate, b"\r\n  LA debatterer", b" LA debatterer", "octets"),
+        // Folded inside the two octets of "æ".
+        (
+            debate,
+            "Flæsketorvet".as_bytes(),
+            b"Fl\xc3\r\n \xa6sketorvet",
+            "splits a UTF-8",
+        ),
+    ];
+    for (file, from, to, expected) in cases {
+        let err = rejected(public, file, |b| swap(b, from, to), ics);
+        assert!(err.contains(expected), "{file}: {err}");
+    }
+    // The programme's calendar says another time than the session's own.
+    let err = rejected(
+        public,
+        programme,
+        |b| swap(b, b"20260122T091500", b"20260122T093000"),
+        ics,
+    );
+    assert!(err.contains("DTSTART is not as in"), "{err}");
+    // Only a parameter differs: the debate's LOCATION there says it is in Norwegian.
+    let err = rejected(
+        public,
+        programme,
+        |b| {
+            let at = b.windows(12).position(|w| w == b"UID:8114af21").unwrap();
+            let rest = swap(&b[at..], b"LOCATION;LANGUAGE=da", b"LOCATION;LANGUAGE=nb");
+            [&b[..at], &rest[..]].concat()
+        },
+        ics,
+    );
+    assert!(err.contains("LOCATION is not as in"), "{err}");
+
+    let json = "da/fremtidens-offentlige-sektor/schedule.json";
+    let slug = "fremtidens_offentlige_sektor-politisk-debat";
+    let json_cases: [(&str, serde_json::Value, &str); 4] = [
+        ("url", "not an address".into(), "uri"),
+        ("date", "2026-01-22 09:15".into(), "date-time"),
+        ("guid", "8114af21a4605474".into(), "uuid"),
+        ("persons", serde_json::json!([{"name": "X"}]), "person {"),
+    ];
+    for (key, value, expected) in json_cases {
+        let err = rejected(
+            public,
+            json,
+            |b| edit_event(b, slug, |e| e[key] = value),
+            schedules,
+        );
+        assert!(err.contains(expected), "{key}: {err}");
+    }
+    let err = rejected(
+        public,
+        json,
+        |b| edit_event(b, slug, |e| _ = e.as_object_mut().unwrap().remove("links")),
+        schedules,
+    );
+    assert!(err.contains("links"), "{err}");
+    let xml = "da/fremtidens-offentlige-sektor/schedule.xml";
+    let err = rejected(
+        public,
+        xml,
+        |b| swap(b, b" end=\"2025-09-18T12:00:00+02:00\"", b""),
+        schedules,
+    );
+    assert!(err.contains("a day without @end"), "{err}");
+    let err = rejected(
+        public,
+        xml,
+        |b| swap(b, b"<start>09:15</start>", b"<start>09:30</start>"),
+        schedules,
+    );
+    assert!(err.contains(": start"), "{err}");
+
+    let feed = "da/feed.xml";
+    let err = rejected(
+        public,
+        feed,
+        |b| {
+            let text = String::from_utf8(b.to_vec()).unwrap();
+            let start = text.find("<id>").unwrap();
+            let end = text.find("</id>").unwrap() + "</id>".len();
+            [&text[..start], &text[end..]].concat().into_bytes()
+        },
+        feeds,
+    );
+    assert!(err.contains("no id"), "{err}");
+    let err = rejected(
+        public,
+        feed,
+        |b| {
+            let text = String::from_utf8(b.to_vec()).unwrap();
+            let start = text.rfind("<entry>").unwrap();
+            let end = text.rfind("</entry>").unwrap() + "</entry>".len();
+            [&text[..start], &text[end..]].concat().into_bytes()
+        },
+        feeds,
+    );
+    assert!(err.contains("entries, content has"), "{err}");
+    let page = "da/fremtidens-offentlige-sektor/index.html";
+    let err = rejected(
+        public,
+        page,
+        |b| swap(b, b"type=\"application/atom+xml\"", b"type=\"text/xml\""),
+        feeds,
+    );
+    assert!(err.contains("no Atom link"), "{err}");
 }

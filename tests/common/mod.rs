@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use samling::Site;
 
 pub mod http;
+pub mod tools;
 
 /// The example site of the repository.
 pub fn example_root() -> PathBuf {

@@ -154,8 +154,14 @@ def main(root, public, base):
             for person in people:
                 name = site.speaker_name(person, lang)
                 assert name in description, f"{path}: speaker {name} not in DESCRIPTION"
-            if front.get("room"):
-                assert front["room"] in str(ev["LOCATION"]), f"{path}: room not in LOCATION"
+            # The room and the venue (the session's own, else its programme's as a reader
+            # of this language sees it).
+            programme_page = site.pick(site.programmes[programme], lang)
+            venue = front.get("venue") or (programme_page.front.get("venue") if programme_page else None)
+            places = [place for place in (front.get("room"), venue) if place]
+            if places:
+                for place in places:
+                    assert place in str(ev["LOCATION"]), f"{path}: {place} not in LOCATION"
                 assert ev["LOCATION"].params.get("LANGUAGE") == lang, path
             if absolute:
                 assert str(ev["URL"]) == f"{base}{lang}/{key}/", f"{path}: URL {ev['URL']}"
@@ -204,7 +210,9 @@ def main(root, public, base):
                     for prop in props:
                         assert (prop in ev) == (prop in own_ev), f"{path}: {key}: {prop}"
                         if prop in ev:
+                            # Parameters too (TZID, LANGUAGE): to_ical() gives the value alone.
                             assert ev[prop].to_ical() == own_ev[prop].to_ical(), f"{path}: {key}: {prop}"
+                            assert dict(ev[prop].params) == dict(own_ev[prop].params), f"{path}: {key}: {prop} parameters"
             for tz in cal.walk("VTIMEZONE"):
                 ZoneInfo(str(tz["TZID"]))  # a full IANA name
             files += 1
