@@ -36,6 +36,9 @@ enum Command {
         /// The address the site is published at, replacing base_url of config.toml
         #[arg(long)]
         base_url: Option<String>,
+        /// Replace the output folder even if it holds files samling did not write
+        #[arg(long)]
+        force: bool,
     },
     /// Check the whole site and report every error and warning, writing nothing
     Check {
@@ -85,12 +88,14 @@ fn main() -> ExitCode {
             root,
             output_dir,
             base_url,
+            force,
         } => {
             let started = Instant::now();
             let options = samling::BuildOptions {
                 root,
                 output_dir,
                 base_url,
+                force,
             };
             samling::build(&options).map(|(report, output)| {
                 println!(

@@ -135,6 +135,7 @@ fn base_url_flag_replaces_the_configured_one() {
         root: root.path().to_owned(),
         output_dir: Some(out.path().join("site")),
         base_url: Some("/sub/path".into()),
+        ..Default::default()
     };
     samling::build(&options).unwrap();
     let da = read(&out.path().join("site"), "da/index.html");
