@@ -436,11 +436,12 @@ impl Site {
             ));
         }
         // First: a folder of the user's, maybe large, is not walked for links.
-        if !force && !is_marked(&out) && has_entries(&out) {
+        if let Some(entry) = first_entry(&out).filter(|_| !force && !is_marked(&out)) {
             return Err(refusal(
                 format!(
-                    "the output folder holds files that samling did not write ({}), and a build replaces the whole folder",
-                    out.display()
+                    "the output folder holds files that samling did not write ({}, such as {}), and a build replaces the whole folder",
+                    out.display(),
+                    entry.to_string_lossy()
                 ),
                 "choose a new or empty folder, such as public/, or pass --force to replace the folder and everything in it",
             ));
@@ -498,11 +499,13 @@ fn link_to_sources(out: &Path, root: &Path) -> Option<(PathBuf, PathBuf)> {
         })
 }
 
-/// Whether the folder `dir` holds anything but the leftovers of builds into it.
-fn has_entries(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut entries| {
-        entries.any(|entry| entry.is_ok_and(|e| !is_leftover_inside(&e.file_name())))
-    })
+/// An entry of the folder `dir` other than the leftovers of builds into it.
+fn first_entry(dir: &Path) -> Option<std::ffi::OsString> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.file_name())
+        .find(|name| !is_leftover_inside(name))
 }
 
 /// How `samling build` was called.

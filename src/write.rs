@@ -172,9 +172,8 @@ pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<()> {
         Ok(meta) if meta.is_dir() => true,
         Ok(_) => {
             return Err(Error::new(
-                Diagnostic::new(&output, "the output folder is a file").with_hint(
-                    "remove the file, or choose a folder for the site, such as public/",
-                ),
+                Diagnostic::new(&output, "the output folder is a file")
+                    .with_hint("remove the file, or choose a folder for the site, such as public/"),
             ));
         }
         // Any other problem shows at the rename, naming the path.
@@ -210,8 +209,7 @@ pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<()> {
     // The previous output, now at one of the temporary names.
     for old in [&staging, &retired] {
         if fs::symlink_metadata(old).is_ok() {
-            fs::remove_dir_all(old)
-                .map_err(|e| Error::io(old, "remove the previous output", e))?;
+            fs::remove_dir_all(old).map_err(|e| Error::io(old, "remove the previous output", e))?;
         }
     }
     Ok(())
@@ -243,7 +241,8 @@ pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
     let c_path = |p: &Path| {
-        CString::new(p.as_os_str().as_bytes()).map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))
     };
     let (a, b): (CString, CString) = (c_path(a)?, c_path(b)?);
     // The system call, not glibc's `renameat2`, which needs glibc 2.28.
@@ -328,8 +327,7 @@ fn write_into_mount(output: &Path, files: &[OutputFile]) -> Result<()> {
     let moved = move_entries(output, &staging, &retired);
     for old in [&staging, &retired] {
         if fs::symlink_metadata(old).is_ok() {
-            fs::remove_dir_all(old)
-                .map_err(|e| Error::io(old, "remove the previous output", e))?;
+            fs::remove_dir_all(old).map_err(|e| Error::io(old, "remove the previous output", e))?;
         }
     }
     moved.map_err(|e| {
@@ -368,7 +366,8 @@ fn move_entries(output: &Path, staging: &Path, retired: &Path) -> io::Result<()>
             }
         }
         // A file replaces a file in one rename; anything else moves aside first.
-        if old.is_some() && !(!is_dir && old == Some(false)) {
+        let file_over_file = !is_dir && old == Some(false);
+        if old.is_some() && !file_over_file {
             fs::rename(&to, retired.join(name))?;
         }
         fs::rename(&from, &to)?;
@@ -391,9 +390,8 @@ fn move_entries(output: &Path, staging: &Path, retired: &Path) -> io::Result<()>
 fn stage(staging: &Path, files: &[OutputFile]) -> Result<()> {
     let marker = staging.join(MARKER);
     // The marker last: it replaces a static file of its name.
-    let written = write_all(staging, files).and_then(|()| {
-        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "write", e))
-    });
+    let written = write_all(staging, files)
+        .and_then(|()| fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "write", e)));
     if written.is_err() {
         let _ = fs::remove_dir_all(staging);
     }
@@ -655,8 +653,16 @@ mod tests {
         write_atomically(&target, &[file("index.html", "old")]).unwrap();
         std::os::unix::fs::symlink(&target, &link).unwrap();
         write_atomically(&link, &[file("index.html", "new")]).unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
-        assert_eq!(fs::read_to_string(target.join("index.html")).unwrap(), "new");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).unwrap(),
+            "new"
+        );
         assert_eq!(names(&dir.path().join("www")), ["programme"]);
         assert_eq!(names(dir.path()), ["public", "www"]);
     }

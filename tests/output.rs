@@ -50,7 +50,11 @@ fn an_output_holding_the_site_is_refused() {
     let run = samling(&root, &["build", "--output-dir", "../../sites"]);
     assert_refused(
         &run,
-        &["would replace the site's own files", "holds the site", "public/"],
+        &[
+            "would replace the site's own files",
+            "holds the site",
+            "public/",
+        ],
     );
     assert_eq!(snapshot(&dir.path().join("sites")), before);
     // Not with --force either.
@@ -79,7 +83,14 @@ fn a_symlinked_root_is_compared_as_the_site_it_points_to() {
     let real = root.to_str().unwrap();
     let run = samling(
         dir.path(),
-        &["build", "--force", "--root", "current", "--output-dir", real],
+        &[
+            "build",
+            "--force",
+            "--root",
+            "current",
+            "--output-dir",
+            real,
+        ],
     );
     assert_refused(&run, &["is the site itself"]);
     let content_out = root.join("content/out");
@@ -134,7 +145,11 @@ fn a_folder_samling_did_not_write_is_kept_unless_forced() {
     let run = samling(&root, &["build", "--output-dir", "../../docs"]);
     assert_refused(
         &run,
-        &["holds files that samling did not write", "docs", "--force"],
+        &[
+            "holds files that samling did not write",
+            "docs, such as thesis.pdf",
+            "--force",
+        ],
     );
     assert_eq!(read(&docs, "thesis.pdf"), "%PDF-1.7 three years of work");
 
@@ -223,7 +238,12 @@ fn a_symlinked_output_gets_the_site_in_its_target() {
     write(&root, "content/om.da.md", "+++\ntitle = \"Om os\"\n+++\n");
     let run = samling(&root, &["build"]);
     assert!(run.status.success(), "{}", stderr(&run));
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert!(target.join("da/om/index.html").is_file());
     // The swap happened at the target, leaving nothing beside the link.
     let mut beside_link: Vec<String> = fs::read_dir(&root)
