@@ -44,6 +44,9 @@ enum Command {
         /// No progress bar, only the closing line and the problems found
         #[arg(long, short)]
         quiet: bool,
+        /// Replace the output folder even if it holds files samling did not write
+        #[arg(long)]
+        force: bool,
     },
     /// Check the whole site and report every error and warning, writing nothing
     Check {
@@ -97,12 +100,14 @@ fn main() -> ExitCode {
             output_dir,
             base_url,
             quiet,
+            force,
         } => {
             let started = Instant::now();
             let options = samling::BuildOptions {
                 root,
                 output_dir,
                 base_url,
+                force,
             };
             let progress = progress_bar(quiet);
             let built = samling::build_reporting(&options, progress.reporter());

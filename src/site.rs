@@ -19,7 +19,7 @@ use crate::render::{Renderer, Templates};
 use crate::theme::ThemeFiles;
 use crate::urls::Urls;
 use crate::validate::{validate, validate_patch};
-use crate::write::{OutputFile, write_atomically};
+use crate::write::{OutputFile, is_leftover_inside, is_marked, resolve, write_atomically};
 
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
 
@@ -395,13 +395,25 @@ impl Site {
     }
 
     /// Renders and writes the site to `output`, replacing it only if everything succeeded.
+    /// An existing folder that samling did not write is refused ([`Site::build_with`]).
     pub fn build(&self, output: &Path) -> Result<BuildReport> {
-        self.build_reporting(output, &Silent)
+        self.build_with(output, false)
     }
 
-    /// As [`Site::build`], telling `progress` how far it has come.
-    pub fn build_reporting(&self, output: &Path, progress: &dyn Progress) -> Result<BuildReport> {
-        self.check_output_dir(output)?;
+    /// As [`Site::build`]; with `force`, an existing folder that samling did not write is
+    /// replaced too (`--force`). Nothing replaces the site's own files.
+    pub fn build_with(&self, output: &Path, force: bool) -> Result<BuildReport> {
+        self.build_reporting(output, force, &Silent)
+    }
+
+    /// As [`Site::build_with`], telling `progress` how far it has come.
+    pub fn build_reporting(
+        &self,
+        output: &Path,
+        force: bool,
+        progress: &dyn Progress,
+    ) -> Result<BuildReport> {
+        self.check_output_dir(output, force)?;
         let files = self.render_reporting(progress)?;
         progress.begin(Stage::Write, None);
         write_atomically(output, &files)?;
@@ -417,24 +429,125 @@ impl Site {
         self.root.join(DEFAULT_OUTPUT_DIR)
     }
 
-    /// The output folder is replaced whole: it must never be the site or hold it.
-    fn check_output_dir(&self, output: &Path) -> Result<()> {
-        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
-        let (root, out) = (absolute(&self.root), absolute(output));
-        let inside_sources = ["content", "locales", "themes", "templates", "static"]
-            .iter()
-            .any(|dir| out.starts_with(root.join(dir)));
-        if root.starts_with(&out) || inside_sources {
-            return Err(Error::new(
-                Diagnostic::new(
-                    output,
-                    "the output folder would replace the site's own files",
+    /// The output folder is replaced whole: it must never be the site, hold it, lie among
+    /// its sources or link to them, and without `force` it must be new, empty or samling's.
+    /// Paths are compared after resolving `..` and links, and on Unix also as the folders
+    /// they are (a bind mount, a case-insensitive file system give other names).
+    fn check_output_dir(&self, output: &Path, force: bool) -> Result<()> {
+        let resolve = |p: &Path| resolve(p).map_err(|e| Error::io(p, "find the folder", e));
+        let (root, out) = (resolve(&self.root)?, resolve(output)?);
+        let refusal = |message: String, hint: &str| {
+            Error::new(Diagnostic::new(output, message).with_hint(hint))
+        };
+        let own_folder = "choose a folder of its own, such as public/";
+        let holds_site = root.ancestors().find(|a| same_folder(a, &out));
+        if let Some(holder) = holds_site {
+            let message = if holder == root {
+                format!(
+                    "the output folder would replace the site's own files: it is the site itself ({})",
+                    root.display()
                 )
-                .with_hint("choose a folder of its own, such as public/"),
+            } else {
+                format!(
+                    "the output folder would replace the site's own files: it holds the site ({})",
+                    root.display()
+                )
+            };
+            return Err(refusal(message, own_folder));
+        }
+        for source in SOURCE_FOLDERS {
+            let source_dir = root.join(source);
+            if out.ancestors().any(|a| same_folder(a, &source_dir)) {
+                return Err(refusal(
+                    format!(
+                        "the output folder would replace the site's own files: it is inside the site's {source}/ folder"
+                    ),
+                    own_folder,
+                ));
+            }
+        }
+        let meta = match std::fs::symlink_metadata(&out) {
+            Ok(meta) => meta,
+            // A new folder.
+            Err(_) => return Ok(()),
+        };
+        if !meta.is_dir() {
+            return Err(refusal(
+                format!("the output folder is a file ({})", out.display()),
+                "remove the file, or choose a folder for the site, such as public/",
+            ));
+        }
+        // First: a folder of the user's, maybe large, is not walked for links.
+        if let Some(entry) = first_entry(&out).filter(|_| !force && !is_marked(&out)) {
+            return Err(refusal(
+                format!(
+                    "the output folder holds files that samling did not write ({}, such as {}), and a build replaces the whole folder",
+                    out.display(),
+                    entry.to_string_lossy()
+                ),
+                "choose a new or empty folder, such as public/, or pass --force to replace the folder and everything in it",
+            ));
+        }
+        if let Some((link, target)) = link_to_sources(&out, &root) {
+            return Err(refusal(
+                format!(
+                    "the output folder would replace the site's own files: {} inside it links to {}",
+                    link.display(),
+                    target.display()
+                ),
+                "remove the link, or choose a folder of its own, such as public/",
             ));
         }
         Ok(())
     }
+}
+
+/// The site's folders that a build reads: an output may not lie in them.
+const SOURCE_FOLDERS: [&str; 5] = ["content", "static", "themes", "templates", "locales"];
+
+/// Whether the resolved paths `a` and `b` are one folder: the same path, or on Unix the same
+/// device and inode.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.is_dir() && a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
+}
+
+/// A link inside the folder `out` to the site at `root`, a folder holding it, its sources or
+/// its config.toml: the link and where it points.
+fn link_to_sources(out: &Path, root: &Path) -> Option<(PathBuf, PathBuf)> {
+    let config = root.join("config.toml");
+    walkdir::WalkDir::new(out)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+        .filter(|entry| entry.path_is_symlink())
+        .find_map(|entry| {
+            let target = resolve(entry.path()).ok()?;
+            let harmful = root.starts_with(&target)
+                || target == config
+                || SOURCE_FOLDERS
+                    .iter()
+                    .any(|source| target.starts_with(root.join(source)));
+            harmful.then(|| (entry.path().to_owned(), target))
+        })
+}
+
+/// An entry of the folder `dir` other than the leftovers of builds into it.
+fn first_entry(dir: &Path) -> Option<std::ffi::OsString> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.file_name())
+        .find(|name| !is_leftover_inside(name))
 }
 
 /// How `samling build` was called.
@@ -443,6 +556,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     pub output_dir: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Replace an existing output folder that samling did not write (`--force`).
+    pub force: bool,
 }
 
 /// Loads, renders and writes a site: what `samling build` does.
@@ -461,6 +576,6 @@ pub fn build_reporting(
         .output_dir
         .clone()
         .unwrap_or_else(|| site.default_output_dir());
-    let report = site.build_reporting(&output, progress)?;
+    let report = site.build_reporting(&output, options.force, progress)?;
     Ok((report, output))
 }

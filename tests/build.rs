@@ -135,6 +135,7 @@ fn base_url_flag_replaces_the_configured_one() {
         root: root.path().to_owned(),
         output_dir: Some(out.path().join("site")),
         base_url: Some("/sub/path".into()),
+        ..Default::default()
     };
     samling::build(&options).unwrap();
     let da = read(&out.path().join("site"), "da/index.html");
@@ -384,7 +385,7 @@ fn a_build_reports_its_stages_and_every_page() {
     let options = samling::BuildOptions {
         root: site.path().to_owned(),
         output_dir: Some(out.path().join("public")),
-        base_url: None,
+        ..Default::default()
     };
     let (report, _) = samling::build_reporting(&options, &recorded).unwrap();
     let stages = recorded.stages.into_inner().unwrap();

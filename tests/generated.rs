@@ -330,7 +330,7 @@ fn the_hugo_site_has_the_same_pages() {
     samling::build(&samling::BuildOptions {
         root: samling_root,
         output_dir: Some(samling_out.clone()),
-        base_url: None,
+        ..Default::default()
     })
     .unwrap_or_else(|e| panic!("{e}"));
     let pages = |root: &Path| -> Vec<String> {
