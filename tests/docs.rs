@@ -71,9 +71,8 @@ fn anchors(markdown: &str) -> BTreeSet<String> {
 fn links(markdown: &str) -> Vec<String> {
     Parser::new_ext(markdown, Options::all())
         .filter_map(|event| match event {
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
-                Some(dest_url.to_string())
-            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
             _ => None,
         })
         .collect()
@@ -113,7 +112,7 @@ fn broken_links(root: &Path, file: &Path, markdown: &str) -> Vec<String> {
             folder.join(path)
         };
         let full = root.join(&target);
-        if !full.exists() {
+        if !path.is_empty() && !full.exists() {
             broken.push(format!(
                 "{}: {link} (no file {})",
                 file.display(),
@@ -187,8 +186,34 @@ fn a_broken_link_or_anchor_is_found() {
 
 #[test]
 fn headings_get_githubs_anchors() {
-    assert_eq!(slug("Previewing while you write: `samling serve`"), "previewing-while-you-write-samling-serve");
-    assert_eq!(slug("For visitors: timetable, search, my programme"), "for-visitors-timetable-search-my-programme");
-    assert_eq!(slug("Calendars, schedules for conference apps and the change feed"), "calendars-schedules-for-conference-apps-and-the-change-feed");
+    assert_eq!(
+        slug("Previewing while you write: `samling serve`"),
+        "previewing-while-you-write-samling-serve"
+    );
+    assert_eq!(
+        slug("For visitors: timetable, search, my programme"),
+        "for-visitors-timetable-search-my-programme"
+    );
+    assert_eq!(
+        slug("Calendars, schedules for conference apps and the change feed"),
+        "calendars-schedules-for-conference-apps-and-the-change-feed"
+    );
     assert_eq!(slug("Tilføj på dansk"), "tilføj-på-dansk");
+}
+
+#[test]
+fn the_locales_doc_lists_every_message_of_the_default_locale() {
+    let root = Path::new(ROOT);
+    let ftl = std::fs::read_to_string(root.join("locales/da.ftl")).unwrap();
+    let doc = std::fs::read_to_string(root.join("docs/locales.md")).unwrap();
+    let missing: Vec<&str> = ftl
+        .lines()
+        .filter_map(|line| line.split_once(" = ").map(|(id, _)| id))
+        .filter(|id| !id.is_empty() && !id.starts_with([' ', '#', '*', '[']))
+        .filter(|id| !doc.contains(&format!("| `{id}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/locales.md lacks {missing:?}: run `python3 docs/locales-table.py` and paste its table"
+    );
 }
