@@ -275,6 +275,7 @@ pub fn check(root: &Path, options: &CheckOptions) -> Report {
             if let Err(err) = site.render() {
                 report.diagnostics.extend(err.diagnostics);
             }
+            report.diagnostics.extend(site.model.text_warnings());
             report.diagnostics.extend(unconfirmed_speakers(
                 &site.model,
                 &site.config,
