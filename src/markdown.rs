@@ -861,6 +861,101 @@ mod tests {
         }
     }
 
+    fn problems(md: &Markdown, text: &str) -> (String, Vec<TextProblem>) {
+        let r = md.render_text(text, 2);
+        (r.html, r.problems)
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text_by_default() {
+        let md = Markdown::default();
+        let (html, found) = problems(&md, "<script>alert(1)</script>\n\nTekst <img src=x onerror=alert(1)> her.\n<!-- note -->\n");
+        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+        assert!(!html.contains("note"), "comments are dropped: {html}");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(!found[0].is_error());
+        assert_eq!(found[0].span.start, 0);
+        assert!(found[0].message().contains("1 more place"), "{}", found[0].message());
+    }
+
+    #[test]
+    fn script_schemes_are_refused_however_written() {
+        let md = Markdown::default();
+        for text in [
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](<java\tscript:alert(1)>)",
+            "[x](java&#9;script:alert(1))",
+            "[x]( &#1;javascript:alert(1))",
+            "<javascript:alert(1)>",
+            "![x](data:image/svg+xml,x)",
+            "[x](vbscript:msgbox)",
+            "Se [her][r].\n\n[r]: javascript:alert(1)",
+        ] {
+            let (html, found) = problems(&md, text);
+            assert!(
+                found.iter().any(TextProblem::is_error),
+                "{text:?} was let through: {html}"
+            );
+            assert!(
+                !html.contains("href=\"j") && !html.contains("src=\"d") && !html.contains("href=\"v"),
+                "the address is left out: {html}"
+            );
+        }
+        for text in [
+            "[x](https://example.org)",
+            "[x](mailto:a@example.org)",
+            "[x](tel:+4512345678)",
+            "[x](#pris)",
+            "[x](kort.pdf)",
+            "[x](@/praktisk.md)",
+        ] {
+            assert!(problems(&md, text).1.is_empty(), "{text:?}");
+        }
+        assert_eq!(url_scheme(" \u{1}JaVa\tScR\nipt:x").as_deref(), Some("javascript"));
+        assert_eq!(url_scheme("@/a.md"), None);
+        assert_eq!(url_scheme("a b:c"), None);
+    }
+
+    #[test]
+    fn unsafe_html_passes_raw_html_and_warns_about_scripts() {
+        let md = Markdown::new(true);
+        let (html, found) = problems(&md, "Tekst med <b>fed</b>.\n");
+        assert!(html.contains("<b>fed</b>"), "{html}");
+        assert!(found.is_empty(), "{found:?}");
+        let (_, found) = problems(
+            &md,
+            "<div>\n<script>alert(1)</script>\n</div>\n\nA <img src=x\n ONERROR = \"alert(1)\">\n\n<iframe src=\"java&#x9;script:alert(1)\"></iframe>\n",
+        );
+        let shown: Vec<String> = found.iter().map(TextProblem::message).collect();
+        assert!(found.iter().all(|p| !p.is_error()), "{shown:?}");
+        for what in ["`<script>`", "`onerror=`", "`javascript:`"] {
+            assert!(shown.iter().any(|m| m.contains(what)), "{what} in {shown:?}");
+        }
+        // Markdown links are refused with unsafe_html too.
+        assert!(problems(&md, "[x](javascript:alert(1))").1[0].is_error());
+    }
+
+    #[test]
+    fn many_equal_headings_get_unique_ids() {
+        let md = Markdown::default();
+        let text = "## Pause\n\n".repeat(4000);
+        let urls = Urls::new(&crate::config::Config::parse(
+            "[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n",
+        ).unwrap());
+        let page = PageContext { dir: "", lang: "da", address: "da/x/", urls: &urls };
+        let rendered = md.render_page(&text, &page);
+        assert_eq!(rendered.anchors.len(), 4000);
+        assert_eq!(rendered.anchors[0], "pause");
+        assert_eq!(rendered.anchors[1], "pause-2");
+        assert_eq!(rendered.anchors[3999], "pause-4000");
+        let unique: HashSet<&String> = rendered.anchors.iter().collect();
+        assert_eq!(unique.len(), 4000);
+        assert!(rendered.html.contains("<h2 id=\"pause-4000\">"));
+    }
+
     #[test]
     fn css_for_bundled_theme() {
         let css = highlight_css("InspiredGitHub").unwrap();
