@@ -409,7 +409,10 @@ mod tests {
             errs[0]
         );
         // Braces in string literals are not placeables; a few levels are fine.
-        let fine = format!("a = {{ \"{}\" }}\nb = {{ {{ {{ $x }} }} }}\n", "{".repeat(100));
+        let fine = format!(
+            "a = {{ \"{}\" }}\nb = {{ {{ {{ $x }} }} }}\n",
+            "{".repeat(100)
+        );
         assert!(Locale::parse("locales/da.ftl".into(), &fine, &language("da")).is_ok());
     }
 

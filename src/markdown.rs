@@ -92,10 +92,10 @@ impl TextProblem {
         let span = (self.span.start + offset)..(self.span.end + offset);
         let d = Diagnostic::at(path, text, span, self.message());
         match &self.kind {
-            TextProblemKind::RefusedScheme { .. } => d.with_hint(format!(
+            TextProblemKind::RefusedScheme { .. } => d.with_hint(
                 "links may be to http, https, mailto or tel addresses, to content files \
-                 (`@/page.md`), to files in static/ or to a heading (`#id`)"
-            )),
+                 (`@/page.md`), to files in static/ or to a heading (`#id`)",
+            ),
             TextProblemKind::HtmlShownAsText { .. } => d
                 .with_hint(
                     "write it in Markdown; `unsafe_html = true` in config.toml passes raw HTML \
@@ -246,7 +246,14 @@ impl Markdown {
                     }
                 }
                 Event::Html(html) | Event::InlineHtml(html) => {
-                    self.raw_html(html.into_string(), span, false, &mut events, problems, &mut shown_as_text);
+                    self.raw_html(
+                        html.into_string(),
+                        span,
+                        false,
+                        &mut events,
+                        problems,
+                        &mut shown_as_text,
+                    );
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
@@ -485,7 +492,8 @@ fn active_html(html: &str) -> Vec<String> {
         }
         i += 1;
         let name_start = i;
-        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'>' | b'/') {
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'>' | b'/')
+        {
             i += 1;
         }
         let tag = html[name_start..i].to_ascii_lowercase();
@@ -563,12 +571,12 @@ fn decode_entities(value: &str) -> String {
         let end = rest.find(';').filter(|&e| e <= 10);
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
-            let number = name
-                .strip_prefix('#')
-                .and_then(|num| match num.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                    None => num.parse().ok(),
-                });
+            let number =
+                name.strip_prefix('#')
+                    .and_then(|num| match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => num.parse().ok(),
+                    });
             number.and_then(char::from_u32).or(match name {
                 "colon" => Some(':'),
                 "Tab" => Some('\t'),
@@ -869,15 +877,31 @@ mod tests {
     #[test]
     fn raw_html_is_shown_as_text_by_default() {
         let md = Markdown::default();
-        let (html, found) = problems(&md, "<script>alert(1)</script>\n\nTekst <img src=x onerror=alert(1)> her.\n<!-- note -->\n");
-        assert!(!html.contains("<script") && !html.contains("<img"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
-        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+        let (html, found) = problems(
+            &md,
+            "<script>alert(1)</script>\n\nTekst <img src=x onerror=alert(1)> her.\n<!-- note -->\n",
+        );
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
         assert!(!html.contains("note"), "comments are dropped: {html}");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(!found[0].is_error());
         assert_eq!(found[0].span.start, 0);
-        assert!(found[0].message().contains("1 more place"), "{}", found[0].message());
+        assert!(
+            found[0].message().contains("1 more place"),
+            "{}",
+            found[0].message()
+        );
     }
 
     #[test]
@@ -900,7 +924,9 @@ mod tests {
                 "{text:?} was let through: {html}"
             );
             assert!(
-                !html.contains("href=\"j") && !html.contains("src=\"d") && !html.contains("href=\"v"),
+                !html.contains("href=\"j")
+                    && !html.contains("src=\"d")
+                    && !html.contains("href=\"v"),
                 "the address is left out: {html}"
             );
         }
@@ -914,7 +940,10 @@ mod tests {
         ] {
             assert!(problems(&md, text).1.is_empty(), "{text:?}");
         }
-        assert_eq!(url_scheme(" \u{1}JaVa\tScR\nipt:x").as_deref(), Some("javascript"));
+        assert_eq!(
+            url_scheme(" \u{1}JaVa\tScR\nipt:x").as_deref(),
+            Some("javascript")
+        );
         assert_eq!(url_scheme("@/a.md"), None);
         assert_eq!(url_scheme("a b:c"), None);
     }
@@ -932,7 +961,10 @@ mod tests {
         let shown: Vec<String> = found.iter().map(TextProblem::message).collect();
         assert!(found.iter().all(|p| !p.is_error()), "{shown:?}");
         for what in ["`<script>`", "`onerror=`", "`javascript:`"] {
-            assert!(shown.iter().any(|m| m.contains(what)), "{what} in {shown:?}");
+            assert!(
+                shown.iter().any(|m| m.contains(what)),
+                "{what} in {shown:?}"
+            );
         }
         // Markdown links are refused with unsafe_html too.
         assert!(problems(&md, "[x](javascript:alert(1))").1[0].is_error());
@@ -942,10 +974,18 @@ mod tests {
     fn many_equal_headings_get_unique_ids() {
         let md = Markdown::default();
         let text = "## Pause\n\n".repeat(4000);
-        let urls = Urls::new(&crate::config::Config::parse(
-            "[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n",
-        ).unwrap());
-        let page = PageContext { dir: "", lang: "da", address: "da/x/", urls: &urls };
+        let urls = Urls::new(
+            &crate::config::Config::parse(
+                "[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n",
+            )
+            .unwrap(),
+        );
+        let page = PageContext {
+            dir: "",
+            lang: "da",
+            address: "da/x/",
+            urls: &urls,
+        };
         let rendered = md.render_page(&text, &page);
         assert_eq!(rendered.anchors.len(), 4000);
         assert_eq!(rendered.anchors[0], "pause");

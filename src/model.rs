@@ -1199,10 +1199,16 @@ fn parse_group(
     let md = (markdown, urls);
     Ok(match role {
         Role::Home => Parsed::Home(entry(key, files, md, |_| {}, |_| Vec::new())?),
-        Role::Page(Kind::Programme) => Parsed::Programme(entry(key, files, md, |_| {}, |_| Vec::new())?),
+        Role::Page(Kind::Programme) => {
+            Parsed::Programme(entry(key, files, md, |_| {}, |_| Vec::new())?)
+        }
         Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {}, |_| Vec::new())?),
-        Role::Page(Kind::Session) => Parsed::Session(entry(key, files, md, |_| {}, |_| Vec::new())?),
-        Role::Page(Kind::Speaker) => Parsed::Speaker(entry(key, files, md, |_| {}, |_| Vec::new())?),
+        Role::Page(Kind::Session) => {
+            Parsed::Session(entry(key, files, md, |_| {}, |_| Vec::new())?)
+        }
+        Role::Page(Kind::Speaker) => {
+            Parsed::Speaker(entry(key, files, md, |_| {}, |_| Vec::new())?)
+        }
         Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {}, |_| Vec::new())?),
         Role::Page(Kind::Minutes) => Parsed::Minutes(entry(
             key,

@@ -49,19 +49,27 @@ fn raw_html_is_shown_as_text_and_named_by_check() {
     let out = build(root.path());
     let session = read(out.path(), "public/da/aarsmoede/aabning/index.html");
     assert!(!session.contains("<script>alert") && !session.contains("<iframe"));
-    assert!(session.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{session}");
+    assert!(
+        session.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{session}"
+    );
     let bio = read(out.path(), "public/da/speakers/anna-jensen/index.html");
     assert!(!bio.contains("<img src=x"), "{bio}");
     assert!(bio.contains("&lt;img src=x onerror=alert(1)&gt;"), "{bio}");
 
     let found = warnings(root.path());
     assert!(
-        found.iter().any(|w| w.starts_with(&format!("{BODY}:14:1: raw HTML is shown as text"))
-            && w.contains("<script>") && w.contains("1 more place")),
+        found.iter().any(
+            |w| w.starts_with(&format!("{BODY}:14:1: raw HTML is shown as text"))
+                && w.contains("<script>")
+                && w.contains("1 more place")
+        ),
         "{found:#?}"
     );
     assert!(
-        found.iter().any(|w| w.starts_with(&format!("{BIO}:8:19: raw HTML is shown as text"))),
+        found
+            .iter()
+            .any(|w| w.starts_with(&format!("{BIO}:8:19: raw HTML is shown as text"))),
         "{found:#?}"
     );
 }
@@ -69,7 +77,12 @@ fn raw_html_is_shown_as_text_and_named_by_check() {
 #[test]
 fn unsafe_html_passes_html_through_and_warns_about_scripts() {
     let root = starter_site();
-    edit(root.path(), "config.toml", "base_url = \"/\"", "base_url = \"/\"\nunsafe_html = true");
+    edit(
+        root.path(),
+        "config.toml",
+        "base_url = \"/\"",
+        "base_url = \"/\"\nunsafe_html = true",
+    );
     edit(
         root.path(),
         BODY,
@@ -81,7 +94,9 @@ fn unsafe_html_passes_html_through_and_warns_about_scripts() {
     assert!(session.contains("<b>formand</b>") && session.contains("<script>alert(1)</script>"));
     let found = warnings(root.path());
     assert!(
-        found.iter().any(|w| w.starts_with(&format!("{BODY}:14:1: raw HTML with `<script>`"))),
+        found
+            .iter()
+            .any(|w| w.starts_with(&format!("{BODY}:14:1: raw HTML with `<script>`"))),
         "{found:#?}"
     );
     assert!(!found.iter().any(|w| w.contains("<b>")), "{found:#?}");
@@ -103,7 +118,10 @@ fn every_page_carries_a_content_security_policy_and_no_inline_script_or_style() 
             html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self';"),
             "{path} has no CSP"
         );
-        assert!(!html.contains(" style=") && !html.contains("<style"), "{path}: inline style");
+        assert!(
+            !html.contains(" style=") && !html.contains("<style"),
+            "{path}: inline style"
+        );
         for (at, _) in html.match_indices("<script") {
             let tag = &html[at..at + html[at..].find('>').unwrap()];
             assert!(tag.contains(" src="), "{path}: inline script {tag}");
