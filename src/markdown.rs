@@ -1,6 +1,6 @@
 //! Markdown to HTML, with fenced code highlighted by syntect into CSS classes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -410,6 +410,7 @@ fn name_headings(events: &mut [(Event, Range<usize>)], anchors: &mut Vec<String>
     // A set beside the list: a text with thousands of equal headings took 25 s when each
     // new id was looked for in the list.
     let mut taken: HashSet<String> = anchors.iter().cloned().collect();
+    let mut next_number: HashMap<String, usize> = HashMap::new();
     for i in 0..events.len() {
         if !matches!(events[i].0, Event::Start(Tag::Heading { id: None, .. })) {
             continue;
@@ -423,12 +424,18 @@ fn name_headings(events: &mut [(Event, Range<usize>)], anchors: &mut Vec<String>
             }
         }
         let base = slug(&text, "section");
-        let mut id = base.clone();
-        let mut n = 1;
+        // Numbers below the last one given to this text are taken: start from it.
+        let mut n = next_number.get(&base).copied().unwrap_or(1);
+        let mut id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
         while taken.contains(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
+        next_number.insert(base, n);
         taken.insert(id.clone());
         anchors.push(id.clone());
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
@@ -994,6 +1001,9 @@ mod tests {
         let unique: HashSet<&String> = rendered.anchors.iter().collect();
         assert_eq!(unique.len(), 4000);
         assert!(rendered.html.contains("<h2 id=\"pause-4000\">"));
+        // Ids written by the organiser are kept and skipped.
+        let mixed = md.render_page("## A {#a-2}\n\n## A\n\n## A\n\n## A\n", &page);
+        assert_eq!(mixed.anchors, ["a-2", "a", "a-3", "a-4"]);
     }
 
     #[test]
