@@ -41,6 +41,10 @@ pub struct Config {
     /// `samling check` warns about speakers not confirmed this many days before their session.
     #[serde(default = "default_confirm_days")]
     pub confirm_speakers_days: u32,
+    /// Raw HTML in Markdown texts is passed through instead of shown as text. Only for
+    /// sites whose every text is trusted: a script in it runs on the site's pages.
+    #[serde(default)]
+    pub unsafe_html: bool,
     pub languages: Vec<Language>,
 }
 

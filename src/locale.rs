@@ -76,6 +76,23 @@ impl Locale {
         text: &str,
         language: &Language,
     ) -> Result<Locale, Vec<Diagnostic>> {
+        if let Some(deep) = too_deep(text) {
+            let message = deep
+                .message
+                .map(|id| format!(" in the message `{id}`"))
+                .unwrap_or_default();
+            return Err(vec![
+                Diagnostic::at(
+                    &path,
+                    text,
+                    deep.at..deep.at + 1,
+                    format!(
+                        "placeables are nested more than {MAX_NESTING} deep{message}"
+                    ),
+                )
+                .with_hint("a message needs only a few `{ ... }` inside one another; look for an unclosed `}`"),
+            ]);
+        }
         let resource = FluentResource::try_new(text.to_owned()).map_err(|(_, errors)| {
             errors
                 .into_iter()
@@ -206,6 +223,66 @@ impl Locale {
     }
 }
 
+/// How deep `{ ... }` placeables may be nested in a message. fluent-syntax parses them by
+/// recursion, and some thousands overflow the stack (the process aborts); real messages
+/// nest two or three.
+pub const MAX_NESTING: usize = 32;
+
+/// Where a Fluent text nests placeables more than [`MAX_NESTING`] deep.
+struct TooDeep<'a> {
+    /// Byte offset of the `{` that is one too deep.
+    at: usize,
+    /// The id of the message (or term) it is in.
+    message: Option<&'a str>,
+}
+
+/// A scan of `{` depth, cheap and before parsing: braces in string literals (`{ "}" }`)
+/// are not counted, and a line that starts a new message or term at depth 0 names it.
+fn too_deep(text: &str) -> Option<TooDeep<'_>> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut message = None;
+    let mut line_start = true;
+    for (i, c) in text.char_indices() {
+        if line_start && depth == 0 {
+            let line = &text[i..];
+            let id: &str = line
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .next()
+                .unwrap_or("");
+            if !id.is_empty() || line.starts_with('-') {
+                let end = line.find([' ', '=']).unwrap_or(line.len());
+                message = Some(&line[..end]).filter(|m| !m.is_empty());
+            }
+        }
+        line_start = c == '\n';
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                // A string literal ends at its line (an error for the parser to report).
+                '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(TooDeep { at: i, message });
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            '"' if depth > 0 => in_string = true,
+            _ => {}
+        }
+    }
+    None
+}
+
 const MIDNIGHT: Time = Time(jiff::civil::Time::midnight());
 const EPOCH: Date = Date(jiff::civil::date(1970, 1, 1));
 
@@ -314,6 +391,29 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(errs[0].line(), Some(2), "{}", errs[0]);
+    }
+
+    #[test]
+    fn deeply_nested_placeables_are_refused_before_parsing() {
+        // 20,000 nested placeables overflowed fluent-syntax's stack: the process aborted.
+        let text = format!(
+            "ok = fint\ndeep = {}x{}\n",
+            "{ ".repeat(20_000),
+            " }".repeat(20_000)
+        );
+        let errs = Locale::parse("locales/da.ftl".into(), &text, &language("da")).unwrap_err();
+        assert_eq!(errs[0].line(), Some(2), "{}", errs[0]);
+        assert!(
+            errs[0].message.contains("`deep`") && errs[0].message.contains("nested"),
+            "{}",
+            errs[0]
+        );
+        // Braces in string literals are not placeables; a few levels are fine.
+        let fine = format!(
+            "a = {{ \"{}\" }}\nb = {{ {{ {{ $x }} }} }}\n",
+            "{".repeat(100)
+        );
+        assert!(Locale::parse("locales/da.ftl".into(), &fine, &language("da")).is_ok());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Markdown to HTML, with fenced code highlighted by syntect into CSS classes.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::path::Path;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::highlighting::Color;
@@ -8,6 +10,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
+use crate::diagnostic::Diagnostic;
 use crate::load::split_name;
 use crate::urls::Urls;
 
@@ -17,15 +20,22 @@ pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" }
 /// Renders Markdown; loaded once per site because syntax sets are costly to build.
 pub struct Markdown {
     syntaxes: SyntaxSet,
+    /// Raw HTML in the text is passed through (`unsafe_html = true` in config.toml) rather
+    /// than shown as text.
+    unsafe_html: bool,
 }
 
 impl Default for Markdown {
+    /// Raw HTML shown as text: the safe default.
     fn default() -> Self {
-        Markdown {
-            syntaxes: SyntaxSet::load_defaults_newlines(),
-        }
+        Markdown::new(false)
     }
 }
+
+/// The schemes a link or image of a text may have; relative links have none. Every other
+/// scheme (`javascript:`, `data:`, `vbscript:`, `file:` ...) is refused: text pasted from
+/// speakers must not run on the site's origin, where visitors' starred sessions are kept.
+pub const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// Where a page's text is shown, to resolve the links it contains.
 pub struct PageContext<'a> {
@@ -45,6 +55,82 @@ pub struct RenderedText {
     /// The `id`s of the text's headings, which links may point at with `#id`.
     pub anchors: Vec<String>,
     pub links: Vec<Link>,
+    /// Links refused and raw HTML shown as text (or, with `unsafe_html`, raw HTML that
+    /// runs scripts), for `check`.
+    pub problems: Vec<TextProblem>,
+}
+
+/// Something in a text that `check` reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextProblem {
+    pub kind: TextProblemKind,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextProblemKind {
+    /// A link or image whose scheme is not one of [`ALLOWED_SCHEMES`] (an error); its
+    /// address is left out of the page.
+    RefusedScheme { scheme: String, image: bool },
+    /// Raw HTML shown as text because `unsafe_html` is off (a warning, for the first of
+    /// the text's; `more` counts the others).
+    HtmlShownAsText { html: String, more: usize },
+    /// With `unsafe_html` on: raw HTML that runs a script (`<script>`, `onerror=`,
+    /// `javascript:` ...), a warning.
+    ActiveHtml { what: String },
+}
+
+impl TextProblem {
+    pub fn is_error(&self) -> bool {
+        matches!(self.kind, TextProblemKind::RefusedScheme { .. })
+    }
+
+    /// The problem as a diagnostic of the file `path` with `text`, the Markdown text
+    /// starting at byte `offset` of it.
+    pub fn diagnostic(&self, path: &Path, text: &str, offset: usize) -> Diagnostic {
+        let span = (self.span.start + offset)..(self.span.end + offset);
+        let d = Diagnostic::at(path, text, span, self.message());
+        match &self.kind {
+            TextProblemKind::RefusedScheme { .. } => d.with_hint(
+                "links may be to http, https, mailto or tel addresses, to content files \
+                 (`@/page.md`), to files in static/ or to a heading (`#id`)",
+            ),
+            TextProblemKind::HtmlShownAsText { .. } => d
+                .with_hint(
+                    "write it in Markdown; `unsafe_html = true` in config.toml passes raw HTML \
+                     through, for sites whose every text is trusted",
+                )
+                .warning(),
+            TextProblemKind::ActiveHtml { .. } => d
+                .with_hint(
+                    "raw HTML is passed through (`unsafe_html = true`): a script in it runs with \
+                     the site's rights; the default theme's Content-Security-Policy blocks \
+                     scripts written in the page",
+                )
+                .warning(),
+        }
+    }
+
+    pub fn message(&self) -> String {
+        match &self.kind {
+            TextProblemKind::RefusedScheme { scheme, image } => format!(
+                "{} with a `{scheme}:` address is not allowed",
+                if *image { "an image" } else { "a link" }
+            ),
+            TextProblemKind::HtmlShownAsText { html, more } => {
+                let others = match more {
+                    0 => String::new(),
+                    1 => " (and 1 more place in this text)".to_owned(),
+                    n => format!(" (and {n} more places in this text)"),
+                };
+                format!("raw HTML is shown as text, not as HTML: `{html}`{others}")
+            }
+            TextProblemKind::ActiveHtml { what } => {
+                format!("raw HTML with `{what}` runs a script on the site's pages")
+            }
+        }
+    }
 }
 
 /// A link or image in a page's text that points inside the site.
@@ -70,6 +156,15 @@ pub enum LinkTarget {
 }
 
 impl Markdown {
+    /// A renderer; `unsafe_html` passes raw HTML in texts through instead of showing it
+    /// as text.
+    pub fn new(unsafe_html: bool) -> Markdown {
+        Markdown {
+            syntaxes: SyntaxSet::load_defaults_newlines(),
+            unsafe_html,
+        }
+    }
+
     /// Renders a page's text: links to other content files (`@/path.md` from `content/`, or
     /// relative to the file) become links to their pages, other relative links point into
     /// the site's static files, and headings get `id`s to link to. What the links point at
@@ -80,7 +175,16 @@ impl Markdown {
             source,
             2,
             Some((page, &mut rendered.links, &mut rendered.anchors)),
+            &mut rendered.problems,
         );
+        rendered
+    }
+
+    /// Renders a text that is not a page's own (an agenda item's field), with its highest
+    /// heading at level `top`, and what `check` reports of it; its links are not resolved.
+    pub fn render_text(&self, source: &str, top: usize) -> RenderedText {
+        let mut rendered = RenderedText::default();
+        rendered.html = self.render_with(source, top, None, &mut rendered.problems);
         rendered
     }
 
@@ -93,7 +197,7 @@ impl Markdown {
 
     /// Renders `source` with its highest heading at level `top` (2 to 6).
     pub fn render_below(&self, source: &str, top: usize) -> String {
-        self.render_with(source, top, None)
+        self.render_with(source, top, None, &mut Vec::new())
     }
 
     fn render_with(
@@ -101,6 +205,7 @@ impl Markdown {
         source: &str,
         top: usize,
         mut page: Option<(&PageContext, &mut Vec<Link>, &mut Vec<String>)>,
+        problems: &mut Vec<TextProblem>,
     ) -> String {
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_FOOTNOTES
@@ -124,8 +229,32 @@ impl Markdown {
         let shift = |level: HeadingLevel| relevel(level as usize + top - highest);
         let mut events = Vec::with_capacity(parsed.len());
         let mut code: Option<(String, String)> = None;
+        // An HTML block's lines, gathered: a tag may span several.
+        let mut html_block: Option<(String, Range<usize>)> = None;
+        let mut shown_as_text: Vec<(String, Range<usize>)> = Vec::new();
         for (event, span) in parsed {
             match event {
+                Event::Start(Tag::HtmlBlock) => html_block = Some((String::new(), span)),
+                Event::Html(html) if html_block.is_some() => {
+                    if let Some((buffer, _)) = html_block.as_mut() {
+                        buffer.push_str(&html);
+                    }
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    if let Some((html, span)) = html_block.take() {
+                        self.raw_html(html, span, true, &mut events, problems, &mut shown_as_text);
+                    }
+                }
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    self.raw_html(
+                        html.into_string(),
+                        span,
+                        false,
+                        &mut events,
+                        problems,
+                        &mut shown_as_text,
+                    );
+                }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
                         CodeBlockKind::Fenced(info) => {
@@ -159,24 +288,87 @@ impl Markdown {
                 Event::End(TagEnd::Heading(level)) => {
                     events.push(Event::End(TagEnd::Heading(shift(level))))
                 }
-                // Links and images alike: inside the site, they are resolved and recorded.
+                // Links and images alike: inside the site, they are resolved and recorded;
+                // those of a scheme that may run a script are refused, and lose their address.
                 Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                    if let (
-                        Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. },
-                        Some((context, links, _)),
-                    ) = (&mut tag, page.as_mut())
-                        && let Some(dest) = resolve(dest_url, span, context, links)
-                    {
-                        *dest_url = dest.into();
+                    let image = matches!(tag, Tag::Image { .. });
+                    if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                        match url_scheme(dest_url) {
+                            Some(scheme) if !ALLOWED_SCHEMES.contains(&scheme.as_str()) => {
+                                problems.push(TextProblem {
+                                    kind: TextProblemKind::RefusedScheme { scheme, image },
+                                    span,
+                                });
+                                *dest_url = CowStr::Borrowed("");
+                            }
+                            Some(_) => {}
+                            None => {
+                                if let Some((context, links, _)) = page.as_mut()
+                                    && let Some(dest) = resolve(dest_url, span, context, links)
+                                {
+                                    *dest_url = dest.into();
+                                }
+                            }
+                        }
                     }
                     events.push(Event::Start(tag))
                 }
                 other => events.push(other),
             }
         }
+        if let Some(((html, span), others)) = shown_as_text.split_first() {
+            let mut html: String = html.trim().chars().take(60).collect();
+            if let Some(line) = html.lines().next() {
+                html = line.to_owned();
+            }
+            problems.push(TextProblem {
+                kind: TextProblemKind::HtmlShownAsText {
+                    html,
+                    more: others.len(),
+                },
+                span: span.clone(),
+            });
+        }
         let mut html = String::with_capacity(source.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
+    }
+
+    /// Raw HTML of the text (`block`: a whole HTML block) in the page: passed through with
+    /// `unsafe_html` (and what in it runs scripts reported), otherwise shown as text.
+    /// Comments are dropped either way: they are the organiser's notes, never shown.
+    #[allow(clippy::too_many_arguments)]
+    fn raw_html<'e>(
+        &self,
+        html: String,
+        span: Range<usize>,
+        block: bool,
+        events: &mut Vec<Event<'e>>,
+        problems: &mut Vec<TextProblem>,
+        shown_as_text: &mut Vec<(String, Range<usize>)>,
+    ) {
+        if self.unsafe_html {
+            for what in active_html(&html) {
+                problems.push(TextProblem {
+                    kind: TextProblemKind::ActiveHtml { what },
+                    span: span.clone(),
+                });
+            }
+            events.push(Event::Html(html.into()));
+            return;
+        }
+        let visible = without_comments(&html);
+        if visible.trim().is_empty() {
+            return;
+        }
+        shown_as_text.push((visible.clone(), span));
+        if block {
+            events.push(Event::Start(Tag::Paragraph));
+            events.push(Event::Text(visible.trim_end().to_owned().into()));
+            events.push(Event::End(TagEnd::Paragraph));
+        } else {
+            events.push(Event::Text(visible.into()));
+        }
     }
 
     fn highlight(&self, lang: &str, code: &str) -> String {
@@ -215,6 +407,10 @@ fn name_headings(events: &mut [(Event, Range<usize>)], anchors: &mut Vec<String>
             anchors.push(id.to_string());
         }
     }
+    // A set beside the list: a text with thousands of equal headings took 25 s when each
+    // new id was looked for in the list.
+    let mut taken: HashSet<String> = anchors.iter().cloned().collect();
+    let mut next_number: HashMap<String, usize> = HashMap::new();
     for i in 0..events.len() {
         if !matches!(events[i].0, Event::Start(Tag::Heading { id: None, .. })) {
             continue;
@@ -228,17 +424,186 @@ fn name_headings(events: &mut [(Event, Range<usize>)], anchors: &mut Vec<String>
             }
         }
         let base = slug(&text, "section");
-        let mut id = base.clone();
-        let mut n = 1;
-        while anchors.contains(&id) {
+        // Numbers below the last one given to this text are taken: start from it.
+        let mut n = next_number.get(&base).copied().unwrap_or(1);
+        let mut id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        while taken.contains(&id) {
             n += 1;
             id = format!("{base}-{n}");
         }
+        next_number.insert(base, n);
+        taken.insert(id.clone());
         anchors.push(id.clone());
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
             *slot = Some(CowStr::from(id));
         }
     }
+}
+
+/// The scheme of `url` as a browser reads it, in lower case; `None` for a relative address.
+///
+/// As the WHATWG URL parser: leading and trailing C0 controls and spaces are stripped, tabs
+/// and newlines anywhere removed, and a scheme is an ASCII letter and then letters, digits,
+/// `+`, `-` or `.`, up to `:`. So ` JaVa\tScRiPt:` is `javascript`, as a browser runs it.
+pub fn url_scheme(url: &str) -> Option<String> {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let mut scheme = String::new();
+    for c in trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
+        if c == ':' {
+            return (!scheme.is_empty()).then_some(scheme);
+        }
+        let allowed = if scheme.is_empty() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')
+        };
+        if !allowed {
+            return None;
+        }
+        scheme.push(c.to_ascii_lowercase());
+    }
+    None
+}
+
+/// `html` without its comments (`<!-- ... -->`; an unclosed one to the end).
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<!--") {
+        out.push_str(&rest[..at]);
+        rest = match rest[at + 4..].find("-->") {
+            Some(end) => &rest[at + 4 + end + 3..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What in raw HTML runs a script: `<script>` elements, event handler attributes
+/// (`onerror=`), `srcdoc=`, and attribute values with a `javascript:` or `vbscript:`
+/// address. A scan of tags and attributes, enough to warn: not a sanitiser.
+fn active_html(html: &str) -> Vec<String> {
+    let html = without_comments(html);
+    let bytes = html.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' || !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let name_start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && !matches!(bytes[i], b'>' | b'/')
+        {
+            i += 1;
+        }
+        let tag = html[name_start..i].to_ascii_lowercase();
+        if tag == "script" {
+            found.push("<script>".to_owned());
+        }
+        // Attributes up to the end of the tag.
+        loop {
+            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b'>' {
+                break;
+            }
+            let attr_start = i;
+            while i < bytes.len()
+                && !bytes[i].is_ascii_whitespace()
+                && !matches!(bytes[i], b'=' | b'>' | b'/')
+            {
+                i += 1;
+            }
+            let attr = html[attr_start..i].to_ascii_lowercase();
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let mut value = "";
+            if bytes.get(i) == Some(&b'=') {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                let quote = bytes.get(i).copied().filter(|q| matches!(q, b'"' | b'\''));
+                let value_start = i + usize::from(quote.is_some());
+                i = value_start;
+                while i < bytes.len()
+                    && match quote {
+                        Some(q) => bytes[i] != q,
+                        None => !bytes[i].is_ascii_whitespace() && bytes[i] != b'>',
+                    }
+                {
+                    i += 1;
+                }
+                value = &html[value_start..i.min(bytes.len())];
+                if quote.is_some() && i < bytes.len() {
+                    i += 1;
+                }
+            }
+            if attr.len() > 2 && attr.starts_with("on") {
+                found.push(format!("{attr}="));
+            } else if attr == "srcdoc" {
+                found.push("srcdoc=".to_owned());
+            } else if let Some(scheme) = url_scheme(&decode_entities(value))
+                && matches!(scheme.as_str(), "javascript" | "vbscript")
+            {
+                found.push(format!("{scheme}:"));
+            }
+            if attr.is_empty() {
+                // Not an attribute (a stray `=`): step over it.
+                i += 1;
+            }
+        }
+    }
+    found.dedup();
+    found
+}
+
+/// Numeric character references decoded (`&#9;`, `&#x3A;`), and `&colon;`/`&Tab;`/
+/// `&NewLine;`: enough to see the scheme a browser sees in an attribute value.
+fn decode_entities(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let number =
+                name.strip_prefix('#')
+                    .and_then(|num| match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => num.parse().ok(),
+                    });
+            number.and_then(char::from_u32).or(match name {
+                "colon" => Some(':'),
+                "Tab" => Some('\t'),
+                "NewLine" => Some('\n'),
+                _ => None,
+            })
+        });
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `Pris og tilmelding` → `pris-og-tilmelding`: letters (æ, ø, å too) and digits, lower case,
@@ -509,6 +874,136 @@ mod tests {
         for hex in ["#969896", "#b3b3b3", "#55a532", "#0086b3"] {
             assert!(!css.contains(hex), "{hex} is still in {css}");
         }
+    }
+
+    fn problems(md: &Markdown, text: &str) -> (String, Vec<TextProblem>) {
+        let r = md.render_text(text, 2);
+        (r.html, r.problems)
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text_by_default() {
+        let md = Markdown::default();
+        let (html, found) = problems(
+            &md,
+            "<script>alert(1)</script>\n\nTekst <img src=x onerror=alert(1)> her.\n<!-- note -->\n",
+        );
+        assert!(
+            !html.contains("<script") && !html.contains("<img"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("note"), "comments are dropped: {html}");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(!found[0].is_error());
+        assert_eq!(found[0].span.start, 0);
+        assert!(
+            found[0].message().contains("1 more place"),
+            "{}",
+            found[0].message()
+        );
+    }
+
+    #[test]
+    fn script_schemes_are_refused_however_written() {
+        let md = Markdown::default();
+        for text in [
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](<java\tscript:alert(1)>)",
+            "[x](java&#9;script:alert(1))",
+            "[x]( &#1;javascript:alert(1))",
+            "<javascript:alert(1)>",
+            "![x](data:image/svg+xml,x)",
+            "[x](vbscript:msgbox)",
+            "Se [her][r].\n\n[r]: javascript:alert(1)",
+        ] {
+            let (html, found) = problems(&md, text);
+            assert!(
+                found.iter().any(TextProblem::is_error),
+                "{text:?} was let through: {html}"
+            );
+            assert!(
+                !html.contains("href=\"j")
+                    && !html.contains("src=\"d")
+                    && !html.contains("href=\"v"),
+                "the address is left out: {html}"
+            );
+        }
+        for text in [
+            "[x](https://example.org)",
+            "[x](mailto:a@example.org)",
+            "[x](tel:+4512345678)",
+            "[x](#pris)",
+            "[x](kort.pdf)",
+            "[x](@/praktisk.md)",
+        ] {
+            assert!(problems(&md, text).1.is_empty(), "{text:?}");
+        }
+        assert_eq!(
+            url_scheme(" \u{1}JaVa\tScR\nipt:x").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(url_scheme("@/a.md"), None);
+        assert_eq!(url_scheme("a b:c"), None);
+    }
+
+    #[test]
+    fn unsafe_html_passes_raw_html_and_warns_about_scripts() {
+        let md = Markdown::new(true);
+        let (html, found) = problems(&md, "Tekst med <b>fed</b>.\n");
+        assert!(html.contains("<b>fed</b>"), "{html}");
+        assert!(found.is_empty(), "{found:?}");
+        let (_, found) = problems(
+            &md,
+            "<div>\n<script>alert(1)</script>\n</div>\n\nA <img src=x\n ONERROR = \"alert(1)\">\n\n<iframe src=\"java&#x9;script:alert(1)\"></iframe>\n",
+        );
+        let shown: Vec<String> = found.iter().map(TextProblem::message).collect();
+        assert!(found.iter().all(|p| !p.is_error()), "{shown:?}");
+        for what in ["`<script>`", "`onerror=`", "`javascript:`"] {
+            assert!(
+                shown.iter().any(|m| m.contains(what)),
+                "{what} in {shown:?}"
+            );
+        }
+        // Markdown links are refused with unsafe_html too.
+        assert!(problems(&md, "[x](javascript:alert(1))").1[0].is_error());
+    }
+
+    #[test]
+    fn many_equal_headings_get_unique_ids() {
+        let md = Markdown::default();
+        let text = "## Pause\n\n".repeat(4000);
+        let urls = Urls::new(
+            &crate::config::Config::parse(
+                "[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n",
+            )
+            .unwrap(),
+        );
+        let page = PageContext {
+            dir: "",
+            lang: "da",
+            address: "da/x/",
+            urls: &urls,
+        };
+        let rendered = md.render_page(&text, &page);
+        assert_eq!(rendered.anchors.len(), 4000);
+        assert_eq!(rendered.anchors[0], "pause");
+        assert_eq!(rendered.anchors[1], "pause-2");
+        assert_eq!(rendered.anchors[3999], "pause-4000");
+        let unique: HashSet<&String> = rendered.anchors.iter().collect();
+        assert_eq!(unique.len(), 4000);
+        assert!(rendered.html.contains("<h2 id=\"pause-4000\">"));
+        // Ids written by the organiser are kept and skipped.
+        let mixed = md.render_page("## A {#a-2}\n\n## A\n\n## A\n\n## A\n", &page);
+        assert_eq!(mixed.anchors, ["a-2", "a", "a-3", "a-4"]);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct Translation<F> {
     pub anchors: Vec<String>,
     /// The body's links inside the site, checked by the validate stage.
     pub links: Vec<Link>,
+    /// What `check` warns about in the page's Markdown texts (raw HTML shown as text).
+    pub text_warnings: Vec<Diagnostic>,
 }
 
 /// One page in all the languages it exists in. Translations share folder and file stem.
@@ -315,6 +317,24 @@ impl Model {
 }
 
 impl Model {
+    /// What `check` warns about in the Markdown texts of every page.
+    pub fn text_warnings(&self) -> Vec<Diagnostic> {
+        fn of<F>(entry: &Entry<F>, out: &mut Vec<Diagnostic>) {
+            for t in &entry.translations {
+                out.extend(t.text_warnings.iter().cloned());
+            }
+        }
+        let mut out = Vec::new();
+        self.home.iter().for_each(|e| of(e, &mut out));
+        self.programmes.iter().for_each(|x| of(&x.entry, &mut out));
+        self.themes.iter().for_each(|x| of(&x.entry, &mut out));
+        self.sessions.iter().for_each(|x| of(&x.entry, &mut out));
+        self.speakers.iter().for_each(|x| of(&x.entry, &mut out));
+        self.pages.iter().for_each(|x| of(x, &mut out));
+        self.minutes.iter().for_each(|x| of(x, &mut out));
+        out
+    }
+
     /// The revisions of the entries whose text a session's summaries and exports show: the
     /// session, its programme, its theme and the speaker pages that list it (those it names,
     /// and those of people it gives inline by a speaker page's name).
@@ -1104,6 +1124,7 @@ fn parse_group(
         files: Vec<Arc<SourceFile>>,
         (markdown, urls): (&Markdown, &Urls),
         adjust: impl Fn(&mut F),
+        agenda_texts: impl Fn(&F) -> Vec<(&'static str, String)>,
     ) -> Result<Arc<Entry<F>>, Vec<Diagnostic>> {
         let mut translations = Vec::with_capacity(files.len());
         let mut problems = Vec::new();
@@ -1126,7 +1147,30 @@ fn parse_group(
                         urls,
                     };
                     let body = markdown.render_page(file.body_text(), &context);
+                    let mut text_warnings = Vec::new();
+                    for problem in &body.problems {
+                        let d = problem.diagnostic(&file.path, &file.text, file.body.start);
+                        if problem.is_error() {
+                            problems.push(d);
+                        } else {
+                            text_warnings.push(d);
+                        }
+                    }
+                    for (field, text) in agenda_texts(&front) {
+                        for problem in markdown.render_text(&text, 4).problems {
+                            let d = match field_value_offset(&file, &text) {
+                                Some(offset) => problem.diagnostic(&file.path, &file.text, offset),
+                                None => at_field(&file, field, &problem.message()),
+                            };
+                            if problem.is_error() {
+                                problems.push(d);
+                            } else {
+                                text_warnings.push(d.warning());
+                            }
+                        }
+                    }
                     translations.push(Translation {
+                        text_warnings,
                         lang: file.lang.clone(),
                         body_html: body.html,
                         anchors: body.anchors,
@@ -1154,18 +1198,50 @@ fn parse_group(
     }
     let md = (markdown, urls);
     Ok(match role {
-        Role::Home => Parsed::Home(entry(key, files, md, |_| {})?),
-        Role::Page(Kind::Programme) => Parsed::Programme(entry(key, files, md, |_| {})?),
-        Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {})?),
-        Role::Page(Kind::Session) => Parsed::Session(entry(key, files, md, |_| {})?),
-        Role::Page(Kind::Speaker) => Parsed::Speaker(entry(key, files, md, |_| {})?),
-        Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {})?),
-        Role::Page(Kind::Minutes) => {
-            Parsed::Minutes(entry(key, files, md, |front: &mut MinutesFront| {
-                front.items.sort_by_key(|item| item.number)
-            })?)
+        Role::Home => Parsed::Home(entry(key, files, md, |_| {}, |_| Vec::new())?),
+        Role::Page(Kind::Programme) => {
+            Parsed::Programme(entry(key, files, md, |_| {}, |_| Vec::new())?)
         }
+        Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {}, |_| Vec::new())?),
+        Role::Page(Kind::Session) => {
+            Parsed::Session(entry(key, files, md, |_| {}, |_| Vec::new())?)
+        }
+        Role::Page(Kind::Speaker) => {
+            Parsed::Speaker(entry(key, files, md, |_| {}, |_| Vec::new())?)
+        }
+        Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {}, |_| Vec::new())?),
+        Role::Page(Kind::Minutes) => Parsed::Minutes(entry(
+            key,
+            files,
+            md,
+            |front: &mut MinutesFront| front.items.sort_by_key(|item| item.number),
+            |front: &MinutesFront| {
+                // The agenda's Markdown fields, rendered by the render stage: checked here.
+                let mut texts = Vec::new();
+                for item in &front.items {
+                    for (field, text) in [
+                        ("background", &item.background),
+                        ("recommendation", &item.recommendation),
+                        ("decision", &item.decision),
+                    ] {
+                        if let Some(text) = text {
+                            texts.push((field, text.clone()));
+                        }
+                    }
+                }
+                texts
+            },
+        )?),
     })
+}
+
+/// Where the text of a front-matter field starts in its file, when the TOML holds it as
+/// written (no escapes): Markdown problems in it are then reported at their own line.
+fn field_value_offset(file: &SourceFile, text: &str) -> Option<usize> {
+    (!text.is_empty())
+        .then(|| file.front_text().find(text))
+        .flatten()
+        .map(|at| file.front.start + at)
 }
 
 #[cfg(test)]

@@ -124,7 +124,9 @@ impl Site {
     }
 
     fn assemble(root: &Path, config: Config, sources: &Sources, reuse: Reuse) -> Result<Site> {
-        let markdown = reuse.markdown.unwrap_or_default();
+        let markdown = reuse
+            .markdown
+            .unwrap_or_else(|| Arc::new(Markdown::new(config.unsafe_html)));
         let mut problems = Vec::new();
         let locales = match reuse.locales {
             Some(locales) => Some(locales),

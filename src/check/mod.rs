@@ -282,6 +282,7 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
             if let Err(err) = site.render_reporting(progress) {
                 report.diagnostics.extend(err.diagnostics);
             }
+            report.diagnostics.extend(site.model.text_warnings());
             report.diagnostics.extend(unconfirmed_speakers(
                 &site.model,
                 &site.config,
