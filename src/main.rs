@@ -123,8 +123,13 @@ fn main() -> ExitCode {
                 );
                 if report.warnings > 0 {
                     eprintln!(
-                        "{} warnings about the theme's strings: `samling check` lists them",
-                        report.warnings
+                        "{} {}: `samling check` lists them",
+                        report.warnings,
+                        if report.warnings == 1 {
+                            "warning"
+                        } else {
+                            "warnings"
+                        },
                     );
                 }
             })

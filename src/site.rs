@@ -45,7 +45,8 @@ pub struct Site {
 /// What a build produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
-    /// Warnings about strings; `samling check` lists them with the others.
+    /// Warnings about strings and texts (raw HTML shown as text); `samling check` lists them
+    /// with the others.
     pub warnings: usize,
     pub pages: usize,
     pub files: usize,
@@ -420,7 +421,7 @@ impl Site {
         progress.begin(Stage::Write, None);
         write_atomically(output, &files)?;
         Ok(BuildReport {
-            warnings: self.warnings.len(),
+            warnings: self.warnings.len() + self.model.text_warnings().len(),
             pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
             files: files.len(),
             languages: self.config.languages.len(),
