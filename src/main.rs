@@ -101,6 +101,9 @@ fn main() -> ExitCode {
                     output.display(),
                     started.elapsed().as_millis()
                 );
+                for warning in &report.links_skipped {
+                    eprintln!("{warning}\n");
+                }
                 if report.warnings > 0 {
                     eprintln!(
                         "{} warnings about the theme's strings: `samling check` lists them",
