@@ -606,3 +606,41 @@ fn the_event_stream_refuses_pages_of_other_origins() {
     let page = request(address, "GET", "/da/", &[("Origin", "http://evil.example")]);
     assert_eq!(page.status, 200);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_is_skipped_and_edits_of_the_real_files_show() {
+    let site = example_copy();
+    std::os::unix::fs::symlink(
+        "fremtidens-offentlige-sektor",
+        site.path().join("content/current"),
+    )
+    .unwrap();
+    let preview = Preview::start_with(site, None, IpAddr::V4(Ipv4Addr::LOCALHOST), 0);
+    let warning = preview.log_line("content/current");
+    assert!(
+        warning.contains("fremtidens-offentlige-sektor")
+            && warning.contains("does not follow links"),
+        "{warning}"
+    );
+    assert_eq!(get(preview.address(), "/da/current/").status, 404);
+    let mut events = preview.events();
+
+    // The real file, saved: seen once, not also through the link.
+    edit(preview.root(), SESSION, "Skillevej", "Vejskel");
+    wait_until(&mut events, || {
+        preview.page(SESSION_PAGE).contains("Vejskel")
+    });
+    assert!(
+        !preview.log().iter().any(|l| l.contains("does not build")),
+        "{:?}",
+        preview.log()
+    );
+    // The warning is printed once, not at every save.
+    let times = preview
+        .log()
+        .iter()
+        .filter(|l| l.contains("content/current"))
+        .count();
+    assert_eq!(times, 1, "{:?}", preview.log());
+}
