@@ -125,6 +125,8 @@ pub struct Sources {
     clashing: BTreeSet<String>,
     /// Whether `content/` exists at all.
     missing: bool,
+    /// The links in `content/` that were not followed, with their targets.
+    links: BTreeMap<PathBuf, PathBuf>,
 }
 
 impl Sources {
@@ -174,6 +176,16 @@ impl Sources {
             };
             Some((key, lang))
         })
+    }
+
+    /// A warning for every link in `content/` that was skipped, naming it and its target:
+    /// samling does not follow links, so that `build` and `serve` read the same files and
+    /// nothing from outside the site is published.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        self.links
+            .iter()
+            .map(|(link, target)| skipped_link(link, target))
+            .collect()
     }
 
     /// The problems of the files that could not be loaded.
@@ -294,16 +306,41 @@ impl Sources {
         for p in below {
             self.remove(&p);
         }
+        let links: Vec<PathBuf> = self
+            .links
+            .range(path.to_owned()..)
+            .map(|(p, _)| p)
+            .take_while(|p| p.starts_with(path))
+            .cloned()
+            .collect();
+        for link in links {
+            self.links.remove(&link);
+        }
         let content = root.join(CONTENT_DIR);
         self.missing = !content.is_dir();
+        // What is seen through a link is not the site's (the link itself is seen below).
+        let behind_link = path
+            .ancestors()
+            .skip(1)
+            .filter(|a| !a.as_os_str().is_empty())
+            .any(|a| {
+                root.join(a)
+                    .symlink_metadata()
+                    .is_ok_and(|m| m.is_symlink())
+            });
+        if behind_link {
+            return;
+        }
         let full = root.join(path);
         let hidden = path
             .strip_prefix(CONTENT_DIR)
             .is_ok_and(|inner| inner.iter().any(is_hidden));
-        if self.missing || hidden || !full.starts_with(&content) || !full.exists() {
+        if self.missing || hidden || !full.starts_with(&content) || full.symlink_metadata().is_err()
+        {
             return;
         }
         let walker = walkdir::WalkDir::new(&full)
+            .follow_root_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
@@ -317,6 +354,11 @@ impl Sources {
                     continue;
                 }
             };
+            if entry.path_is_symlink() {
+                let target = std::fs::read_link(entry.path()).unwrap_or_default();
+                self.links.insert(relative(root, entry.path()), target);
+                continue;
+            }
             if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
                 continue;
             }
@@ -324,6 +366,19 @@ impl Sources {
             self.insert(relative(root, entry.path()), loaded, config);
         }
     }
+}
+
+/// The warning for a link that was not followed.
+pub fn skipped_link(link: &Path, target: &Path) -> Diagnostic {
+    Diagnostic::new(
+        link,
+        format!(
+            "skipped: a link to {}, and samling does not follow links",
+            target.display()
+        ),
+    )
+    .with_hint("copy the folder or file into the site")
+    .warning()
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

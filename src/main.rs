@@ -121,6 +121,9 @@ fn main() -> ExitCode {
                     output.display(),
                     duration(started.elapsed())
                 );
+                for warning in &report.links_skipped {
+                    eprintln!("{warning}\n");
+                }
                 if report.warnings > 0 {
                     eprintln!(
                         "{} {}: `samling check` lists them",

@@ -38,8 +38,11 @@ pub struct Site {
     markdown: Arc<Markdown>,
     /// Parts of the exports kept between rebuilds, once `serve` asks for it.
     exports_kept: Arc<OnceLock<Kept>>,
-    /// Problems that do not stop a build (strings only some locales have, or none uses).
+    /// Problems that do not stop a build (strings only some locales have, or none uses;
+    /// links not followed).
     pub warnings: Vec<Diagnostic>,
+    /// Of `warnings`, those about strings: they go with the templates a reload reuses.
+    string_warnings: Vec<Diagnostic>,
 }
 
 /// What a build produced.
@@ -48,6 +51,8 @@ pub struct BuildReport {
     /// Warnings about strings and texts (raw HTML shown as text); `samling check` lists them
     /// with the others.
     pub warnings: usize,
+    /// Warnings `build` shows in full: the links it did not follow.
+    pub links_skipped: Vec<Diagnostic>,
     pub pages: usize,
     pub files: usize,
     pub languages: usize,
@@ -112,7 +117,7 @@ impl Site {
             reuse.theme = Some((Arc::clone(&self.theme), self.syntax_css.clone()));
             if changes.locales.is_empty() {
                 reuse.templates = Some(Arc::clone(&self.templates));
-                reuse.warnings = self.warnings.clone();
+                reuse.warnings = self.string_warnings.clone();
             }
         }
         Site::assemble(&self.root, self.config.clone(), sources, reuse)
@@ -226,6 +231,14 @@ impl Site {
             }
             (None, _) => None,
         };
+        let string_warnings = warnings.clone();
+        warnings.extend(sources.warnings());
+        warnings.extend(
+            theme
+                .links_skipped
+                .iter()
+                .map(|(link, target)| crate::load::skipped_link(link, target)),
+        );
         let (Some(model), Some(locales), Some(templates), true) =
             (model, locales, templates, problems.is_empty())
         else {
@@ -247,6 +260,7 @@ impl Site {
             markdown,
             exports_kept: reuse.exports_kept.unwrap_or_default(),
             warnings,
+            string_warnings,
         })
     }
 
@@ -421,7 +435,13 @@ impl Site {
         progress.begin(Stage::Write, None);
         write_atomically(output, &files)?;
         Ok(BuildReport {
-            warnings: self.warnings.len() + self.model.text_warnings().len(),
+            warnings: self.string_warnings.len() + self.model.text_warnings().len(),
+            links_skipped: self
+                .warnings
+                .iter()
+                .filter(|w| !self.string_warnings.contains(w))
+                .cloned()
+                .collect(),
             pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
             files: files.len(),
             languages: self.config.languages.len(),

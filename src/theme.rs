@@ -31,6 +31,8 @@ pub struct ThemeFiles {
     pub templates: Vec<(String, String)>,
     /// Static files, the site's replacing the theme's of the same name; sorted by name.
     pub static_files: Vec<ThemeFile>,
+    /// The links among them that were not followed, with their targets.
+    pub links_skipped: Vec<(PathBuf, PathBuf)>,
 }
 
 impl ThemeFiles {
@@ -38,10 +40,11 @@ impl ThemeFiles {
         let theme_dir = Path::new(THEMES_DIR).join(theme);
         let theme_prefix = format!("{THEMES_DIR}/{theme}/templates/");
         let site_prefix = format!("{SITE_TEMPLATES_DIR}/");
+        let mut links = Vec::new();
         let (theme_templates, theme_static) = if root.join(&theme_dir).is_dir() {
             (
-                read_dir(root, &theme_dir.join("templates"))?,
-                read_dir(root, &theme_dir.join("static"))?,
+                read_dir(root, &theme_dir.join("templates"), &mut links)?,
+                read_dir(root, &theme_dir.join("static"), &mut links)?,
             )
         } else if theme == "default" {
             (built_in("templates"), built_in("static"))
@@ -55,7 +58,10 @@ impl ThemeFiles {
         };
         let mut templates = Vec::new();
         for (prefix, files) in [
-            (&site_prefix, read_dir(root, Path::new(SITE_TEMPLATES_DIR))?),
+            (
+                &site_prefix,
+                read_dir(root, Path::new(SITE_TEMPLATES_DIR), &mut links)?,
+            ),
             (&theme_prefix, theme_templates),
         ] {
             for file in files {
@@ -64,7 +70,7 @@ impl ThemeFiles {
                 templates.push((path, text));
             }
         }
-        let mut static_files = read_dir(root, Path::new(SITE_STATIC_DIR))?;
+        let mut static_files = read_dir(root, Path::new(SITE_STATIC_DIR), &mut links)?;
         for file in theme_static {
             if !static_files.iter().any(|f| f.name == file.name) {
                 static_files.push(file);
@@ -75,6 +81,7 @@ impl ThemeFiles {
             template_prefixes: vec![site_prefix, theme_prefix],
             templates,
             static_files,
+            links_skipped: links,
         })
     }
 
@@ -83,9 +90,36 @@ impl ThemeFiles {
     }
 }
 
-/// All files below `root/dir`, named by their `/`-separated path inside `dir`.
-fn read_dir(root: &Path, dir: &Path) -> Result<Vec<ThemeFile>> {
+/// All files below `root/dir`, named by their `/`-separated path inside `dir`. Links are
+/// not followed, as in `content/`: they go into `links` with their targets.
+fn read_dir(
+    root: &Path,
+    dir: &Path,
+    links: &mut Vec<(PathBuf, PathBuf)>,
+) -> Result<Vec<ThemeFile>> {
     let full = root.join(dir);
+    // `themes/x` or `static` itself a link.
+    let mut ancestors: Vec<&Path> = dir
+        .ancestors()
+        .filter(|a| !a.as_os_str().is_empty())
+        .collect();
+    ancestors.reverse();
+    for at in ancestors {
+        if root
+            .join(at)
+            .symlink_metadata()
+            .is_ok_and(|m| m.is_symlink())
+        {
+            let link = (
+                at.to_owned(),
+                std::fs::read_link(root.join(at)).unwrap_or_default(),
+            );
+            if !links.contains(&link) {
+                links.push(link);
+            }
+            return Ok(Vec::new());
+        }
+    }
     if !full.is_dir() {
         return Ok(Vec::new());
     }
@@ -99,10 +133,16 @@ fn read_dir(root: &Path, dir: &Path) -> Result<Vec<ThemeFile>> {
             .file_name()
             .to_str()
             .is_some_and(|n| n.starts_with('.'));
+        let relative = entry.path().strip_prefix(&full).unwrap_or(entry.path());
+        // Editors' lock files are hidden links (`.#base.html`): no warning for them.
+        if entry.path_is_symlink() && !hidden {
+            let target = std::fs::read_link(entry.path()).unwrap_or_default();
+            links.push((dir.join(relative), target));
+            continue;
+        }
         if !entry.file_type().is_file() || hidden {
             continue;
         }
-        let relative = entry.path().strip_prefix(&full).unwrap_or(entry.path());
         let name = relative
             .components()
             .map(|c| c.as_os_str().to_string_lossy())

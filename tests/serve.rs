@@ -460,7 +460,8 @@ fn no_request_reaches_a_file_outside_the_site() {
     ] {
         let response = raw(
             address,
-            format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
         );
         assert_eq!(response.status, status, "{path}");
         assert!(!response.text().contains("top secret"), "{path}");
@@ -471,8 +472,8 @@ fn no_request_reaches_a_file_outside_the_site() {
         &b"GARBAGE\r\n\r\n"[..],
         b"GET\r\n\r\n",
         b"GET /da/ HTTP/9.9\r\n\r\n",
-        b"GET /da/ HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n",
-        b"GET http://other.example/../../secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"GET /da/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: nope\r\n\r\n",
+        b"GET http://other.example/../../secret.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
         b"\x00\x01\x02\r\n\r\n",
     ] {
         let response = raw(address, request);
@@ -540,4 +541,106 @@ fn a_taken_port_gives_the_next_one_and_a_public_interface_a_warning() {
         public.log()
     );
     assert_eq!(get(public.address(), "/da/").status, 200);
+}
+
+/// A request as a browser sends it to `host` (resolved by DNS to this machine).
+fn get_as(address: SocketAddr, host: &str, path: &str) -> common::http::Response {
+    raw(
+        address,
+        format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+}
+
+#[test]
+fn only_requests_to_localhost_or_an_address_are_answered() {
+    let preview = Preview::start();
+    let address = preview.address();
+    let port = address.port();
+    // DNS rebinding: a hostile page's own name, resolved to 127.0.0.1.
+    for host in [
+        "evil.example".to_owned(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        "127.0.0.1.nip.io".to_owned(),
+    ] {
+        let refused = get_as(address, &host, "/da/");
+        assert_eq!(refused.status, 403, "{host}");
+        assert!(refused.text().contains("localhost"), "{}", refused.text());
+        assert!(!refused.text().contains("<html"), "{host}");
+        assert_eq!(get_as(address, &host, "/__samling/events").status, 403);
+    }
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "localhost".to_owned(),
+        format!("programme.localhost:{port}"),
+        format!("[::1]:{port}"),
+        // The machine's address in the network, with --interface 0.0.0.0.
+        format!("192.168.1.20:{port}"),
+    ] {
+        assert_eq!(get_as(address, &host, "/da/").status, 200, "{host}");
+    }
+}
+
+#[test]
+fn the_event_stream_refuses_pages_of_other_origins() {
+    let preview = Preview::start();
+    let address = preview.address();
+    for origin in [
+        "http://evil.example",
+        "null",
+        "http://localhost.evil.example",
+    ] {
+        let refused = request(address, "GET", "/__samling/events", &[("Origin", origin)]);
+        assert_eq!(refused.status, 403, "{origin}");
+        assert!(!refused.text().contains("hello"), "{origin}");
+    }
+    // The page's own origin, as a browser may send it.
+    let mut events = Events::connect_with(
+        address,
+        "/__samling/events",
+        &[("Origin", "http://localhost")],
+    );
+    events.wait_for("hello", WAIT);
+    // Pages still load from anywhere that asks for them by a right name.
+    let page = request(address, "GET", "/da/", &[("Origin", "http://evil.example")]);
+    assert_eq!(page.status, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_is_skipped_and_edits_of_the_real_files_show() {
+    let site = example_copy();
+    std::os::unix::fs::symlink(
+        "fremtidens-offentlige-sektor",
+        site.path().join("content/current"),
+    )
+    .unwrap();
+    let preview = Preview::start_with(site, None, IpAddr::V4(Ipv4Addr::LOCALHOST), 0);
+    let mut events = preview.events();
+
+    // The real file, saved: seen once, not also through the link.
+    edit(preview.root(), SESSION, "Skillevej", "Vejskel");
+    wait_until(&mut events, || {
+        preview.page(SESSION_PAGE).contains("Vejskel")
+    });
+    assert!(
+        !preview.log().iter().any(|l| l.contains("does not build")),
+        "{:?}",
+        preview.log()
+    );
+    let warning = preview.log_line("content/current");
+    assert!(
+        warning.contains("fremtidens-offentlige-sektor")
+            && warning.contains("does not follow links"),
+        "{warning}"
+    );
+    assert_eq!(get(preview.address(), "/da/current/").status, 404);
+    // The warning is printed once, not at every save.
+    let times = preview
+        .log()
+        .iter()
+        .filter(|l| l.contains("content/current"))
+        .count();
+    assert_eq!(times, 1, "{:?}", preview.log());
 }

@@ -199,6 +199,9 @@ async fn handle(
         )
             .into_response();
     }
+    if let Some(refusal) = refuse_host(&headers) {
+        return refusal;
+    }
     let snapshot = preview.current();
     match resolve(&snapshot.base_path, uri.path(), &snapshot) {
         Resolved::File(path) => {
@@ -216,7 +219,10 @@ async fn handle(
             StatusCode::OK,
             &headers,
         ),
-        Resolved::Events => events(&preview).into_response(),
+        Resolved::Events => match refuse_origin(&headers) {
+            Some(refusal) => refusal,
+            None => events(&preview).into_response(),
+        },
         Resolved::Redirect(to) => {
             (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response()
         }
@@ -247,6 +253,89 @@ async fn handle(
         }
         Resolved::BadRequest => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
     }
+}
+
+/// Refuses a request whose `Host` is a name other than `localhost` or `*.localhost`: a
+/// hostile page whose domain is made to resolve to this machine (DNS rebinding) would
+/// otherwise read the unpublished site and its errors. As Vite's dev server does: an IP
+/// address cannot be rebound, so any is accepted (also that of `--interface`, or the
+/// machine's own address when listening on all), and so is a request without `Host`,
+/// which no browser sends.
+fn refuse_host(headers: &HeaderMap) -> Option<Response> {
+    let host = headers.get(header::HOST)?;
+    let allowed = host.to_str().ok().and_then(host_name).is_some_and(|name| {
+        name.parse::<std::net::IpAddr>().is_ok()
+            || name == "localhost"
+            || name.ends_with(".localhost")
+    });
+    if allowed {
+        return None;
+    }
+    let shown = String::from_utf8_lossy(host.as_bytes()).into_owned();
+    Some(
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            format!(
+                "samling serve answers only requests to localhost or an IP address, not to {shown:?}.\nOpen the preview at http://localhost:PORT/ or http://127.0.0.1:PORT/.\n"
+            ),
+        )
+            .into_response(),
+    )
+}
+
+/// The host name of a `Host` value, lowercased, without port and brackets
+/// (`[::1]:1111` → `::1`); `None` if it is not one.
+fn host_name(host: &str) -> Option<String> {
+    let host = host.trim().to_ascii_lowercase();
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        let (inside, after) = rest.split_once(']')?;
+        if !(after.is_empty() || after.strip_prefix(':').is_some_and(is_port)) {
+            return None;
+        }
+        inside.to_owned()
+    } else {
+        match host.rsplit_once(':') {
+            Some((name, port)) if is_port(port) => name.to_owned(),
+            Some(_) => return None,
+            None => host,
+        }
+    };
+    // `localhost.` is `localhost`.
+    let name = name.strip_suffix('.').unwrap_or(&name).to_owned();
+    (!name.is_empty()).then_some(name)
+}
+
+fn is_port(port: &str) -> bool {
+    !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Refuses an event stream asked for by a page of another origin: only the preview's own
+/// pages learn of builds and errors. A request without `Origin` is a page of the preview
+/// itself (browsers send none with a same-origin `EventSource`) or not a browser.
+fn refuse_origin(headers: &HeaderMap) -> Option<Response> {
+    let origin = headers.get(header::ORIGIN)?;
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_ascii_lowercase);
+    let same = origin
+        .to_str()
+        .ok()
+        .map(str::to_ascii_lowercase)
+        .and_then(|o| o.strip_prefix("http://").map(str::to_owned))
+        .is_some_and(|authority| Some(authority) == host);
+    if same {
+        return None;
+    }
+    Some(
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "samling serve tells only its own pages about builds\n",
+        )
+            .into_response(),
+    )
 }
 
 fn set(response: &mut Response, name: header::HeaderName, value: &str) {
@@ -511,6 +600,19 @@ mod tests {
             "/%ff%fe",
         ] {
             assert_eq!(resolve("/", hostile, &s), Resolved::BadRequest, "{hostile}");
+        }
+    }
+
+    #[test]
+    fn host_names_of_host_values() {
+        let name = |h: &str| host_name(h);
+        assert_eq!(name("localhost:1111").as_deref(), Some("localhost"));
+        assert_eq!(name("LocalHost.").as_deref(), Some("localhost"));
+        assert_eq!(name("127.0.0.1").as_deref(), Some("127.0.0.1"));
+        assert_eq!(name("[::1]:80").as_deref(), Some("::1"));
+        assert_eq!(name("evil.example:1111").as_deref(), Some("evil.example"));
+        for bad in ["", "[::1", "[::1]x", "a:b", "127.0.0.1:"] {
+            assert_eq!(name(bad), None, "{bad}");
         }
     }
 

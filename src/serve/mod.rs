@@ -94,6 +94,8 @@ impl Server {
                 "The site does not build yet; serving an error page until it does:\n{err}"
             )),
         }
+        let mut warned = Vec::new();
+        warn_anew(&live, &mut warned, &log);
 
         let (messages, inbox) = mpsc::channel();
         let to_rebuilder = messages.clone();
@@ -113,7 +115,15 @@ impl Server {
             let log = Arc::clone(&log);
             std::thread::Builder::new()
                 .name("samling-rebuild".into())
-                .spawn(move || rebuild_loop(live, served, watcher, inbox, &preview, &options, &log))
+                .spawn(move || {
+                    let state = Rebuilding {
+                        live,
+                        served,
+                        watcher,
+                        warned,
+                    };
+                    rebuild_loop(state, inbox, &preview, &options, &log)
+                })
                 .map_err(|e| Error::io(&root, "start the rebuild thread", e))?
         };
         let http = http::spawn(listener, Arc::clone(&preview))
@@ -205,16 +215,41 @@ fn bind(interface: IpAddr, port: u16, log: &Log) -> Result<TcpListener> {
     ))
 }
 
+/// What the rebuild thread keeps between changes.
+struct Rebuilding {
+    live: LiveSite,
+    served: Files,
+    watcher: SourceWatcher,
+    /// The warnings printed already.
+    warned: Vec<Diagnostic>,
+}
+
+/// Prints the warnings of the last good build not printed before (a link skipped), so
+/// that the terminal says why a page is not there without repeating it at every save.
+fn warn_anew(live: &LiveSite, warned: &mut Vec<Diagnostic>, log: &Log) {
+    let Some(site) = live.site() else { return };
+    for warning in &site.warnings {
+        if !warned.contains(warning) {
+            log(&warning.to_string());
+        }
+    }
+    warned.clone_from(&site.warnings);
+}
+
 /// Runs every batch of changes through the pipeline until told to stop.
 fn rebuild_loop(
-    mut live: LiveSite,
-    mut served: Files,
-    mut watcher: SourceWatcher,
+    state: Rebuilding,
     inbox: mpsc::Receiver<Message>,
     preview: &Preview,
     options: &ServeOptions,
     log: &Log,
 ) {
+    let Rebuilding {
+        mut live,
+        mut served,
+        mut watcher,
+        mut warned,
+    } = state;
     while let Ok(Message::Changed(mut paths)) = inbox.recv() {
         // Saves that arrived while the last rebuild ran are built together.
         while let Ok(message) = inbox.try_recv() {
@@ -254,6 +289,7 @@ fn rebuild_loop(
                 "{what}: the site does not build; still serving the last good version\n{err}"
             )),
         }
+        warn_anew(&live, &mut warned, log);
     }
 }
 

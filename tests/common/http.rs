@@ -127,9 +127,18 @@ pub struct Event {
 
 impl Events {
     pub fn connect(address: SocketAddr, path: &str) -> Events {
+        Events::connect_with(address, path, &[])
+    }
+
+    /// As [`Events::connect`], with more request headers (an `Origin`).
+    pub fn connect_with(address: SocketAddr, path: &str, headers: &[(&str, &str)]) -> Events {
         let mut stream = TcpStream::connect(address).expect("connect");
-        let request =
-            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n");
+        let mut request =
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n");
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
         stream.write_all(request.as_bytes()).expect("send");
         stream
             .set_read_timeout(Some(Duration::from_secs(20)))
