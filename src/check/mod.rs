@@ -153,6 +153,74 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
     warnings
 }
 
+/// Text fields holding characters XML forbids (`\u0000`, `\u000b`, as CFP exports write
+/// them): schedule.xml, feed.xml and the pages leave them out, so the organiser should know.
+pub fn forbidden_characters(sources: &Sources) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for file in sources.groups().values().flatten() {
+        // TOML allows no raw control character in a string: they come only from escapes.
+        if !file.front_text().contains('\\') {
+            continue;
+        }
+        let Ok(table) = toml::de::DeTable::parse(file.front_text()) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        forbidden_in_table(table.get_ref(), "", &mut found);
+        for (field, span, c) in found {
+            let span = file.front.start + span.start..file.front.start + span.end;
+            warnings.push(
+                Diagnostic::at(
+                    &file.path,
+                    &file.text,
+                    span,
+                    format!(
+                        "`{field}` holds the control character U+{:04X}, which XML and HTML do not allow",
+                        u32::from(c)
+                    ),
+                )
+                .with_hint("remove it from the text; schedule.xml, feed.xml and the pages leave it out")
+                .warning(),
+            );
+        }
+    }
+    warnings
+}
+
+type Forbidden = (String, std::ops::Range<usize>, char);
+
+fn forbidden_in_table(table: &toml::de::DeTable<'_>, prefix: &str, found: &mut Vec<Forbidden>) {
+    for (key, value) in table {
+        let field = if prefix.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", key.get_ref())
+        };
+        forbidden_in_value(value, &field, found);
+    }
+}
+
+fn forbidden_in_value(
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    field: &str,
+    found: &mut Vec<Forbidden>,
+) {
+    match value.get_ref() {
+        toml::de::DeValue::String(text) => {
+            if let Some(c) = text.chars().find(|&c| !crate::export::is_xml_char(c)) {
+                found.push((field.to_owned(), value.span(), c));
+            }
+        }
+        toml::de::DeValue::Array(items) => {
+            for item in items.iter() {
+                forbidden_in_value(item, field, found);
+            }
+        }
+        toml::de::DeValue::Table(table) => forbidden_in_table(table, field, found),
+        _ => {}
+    }
+}
+
 /// Everything `samling check` found.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -265,11 +333,12 @@ pub fn check(root: &Path, options: &CheckOptions) -> Report {
     };
     report.languages = config.languages.iter().map(|l| l.code.clone()).collect();
     let sources = Sources::load(root, &config);
+    report.diagnostics.extend(forbidden_characters(&sources));
     if !config.require_translations {
         report.missing_translations = missing_translations(&sources, &config);
     }
     match Site::from_sources(root, config, &sources) {
-        Err(err) => report.diagnostics = err.diagnostics,
+        Err(err) => report.diagnostics.extend(err.diagnostics),
         Ok(site) => {
             report.diagnostics.extend(site.warnings.iter().cloned());
             if let Err(err) = site.render() {
