@@ -103,8 +103,8 @@ fn main() -> ExitCode {
                 );
                 if report.warnings > 0 {
                     eprintln!(
-                        "{} warnings about the theme's strings: `samling check` lists them",
-                        report.warnings
+                        "{} about the theme's strings: `samling check` lists them",
+                        samling::check::count(report.warnings, "warning")
                     );
                 }
             })

@@ -186,9 +186,9 @@ fn json_format_for_editors_and_ci() {
     let (code, _, stderr) = samling_check(root.path(), "human");
     assert_eq!(code, 0);
     assert!(
-        stderr.contains("warning: 1 pages lack translations")
+        stderr.contains("warning: 1 page lacks translations")
             && stderr.contains("content/aarsmoede/debat.da.md  ✓   -   -")
-            && stderr.ends_with("0 errors, 1 warnings\n"),
+            && stderr.ends_with("0 errors, 1 warning\n"),
         "{stderr}"
     );
 }

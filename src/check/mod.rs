@@ -221,6 +221,15 @@ fn forbidden_in_value(
     }
 }
 
+/// `1 error`, `2 errors`, `0 errors`: the summary line is English, like the diagnostics.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Everything `samling check` found.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -271,8 +280,11 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "{severity}: {} pages lack translations (- marks a missing language)",
-                self.missing_translations.len()
+                "{severity}: {} translations (- marks a missing language)",
+                match self.missing_translations.len() {
+                    1 => "1 page lacks".to_owned(),
+                    n => format!("{n} pages lack"),
+                }
             );
             let width = self
                 .missing_translations
@@ -301,9 +313,9 @@ impl Report {
         }
         let _ = writeln!(
             out,
-            "{} errors, {} warnings",
-            self.error_count(),
-            self.warning_count()
+            "{}, {}",
+            count(self.error_count(), "error"),
+            count(self.warning_count(), "warning")
         );
         out
     }
