@@ -93,9 +93,22 @@ fn strings_only_some_locales_have_or_none_uses_are_warnings() {
 fn unconfirmed_speakers_are_warned_about_as_their_session_nears() {
     let root = starter_site();
     // The starter's debate (2027-03-11) has an unconfirmed speaker; the default is 14 days.
-    let warning = "warning: content/aarsmoede/debat.da.md:11:3: `Lars Holm` is not confirmed, and the session is in 10 days (2027-03-11)";
+    // The warning points at the speaker's own table, not the first.
+    let debate = "content/aarsmoede/debat.da.md";
+    let text = read(root.path(), debate).replacen(
+        "[[speakers]]\n",
+        "[[speakers]]\nname = \"Eva Berg\"\n\n[[speakers]]\n",
+        1,
+    );
+    write(root.path(), debate, &text);
+    let warning = "warning: content/aarsmoede/debat.da.md:15:8: `Lars Holm` is not confirmed, and the session is in 10 days (2027-03-11)";
     let found = lines(root.path(), jiff::civil::date(2027, 3, 1));
     assert!(found.iter().any(|l| l == warning), "{found:#?}");
+    assert_eq!(
+        found.iter().filter(|l| l.contains("not confirmed")).count(),
+        1,
+        "{found:#?}"
+    );
     let found = lines(root.path(), jiff::civil::date(2027, 2, 1));
     assert!(
         !found.iter().any(|l| l.contains("not confirmed")),

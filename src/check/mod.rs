@@ -135,12 +135,12 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
                     1 => "tomorrow".to_owned(),
                     n => format!("in {n} days"),
                 };
+                let message =
+                    format!("`{name}` is not confirmed, and the session is {when} ({})", date.0);
                 warnings.push(
-                    at_field(
-                        &t.file,
-                        field,
-                        &format!("`{name}` is not confirmed, and the session is {when} ({})", date.0),
-                    )
+                    at_speaker(&t.file, field, name)
+                        .map(|span| Diagnostic::at(&t.file.path, &t.file.text, span, &message))
+                        .unwrap_or_else(|| at_field(&t.file, field, &message))
                     .with_hint(format!(
                         "confirm the speaker, or say so on the page; samling warns {} days ahead (confirm_speakers_days)",
                         config.confirm_speakers_days
@@ -228,6 +228,23 @@ pub fn count(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// The place of the speaker `name` (an id or an inline name, as a TOML string) in the
+/// front matter at or after the field `field`: their own `[[speakers]]` table or list item,
+/// not the first.
+fn at_speaker(
+    file: &crate::load::SourceFile,
+    field: &str,
+    name: &str,
+) -> Option<std::ops::Range<usize>> {
+    let from = crate::model::find_in_front(file, field)?.start;
+    let after = &file.text[from..file.front.end];
+    [format!("\"{name}\""), format!("'{name}'")]
+        .iter()
+        .filter_map(|quoted| after.find(quoted.as_str()))
+        .min()
+        .map(|at| from + at..from + at + name.len() + 2)
 }
 
 /// Everything `samling check` found.
