@@ -1135,7 +1135,7 @@ fn parse_group(
                         file,
                     })
                 }
-                Err(mut errs) => problems.append(&mut errs),
+                Err(errs) => problems.extend(crate::front_matter::speaker_without_kind(&file, errs)),
             }
         }
         if problems.is_empty() {
