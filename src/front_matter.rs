@@ -384,7 +384,11 @@ pub fn speaker_without_kind(
     one.message = format!(
         "{} {} of a speaker page, but this page has no `kind`",
         listed.join(", "),
-        if listed.len() == 1 { "is a field" } else { "are fields" }
+        if listed.len() == 1 {
+            "is a field"
+        } else {
+            "are fields"
+        }
     );
     one.hint = Some("add kind = \"speaker\" to its front matter".to_owned());
     vec![one]

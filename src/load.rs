@@ -380,11 +380,10 @@ fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Di
             } else {
                 portable(name)
             };
-            return Err(Diagnostic::new(
-                &path,
-                format!("the {what} name `{name}` {problem}"),
-            )
-            .with_hint(format!("rename it `{instead}`")));
+            return Err(
+                Diagnostic::new(&path, format!("the {what} name `{name}` {problem}"))
+                    .with_hint(format!("rename it `{instead}`")),
+            );
         }
     }
     SourceFile::parse(path, dir, stem, lang, text)
@@ -421,10 +420,12 @@ impl SourceFile {
 /// What keeps a file or folder name out of an address or off another platform's file
 /// system, if anything: it goes into the page's address and the output's folder names.
 fn unportable(name: &str) -> Option<String> {
-    if let Some(c) = name
-        .chars()
-        .find(|c| matches!(c, '#' | '?' | '%' | ':' | '\\' | '*' | '"' | '<' | '>' | '|') || c.is_control())
-    {
+    if let Some(c) = name.chars().find(|c| {
+        matches!(
+            c,
+            '#' | '?' | '%' | ':' | '\\' | '*' | '"' | '<' | '>' | '|'
+        ) || c.is_control()
+    }) {
         return Some(if c.is_control() {
             format!("holds the control character U+{:04X}", u32::from(c))
         } else {
@@ -435,7 +436,12 @@ fn unportable(name: &str) -> Option<String> {
         return Some("ends in a dot or a space, which Windows drops".to_owned());
     }
     // Windows reserves these for devices, with any extension.
-    let base = name.split('.').next().unwrap_or(name).trim_end().to_ascii_lowercase();
+    let base = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end()
+        .to_ascii_lowercase();
     let reserved = matches!(base.as_str(), "con" | "prn" | "aux" | "nul")
         || (base.len() == 4
             && (base.starts_with("com") || base.starts_with("lpt"))
@@ -551,7 +557,19 @@ mod tests {
 
     #[test]
     fn names_that_an_address_or_windows_cannot_keep() {
-        for bad in ["frag#x?y=1", "%2e%2e", "kl-10:00", "a*b", "x.", "x ", "con", "NUL", "com1", "lpt9", "a\u{7}"] {
+        for bad in [
+            "frag#x?y=1",
+            "%2e%2e",
+            "kl-10:00",
+            "a*b",
+            "x.",
+            "x ",
+            "con",
+            "NUL",
+            "com1",
+            "lpt9",
+            "a\u{7}",
+        ] {
             assert!(unportable(bad).is_some(), "{bad}");
         }
         for good in ["grønn pause", "årsmøde", "console", "com", "a.b", "_index"] {

@@ -162,7 +162,10 @@ mod tests {
     #[test]
     fn names_are_percent_encoded_per_segment() {
         let u = urls(false);
-        assert_eq!(u.link("da/", "nb/grønn pause/"), "../nb/gr%C3%B8nn%20pause/");
+        assert_eq!(
+            u.link("da/", "nb/grønn pause/"),
+            "../nb/gr%C3%B8nn%20pause/"
+        );
         assert_eq!(u.link("", "da/kl-10:00/"), "da/kl-10%3A00/");
         assert_eq!(u.link("", "da/frag#x?y=1/"), "da/frag%23x%3Fy=1/");
         assert_eq!(

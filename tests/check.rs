@@ -245,3 +245,27 @@ fn byte_order_marks_and_crlf_line_ends_are_accepted_everywhere() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_link_to_a_missing_page_is_told_the_nearest_existing_page() {
+    let root = starter_site();
+    let file = "content/aarsmoede/aabning.da.md";
+    let text = read(root.path(), file).replacen(
+        "Netværkets formand byder velkommen.",
+        "Se [debatten](debat-2030.md).",
+        1,
+    );
+    write(root.path(), file, &text);
+    let report = check(root.path(), &on(jiff::civil::date(2026, 11, 23)));
+    let hints: Vec<Option<String>> = report
+        .all()
+        .filter(|d| d.message.contains("a page that does not exist"))
+        .map(|d| d.hint)
+        .collect();
+    assert_eq!(
+        hints,
+        [Some(
+            "did you mean `@/aarsmoede/debat.md`? It is the nearest existing page".to_owned()
+        )]
+    );
+}

@@ -36,14 +36,19 @@ fn names_with_spaces_and_letters_beyond_ascii_are_percent_encoded_in_every_outpu
     );
     let theme = read(&public, "nb/aarsmoede/index.html");
     assert!(
-        attribute_values(&theme, "href").iter().any(|h| h.starts_with(encoded)),
+        attribute_values(&theme, "href")
+            .iter()
+            .any(|h| h.starts_with(encoded)),
         "no encoded link in the theme page: {:?}",
         attribute_values(&theme, "href")
     );
     let mut written = 0;
     for (path, bytes) in snapshot(&public) {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("grønn pause"), "{path} writes the name as it is");
+        assert!(
+            !text.contains("grønn pause"),
+            "{path} writes the name as it is"
+        );
         written += usize::from(text.contains(encoded));
     }
     // Pages, sitemap, calendars and schedules.
@@ -82,7 +87,10 @@ fn control_characters_from_toml_escapes_leave_the_xml_parseable() {
     }
     assert!(xml_files >= 3, "{xml_files} XML files");
     let schedule = read(&public, "da/aarsmoede/schedule.xml");
-    assert!(schedule.contains("<title>Åbning og velkomst</title>"), "{schedule}");
+    assert!(
+        schedule.contains("<title>Åbning og velkomst</title>"),
+        "{schedule}"
+    );
 
     // `check` names the field, at its line.
     let report = samling::check::check(

@@ -135,8 +135,10 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
                     1 => "tomorrow".to_owned(),
                     n => format!("in {n} days"),
                 };
-                let message =
-                    format!("`{name}` is not confirmed, and the session is {when} ({})", date.0);
+                let message = format!(
+                    "`{name}` is not confirmed, and the session is {when} ({})",
+                    date.0
+                );
                 warnings.push(
                     at_speaker(&t.file, field, name)
                         .map(|span| Diagnostic::at(&t.file.path, &t.file.text, span, &message))

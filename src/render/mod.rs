@@ -110,7 +110,10 @@ impl Templates {
             if text.chars().all(crate::export::is_xml_char) {
                 tera::escape_html(text, out)
             } else {
-                let allowed: String = text.chars().filter(|&c| crate::export::is_xml_char(c)).collect();
+                let allowed: String = text
+                    .chars()
+                    .filter(|&c| crate::export::is_xml_char(c))
+                    .collect();
                 tera::escape_html(&allowed, out)
             }
         });

@@ -504,7 +504,10 @@ mod tests {
             resolve("/", "/da/kl-10%3A00/", &s),
             file("da/kl-10:00/index.html")
         );
-        assert_eq!(resolve("/", "/da/kl-10:00/", &s), file("da/kl-10:00/index.html"));
+        assert_eq!(
+            resolve("/", "/da/kl-10:00/", &s),
+            file("da/kl-10:00/index.html")
+        );
         assert_eq!(resolve("/", "/C:/Windows", &s), Resolved::NotFound);
         assert_eq!(resolve("/sub/", "/sub/da/", &s), file("da/index.html"));
         assert_eq!(
