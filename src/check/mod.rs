@@ -385,3 +385,13 @@ pub fn check(root: &Path, options: &CheckOptions) -> Report {
     Diagnostic::sort(&mut report.diagnostics);
     report
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_in_the_summary_agree_with_their_number() {
+        assert_eq!(super::count(1, "error"), "1 error");
+        assert_eq!(super::count(0, "error"), "0 errors");
+        assert_eq!(super::count(2, "warning"), "2 warnings");
+    }
+}
