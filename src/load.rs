@@ -368,6 +368,11 @@ fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Di
                 .join("/")
         })
         .unwrap_or_default();
+    // Names compared as Unicode composes them: macOS writes `årsmøde` decomposed (NFD), most
+    // editors composed (NFC); both are one page, at the composed address.
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    let dir = nfc.normalize(&dir).into_owned();
+    let stem = &*nfc.normalize(stem);
     for (name, what) in dir
         .split('/')
         .filter(|d| !d.is_empty())

@@ -112,3 +112,50 @@ fn control_characters_from_toml_escapes_leave_the_xml_parseable() {
         )]
     );
 }
+
+#[test]
+fn composed_and_decomposed_names_are_one_page_at_the_composed_address() {
+    let root = starter_site();
+    let session = "+++\ntitle = \"Møde\"\ndate = 2027-03-11\nstart = 10:00\nend = 10:15\nroom = \"Festsalen\"\n+++\n";
+    let composed = "\u{e5}rsm\u{f8}de";
+    // `å` as `a` and a combining ring, as macOS writes names; `ø` has no decomposition.
+    let decomposed = "a\u{30a}rsm\u{f8}de";
+    write(
+        root.path(),
+        &format!("content/aarsmoede/{composed}.da.md"),
+        session,
+    );
+    write(
+        root.path(),
+        &format!("content/aarsmoede/{decomposed}.nb.md"),
+        session,
+    );
+    let report = samling::check::check(
+        root.path(),
+        &samling::check::CheckOptions {
+            base_url: None,
+            today: jiff::civil::date(2026, 11, 23),
+        },
+    );
+    let missing: Vec<(String, Vec<String>)> = report
+        .missing_translations
+        .iter()
+        .filter(|m| m.key.contains('\u{f8}'))
+        .map(|m| (m.key.clone(), m.lacks.clone()))
+        .collect();
+    assert_eq!(
+        missing,
+        [(format!("aarsmoede/{composed}"), vec!["sv".to_owned()])]
+    );
+    let out = build_with_base(root.path());
+    let public = out.path().join("public");
+    for lang in ["da", "nb"] {
+        assert!(
+            public
+                .join(format!("{lang}/aarsmoede/{composed}/index.html"))
+                .is_file(),
+            "{lang}"
+        );
+    }
+    assert!(!public.join(format!("nb/aarsmoede/{decomposed}")).exists());
+}
