@@ -214,6 +214,24 @@ impl Sources {
                 }
             }
         }
+        // `Session.da.md` and `session.da.md` are one file on Windows and macOS.
+        let mut by_folded: BTreeMap<String, &Group> = BTreeMap::new();
+        for (key, group) in &self.groups {
+            if let Some(other) = by_folded.insert(key.to_lowercase(), group) {
+                problems.push(
+                    Diagnostic::new(
+                        &group[0].path,
+                        format!(
+                            "{} has the same name but for upper and lower case",
+                            other[0].path.display()
+                        ),
+                    )
+                    .with_hint(
+                        "Windows and macOS keep them as one file, and addresses differ by case: rename one of them",
+                    ),
+                );
+            }
+        }
         problems
     }
 

@@ -159,3 +159,43 @@ fn composed_and_decomposed_names_are_one_page_at_the_composed_address() {
     }
     assert!(!public.join(format!("nb/aarsmoede/{decomposed}")).exists());
 }
+
+#[test]
+fn names_that_differ_only_in_case_are_refused_naming_both() {
+    let root = starter_site();
+    let other = "content/aarsmoede/Aabning.da.md";
+    write(
+        root.path(),
+        other,
+        &read(root.path(), "content/aarsmoede/aabning.da.md"),
+    );
+    // A file system that ignores case (macOS, Windows) has only one file: nothing to refuse.
+    if std::fs::read_dir(root.path().join("content/aarsmoede"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .eq_ignore_ascii_case("aabning.da.md")
+        })
+        .count()
+        < 2
+    {
+        return;
+    }
+    let Err(err) = Site::load(root.path()) else {
+        panic!("the site loads")
+    };
+    let found: Vec<String> = err
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.message.contains("case"))
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "content/aarsmoede/aabning.da.md: content/aarsmoede/Aabning.da.md has the same name but for upper and lower case"
+        ]
+    );
+}
