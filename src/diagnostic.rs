@@ -244,7 +244,12 @@ impl fmt::Display for Error {
         match (errors, warnings) {
             (_, 0) if errors > 1 => write!(f, "{errors} errors")?,
             (_, 0) => {}
-            (errors, warnings) => write!(f, "{errors} errors, {warnings} warnings")?,
+            (errors, warnings) => write!(
+                f,
+                "{}, {}",
+                crate::check::count(errors, "error"),
+                crate::check::count(warnings, "warning")
+            )?,
         }
         Ok(())
     }

@@ -355,6 +355,45 @@ impl<'de> Deserialize<'de> for SpeakerEntry {
     }
 }
 
+/// A speaker page without `kind` in a folder read as sessions gets "unknown field `name`"
+/// for each of its fields: one error saying what the page lacks replaces them.
+pub fn speaker_without_kind(
+    file: &crate::load::SourceFile,
+    problems: Vec<crate::diagnostic::Diagnostic>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    const SPEAKER_ONLY: [&str; 5] = ["name", "role", "organisation", "photo", "photo_alt"];
+    let unknown = |d: &crate::diagnostic::Diagnostic| {
+        d.message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.strip_suffix('`'))
+            .filter(|field| SPEAKER_ONLY.contains(field))
+            .map(str::to_owned)
+    };
+    let fields: Vec<String> = problems.iter().filter_map(unknown).collect();
+    let only_these = problems
+        .iter()
+        .all(|d| unknown(d).is_some() || d.message.starts_with("missing field"));
+    if file.kind.is_some() || !fields.iter().any(|f| f == "name") || !only_these {
+        return problems;
+    }
+    let Some(first) = problems.into_iter().find(|d| unknown(d).is_some()) else {
+        return Vec::new();
+    };
+    let listed: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+    let mut one = first;
+    one.message = format!(
+        "{} {} of a speaker page, but this page has no `kind`",
+        listed.join(", "),
+        if listed.len() == 1 {
+            "is a field"
+        } else {
+            "are fields"
+        }
+    );
+    one.hint = Some("add kind = \"speaker\" to its front matter".to_owned());
+    vec![one]
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpeakerFront {

@@ -226,6 +226,24 @@ impl Sources {
                 }
             }
         }
+        // `Session.da.md` and `session.da.md` are one file on Windows and macOS.
+        let mut by_folded: BTreeMap<String, &Group> = BTreeMap::new();
+        for (key, group) in &self.groups {
+            if let Some(other) = by_folded.insert(key.to_lowercase(), group) {
+                problems.push(
+                    Diagnostic::new(
+                        &group[0].path,
+                        format!(
+                            "{} has the same name but for upper and lower case",
+                            other[0].path.display()
+                        ),
+                    )
+                    .with_hint(
+                        "Windows and macOS keep them as one file, and addresses differ by case: rename one of them",
+                    ),
+                );
+            }
+        }
         problems
     }
 
@@ -423,6 +441,29 @@ fn load_file(root: &Path, full: &Path, config: &Config) -> Result<SourceFile, Di
                 .join("/")
         })
         .unwrap_or_default();
+    // Names compared as Unicode composes them: macOS writes `årsmøde` decomposed (NFD), most
+    // editors composed (NFC); both are one page, at the composed address.
+    let nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+    let dir = nfc.normalize(&dir).into_owned();
+    let stem = &*nfc.normalize(stem);
+    for (name, what) in dir
+        .split('/')
+        .filter(|d| !d.is_empty())
+        .map(|d| (d, "folder"))
+        .chain([(stem, "file")])
+    {
+        if let Some(problem) = unportable(name) {
+            let instead = if what == "file" {
+                format!("{}.{lang}.md", portable(name))
+            } else {
+                portable(name)
+            };
+            return Err(
+                Diagnostic::new(&path, format!("the {what} name `{name}` {problem}"))
+                    .with_hint(format!("rename it `{instead}`")),
+            );
+        }
+    }
     SourceFile::parse(path, dir, stem, lang, text)
 }
 
@@ -451,6 +492,49 @@ impl SourceFile {
             body,
             kind: table.remove("kind"),
         })
+    }
+}
+
+/// What keeps a file or folder name out of an address or off another platform's file
+/// system, if anything: it goes into the page's address and the output's folder names.
+fn unportable(name: &str) -> Option<String> {
+    if let Some(c) = name.chars().find(|c| {
+        matches!(
+            c,
+            '#' | '?' | '%' | ':' | '\\' | '*' | '"' | '<' | '>' | '|'
+        ) || c.is_control()
+    }) {
+        return Some(if c.is_control() {
+            format!("holds the control character U+{:04X}", u32::from(c))
+        } else {
+            format!("holds `{c}`, which addresses and some file systems cannot keep")
+        });
+    }
+    if name.ends_with(['.', ' ']) {
+        return Some("ends in a dot or a space, which Windows drops".to_owned());
+    }
+    // Windows reserves these for devices, with any extension.
+    let base = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .trim_end()
+        .to_ascii_lowercase();
+    let reserved = matches!(base.as_str(), "con" | "prn" | "aux" | "nul")
+        || (base.len() == 4
+            && (base.starts_with("com") || base.starts_with("lpt"))
+            && base.as_bytes()[3].is_ascii_digit());
+    reserved.then(|| format!("is a device name on Windows (`{base}`)"))
+}
+
+/// The name to use instead of an unportable one: the project's address slug, and not a
+/// device name.
+fn portable(name: &str) -> String {
+    let slug = crate::model::slug(name);
+    if unportable(&slug).is_some() {
+        format!("{slug}-1")
+    } else {
+        slug
     }
 }
 
@@ -547,6 +631,31 @@ mod tests {
         assert_eq!(err.1, "front matter is not closed");
         assert_eq!(err.0, 0..3);
         assert!(split_front_matter("").is_err());
+    }
+
+    #[test]
+    fn names_that_an_address_or_windows_cannot_keep() {
+        for bad in [
+            "frag#x?y=1",
+            "%2e%2e",
+            "kl-10:00",
+            "a*b",
+            "x.",
+            "x ",
+            "con",
+            "NUL",
+            "com1",
+            "lpt9",
+            "a\u{7}",
+        ] {
+            assert!(unportable(bad).is_some(), "{bad}");
+        }
+        for good in ["grønn pause", "årsmøde", "console", "com", "a.b", "_index"] {
+            assert_eq!(unportable(good), None, "{good}");
+        }
+        assert_eq!(portable("frag#x?y=1"), "frag-x-y-1");
+        assert_eq!(portable("kl-10:00"), "kl-10-00");
+        assert_eq!(portable("con"), "con-1");
     }
 
     #[test]

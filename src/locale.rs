@@ -97,12 +97,11 @@ impl Locale {
             errors
                 .into_iter()
                 .map(|e| {
-                    Diagnostic::at(
-                        &path,
-                        text,
-                        e.pos.clone(),
-                        format!("Fluent syntax error: {}", e.kind),
-                    )
+                    let message = match broken_message(text, &e) {
+                        Some(id) => format!("Fluent syntax error in `{id}`: {}", e.kind),
+                        None => format!("Fluent syntax error: {}", e.kind),
+                    };
+                    Diagnostic::at(&path, text, e.pos.clone(), message)
                 })
                 .collect::<Vec<_>>()
         })?;
@@ -341,6 +340,31 @@ pub fn fluent_value(value: &tera::Value) -> FluentValue<'static> {
     }
 }
 
+/// The id of the message (or `-term`) a syntax error is in: the first line of the broken
+/// entry that is not blank or a comment starts with it.
+fn broken_message(text: &str, error: &fluent_syntax::parser::ParserError) -> Option<String> {
+    let range = error.slice.clone().unwrap_or_else(|| {
+        let start = text[..error.pos.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        start..text.len()
+    });
+    let line = text
+        .get(range)?
+        .lines()
+        .map(str::trim_end)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    // An id starts a line; an indented line continues a value.
+    if line.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let id: String = line
+        .chars()
+        .take_while(|&c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        .collect();
+    (!id.trim_start_matches('-').is_empty()).then_some(id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +403,25 @@ mod tests {
         assert!(
             err.contains("`nope`") && err.contains("locales/sv.ftl") && err.contains("`sv`"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn syntax_error_names_its_message() {
+        let errs = Locale::parse(
+            "locales/nb.ftl".into(),
+            "ok = fint\n\n# A comment\nnav-home Hjem\n-term = x\nmulti =\n    one\n  { $x }}\n",
+            &language("nb"),
+        )
+        .unwrap_err();
+        let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert!(
+            messages[0].starts_with("Fluent syntax error in `nav-home`: "),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].starts_with("Fluent syntax error in `multi`: "),
+            "{messages:?}"
         );
     }
 

@@ -126,13 +126,8 @@ fn main() -> ExitCode {
                 }
                 if report.warnings > 0 {
                     eprintln!(
-                        "{} {}: `samling check` lists them",
-                        report.warnings,
-                        if report.warnings == 1 {
-                            "warning"
-                        } else {
-                            "warnings"
-                        },
+                        "{}: `samling check` lists them",
+                        samling::check::count(report.warnings, "warning")
                     );
                 }
             })

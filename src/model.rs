@@ -226,6 +226,11 @@ pub struct Model {
 }
 
 impl Model {
+    /// The content keys of every page, in key order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.parsed.keys().map(String::as_str)
+    }
+
     /// The page with content key `key`: its kind and its index in that kind's list.
     pub fn find(&self, key: &str) -> Option<(Kind, usize)> {
         let by_key = |k: &str| k.cmp(key);
@@ -1179,7 +1184,9 @@ fn parse_group(
                         file,
                     })
                 }
-                Err(mut errs) => problems.append(&mut errs),
+                Err(errs) => {
+                    problems.extend(crate::front_matter::speaker_without_kind(&file, errs))
+                }
             }
         }
         if problems.is_empty() {

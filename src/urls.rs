@@ -5,7 +5,40 @@
 //! root, under any sub-path and from disk; only canonical addresses, alternates and the
 //! sitemap use `base_url`.
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
 use crate::config::Config;
+
+/// What a path segment of a link must not hold as it is: the WHATWG path set, plus `%`
+/// (a name is not already encoded), `:` (`kl-10:00/` would read as a scheme), `\\`, `|`
+/// and brackets. Letters beyond ASCII are always encoded.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b':')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// An output path (`da/grønn pause/`) as it is written into a link, each segment
+/// percent-encoded (`da/gr%C3%B8nn%20pause/`). Every link, canonical address, sitemap
+/// entry, feed and schedule goes through here, so all outputs agree.
+pub fn encode(path: &str) -> String {
+    path.split('/')
+        .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
 
 #[derive(Debug, Clone)]
 pub struct Urls {
@@ -34,7 +67,7 @@ impl Urls {
 
     /// A link from the page at `from` to the page at `to`.
     pub fn link(&self, from: &str, to: &str) -> String {
-        let mut link = relative(from, to);
+        let mut link = encode(&relative(from, to));
         if self.explicit_index {
             link.push_str("index.html");
         } else if link.is_empty() {
@@ -51,7 +84,7 @@ impl Urls {
         } else {
             format!("{dir}/")
         };
-        format!("{}{name}", relative(from, &dir))
+        encode(&format!("{}{name}", relative(from, &dir)))
     }
 
     /// A link that works from any address, for the 404 page: starts at the base path.
@@ -61,16 +94,16 @@ impl Urls {
         } else {
             ""
         };
-        format!("{}{to}{index}", self.base_path)
+        format!("{}{}{index}", self.base_path, encode(to))
     }
 
     pub fn rooted_file(&self, path: &str) -> String {
-        format!("{}{path}", self.base_path)
+        format!("{}{}", self.base_path, encode(path))
     }
 
     /// The public address of a page (for canonical links, alternates and the sitemap).
     pub fn absolute(&self, to: &str) -> String {
-        format!("{}{to}", self.base_url)
+        format!("{}{}", self.base_url, encode(to))
     }
 }
 
@@ -124,5 +157,22 @@ mod tests {
         assert_eq!(u.file("da/", "img/x.png"), "../img/x.png");
         assert_eq!(u.rooted("da/"), "/programmer/da/index.html");
         assert_eq!(u.absolute("da/a/"), "https://example.org/programmer/da/a/");
+    }
+
+    #[test]
+    fn names_are_percent_encoded_per_segment() {
+        let u = urls(false);
+        assert_eq!(
+            u.link("da/", "nb/grønn pause/"),
+            "../nb/gr%C3%B8nn%20pause/"
+        );
+        assert_eq!(u.link("", "da/kl-10:00/"), "da/kl-10%3A00/");
+        assert_eq!(u.link("", "da/frag#x?y=1/"), "da/frag%23x%3Fy=1/");
+        assert_eq!(
+            u.absolute("nb/grønn pause/"),
+            "https://example.org/programmer/nb/gr%C3%B8nn%20pause/"
+        );
+        assert_eq!(u.file("da/", "img/a b.png"), "../img/a%20b.png");
+        assert_eq!(u.rooted("sv/årsmöte/"), "/programmer/sv/%C3%A5rsm%C3%B6te/");
     }
 }

@@ -234,6 +234,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
     fn check<F>(
         entry: &Entry<F>,
         pages: &BTreeMap<&str, BTreeMap<&str, &[String]>>,
+        model: &Model,
         static_exists: &dyn Fn(&str) -> bool,
         problems: &mut Vec<Diagnostic>,
     ) {
@@ -262,9 +263,15 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
                     LinkTarget::Page { key, lang, anchor } => match pages.get(key.as_str()) {
                         None => problems.push(
                             at(format!("the link points to a page that does not exist: `{key}`"))
-                                .with_hint(format!(
-                                    "link to a content file, e.g. `@/{key}.md` for content/{key}.{lang}.md"
-                                )),
+                                .with_hint(
+                                    // The nearest existing page, not the link again.
+                                    match crate::diagnostic::nearest(key, model.keys().filter(|k| !k.is_empty())) {
+                                        Some(near) => format!("did you mean `@/{near}.md`? It is the nearest existing page"),
+                                        None => format!(
+                                            "link to a content file, e.g. `@/{key}.md` for content/{key}.{lang}.md"
+                                        ),
+                                    },
+                                ),
                         ),
                         Some(langs) => match langs.get(lang.as_str()) {
                             None => problems.push(
@@ -296,7 +303,13 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
             }
         }
     }
-    each_entry!(model, |entry| check(entry, &pages, static_exists, problems));
+    each_entry!(model, |entry| check(
+        entry,
+        &pages,
+        model,
+        static_exists,
+        problems
+    ));
 }
 
 /// Two pages must never be written to the same address.

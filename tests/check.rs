@@ -93,9 +93,22 @@ fn strings_only_some_locales_have_or_none_uses_are_warnings() {
 fn unconfirmed_speakers_are_warned_about_as_their_session_nears() {
     let root = starter_site();
     // The starter's debate (2027-03-11) has an unconfirmed speaker; the default is 14 days.
-    let warning = "warning: content/aarsmoede/debat.da.md:11:3: `Lars Holm` is not confirmed, and the session is in 10 days (2027-03-11)";
+    // The warning points at the speaker's own table, not the first.
+    let debate = "content/aarsmoede/debat.da.md";
+    let text = read(root.path(), debate).replacen(
+        "[[speakers]]\n",
+        "[[speakers]]\nname = \"Eva Berg\"\n\n[[speakers]]\n",
+        1,
+    );
+    write(root.path(), debate, &text);
+    let warning = "warning: content/aarsmoede/debat.da.md:15:8: `Lars Holm` is not confirmed, and the session is in 10 days (2027-03-11)";
     let found = lines(root.path(), jiff::civil::date(2027, 3, 1));
     assert!(found.iter().any(|l| l == warning), "{found:#?}");
+    assert_eq!(
+        found.iter().filter(|l| l.contains("not confirmed")).count(),
+        1,
+        "{found:#?}"
+    );
     let found = lines(root.path(), jiff::civil::date(2027, 2, 1));
     assert!(
         !found.iter().any(|l| l.contains("not confirmed")),
@@ -186,9 +199,9 @@ fn json_format_for_editors_and_ci() {
     let (code, _, stderr) = samling_check(root.path(), "human");
     assert_eq!(code, 0);
     assert!(
-        stderr.contains("warning: 1 pages lack translations")
+        stderr.contains("warning: 1 page lacks translations")
             && stderr.contains("content/aarsmoede/debat.da.md  ✓   -   -")
-            && stderr.ends_with("0 errors, 1 warnings\n"),
+            && stderr.ends_with("0 errors, 1 warning\n"),
         "{stderr}"
     );
 }
@@ -230,5 +243,29 @@ fn byte_order_marks_and_crlf_line_ends_are_accepted_everywhere() {
             &"error: content/aarsmoede/aabning.da.md:6:1: unknown field `rom`".to_owned()
         ),
         "{found:#?}"
+    );
+}
+
+#[test]
+fn a_link_to_a_missing_page_is_told_the_nearest_existing_page() {
+    let root = starter_site();
+    let file = "content/aarsmoede/aabning.da.md";
+    let text = read(root.path(), file).replacen(
+        "Netværkets formand byder velkommen.",
+        "Se [debatten](debat-2030.md).",
+        1,
+    );
+    write(root.path(), file, &text);
+    let report = check(root.path(), &on(jiff::civil::date(2026, 11, 23)));
+    let hints: Vec<Option<String>> = report
+        .all()
+        .filter(|d| d.message.contains("a page that does not exist"))
+        .map(|d| d.hint)
+        .collect();
+    assert_eq!(
+        hints,
+        [Some(
+            "did you mean `@/aarsmoede/debat.md`? It is the nearest existing page".to_owned()
+        )]
     );
 }

@@ -60,7 +60,7 @@ fn linked_folders_and_files_are_skipped_with_a_warning() {
     let options = samling::BuildOptions {
         root: root.to_owned(),
         output_dir: Some(out.path().join("public")),
-        base_url: None,
+        ..Default::default()
     };
     let (report, output) = samling::build(&options).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(report.links_skipped.len(), 4, "{:?}", report.links_skipped);

@@ -136,12 +136,14 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
                     1 => "tomorrow".to_owned(),
                     n => format!("in {n} days"),
                 };
+                let message = format!(
+                    "`{name}` is not confirmed, and the session is {when} ({})",
+                    date.0
+                );
                 warnings.push(
-                    at_field(
-                        &t.file,
-                        field,
-                        &format!("`{name}` is not confirmed, and the session is {when} ({})", date.0),
-                    )
+                    at_speaker(&t.file, field, name)
+                        .map(|span| Diagnostic::at(&t.file.path, &t.file.text, span, &message))
+                        .unwrap_or_else(|| at_field(&t.file, field, &message))
                     .with_hint(format!(
                         "confirm the speaker, or say so on the page; samling warns {} days ahead (confirm_speakers_days)",
                         config.confirm_speakers_days
@@ -152,6 +154,100 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
         }
     }
     warnings
+}
+
+/// Text fields holding characters XML forbids (`\u0000`, `\u000b`, as CFP exports write
+/// them): schedule.xml, feed.xml and the pages leave them out, so the organiser should know.
+pub fn forbidden_characters(sources: &Sources) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for file in sources.groups().values().flatten() {
+        // TOML allows no raw control character in a string: they come only from escapes.
+        if !file.front_text().contains('\\') {
+            continue;
+        }
+        let Ok(table) = toml::de::DeTable::parse(file.front_text()) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        forbidden_in_table(table.get_ref(), "", &mut found);
+        for (field, span, c) in found {
+            let span = file.front.start + span.start..file.front.start + span.end;
+            warnings.push(
+                Diagnostic::at(
+                    &file.path,
+                    &file.text,
+                    span,
+                    format!(
+                        "`{field}` holds the control character U+{:04X}, which XML and HTML do not allow",
+                        u32::from(c)
+                    ),
+                )
+                .with_hint("remove it from the text; schedule.xml, feed.xml and the pages leave it out")
+                .warning(),
+            );
+        }
+    }
+    warnings
+}
+
+type Forbidden = (String, std::ops::Range<usize>, char);
+
+fn forbidden_in_table(table: &toml::de::DeTable<'_>, prefix: &str, found: &mut Vec<Forbidden>) {
+    for (key, value) in table {
+        let field = if prefix.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", key.get_ref())
+        };
+        forbidden_in_value(value, &field, found);
+    }
+}
+
+fn forbidden_in_value(
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    field: &str,
+    found: &mut Vec<Forbidden>,
+) {
+    match value.get_ref() {
+        toml::de::DeValue::String(text) => {
+            if let Some(c) = text.chars().find(|&c| !crate::export::is_xml_char(c)) {
+                found.push((field.to_owned(), value.span(), c));
+            }
+        }
+        toml::de::DeValue::Array(items) => {
+            for item in items.iter() {
+                forbidden_in_value(item, field, found);
+            }
+        }
+        toml::de::DeValue::Table(table) => forbidden_in_table(table, field, found),
+        _ => {}
+    }
+}
+
+/// `1 error`, `2 errors`, `0 errors`: the summary line is English, like the diagnostics.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The place of the speaker `name` (an id or an inline name, as a TOML string) in the
+/// front matter at or after the field `field`: their own `[[speakers]]` table or list item,
+/// not the first.
+fn at_speaker(
+    file: &crate::load::SourceFile,
+    field: &str,
+    name: &str,
+) -> Option<std::ops::Range<usize>> {
+    let from = crate::model::find_in_front(file, field)?.start;
+    let after = &file.text[from..file.front.end];
+    [format!("\"{name}\""), format!("'{name}'")]
+        .iter()
+        .filter_map(|quoted| after.find(quoted.as_str()))
+        .min()
+        .map(|at| from + at..from + at + name.len() + 2)
 }
 
 /// Everything `samling check` found.
@@ -204,8 +300,11 @@ impl Report {
             };
             let _ = writeln!(
                 out,
-                "{severity}: {} pages lack translations (- marks a missing language)",
-                self.missing_translations.len()
+                "{severity}: {} translations (- marks a missing language)",
+                match self.missing_translations.len() {
+                    1 => "1 page lacks".to_owned(),
+                    n => format!("{n} pages lack"),
+                }
             );
             let width = self
                 .missing_translations
@@ -234,9 +333,9 @@ impl Report {
         }
         let _ = writeln!(
             out,
-            "{} errors, {} warnings",
-            self.error_count(),
-            self.warning_count()
+            "{}, {}",
+            count(self.error_count(), "error"),
+            count(self.warning_count(), "warning")
         );
         out
     }
@@ -272,11 +371,12 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
     };
     report.languages = config.languages.iter().map(|l| l.code.clone()).collect();
     let sources = Sources::load(root, &config);
+    report.diagnostics.extend(forbidden_characters(&sources));
     if !config.require_translations {
         report.missing_translations = missing_translations(&sources, &config);
     }
     match Site::from_sources(root, config, &sources) {
-        Err(err) => report.diagnostics = err.diagnostics,
+        Err(err) => report.diagnostics.extend(err.diagnostics),
         Ok(site) => {
             report.diagnostics.extend(site.warnings.iter().cloned());
             if let Err(err) = site.render_reporting(progress) {
@@ -292,4 +392,14 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
     }
     Diagnostic::sort(&mut report.diagnostics);
     report
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_in_the_summary_agree_with_their_number() {
+        assert_eq!(super::count(1, "error"), "1 error");
+        assert_eq!(super::count(0, "error"), "0 errors");
+        assert_eq!(super::count(2, "warning"), "2 warnings");
+    }
 }

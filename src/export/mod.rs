@@ -1054,9 +1054,21 @@ fn ascii_of(text: &str) -> String {
     out
 }
 
-/// `<`, `>`, `&` and `"` as XML entities.
+/// `<`, `>`, `&` and `"` as XML entities, without the characters XML 1.0 forbids: a CFP
+/// export's `\u0000` or `\u000b` would make the whole document unreadable (`check` warns
+/// about them at their field).
 fn xml_escape(text: &str) -> String {
-    crate::markdown::escape(text)
+    if text.chars().all(is_xml_char) {
+        crate::markdown::escape(text)
+    } else {
+        let allowed: String = text.chars().filter(|&c| is_xml_char(c)).collect();
+        crate::markdown::escape(&allowed)
+    }
+}
+
+/// Whether XML 1.0 allows `c` in a document (its production `Char`).
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 #[cfg(test)]
@@ -1076,6 +1088,12 @@ mod tests {
             "arbetstiden-arbetstid-kommunal-sektor"
         );
         assert_eq!(slug_of("Søndag på Ø"), "soendag-paa-oe");
+    }
+
+    #[test]
+    fn xml_text_leaves_out_what_xml_forbids() {
+        assert_eq!(xml_escape("a\u{0}b\u{b}c\u{c}d\u{1f}e\u{fffe}f"), "abcdef");
+        assert_eq!(xml_escape("<æ>\t\n\r&\u{7f}"), "&lt;æ&gt;\t\n\r&amp;\u{7f}");
     }
 
     #[test]

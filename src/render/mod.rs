@@ -104,6 +104,19 @@ const ITEM_END: &str = "<!--samling:item-end-->";
 impl Templates {
     pub fn new(theme: &ThemeFiles, locales: Arc<Locales>, config: &Config) -> Result<Templates> {
         let mut tera = Tera::new();
+        // HTML, like XML, has no place for control characters from a TOML escape (`\u0000`):
+        // they are parse errors, so they are left out with the escaping.
+        tera.set_escape_fn(|text, out| {
+            if text.chars().all(crate::export::is_xml_char) {
+                tera::escape_html(text, out)
+            } else {
+                let allowed: String = text
+                    .chars()
+                    .filter(|&c| crate::export::is_xml_char(c))
+                    .collect();
+                tera::escape_html(&allowed, out)
+            }
+        });
         // Each language's name in itself, for marks such as "på svensk": the same on every page.
         let language_names: std::collections::BTreeMap<&str, &str> = config
             .languages

@@ -476,8 +476,10 @@ enum Resolved {
     BadRequest,
 }
 
-/// Maps a request path (still percent-encoded) to a file of the output. Anything that
-/// tries to leave the site (`..`, encoded dots or slashes, backslashes, NUL) is refused.
+/// Maps a request path (still percent-encoded) to a file of the output, decoded segment by
+/// segment as links are encoded (`gr%C3%B8nn%20pause/`). Anything that tries to leave the
+/// site (`..`, encoded dots or slashes, backslashes, NUL) is refused. A `:` is not: files
+/// are looked up in memory, never on disk, so `C:` names no drive and `kl-10:00/` is a page.
 fn resolve(base_path: &str, raw: &str, snapshot: &Snapshot) -> Resolved {
     let Some(rest) = raw.strip_prefix(base_path) else {
         return if format!("{raw}/") == base_path {
@@ -486,21 +488,21 @@ fn resolve(base_path: &str, raw: &str, snapshot: &Snapshot) -> Resolved {
             Resolved::NotFound
         };
     };
-    let Ok(decoded) = percent_encoding::percent_decode_str(rest).decode_utf8() else {
-        return Resolved::BadRequest;
-    };
-    if decoded.contains(['\\', '\0']) {
-        return Resolved::BadRequest;
+    let mut segments = Vec::new();
+    for segment in rest.split('/') {
+        let Ok(segment) = percent_encoding::percent_decode_str(segment).decode_utf8() else {
+            return Resolved::BadRequest;
+        };
+        segments.push(segment);
     }
-    let segments: Vec<&str> = decoded.split('/').collect();
     let last = segments.len() - 1;
-    let bad = segments
-        .iter()
-        .enumerate()
-        .any(|(i, s)| *s == "." || *s == ".." || (s.is_empty() && i != last) || s.contains(':'));
+    let bad = segments.iter().enumerate().any(|(i, s)| {
+        *s == "." || *s == ".." || (s.is_empty() && i != last) || s.contains(['/', '\\', '\0'])
+    });
     if bad {
         return Resolved::BadRequest;
     }
+    let decoded = segments.join("/");
     match decoded.as_ref() {
         "__samling/live.js" => return Resolved::Client,
         "__samling/events" => return Resolved::Events,
@@ -509,7 +511,7 @@ fn resolve(base_path: &str, raw: &str, snapshot: &Snapshot) -> Resolved {
     let path = if decoded.is_empty() || decoded.ends_with('/') {
         format!("{decoded}index.html")
     } else {
-        decoded.into_owned()
+        decoded
     };
     if snapshot.files.contains_key(path.as_str()) {
         Resolved::File(path)
@@ -533,6 +535,8 @@ mod tests {
             "index.html",
             "da/index.html",
             "da/x/index.html",
+            "nb/grønn pause/index.html",
+            "da/kl-10:00/index.html",
             "samling.css",
         ] {
             files.insert(Arc::from(path), Arc::from(b"x".as_slice()));
@@ -580,6 +584,20 @@ mod tests {
             Resolved::Redirect("/da/x/".into())
         );
         assert_eq!(resolve("/", "/nope", &s), Resolved::NotFound);
+        // As links encode names: per segment.
+        assert_eq!(
+            resolve("/", "/nb/gr%C3%B8nn%20pause/", &s),
+            file("nb/grønn pause/index.html")
+        );
+        assert_eq!(
+            resolve("/", "/da/kl-10%3A00/", &s),
+            file("da/kl-10:00/index.html")
+        );
+        assert_eq!(
+            resolve("/", "/da/kl-10:00/", &s),
+            file("da/kl-10:00/index.html")
+        );
+        assert_eq!(resolve("/", "/C:/Windows", &s), Resolved::NotFound);
         assert_eq!(resolve("/sub/", "/sub/da/", &s), file("da/index.html"));
         assert_eq!(
             resolve("/sub/", "/sub", &s),
@@ -596,7 +614,6 @@ mod tests {
             "/da%5c..%5c",
             "//etc/passwd",
             "/da/%00",
-            "/C:/Windows",
             "/%ff%fe",
         ] {
             assert_eq!(resolve("/", hostile, &s), Resolved::BadRequest, "{hostile}");
