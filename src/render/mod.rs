@@ -3,6 +3,7 @@
 mod affected;
 mod search;
 pub mod timetable;
+mod unclosed;
 mod views;
 
 pub use affected::{PageUpdate, languages_seeing, plan_update};
@@ -140,7 +141,10 @@ impl Templates {
                 .map(|(name, text)| (name.as_str(), text.as_str())),
         )
         .map_err(|e| Error {
-            diagnostics: template_errors(&e),
+            diagnostics: template_errors(&e)
+                .into_iter()
+                .map(|d| at_unclosed_block(d, &theme.templates))
+                .collect(),
         })?;
         tera.add_raw_template(
             ITEMS_TEMPLATE,
@@ -240,6 +244,37 @@ fn template_error(e: &tera::Error) -> Diagnostic {
 /// Tera's errors as diagnostics with file, line and column. Loading templates reports all
 /// problems as one message of several reports (`error: ...\n --> file:line:col ...`), which
 /// are taken apart so each is listed at its place.
+/// A syntax error in a template that leaves a block tag open, moved to that tag: Tera
+/// reports it where its parser gives up, often at an `{% endblock %}` far below.
+fn at_unclosed_block(d: Diagnostic, templates: &[(String, String)]) -> Diagnostic {
+    let file = d.path.to_string_lossy().replace('\\', "/");
+    let Some((_, text)) = templates.iter().find(|(name, _)| *name == file) else {
+        return d;
+    };
+    let Some(open) = unclosed::unclosed_block(text) else {
+        return d;
+    };
+    // Only an error at or below the open tag can be caused by it.
+    if d.position.is_some_and(|(line, _)| line < open.line) {
+        return d;
+    }
+    let place = match &open.met {
+        Some((end, line)) => format!("before `{{% {end} %}}` on line {line}"),
+        None => "before the end of the template".to_owned(),
+    };
+    let tag = &open.tag;
+    let tag_end = text[open.offset..]
+        .find("%}")
+        .map_or(text.len(), |n| open.offset + n + 2);
+    Diagnostic::at(
+        &file,
+        text,
+        open.offset..tag_end,
+        format!("`{{% {tag} %}}` is not closed"),
+    )
+    .with_hint(format!("add `{{% end{tag} %}}` {place}"))
+}
+
 fn template_errors(e: &tera::Error) -> Vec<Diagnostic> {
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
