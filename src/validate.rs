@@ -395,8 +395,8 @@ fn session_in_programme_days(
     }
 }
 
-/// Two sessions of one programme in the same room at overlapping times. Cancelled and
-/// moved sessions free their room.
+/// Two sessions of one programme in the same room at overlapping times. Cancelled
+/// sessions free their room.
 fn rooms_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
     let mut rooms: BTreeMap<RoomDay, Vec<Booking>> = BTreeMap::new();
     for s in 0..model.sessions.len() {
@@ -412,7 +412,9 @@ type RoomDay = (usize, Date, String);
 /// A session's time in a room.
 type Booking<'m> = (Time, Time, &'m Translation<SessionFront>);
 
-/// Where and when session `s` keeps a room, if it does: cancelled and moved sessions do not.
+/// Where and when session `s` keeps a room, if it does: a cancelled session does not. A
+/// moved session does: its date and times are those it was moved to (the model keeps no
+/// old time; `[[changes]]` only records that it moved).
 fn booking<'m>(
     model: &'m Model,
     config: &Config,
@@ -421,7 +423,7 @@ fn booking<'m>(
     let session = &model.sessions[s];
     let t = session.entry.primary(config);
     let f = &t.front;
-    if matches!(f.status, Some(Status::Cancelled | Status::Moved)) {
+    if f.status == Some(Status::Cancelled) {
         return None;
     }
     let (Some(room), Some(date), Some(start), Some(end)) = (&f.room, f.date, f.start, f.end) else {
