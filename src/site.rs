@@ -39,6 +39,8 @@ pub struct Site {
     exports_kept: Arc<OnceLock<Kept>>,
     /// Problems that do not stop a build (strings only some locales have, or none uses).
     pub warnings: Vec<Diagnostic>,
+    /// Problems of the content that do not stop a build (a local time that happens twice).
+    pub content_warnings: Vec<Diagnostic>,
 }
 
 /// What a build produced.
@@ -158,7 +160,7 @@ impl Site {
             }
         };
         // The model (patched or built, then validated) beside the files' own problems.
-        let (mut source_problems, (model, mut model_problems)) = rayon::join(
+        let (mut source_problems, (model, model_problems)) = rayon::join(
             || sources.problems(),
             || {
                 let static_exists = |name: &str| theme.has_static(name);
@@ -199,7 +201,10 @@ impl Site {
                     .map(|m| m.diagnostic()),
             );
         }
-        problems.append(&mut model_problems);
+        // Validation's warnings do not stop a build.
+        let (mut model_errors, mut content_warnings): (Vec<_>, Vec<_>) =
+            model_problems.into_iter().partition(Diagnostic::is_error);
+        problems.append(&mut model_errors);
         // Templates and strings are checked even when the content has problems, so that one
         // run reports them all.
         let mut warnings = reuse.warnings;
@@ -227,6 +232,7 @@ impl Site {
         else {
             // Warnings go with the errors, so that one run shows everything.
             problems.append(&mut warnings);
+            problems.append(&mut content_warnings);
             Diagnostic::sort(&mut problems);
             return Err(Error {
                 diagnostics: problems,
@@ -243,6 +249,7 @@ impl Site {
             markdown,
             exports_kept: reuse.exports_kept.unwrap_or_default(),
             warnings,
+            content_warnings,
         })
     }
 

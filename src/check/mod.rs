@@ -272,6 +272,9 @@ pub fn check(root: &Path, options: &CheckOptions) -> Report {
         Err(err) => report.diagnostics = err.diagnostics,
         Ok(site) => {
             report.diagnostics.extend(site.warnings.iter().cloned());
+            report
+                .diagnostics
+                .extend(site.content_warnings.iter().cloned());
             if let Err(err) = site.render() {
                 report.diagnostics.extend(err.diagnostics);
             }
