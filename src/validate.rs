@@ -142,6 +142,18 @@ fn session_alone(model: &Model, config: &Config, s: usize, problems: &mut Vec<Di
         if !std::ptr::eq(t, primary) {
             translations_agree(t, primary, problems);
         }
+        // Two inline people of one name in one session would be merged into one person.
+        let mut named = std::collections::BTreeSet::new();
+        for entry in f.speakers.iter().chain(&f.moderator) {
+            if let crate::front_matter::SpeakerEntry::Inline { name, .. } = entry
+                && !named.insert(crate::model::name_key(name))
+            {
+                problems.push(
+                    at_field(&t.file, &format!("name = \"{name}\""), &format!("`{name}` is given twice in this session"))
+                        .with_hint("give each person once, as speaker or moderator; two people of one name need a speaker page each, referred to by `id`"),
+                );
+            }
+        }
         if let (Some(start), Some(end)) = (f.start, f.end)
             && end < start
         {
