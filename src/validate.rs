@@ -349,6 +349,7 @@ fn across_entries(
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     rooms_booked_twice(model, config, &mut problems);
+    people_booked_twice(model, config, &mut problems);
     for speaker in model.speakers.iter() {
         for t in &speaker.entry.translations {
             if let Some(photo) = &t.front.photo
@@ -584,6 +585,65 @@ fn rooms_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagnos
         }
     }
     rooms_booked_twice_in(rooms, problems);
+}
+
+/// A warning for each person (speaker page or inline, as speaker or moderator) in two
+/// sessions at overlapping times: by person, each with few sessions, not over all pairs.
+/// Times are compared as the clocks show them (one zone, as rooms are).
+fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
+    let people = model
+        .speakers
+        .iter()
+        .map(|s| (s.entry.primary(config).front.name.as_str(), &s.sessions))
+        .chain(
+            model
+                .inline_speakers
+                .iter()
+                .map(|p| (p.name.as_str(), &p.sessions)),
+        );
+    for (name, sessions) in people {
+        let mut times: Vec<(Date, Time, Time, &Translation<SessionFront>)> = sessions
+            .iter()
+            .filter_map(|&s| {
+                let t = model.sessions[s].entry.primary(config);
+                let f = &t.front;
+                if f.status == Some(Status::Cancelled) {
+                    return None;
+                }
+                Some((f.date?, f.start?, f.end?, t))
+            })
+            .collect();
+        times.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        let mut latest: Option<&(Date, Time, Time, &Translation<SessionFront>)> = None;
+        for booking in &times {
+            let (date, start, end, t) = booking;
+            if let Some((other_date, other_start, other_end, other)) = latest
+                && other_date == date
+                && start < other_end
+            {
+                let time = |x: &Time| x.0.strftime("%H:%M").to_string();
+                problems.push(
+                    at_field(
+                        &t.file,
+                        "start",
+                        &format!(
+                            "`{name}` is in two sessions at once: {}–{} here, {}–{} in {}",
+                            time(start),
+                            time(end),
+                            time(other_start),
+                            time(other_end),
+                            other.file.path.display()
+                        ),
+                    )
+                    .with_hint("check the times, or whether it is the same person")
+                    .warning(),
+                );
+            }
+            if latest.is_none_or(|(d, _, e, _)| d != date || end > e) {
+                latest = Some(booking);
+            }
+        }
+    }
 }
 
 /// A room of a programme on a day ("Sal A " and "sal a" are one room).
