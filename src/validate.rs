@@ -613,7 +613,7 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
                 Some((f.date?, f.start?, f.end?, t))
             })
             .collect();
-        times.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        times.sort_by_key(|a| (a.0, a.1, a.2));
         let mut latest: Option<&(Date, Time, Time, &Translation<SessionFront>)> = None;
         for booking in &times {
             let (date, start, end, t) = booking;
