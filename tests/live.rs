@@ -673,6 +673,13 @@ fn a_patched_session_is_refused_as_a_fresh_build_refuses_it() {
             "language = \"fi\"",
             "not a language of this site",
         ),
+        // A translation's own start: the session is patched in place, and still checked.
+        (
+            "content/aarsmoede/aabning.sv.md",
+            "start = 09:30",
+            "start = 09:45",
+            "the translations disagree on `start`",
+        ),
         // Not the default language's date, which places the session.
         (
             "content/aarsmoede/aabning.sv.md",
