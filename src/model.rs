@@ -640,12 +640,69 @@ fn assign_roles(
         .collect();
     let in_programme = |dir: &str| ancestors(dir).any(|d| programme_dirs.contains(d));
 
+    // The programme folder a folder is in, if any (the nearest one above or itself).
+    fn programme_of<'d>(dir: &'d str, programme_dirs: &BTreeSet<&str>) -> Option<&'d str> {
+        ancestors(dir).find(|d| programme_dirs.contains(d))
+    }
+    // Folders already reported as lacking an `_index`, once each.
+    let mut without_index: BTreeSet<&str> = BTreeSet::new();
     let mut roles = Vec::with_capacity(groups.len());
     for (key, files) in groups {
         let file = &files[0];
         if refused.contains(key.as_str()) {
             roles.push(None);
             continue;
+        }
+        if file.stem == "index" {
+            for f in files {
+                problems.push(
+                    Diagnostic::new(&f.path, "a file named `index` is a page called \"index\"")
+                        .with_hint(format!(
+                            "did you mean `_index.{}.md`? a folder's own page is its `_index` file",
+                            f.lang
+                        )),
+                );
+            }
+            roles.push(None);
+            continue;
+        }
+        if let Some(programme) = programme_of(parent_of(key, file), &programme_dirs) {
+            let dir = parent_of(key, file);
+            // programme/theme/session: a theme directly in its programme, a session in either.
+            let explicit_kind = explicit.get(key).copied();
+            let is_theme = file.is_index()
+                && !programme_dirs.contains(key.as_str())
+                && explicit_kind.is_none_or(|k| k == Kind::Theme);
+            let is_session = !file.is_index() && explicit_kind.is_none_or(|k| k == Kind::Session);
+            if is_theme && dir != programme {
+                problems.push(
+                    Diagnostic::new(
+                        &file.path,
+                        format!("the folder `{key}` is inside the theme `{dir}`: it is nested too deep"),
+                    )
+                    .with_hint(format!(
+                        "a programme holds themes and a theme holds sessions: move the folder into {programme}/, or its files into {dir}/"
+                    )),
+                );
+                roles.push(None);
+                continue;
+            }
+            if is_session && dir != programme && !is_index(dir) {
+                if without_index.insert(dir) {
+                    problems.push(
+                        Diagnostic::new(
+                            &file.path,
+                            format!("the folder `{dir}` has no `_index` file in any language: its sessions belong to no theme"),
+                        )
+                        .with_hint(format!(
+                            "add content/{dir}/_index.{}.md with the theme's `title`, or move the sessions into {programme}/",
+                            file.lang
+                        )),
+                    );
+                }
+                roles.push(None);
+                continue;
+            }
         }
         let role = if key.is_empty() {
             if explicit.contains_key(key) {

@@ -43,12 +43,15 @@ pub struct Site {
     pub warnings: Vec<Diagnostic>,
     /// Of `warnings`, those about strings: they go with the templates a reload reuses.
     string_warnings: Vec<Diagnostic>,
+    /// Problems of the content that do not stop a build (a local time that happens twice).
+    pub content_warnings: Vec<Diagnostic>,
 }
 
 /// What a build produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
-    /// Warnings about strings and texts (raw HTML shown as text); `samling check` lists them
+    /// Warnings about strings, texts (raw HTML shown as text) and content (a repeated local
+    /// time); `samling check` lists them
     /// with the others.
     pub warnings: usize,
     /// Warnings `build` shows in full: the links it did not follow.
@@ -167,7 +170,7 @@ impl Site {
             }
         };
         // The model (patched or built, then validated) beside the files' own problems.
-        let (mut source_problems, (model, mut model_problems)) = rayon::join(
+        let (mut source_problems, (model, model_problems)) = rayon::join(
             || sources.problems(),
             || {
                 let static_exists = |name: &str| theme.has_static(name);
@@ -208,7 +211,10 @@ impl Site {
                     .map(|m| m.diagnostic()),
             );
         }
-        problems.append(&mut model_problems);
+        // Validation's warnings do not stop a build.
+        let (mut model_errors, mut content_warnings): (Vec<_>, Vec<_>) =
+            model_problems.into_iter().partition(Diagnostic::is_error);
+        problems.append(&mut model_errors);
         // Templates and strings are checked even when the content has problems, so that one
         // run reports them all.
         let mut warnings = reuse.warnings;
@@ -244,6 +250,7 @@ impl Site {
         else {
             // Warnings go with the errors, so that one run shows everything.
             problems.append(&mut warnings);
+            problems.append(&mut content_warnings);
             Diagnostic::sort(&mut problems);
             return Err(Error {
                 diagnostics: problems,
@@ -261,6 +268,7 @@ impl Site {
             exports_kept: reuse.exports_kept.unwrap_or_default(),
             warnings,
             string_warnings,
+            content_warnings,
         })
     }
 
@@ -435,7 +443,9 @@ impl Site {
         progress.begin(Stage::Write, None);
         write_atomically(output, &files)?;
         Ok(BuildReport {
-            warnings: self.string_warnings.len() + self.model.text_warnings().len(),
+            warnings: self.string_warnings.len()
+                + self.model.text_warnings().len()
+                + self.content_warnings.len(),
             links_skipped: self
                 .warnings
                 .iter()

@@ -122,11 +122,38 @@ fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
     problems
 }
 
-/// Problems of session `s` on its own: times and language.
+/// Problems of session `s` on its own: times and language, local times the programme's
+/// zone skips or repeats, translations that disagree on when and where.
 fn session_alone(model: &Model, config: &Config, s: usize, problems: &mut Vec<Diagnostic>) {
     let session = &model.sessions[s];
+    // An unknown zone is reported at the programme.
+    let zone = jiff::tz::TimeZone::get(&model.programmes[session.programme].timezone).ok();
+    let primary = session.entry.primary(config);
     for t in &session.entry.translations {
         let f = &t.front;
+        if let (Some(zone), Some(date)) = (&zone, f.date) {
+            let name = &model.programmes[session.programme].timezone;
+            for (field, time) in [("start", f.start), ("end", f.end)] {
+                if let Some(time) = time {
+                    local_time(t, field, date, time, zone, name, problems);
+                }
+            }
+        }
+        if !std::ptr::eq(t, primary) {
+            translations_agree(t, primary, problems);
+        }
+        // Two inline people of one name in one session would be merged into one person.
+        let mut named = std::collections::BTreeSet::new();
+        for entry in f.speakers.iter().chain(&f.moderator) {
+            if let crate::front_matter::SpeakerEntry::Inline { name, .. } = entry
+                && !named.insert(crate::model::name_key(name))
+            {
+                problems.push(
+                    at_field(&t.file, &format!("name = \"{name}\""), &format!("`{name}` is given twice in this session"))
+                        .with_hint("give each person once, as speaker or moderator; two people of one name need a speaker page each, referred to by `id`"),
+                );
+            }
+        }
         if let (Some(start), Some(end)) = (f.start, f.end)
             && end < start
         {
@@ -162,6 +189,158 @@ fn session_alone(model: &Model, config: &Config, s: usize, problems: &mut Vec<Di
     }
 }
 
+/// A local time the zone skips (an error: there is no such time) or repeats (a warning:
+/// it happens twice; samling takes the first, as the exports' "compatible" conversion does).
+fn local_time(
+    t: &Translation<SessionFront>,
+    field: &str,
+    date: Date,
+    time: Time,
+    zone: &jiff::tz::TimeZone,
+    zone_name: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    use jiff::tz::AmbiguousOffset;
+    let at = date.0.to_datetime(time.0);
+    let hm = |dt: jiff::civil::DateTime| dt.time().strftime("%H:%M").to_string();
+    let offset = |o: jiff::tz::Offset| {
+        let s = o.seconds();
+        let sign = if s < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", s.abs() / 3600, s.abs() % 3600 / 60)
+    };
+    // The wall-clock times just before and after the change, read at its instant.
+    let change = |before: jiff::tz::Offset, after: jiff::tz::Offset| {
+        let after_ts = after.to_timestamp(at).ok()?;
+        let before_ts = before.to_timestamp(at).ok()?;
+        let from = after_ts.min(before_ts);
+        let transition = zone
+            .following(from.checked_sub(jiff::SignedDuration::from_secs(1)).ok()?)
+            .next()?;
+        let instant = transition.timestamp();
+        Some((
+            hm(before.to_datetime(instant)),
+            hm(after.to_datetime(instant)),
+        ))
+    };
+    match zone.to_ambiguous_zoned(at).offset() {
+        AmbiguousOffset::Unambiguous { .. } => {}
+        AmbiguousOffset::Gap { before, after } => {
+            let clocks = change(before, after)
+                .map(|(from, to)| format!(": the clocks go from {from} to {to}"))
+                .unwrap_or_default();
+            problems.push(
+                at_field(
+                    &t.file,
+                    field,
+                    &format!(
+                        "{} does not exist on {} in {zone_name}{clocks}",
+                        hm(at),
+                        date.0
+                    ),
+                )
+                .with_hint(
+                    "give a time before or after the skipped hour, as the clocks show it that day",
+                ),
+            );
+        }
+        AmbiguousOffset::Fold { before, after } => {
+            let clocks = change(before, after)
+                .map(|(from, to)| format!(" (the clocks go back from {from} to {to})"))
+                .unwrap_or_default();
+            problems.push(
+                at_field(
+                    &t.file,
+                    field,
+                    &format!(
+                        "{} happens twice on {} in {zone_name}{clocks}: at {} and at {}; samling uses the first ({})",
+                        hm(at),
+                        date.0,
+                        offset(before),
+                        offset(after),
+                        offset(before)
+                    ),
+                )
+                .with_hint("say on the page which one is meant, or give a time outside the repeated hour")
+                .warning(),
+            );
+        }
+    }
+}
+
+/// A translation must give the same date, times, room and status as the session's primary
+/// translation: one event may not have two times (or places) depending on the language.
+fn translations_agree(
+    t: &Translation<SessionFront>,
+    primary: &Translation<SessionFront>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let (f, p) = (&t.front, &primary.front);
+    let date = |d: &Option<Date>| d.map(|d| d.0.to_string());
+    let time = |x: &Option<Time>| x.map(|x| x.0.strftime("%H:%M").to_string());
+    // A room's name is text readers see and may be translated (the example site's "Mødested:
+    // Hovedbanegårdens hovedhal"): only a room given in one language and not in another is
+    // a disagreement.
+    let room = |r: &Option<String>| r.as_ref().map(|_| String::new());
+    let status = |s: &Option<Status>| s.map(|s| format!("{s:?}").to_lowercase());
+    let shown = |r: &Option<String>| r.as_ref().map(|r| format!("\"{}\"", r.trim()));
+    let fields = [
+        (
+            "date",
+            date(&f.date),
+            date(&p.date),
+            date(&f.date),
+            date(&p.date),
+        ),
+        (
+            "start",
+            time(&f.start),
+            time(&p.start),
+            time(&f.start),
+            time(&p.start),
+        ),
+        (
+            "end",
+            time(&f.end),
+            time(&p.end),
+            time(&f.end),
+            time(&p.end),
+        ),
+        (
+            "room",
+            room(&f.room),
+            room(&p.room),
+            shown(&f.room),
+            shown(&p.room),
+        ),
+        (
+            "status",
+            status(&f.status),
+            status(&p.status),
+            status(&f.status),
+            status(&p.status),
+        ),
+    ];
+    for (field, here, there, here_shown, there_shown) in fields {
+        if here == there {
+            continue;
+        }
+        let none = || "not given".to_owned();
+        problems.push(
+            at_field(
+                &t.file,
+                field,
+                &format!(
+                    "the translations disagree on `{field}`: {} here, {} in {}",
+                    here_shown.unwrap_or_else(none),
+                    there_shown.unwrap_or_else(none),
+                    primary.file.path.display()
+                ),
+            )
+            .with_hint("date, start, end, room and status are the same in every language: correct one of the files"),
+        );
+    }
+}
+
 /// Rooms booked twice, speakers' photos, pages at one address, links.
 fn across_entries(
     model: &Model,
@@ -170,6 +349,7 @@ fn across_entries(
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     rooms_booked_twice(model, config, &mut problems);
+    people_booked_twice(model, config, &mut problems);
     for speaker in model.speakers.iter() {
         for t in &speaker.entry.translations {
             if let Some(photo) = &t.front.photo
@@ -408,8 +588,8 @@ fn session_in_programme_days(
     }
 }
 
-/// Two sessions of one programme in the same room at overlapping times. Cancelled and
-/// moved sessions free their room.
+/// Two sessions of one programme in the same room at overlapping times. Cancelled
+/// sessions free their room.
 fn rooms_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
     let mut rooms: BTreeMap<RoomDay, Vec<Booking>> = BTreeMap::new();
     for s in 0..model.sessions.len() {
@@ -420,12 +600,73 @@ fn rooms_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagnos
     rooms_booked_twice_in(rooms, problems);
 }
 
+/// A warning for each person (speaker page or inline, as speaker or moderator) in two
+/// sessions at overlapping times: by person, each with few sessions, not over all pairs.
+/// Times are compared as the clocks show them (one zone, as rooms are).
+fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
+    let people = model
+        .speakers
+        .iter()
+        .map(|s| (s.entry.primary(config).front.name.as_str(), &s.sessions))
+        .chain(
+            model
+                .inline_speakers
+                .iter()
+                .map(|p| (p.name.as_str(), &p.sessions)),
+        );
+    for (name, sessions) in people {
+        let mut times: Vec<(Date, Time, Time, &Translation<SessionFront>)> = sessions
+            .iter()
+            .filter_map(|&s| {
+                let t = model.sessions[s].entry.primary(config);
+                let f = &t.front;
+                if f.status == Some(Status::Cancelled) {
+                    return None;
+                }
+                Some((f.date?, f.start?, f.end?, t))
+            })
+            .collect();
+        times.sort_by_key(|a| (a.0, a.1, a.2));
+        let mut latest: Option<&(Date, Time, Time, &Translation<SessionFront>)> = None;
+        for booking in &times {
+            let (date, start, end, t) = booking;
+            if let Some((other_date, other_start, other_end, other)) = latest
+                && other_date == date
+                && start < other_end
+            {
+                let time = |x: &Time| x.0.strftime("%H:%M").to_string();
+                problems.push(
+                    at_field(
+                        &t.file,
+                        "start",
+                        &format!(
+                            "`{name}` is in two sessions at once: {}–{} here, {}–{} in {}",
+                            time(start),
+                            time(end),
+                            time(other_start),
+                            time(other_end),
+                            other.file.path.display()
+                        ),
+                    )
+                    .with_hint("check the times, or whether it is the same person")
+                    .warning(),
+                );
+            }
+            if latest.is_none_or(|(d, _, e, _)| d != date || end > e) {
+                latest = Some(booking);
+            }
+        }
+    }
+}
+
 /// A room of a programme on a day ("Sal A " and "sal a" are one room).
 type RoomDay = (usize, Date, String);
 /// A session's time in a room.
 type Booking<'m> = (Time, Time, &'m Translation<SessionFront>);
 
-/// Where and when session `s` keeps a room, if it does: cancelled and moved sessions do not.
+/// Where and when session `s` keeps a room, if it does: a cancelled session does not. A
+/// moved session does: its date and times are those it was moved to (the model keeps no
+/// old time; `[[changes]]` only records that it moved).
 fn booking<'m>(
     model: &'m Model,
     config: &Config,
@@ -434,7 +675,7 @@ fn booking<'m>(
     let session = &model.sessions[s];
     let t = session.entry.primary(config);
     let f = &t.front;
-    if matches!(f.status, Some(Status::Cancelled | Status::Moved)) {
+    if f.status == Some(Status::Cancelled) {
         return None;
     }
     let (Some(room), Some(date), Some(start), Some(end)) = (&f.room, f.date, f.start, f.end) else {

@@ -249,7 +249,7 @@ fn a_new_language_needs_only_config_and_a_locale() {
     write(
         root.path(),
         "content/aarsmoede/aabning.fi.md",
-        "+++\ntitle = \"Avaus\"\ndate = 2027-03-11\nstart = 09:30\n+++\n",
+        "+++\ntitle = \"Avaus\"\ndate = 2027-03-11\nstart = 09:30\nend = 10:00\nroom = \"Festsalen\"\n+++\n",
     );
     let out = build(root.path());
     let public = out.path().join("public");

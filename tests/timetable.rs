@@ -120,9 +120,13 @@ fn parallel_sessions_side_by_side_plenary_across_cancelled_shown() {
         &format!("{SAMVERKAN}/oppning.sv.md"),
         "+++\ntitle = \"Öppning i plenum\"\ndate = 2025-10-23\nstart = 12:00\nend = 12:45\n+++\n",
     );
-    let cancelled = format!("{SAMVERKAN}/arbetstiden/arbetstid-kommunal-sektor.sv.md");
-    let text = read(root, &cancelled).replace("status = \"confirmed\"", "status = \"cancelled\"");
-    write(root, &cancelled, &text);
+    // Cancelled in every language: translations give the same status.
+    for lang in ["sv", "da", "nb"] {
+        let cancelled = format!("{SAMVERKAN}/arbetstiden/arbetstid-kommunal-sektor.{lang}.md");
+        let text =
+            read(root, &cancelled).replace("status = \"confirmed\"", "status = \"cancelled\"");
+        write(root, &cancelled, &text);
+    }
 
     let out = build(root);
     let html = read(

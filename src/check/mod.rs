@@ -379,6 +379,9 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
         Err(err) => report.diagnostics.extend(err.diagnostics),
         Ok(site) => {
             report.diagnostics.extend(site.warnings.iter().cloned());
+            report
+                .diagnostics
+                .extend(site.content_warnings.iter().cloned());
             if let Err(err) = site.render_reporting(progress) {
                 report.diagnostics.extend(err.diagnostics);
             }
