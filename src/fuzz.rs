@@ -76,6 +76,32 @@ pub fn markdown(markdown: &Markdown, data: &[u8]) {
     let _ = markdown.render_below(text, 4);
 }
 
+/// A file or folder name as it goes into addresses: the name suggested for an unportable
+/// one is itself portable, and the address written for it reads back as the name.
+pub fn names(data: &[u8]) {
+    let Ok(name) = std::str::from_utf8(data) else {
+        return;
+    };
+    if crate::load::unportable(name).is_some() {
+        let instead = crate::load::portable(name);
+        assert!(!instead.is_empty(), "{name:?}");
+        assert_eq!(
+            crate::load::unportable(&instead),
+            None,
+            "{name:?} → {instead:?}"
+        );
+    }
+    let _ = crate::load::split_name(name);
+    let address = crate::urls::encode(name);
+    assert!(address.is_ascii(), "{address}");
+    assert!(
+        !address.contains([' ', '#', '?', '"', '<', '>']),
+        "{address}"
+    );
+    let back = percent_encoding::percent_decode_str(&address).decode_utf8();
+    assert_eq!(back.as_deref(), Ok(name), "{address}");
+}
+
 fn fuzz_config() -> Config {
     Config::parse("[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n")
         .unwrap_or_else(|e| panic!("the fuzzers' configuration is valid: {e}"))

@@ -497,7 +497,7 @@ impl SourceFile {
 
 /// What keeps a file or folder name out of an address or off another platform's file
 /// system, if anything: it goes into the page's address and the output's folder names.
-fn unportable(name: &str) -> Option<String> {
+pub(crate) fn unportable(name: &str) -> Option<String> {
     if let Some(c) = name.chars().find(|c| {
         matches!(
             c,
@@ -529,7 +529,7 @@ fn unportable(name: &str) -> Option<String> {
 
 /// The name to use instead of an unportable one: the project's address slug, and not a
 /// device name.
-fn portable(name: &str) -> String {
+pub(crate) fn portable(name: &str) -> String {
     let slug = crate::model::slug(name);
     if unportable(&slug).is_some() {
         format!("{slug}-1")

@@ -43,3 +43,32 @@ fn markdown_pipeline() {
         .iter()
         .for_each(|i| samling::fuzz::markdown(&markdown, i));
 }
+
+#[test]
+fn names_and_addresses() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The example site's own file and folder names are the well-formed seeds here.
+    let mut names: Vec<Vec<u8>> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .map(|e| e.unwrap().file_name().as_encoded_bytes().to_vec())
+        .collect();
+    let found = root.join("fuzz/regressions/names");
+    if found.is_dir() {
+        for entry in std::fs::read_dir(found).unwrap() {
+            names.push(std::fs::read(entry.unwrap().path()).unwrap());
+        }
+    }
+    for bad in [
+        "???",
+        "frag#x?y=1",
+        "%2e%2e",
+        "con",
+        "grønn pause",
+        "kl-10:00",
+        "a\u{0}b",
+    ] {
+        names.push(bad.as_bytes().to_vec());
+    }
+    assert!(names.len() > 20, "{} names", names.len());
+    names.iter().for_each(|n| samling::fuzz::names(n));
+}
