@@ -102,6 +102,59 @@ pub fn names(data: &[u8]) {
     assert_eq!(back.as_deref(), Ok(name), "{address}");
 }
 
+/// A session's local time in a zone: a time the clocks skip is reported as skipped exactly
+/// when no instant has it, one they repeat as repeated exactly when two do; the message
+/// names the zone.
+pub fn times(data: &[u8]) {
+    const ZONES: [&str; 8] = [
+        "Europe/Copenhagen",
+        "Europe/Stockholm",
+        "Europe/Oslo",
+        "Europe/Helsinki",
+        "Atlantic/Reykjavik",
+        "America/New_York",
+        "Australia/Lord_Howe",
+        "Pacific/Apia",
+    ];
+    let [zone, year, month, day, hour, minute, ..] = *data else {
+        return;
+    };
+    let name = ZONES[usize::from(zone) % ZONES.len()];
+    let Ok(tz) = jiff::tz::TimeZone::get(name) else {
+        panic!("{name} is in the bundled zone database");
+    };
+    let Ok(date) = jiff::civil::Date::new(
+        1970 + i16::from(year),
+        1 + (month % 12) as i8,
+        1 + (day % 31) as i8,
+    ) else {
+        return;
+    };
+    let time = jiff::civil::time((hour % 24) as i8, (minute % 60) as i8, 0, 0);
+    let at = date.to_datetime(time);
+    let problem = crate::validate::clock_problem(date, time, &tz, name);
+    // Read back the other way: a skipped time comes back as another wall-clock time; a
+    // repeated one has an earlier and a later instant.
+    let instant =
+        |z: Result<jiff::Zoned, jiff::Error>| z.ok().map(|z| (z.timestamp(), z.datetime()));
+    let ambiguous = tz.to_ambiguous_zoned(at);
+    let (earlier, later) = (
+        instant(ambiguous.clone().earlier()),
+        instant(ambiguous.later()),
+    );
+    let skipped = earlier.is_some_and(|(_, dt)| dt != at);
+    let repeated = !skipped && earlier.map(|e| e.0) != later.map(|l| l.0);
+    match problem {
+        None => assert!(!skipped && !repeated, "{at} in {name}"),
+        Some(p) => {
+            assert_eq!(p.skipped, skipped, "{at} in {name}");
+            assert_eq!(!p.skipped, repeated, "{at} in {name}");
+            assert!(p.message.contains(name), "{}", p.message);
+            assert!(p.message.starts_with(&time.strftime("%H:%M").to_string()));
+        }
+    }
+}
+
 fn fuzz_config() -> Config {
     Config::parse("[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n")
         .unwrap_or_else(|e| panic!("the fuzzers' configuration is valid: {e}"))

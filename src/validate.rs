@@ -200,8 +200,29 @@ fn local_time(
     zone_name: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
+    if let Some(clock) = clock_problem(date.0, time.0, zone, zone_name) {
+        let d = at_field(&t.file, field, &clock.message).with_hint(clock.hint);
+        problems.push(if clock.skipped { d } else { d.warning() });
+    }
+}
+
+/// What is wrong with a local time in a zone, if anything.
+pub(crate) struct ClockProblem {
+    /// The clocks skip the time (else they show it twice).
+    pub skipped: bool,
+    pub message: String,
+    pub hint: &'static str,
+}
+
+/// A local time the zone skips or repeats on `date`, with the change of the clocks named.
+pub(crate) fn clock_problem(
+    date: jiff::civil::Date,
+    time: jiff::civil::Time,
+    zone: &jiff::tz::TimeZone,
+    zone_name: &str,
+) -> Option<ClockProblem> {
     use jiff::tz::AmbiguousOffset;
-    let at = date.0.to_datetime(time.0);
+    let at = date.to_datetime(time);
     let hm = |dt: jiff::civil::DateTime| dt.time().strftime("%H:%M").to_string();
     let offset = |o: jiff::tz::Offset| {
         let s = o.seconds();
@@ -223,46 +244,32 @@ fn local_time(
         ))
     };
     match zone.to_ambiguous_zoned(at).offset() {
-        AmbiguousOffset::Unambiguous { .. } => {}
+        AmbiguousOffset::Unambiguous { .. } => None,
         AmbiguousOffset::Gap { before, after } => {
             let clocks = change(before, after)
                 .map(|(from, to)| format!(": the clocks go from {from} to {to}"))
                 .unwrap_or_default();
-            problems.push(
-                at_field(
-                    &t.file,
-                    field,
-                    &format!(
-                        "{} does not exist on {} in {zone_name}{clocks}",
-                        hm(at),
-                        date.0
-                    ),
-                )
-                .with_hint(
-                    "give a time before or after the skipped hour, as the clocks show it that day",
-                ),
-            );
+            Some(ClockProblem {
+                skipped: true,
+                message: format!("{} does not exist on {date} in {zone_name}{clocks}", hm(at)),
+                hint: "give a time before or after the skipped hour, as the clocks show it that day",
+            })
         }
         AmbiguousOffset::Fold { before, after } => {
             let clocks = change(before, after)
                 .map(|(from, to)| format!(" (the clocks go back from {from} to {to})"))
                 .unwrap_or_default();
-            problems.push(
-                at_field(
-                    &t.file,
-                    field,
-                    &format!(
-                        "{} happens twice on {} in {zone_name}{clocks}: at {} and at {}; samling uses the first ({})",
-                        hm(at),
-                        date.0,
-                        offset(before),
-                        offset(after),
-                        offset(before)
-                    ),
-                )
-                .with_hint("say on the page which one is meant, or give a time outside the repeated hour")
-                .warning(),
-            );
+            Some(ClockProblem {
+                skipped: false,
+                message: format!(
+                    "{} happens twice on {date} in {zone_name}{clocks}: at {} and at {}; samling uses the first ({})",
+                    hm(at),
+                    offset(before),
+                    offset(after),
+                    offset(before)
+                ),
+                hint: "say on the page which one is meant, or give a time outside the repeated hour",
+            })
         }
     }
 }

@@ -72,3 +72,23 @@ fn names_and_addresses() {
     assert!(names.len() > 20, "{} names", names.len());
     names.iter().for_each(|n| samling::fuzz::names(n));
 }
+
+#[test]
+fn local_times() {
+    // Every quarter hour of the days around the clock changes of 2027 (28 March, 31 October
+    // in Europe; 14 March, 7 November in New York, 3 April, 2 October on Lord Howe) in every
+    // zone of the target, and what the fuzzer found.
+    for zone in 0..8u8 {
+        for (month, day) in [(2, 27), (2, 26), (2, 13), (9, 30), (10, 6), (3, 2), (9, 1)] {
+            for quarter in 0..96u8 {
+                samling::fuzz::times(&[zone, 57, month, day, quarter / 4, quarter % 4 * 15]);
+            }
+        }
+    }
+    let found = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/times");
+    if found.is_dir() {
+        for entry in std::fs::read_dir(found).unwrap() {
+            samling::fuzz::times(&std::fs::read(entry.unwrap().path()).unwrap());
+        }
+    }
+}
