@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod progress;
 pub mod search;
+pub mod text;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Error, Result};

@@ -530,7 +530,7 @@ pub(crate) fn unportable(name: &str) -> Option<String> {
 /// The name to use instead of an unportable one: the project's address slug, and not a
 /// device name.
 pub(crate) fn portable(name: &str) -> String {
-    let slug = crate::model::slug(name);
+    let slug = crate::text::slug(name, "name");
     if unportable(&slug).is_some() {
         format!("{slug}-1")
     } else {

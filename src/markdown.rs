@@ -378,7 +378,7 @@ impl Markdown {
         let lang_attr = if lang.is_empty() {
             String::new()
         } else {
-            format!(" data-lang=\"{}\"", escape(lang))
+            format!(" data-lang=\"{}\"", crate::text::escape_markup(lang))
         };
         let body = match syntax {
             Some(syntax) => {
@@ -390,10 +390,10 @@ impl Markdown {
                 match highlighted {
                     Ok(()) => generator.finalize(),
                     // A grammar that fails on odd input must not fail the page: show it plain.
-                    Err(_) => escape(code),
+                    Err(_) => crate::text::escape_markup(code),
                 }
             }
-            None => escape(code),
+            None => crate::text::escape_markup(code),
         };
         format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n")
     }
@@ -423,7 +423,7 @@ fn name_headings(events: &mut [(Event, Range<usize>)], anchors: &mut Vec<String>
                 _ => {}
             }
         }
-        let base = slug(&text, "section");
+        let base = crate::text::anchor(&text, "section");
         // Numbers below the last one given to this text are taken: start from it.
         let mut n = next_number.get(&base).copied().unwrap_or(1);
         let mut id = if n == 1 {
@@ -606,26 +606,6 @@ fn decode_entities(value: &str) -> String {
     out
 }
 
-/// `Pris og tilmelding` → `pris-og-tilmelding`: letters (æ, ø, å too) and digits, lower case,
-/// joined by `-`; `fallback` if there are none.
-pub fn slug(text: &str, fallback: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    if slug.is_empty() {
-        slug.push_str(fallback);
-    }
-    slug
-}
-
 /// Where a link of a page's text points: the new `href` for links to content files and
 /// static files (relative to the page), `None` to keep it. Internal links are recorded.
 fn resolve(
@@ -723,13 +703,6 @@ fn relevel(level: usize) -> HeadingLevel {
         5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut out, text).ok();
-    out
 }
 
 /// CSS for the highlighting classes, from one of syntect's bundled themes.

@@ -160,43 +160,6 @@ pub fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// `Åse Ødegård Müller` → `aase-oedegaard-muller`: an address segment from a name.
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.to_lowercase().chars() {
-        let folded = match c {
-            'æ' | 'ä' => "ae",
-            'ø' | 'ö' => "oe",
-            'å' => "aa",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'á' | 'à' | 'â' => "a",
-            'í' | 'ì' | 'ï' => "i",
-            'ó' | 'ò' | 'ô' => "o",
-            'ú' | 'ù' | 'ü' => "u",
-            'ý' => "y",
-            'ß' => "ss",
-            c if c.is_ascii_alphanumeric() => {
-                out.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        if folded == "-" {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.push_str(folded);
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "speaker".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Model {
     // What a patch of sessions leaves as it is, shared between the models before and
@@ -1115,7 +1078,7 @@ fn people(
             (
                 key,
                 InlineSpeaker {
-                    slug: slug(&name),
+                    slug: crate::text::slug(&name, "speaker"),
                     name,
                     sessions,
                 },

@@ -531,11 +531,11 @@ impl IndexState {
             + self.terms.values().map(|t| t.1.len() + 1).sum::<usize>();
         let mut out = String::with_capacity(size + 4096);
         out.push_str("window.samlingIndex={\"lang\":");
-        out.push_str(&script_json(&lang));
+        out.push_str(&crate::text::script_json(&lang));
         out.push_str(",\"rules\":");
-        out.push_str(&script_json(&rules));
+        out.push_str(&crate::text::script_json(&rules));
         out.push_str(",\"strings\":");
-        out.push_str(&script_json(&self.strings));
+        out.push_str(&crate::text::script_json(&self.strings));
         out.push_str(",\"docs\":[");
         for (n, indexed) in self.docs.iter().enumerate() {
             if n > 0 {
@@ -575,14 +575,18 @@ fn term_json(term: &str, list: &[u32]) -> String {
             gap
         })
         .collect();
-    format!("{}:{}", script_json(&term), script_json(&gaps))
+    format!(
+        "{}:{}",
+        crate::text::script_json(&term),
+        crate::text::script_json(&gaps)
+    )
 }
 
 fn doc_json(doc: &Document, numbers: &HashMap<&str, usize>) -> String {
     let number = |text: &str| numbers.get(text).copied().unwrap_or_default();
     let (folder, rest) = doc.folder_and_rest();
     let session = doc.session.as_ref();
-    script_json(&Doc {
+    crate::text::script_json(&Doc {
         k: match doc.kind {
             "session" => "s",
             "speaker" => "p",
@@ -602,17 +606,6 @@ fn doc_json(doc: &Document, numbers: &HashMap<&str, usize>) -> String {
             .unwrap_or_default(),
         x: session.and_then(|s| s.status),
     })
-}
-
-/// JSON that is safe inside a script: `</` is escaped. serde_json cannot fail on the
-/// types given here.
-fn script_json(value: &impl Serialize) -> String {
-    let json = serde_json::to_string(value).unwrap_or_default();
-    if json.contains("</") {
-        json.replace("</", "<\\/")
-    } else {
-        json
-    }
 }
 
 #[cfg(test)]

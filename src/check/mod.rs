@@ -210,7 +210,7 @@ fn forbidden_in_value(
 ) {
     match value.get_ref() {
         toml::de::DeValue::String(text) => {
-            if let Some(c) = text.chars().find(|&c| !crate::export::is_xml_char(c)) {
+            if let Some(c) = text.chars().find(|&c| !crate::text::is_xml_char(c)) {
                 found.push((field.to_owned(), value.span(), c));
             }
         }

@@ -7,9 +7,10 @@ use jiff::Zoned;
 use jiff::civil;
 use jiff::tz::TimeZone;
 
-use super::{Cx, FEED_FILE, day_start, rfc3339, xml_escape, zone_of};
+use super::{Cx, FEED_FILE, day_start, rfc3339, zone_of};
 use crate::front_matter::{Change, SessionFront};
 use crate::model::Translation;
+use crate::text::escape_markup;
 use crate::urls::Urls;
 
 struct Entry<'a> {
@@ -72,7 +73,7 @@ pub(super) fn feed(cx: &Cx) -> String {
     let _ = writeln!(
         xml,
         "  <title>{}</title>",
-        xml_escape(&cx.text_with("feed-title", &[("site", site_name.clone())]))
+        escape_markup(&cx.text_with("feed-title", &[("site", site_name.clone())]))
     );
     let _ = writeln!(xml, "  <updated>{updated}</updated>");
     let self_href = cx
@@ -81,17 +82,17 @@ pub(super) fn feed(cx: &Cx) -> String {
     let _ = writeln!(
         xml,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        xml_escape(&self_href)
+        escape_markup(&self_href)
     );
     let _ = writeln!(
         xml,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&cx.link(&folder, &folder))
+        escape_markup(&cx.link(&folder, &folder))
     );
     let _ = writeln!(
         xml,
         "  <author><name>{}</name></author>",
-        xml_escape(&site_name)
+        escape_markup(&site_name)
     );
     let _ = writeln!(
         xml,
@@ -119,17 +120,17 @@ pub(super) fn feed(cx: &Cx) -> String {
         let page = Urls::page(&e.t.lang, &session.entry.key);
         xml.push_str("  <entry>\n");
         let _ = writeln!(xml, "    <id>urn:uuid:{id}</id>");
-        let _ = writeln!(xml, "    <title>{}</title>", xml_escape(&title));
+        let _ = writeln!(xml, "    <title>{}</title>", escape_markup(&title));
         let _ = writeln!(xml, "    <updated>{}</updated>", rfc3339(&e.updated));
         let _ = writeln!(
             xml,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&cx.link(&folder, &page))
+            escape_markup(&cx.link(&folder, &page))
         );
         let _ = writeln!(
             xml,
             "    <summary type=\"text\">{}</summary>",
-            xml_escape(&summary(cx, session, e.t, e.change))
+            escape_markup(&summary(cx, session, e.t, e.change))
         );
         xml.push_str("  </entry>\n");
     }

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::{Cx, Schedule, ScheduleEvent, ScheduleMemo, rfc3339, xml_escape};
+use super::{Cx, Schedule, ScheduleEvent, ScheduleMemo, rfc3339};
+use crate::text::escape_markup;
 use crate::urls::Urls;
 
 /// The schedule; each event's text is taken from `memo` where it was made from the same.
@@ -34,7 +35,7 @@ pub(super) fn schedule(
             if events.is_empty() {
                 continue;
             }
-            let head = format!("    <room name=\"{}\">\n", xml_escape(room));
+            let head = format!("    <room name=\"{}\">\n", escape_markup(room));
             days.push_str(&head);
             print.push_str(&head);
             for e in events {
@@ -59,12 +60,12 @@ pub(super) fn schedule(
         env!("CARGO_PKG_VERSION")
     );
     if let Some(url) = cx.absolute(&format!("{page}{}", super::SCHEDULE_XML)) {
-        let _ = writeln!(xml, "  <url>{}</url>", xml_escape(&url));
+        let _ = writeln!(xml, "  <url>{}</url>", escape_markup(&url));
     }
     let _ = writeln!(xml, "  <version>{}</version>", Schedule::version(&print));
     xml.push_str("  <conference>\n");
     let mut el = |name: &str, value: &str| {
-        let _ = writeln!(xml, "    <{name}>{}</{name}>", xml_escape(value));
+        let _ = writeln!(xml, "    <{name}>{}</{name}>", escape_markup(value));
     };
     el("title", &s.title);
     el("acronym", &s.acronym);
@@ -77,7 +78,7 @@ pub(super) fn schedule(
     }
     el("time_zone_name", &s.zone);
     for track in &s.tracks {
-        let _ = writeln!(xml, "    <track name=\"{}\"/>", xml_escape(track));
+        let _ = writeln!(xml, "    <track name=\"{}\"/>", escape_markup(track));
     }
     xml.push_str("  </conference>\n");
     xml.push_str(&days);
@@ -93,7 +94,7 @@ fn event(cx: &Cx, e: &ScheduleEvent) -> String {
     let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
     let _ = writeln!(out, "      <event guid=\"{}\" id=\"{}\">", e.guid, e.id);
     let mut el = |name: &str, value: &str| {
-        let _ = writeln!(out, "        <{name}>{}</{name}>", xml_escape(value));
+        let _ = writeln!(out, "        <{name}>{}</{name}>", escape_markup(value));
     };
     el("date", &rfc3339(&e.start));
     el("start", &e.start.time().strftime("%H:%M").to_string());
@@ -126,7 +127,7 @@ fn event(cx: &Cx, e: &ScheduleEvent) -> String {
             out,
             "          <person guid=\"{}\">{}</person>",
             p.guid(),
-            xml_escape(&p.name)
+            escape_markup(&p.name)
         );
     }
     out.push_str("        </persons>\n        <links/>\n      </event>\n");

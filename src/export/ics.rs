@@ -80,7 +80,10 @@ impl Calendar {
     /// A property of type TEXT, escaped, in `lang` if given.
     fn text(&mut self, name: &str, lang: Option<&str>, value: &str) {
         let param = lang.map(|l| format!(";LANGUAGE={l}")).unwrap_or_default();
-        self.raw(&format!("{name}{param}:{}", escape_text(value)));
+        self.raw(&format!(
+            "{name}{param}:{}",
+            crate::text::escape_ical(value)
+        ));
     }
 
     fn finish(mut self) -> String {
@@ -109,33 +112,6 @@ pub fn fold_line(out: &mut String, line: &str) {
         used += len;
     }
     out.push_str("\r\n");
-}
-
-/// A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, line breaks as
-/// `\n`.
-pub fn escape_text(text: &str) -> String {
-    if !text.contains(['\\', ';', ',', '\r', '\n']) && !text.chars().any(char::is_control) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
-            }
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `20260329T100000`: a local date-time.
@@ -424,7 +400,7 @@ fn calendar<'e>(
 
 fn text_line(name: &str, lang: Option<&str>, value: &str) -> String {
     let param = lang.map(|l| format!(";LANGUAGE={l}")).unwrap_or_default();
-    format!("{name}{param}:{}", escape_text(value))
+    format!("{name}{param}:{}", crate::text::escape_ical(value))
 }
 
 fn status_name(status: Status) -> &'static str {
@@ -505,14 +481,6 @@ mod tests {
         }
         assert_eq!(out.replace("\r\n ", "").trim_end(), line);
         assert_eq!(folded("VERSION:2.0"), "VERSION:2.0\r\n");
-    }
-
-    #[test]
-    fn text_is_escaped() {
-        assert_eq!(
-            escape_text("Sal A, 2. sal; lokale 3\\4\nTrappe B\r\nNæste"),
-            "Sal A\\, 2. sal\\; lokale 3\\\\4\\nTrappe B\\nNæste"
-        );
     }
 
     /// The property as `zoned_property` writes it, and whether it used the `TZID`.

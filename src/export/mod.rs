@@ -20,7 +20,7 @@ mod c3voc;
 mod frab;
 mod ics;
 
-pub use ics::{escape_text, fold_line};
+pub use ics::fold_line;
 
 use jiff::civil;
 use jiff::tz::TimeZone;
@@ -1017,7 +1017,7 @@ fn is_cancelled(front: &SessionFront) -> bool {
 /// folder name in ASCII, with `_` for anything else.
 fn acronym(key: &str) -> String {
     let name = key.rsplit('/').next().unwrap_or(key);
-    let mut acronym: String = ascii_of(name)
+    let mut acronym: String = crate::text::ascii_fold(name, '_')
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
@@ -1030,45 +1030,7 @@ fn acronym(key: &str) -> String {
 /// A slug of `[a-z0-9-]`, ending in a letter or digit: `data-som-medel`,
 /// `arbetstiden-arbetstid-kommunal-sektor` (folders joined with `-`).
 fn slug_of(path: &str) -> String {
-    crate::markdown::slug(&ascii_of(path), "session")
-}
-
-/// Lower-case ASCII of a Nordic name: æ → ae, ø → oe, å → aa, ä → ae, ö → oe, é → e.
-fn ascii_of(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'æ' | 'ä' => out.push_str("ae"),
-            'ø' | 'ö' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
-            'ü' => out.push_str("ue"),
-            'é' | 'è' | 'ê' => out.push('e'),
-            'á' | 'à' => out.push('a'),
-            'ó' | 'ò' => out.push('o'),
-            'í' => out.push('i'),
-            'ß' => out.push_str("ss"),
-            c if c.is_ascii() => out.push(c),
-            _ => out.push('_'),
-        }
-    }
-    out
-}
-
-/// `<`, `>`, `&` and `"` as XML entities, without the characters XML 1.0 forbids: a CFP
-/// export's `\u0000` or `\u000b` would make the whole document unreadable (`check` warns
-/// about them at their field).
-fn xml_escape(text: &str) -> String {
-    if text.chars().all(is_xml_char) {
-        crate::markdown::escape(text)
-    } else {
-        let allowed: String = text.chars().filter(|&c| is_xml_char(c)).collect();
-        crate::markdown::escape(&allowed)
-    }
-}
-
-/// Whether XML 1.0 allows `c` in a document (its production `Char`).
-pub fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    crate::text::slug(path, "session")
 }
 
 #[cfg(test)]
@@ -1088,12 +1050,6 @@ mod tests {
             "arbetstiden-arbetstid-kommunal-sektor"
         );
         assert_eq!(slug_of("Søndag på Ø"), "soendag-paa-oe");
-    }
-
-    #[test]
-    fn xml_text_leaves_out_what_xml_forbids() {
-        assert_eq!(xml_escape("a\u{0}b\u{b}c\u{c}d\u{1f}e\u{fffe}f"), "abcdef");
-        assert_eq!(xml_escape("<æ>\t\n\r&\u{7f}"), "&lt;æ&gt;\t\n\r&amp;\u{7f}");
     }
 
     #[test]

@@ -108,15 +108,9 @@ impl Templates {
         // HTML, like XML, has no place for control characters from a TOML escape (`\u0000`):
         // they are parse errors, so they are left out with the escaping.
         tera.set_escape_fn(|text, out| {
-            if text.chars().all(crate::export::is_xml_char) {
-                tera::escape_html(text, out)
-            } else {
-                let allowed: String = text
-                    .chars()
-                    .filter(|&c| crate::export::is_xml_char(c))
-                    .collect();
-                tera::escape_html(&allowed, out)
-            }
+            let mut escaped = String::with_capacity(text.len());
+            crate::text::escape_markup_into(text, &mut escaped);
+            out.write_all(escaped.as_bytes())
         });
         // Each language's name in itself, for marks such as "på svensk": the same on every page.
         let language_names: std::collections::BTreeMap<&str, &str> = config
@@ -1373,12 +1367,12 @@ impl<'a> Renderer<'a> {
         entries.sort();
         for (loc, alternates) in entries {
             xml.push_str("  <url>\n    <loc>");
-            xml.push_str(&crate::markdown::escape(&loc));
+            xml.push_str(&crate::text::escape_markup(&loc));
             xml.push_str("</loc>\n");
             for (lang, href) in alternates {
                 xml.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>\n",
-                    crate::markdown::escape(&href)
+                    crate::text::escape_markup(&href)
                 ));
             }
             xml.push_str("  </url>\n");

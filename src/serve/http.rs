@@ -394,7 +394,7 @@ fn etag(bytes: &[u8]) -> String {
 }
 
 fn client_tag(base_path: &str, page: &str, generation: u64) -> String {
-    let attr = |s: &str| crate::markdown::escape(s);
+    let attr = |s: &str| crate::text::escape_markup(s);
     format!(
         "<script src=\"{}{RESERVED}live.js\" data-base=\"{}\" data-page=\"{}\" data-generation=\"{generation}\" defer></script>",
         attr(base_path),
