@@ -6,18 +6,19 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use crate::changes::SiteChanges;
-use crate::check::{check_strings, missing_translations};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::export::Kept;
 use crate::load::Sources;
 use crate::locale::Locales;
+use crate::locale::coverage::check_strings;
 use crate::markdown::{Markdown, highlight_css};
 use crate::model::Model;
 use crate::progress::{Progress, Silent, Stage};
 use crate::render::{Renderer, Templates};
 use crate::theme::ThemeFiles;
 use crate::urls::Urls;
+use crate::validate::missing_translations;
 use crate::validate::{validate, validate_patch};
 use crate::write::{OutputFile, is_leftover_inside, is_marked, resolve, write_atomically};
 

@@ -1,10 +1,12 @@
 //! Validate stage: checks that need the whole linked model (dates, zones, languages, paths).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{Date, SessionFront, Status, Time};
+use crate::load::Sources;
 use crate::markdown::LinkTarget;
 use crate::model::{Entry, Model, Translation, at_field};
 
@@ -732,4 +734,77 @@ fn rooms_booked_twice_in(
             }
         }
     }
+}
+/// A page that does not exist in every language of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingTranslation {
+    /// One of the page's files, the first in the site's language order.
+    pub path: PathBuf,
+    /// The page's path inside `content/`, without language.
+    pub key: String,
+    pub lacks: Vec<String>,
+    pub severity: Severity,
+}
+
+impl MissingTranslation {
+    pub fn diagnostic(&self) -> Diagnostic {
+        let d = Diagnostic::new(
+            &self.path,
+            format!("no translation in {}", self.lacks.join(", ")),
+        )
+        .with_hint(format!(
+            "add {}",
+            self.lacks
+                .iter()
+                .map(|lang| format!("{}.{lang}.md", self.key_stem()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        match self.severity {
+            Severity::Error => d,
+            Severity::Warning => d.warning(),
+        }
+    }
+
+    /// The file name before the language: `_index` or the page's own name.
+    fn key_stem(&self) -> &str {
+        self.path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(crate::load::split_name)
+            .map_or(&self.key, |(stem, _)| stem)
+    }
+}
+
+/// Every page that lacks some of the site's languages, in file order. From the loaded
+/// files, so that it is known even when the content has errors.
+pub fn missing_translations(sources: &Sources, config: &Config) -> Vec<MissingTranslation> {
+    let groups = sources.groups();
+    // A file that could not be read is still there: its language is not missing.
+    let failed: Vec<(String, &str)> = sources.failed_pages().collect();
+    let severity = if config.require_translations {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let mut missing: Vec<MissingTranslation> = groups
+        .iter()
+        .filter_map(|(key, files)| {
+            let lacks: Vec<String> = config
+                .languages
+                .iter()
+                .filter(|l| !files.iter().any(|f| f.lang == l.code))
+                .filter(|l| !failed.iter().any(|(k, lang)| k == key && *lang == l.code))
+                .map(|l| l.code.clone())
+                .collect();
+            (!lacks.is_empty()).then(|| MissingTranslation {
+                path: files[0].path.clone(),
+                key: key.clone(),
+                lacks,
+                severity,
+            })
+        })
+        .collect();
+    missing.sort_by(|a, b| a.path.cmp(&b.path));
+    missing
 }

@@ -2,12 +2,11 @@
 //! anything. `build` refuses the same errors, because both go through [`Site`] assembly; the
 //! warnings here are what a build would publish anyway but an organiser should look at.
 
-mod strings;
-
-pub use strings::{MESSAGES_USED_BY_CODE, check_strings};
+pub use crate::locale::coverage::{MESSAGES_USED_BY_CODE, check_strings};
+pub use crate::validate::{MissingTranslation, missing_translations};
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::civil;
 
@@ -26,80 +25,6 @@ pub struct CheckOptions {
     pub base_url: Option<String>,
     /// The day to count from when warning about unconfirmed speakers.
     pub today: civil::Date,
-}
-
-/// A page that does not exist in every language of the site.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingTranslation {
-    /// One of the page's files, the first in the site's language order.
-    pub path: PathBuf,
-    /// The page's path inside `content/`, without language.
-    pub key: String,
-    pub lacks: Vec<String>,
-    pub severity: Severity,
-}
-
-impl MissingTranslation {
-    pub fn diagnostic(&self) -> Diagnostic {
-        let d = Diagnostic::new(
-            &self.path,
-            format!("no translation in {}", self.lacks.join(", ")),
-        )
-        .with_hint(format!(
-            "add {}",
-            self.lacks
-                .iter()
-                .map(|lang| format!("{}.{lang}.md", self.key_stem()))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-        match self.severity {
-            Severity::Error => d,
-            Severity::Warning => d.warning(),
-        }
-    }
-
-    /// The file name before the language: `_index` or the page's own name.
-    fn key_stem(&self) -> &str {
-        self.path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(crate::load::split_name)
-            .map_or(&self.key, |(stem, _)| stem)
-    }
-}
-
-/// Every page that lacks some of the site's languages, in file order. From the loaded
-/// files, so that it is known even when the content has errors.
-pub fn missing_translations(sources: &Sources, config: &Config) -> Vec<MissingTranslation> {
-    let groups = sources.groups();
-    // A file that could not be read is still there: its language is not missing.
-    let failed: Vec<(String, &str)> = sources.failed_pages().collect();
-    let severity = if config.require_translations {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    let mut missing: Vec<MissingTranslation> = groups
-        .iter()
-        .filter_map(|(key, files)| {
-            let lacks: Vec<String> = config
-                .languages
-                .iter()
-                .filter(|l| !files.iter().any(|f| f.lang == l.code))
-                .filter(|l| !failed.iter().any(|(k, lang)| k == key && *lang == l.code))
-                .map(|l| l.code.clone())
-                .collect();
-            (!lacks.is_empty()).then(|| MissingTranslation {
-                path: files[0].path.clone(),
-                key: key.clone(),
-                lacks,
-                severity,
-            })
-        })
-        .collect();
-    missing.sort_by(|a, b| a.path.cmp(&b.path));
-    missing
 }
 
 /// Speakers not confirmed although their session is less than `confirm_speakers_days` away.

@@ -40,7 +40,7 @@ use crate::urls::Urls;
 use crate::write::OutputFile;
 
 /// The messages of `locales/*.ftl` the exports use, with the variables they are given. The
-/// load stage checks that every locale has them (`check::check_strings`).
+/// load stage checks that every locale has them (`locale::coverage::check_strings`).
 pub const MESSAGES: &[(&str, &[&str])] = &[
     ("site-name", &[]),
     ("feed-title", &["site"]),

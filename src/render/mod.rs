@@ -993,7 +993,7 @@ impl<'a> Renderer<'a> {
                 let p = &m.programmes[i];
                 let days = timetable::days(m, p, self.config)
                     .into_iter()
-                    .map(|d| timetable::DayLink {
+                    .map(|d| views::DayLink {
                         date: d.0.to_string(),
                         date_text: v.locale.full_date(d),
                         url: self
@@ -1239,7 +1239,7 @@ impl<'a> Renderer<'a> {
             groups,
             timetable_days: timetable::days(self.model, programme, self.config)
                 .into_iter()
-                .map(|d| timetable::DayLink {
+                .map(|d| views::DayLink {
                     date: d.0.to_string(),
                     date_text: v.locale.full_date(d),
                     url: self

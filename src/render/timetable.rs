@@ -10,7 +10,7 @@ use jiff::civil;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::views::{Link, SessionSummary, ViewBuilder};
+use super::views::{DayLink, Link, SessionSummary, ViewBuilder};
 use crate::front_matter::{Date, Time};
 use crate::model::{Model, Programme};
 
@@ -54,14 +54,6 @@ pub fn end_moment(date: Date, start: Time, end: Time, zone: &TimeZone) -> Option
         date
     };
     zoned(day, end, zone)
-}
-
-#[derive(Debug, Serialize)]
-pub struct DayLink {
-    pub date: String,
-    pub date_text: String,
-    pub url: String,
-    pub current: bool,
 }
 
 #[derive(Debug, Serialize)]

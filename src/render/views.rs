@@ -345,7 +345,7 @@ pub struct ProgrammeView {
     pub has_themes: bool,
     pub groups: Vec<Group>,
     /// The programme's days with a timetable page.
-    pub timetable_days: Vec<super::timetable::DayLink>,
+    pub timetable_days: Vec<DayLink>,
 }
 
 #[derive(Debug, Serialize)]
@@ -464,4 +464,13 @@ pub struct ToolPageView {
     pub search_url: String,
     pub home_url: String,
     pub my_programme_url: String,
+}
+
+/// A day of a programme's timetable, in the day chooser.
+#[derive(Debug, Serialize)]
+pub struct DayLink {
+    pub date: String,
+    pub date_text: String,
+    pub url: String,
+    pub current: bool,
 }

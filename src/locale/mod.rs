@@ -3,6 +3,8 @@
 //! A small loader of our own rather than fluent-templates: parse errors name the file, line
 //! and column, and a missing key is an error, never a placeholder on a published page.
 
+pub mod coverage;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
