@@ -1035,7 +1035,9 @@ impl<'a> Renderer<'a> {
     /// page of 1,000 sessions makes again only the listing of the edited session's theme.
     fn listing(&self, v: &ViewBuilder, group: &str, sessions: &[usize], heading: u8) -> Listing {
         let Some(cache) = self.templates.listing_items.get() else {
-            return Listing::Days(v.days(sessions));
+            let mut days = v.days(sessions);
+            self.listing_items(&mut days, heading, v.lang);
+            return Listing::Days(days);
         };
         let m = self.model;
         let mut from = Vec::with_capacity(sessions.len() * 4 + 1);
@@ -1060,22 +1062,24 @@ impl<'a> Renderer<'a> {
         Listing::Kept(value)
     }
 
-    /// When listing items are cached, gives each day its sessions as items rendered at
-    /// `heading`, rendering those not seen before in one pass. Without the cache, or if that
-    /// pass fails, `days.html` renders every item itself (and reports the template's error).
+    /// Gives each day its sessions as items rendered at `heading` in one pass, those seen
+    /// before taken from `serve`'s cache. `build` goes the same way without keeping them,
+    /// so that both give the same pages whatever a site's `days.html` does. If that pass
+    /// fails, `days.html` renders every item itself (and reports the template's error).
     fn listing_items(&self, days: &mut [Day], heading: u8, lang: &str) {
-        let Some(cache) = self.templates.listing_items.get() else {
-            return;
-        };
+        let cache = self.templates.listing_items.get();
+        let kind = (lang.to_owned(), heading);
         let mut slots: Vec<Vec<Option<tera::Value>>> = Vec::with_capacity(days.len());
         let mut missing: Vec<(usize, usize)> = Vec::new();
-        let kind = (lang.to_owned(), heading);
         {
-            let mut items = cache.items.lock().unwrap_or_else(PoisonError::into_inner);
-            let items = items.entry(kind.clone()).or_default();
+            let mut items = cache.map(|c| c.items.lock().unwrap_or_else(PoisonError::into_inner));
+            let mut items = items.as_mut().map(|i| i.entry(kind.clone()).or_default());
             for (d, day) in days.iter().enumerate() {
-                let found: Vec<Option<tera::Value>> =
-                    day.sessions.iter().map(|s| items.get(s).cloned()).collect();
+                let found: Vec<Option<tera::Value>> = day
+                    .sessions
+                    .iter()
+                    .map(|s| items.as_mut().and_then(|i| i.get(s).cloned()))
+                    .collect();
                 missing.extend(
                     found
                         .iter()
@@ -1102,8 +1106,8 @@ impl<'a> Renderer<'a> {
             if parts.len() != missing.len() + 1 || !parts[missing.len()].is_empty() {
                 return;
             }
-            let mut items = cache.items.lock().unwrap_or_else(PoisonError::into_inner);
-            let items = items.entry(kind).or_default();
+            let mut items = cache.map(|c| c.items.lock().unwrap_or_else(PoisonError::into_inner));
+            let mut items = items.as_mut().map(|i| i.entry(kind).or_default());
             for ((d, i), part) in missing.into_iter().zip(parts) {
                 let summary = &days[d].sessions[i];
                 let item = tera::Value::from_serializable(&CachedItem {
@@ -1112,7 +1116,9 @@ impl<'a> Renderer<'a> {
                     html_heading: heading,
                 });
                 slots[d][i] = Some(item.clone());
-                items.insert(summary.clone(), item);
+                if let Some(items) = items.as_mut() {
+                    items.insert(summary.clone(), item);
+                }
             }
         }
         for (day, found) in days.iter_mut().zip(slots) {
