@@ -45,6 +45,8 @@ pub struct LiveSite {
     files: Output,
     /// Which of `files` are exports ([`Site::exports`]): an edit may remove some.
     exports: BTreeSet<Arc<str>>,
+    /// Which of `files` are static files or the sitemap: a static file deleted goes.
+    others: BTreeSet<Arc<str>>,
     /// Changes since the last good build: a failed rebuild's changes are built with the next.
     pending: SiteChanges,
 }
@@ -59,6 +61,7 @@ impl LiveSite {
             site: None,
             files: Output::new(),
             exports: BTreeSet::new(),
+            others: BTreeSet::new(),
             pending: SiteChanges::default(),
         }
     }
@@ -124,9 +127,13 @@ impl LiveSite {
                 let changes = update.files.changes;
                 let (gone, made) = (update.exports_gone, update.exports_made);
                 let rendered = update.rendered;
+                let others = update.others;
                 apply(&mut self.files, &changes);
                 self.exports.retain(|p| !gone.contains(p));
                 self.exports.extend(made);
+                if let Some(others) = others {
+                    self.others = others;
+                }
                 (
                     rendered,
                     changes.into_keys().map(|p| p.to_string()).collect(),
@@ -134,7 +141,7 @@ impl LiveSite {
             }
             None => {
                 let exports = site.exports();
-                let export_paths = exports
+                let export_paths: BTreeSet<Arc<str>> = exports
                     .iter()
                     .flatten()
                     .map(|f| Arc::from(f.path.as_str()))
@@ -146,6 +153,12 @@ impl LiveSite {
                     .collect();
                 let rendered = files.keys().filter(|p| p.ends_with(".html")).count();
                 let changed = changed_files(&self.files, &files);
+                let renderer = site.renderer();
+                self.others = files
+                    .keys()
+                    .filter(|p| !renderer.is_page(p) && !export_paths.contains(*p))
+                    .cloned()
+                    .collect();
                 self.files = files;
                 self.exports = export_paths;
                 (rendered, changed)
@@ -176,6 +189,7 @@ impl LiveSite {
             rendered: 0,
             exports_gone: BTreeSet::new(),
             exports_made: BTreeSet::new(),
+            others: None,
         };
         for path in &plan.removed {
             update.files.remove(path);
@@ -269,10 +283,9 @@ impl LiveSite {
                     || (self.exports.contains(path) && !update.exports_gone.contains(path))
             };
             let mut others = site.other_files();
-            if plan.pages_changed {
-                others.push(site.sitemap());
-            }
+            others.push(site.sitemap());
             let mut seen = BTreeSet::new();
+            let mut kept = BTreeSet::new();
             for file in others {
                 // The first of a name wins, and never over a page or an export.
                 if !seen.insert(file.path.clone())
@@ -281,8 +294,16 @@ impl LiveSite {
                 {
                     continue;
                 }
+                kept.insert(Arc::from(file.path.as_str()));
                 update.files.put(&file.path, Arc::from(file.bytes));
             }
+            // Static files deleted, or now under a page or an export (which are put above).
+            for path in self.others.difference(&kept) {
+                if !is_export(path) && !renderer.is_page(path) {
+                    update.files.remove(path);
+                }
+            }
+            update.others = Some(kept);
         }
         Ok(update)
     }
@@ -326,6 +347,8 @@ struct Update<'o> {
     rendered: usize,
     exports_gone: BTreeSet<Arc<str>>,
     exports_made: BTreeSet<Arc<str>>,
+    /// The static files and sitemap, when they were made again.
+    others: Option<BTreeSet<Arc<str>>>,
 }
 
 /// `output` with `changes` applied.

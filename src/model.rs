@@ -188,6 +188,49 @@ pub struct Model {
     pub links_revision: Revision,
 }
 
+/// Where a session takes place, as readers of one language are told: its own room, and its
+/// own venue or else its programme's in their language. The session page, the search
+/// index, calendars, feeds and schedules all say this, so that none names another place.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    pub room: Option<String>,
+    pub venue: Option<String>,
+}
+
+impl Place {
+    /// Room and venue, as one line ("Sal 2, Folkets Hus").
+    pub fn text(&self) -> Option<String> {
+        let parts: Vec<&str> = self.parts().collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        self.room.iter().chain(&self.venue).map(String::as_str)
+    }
+}
+
+impl Model {
+    /// The place of `session` for readers of `lang`, who are shown its translation `t`.
+    pub fn place(
+        &self,
+        session: &Session,
+        t: &Translation<SessionFront>,
+        lang: &str,
+        config: &Config,
+    ) -> Place {
+        let programme = &self.programmes[session.programme];
+        Place {
+            room: t.front.room.clone(),
+            venue: t.front.venue.clone().or_else(|| {
+                programme
+                    .entry
+                    .pick(lang, config, true)
+                    .and_then(|p| p.front.venue.clone())
+            }),
+        }
+    }
+}
+
 impl Model {
     /// The content keys of every page, in key order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -274,7 +317,7 @@ impl Model {
             ) else {
                 return None;
             };
-            if place(old, config) != place(&new, config) {
+            if standing(old, config) != standing(&new, config) {
                 return None;
             }
             model.sessions[i].entry = new;
@@ -381,7 +424,7 @@ impl Entry<SessionFront> {
 
 /// What decides a session's place in the model: its time (its order), its theme fields,
 /// the speaker pages it refers to, its languages.
-type Place<'e> = (
+type Standing<'e> = (
     Option<Date>,
     Option<Time>,
     Option<i64>,
@@ -391,7 +434,7 @@ type Place<'e> = (
     Vec<&'e str>,
 );
 
-fn place<'e>(e: &'e Entry<SessionFront>, config: &Config) -> Place<'e> {
+fn standing<'e>(e: &'e Entry<SessionFront>, config: &Config) -> Standing<'e> {
     let front = &e.primary(config).front;
     let themes = e.translations.iter().map(|t| &t.front.theme).collect();
     let speakers = e.speaker_ids().collect();

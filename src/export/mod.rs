@@ -668,17 +668,11 @@ impl<'a> Cx<'a> {
         lines
     }
 
-    /// Where a session is: its room and venue, or the programme's venue.
+    /// Where a session is, as one line: [`Model::place`].
     fn location(&self, session: &Session, t: &Translation<SessionFront>) -> Option<String> {
-        let programme = &self.model().programmes[session.programme];
-        let venue = t.front.venue.clone().or_else(|| {
-            programme
-                .entry
-                .pick(self.lang, self.ex.config, true)
-                .and_then(|p| p.front.venue.clone())
-        });
-        let parts: Vec<String> = t.front.room.iter().cloned().chain(venue).collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
+        self.model()
+            .place(session, t, self.lang, self.ex.config)
+            .text()
     }
 }
 
@@ -870,12 +864,11 @@ impl<'a> Schedule<'a> {
                 let Some(When::Timed { start, end }) = When::of(&t.front, &tz) else {
                     return None;
                 };
-                let room = t
-                    .front
+                // A schedule's events all have a room: the place, or else the programme.
+                let place = m.place(session, t, cx.lang, cx.ex.config);
+                let room = place
                     .room
-                    .clone()
-                    .or_else(|| t.front.venue.clone())
-                    .or_else(|| pt.front.venue.clone())
+                    .or(place.venue)
                     .unwrap_or_else(|| pt.front.title.clone());
                 let relative = session
                     .entry

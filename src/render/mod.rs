@@ -1262,6 +1262,9 @@ impl<'a> Renderer<'a> {
         let session = &m.sessions[i];
         let t = session.entry.rendered_in(lang);
         let mut summary = v.summary_of(session, t, true);
+        // The page says where the session is; a listing gives the venue only where it is
+        // the session's own, under the programme's.
+        summary.venue = m.place(session, t, lang, self.config).venue;
         if summary.programme.is_none() {
             summary.programme = Some(link_or_key(
                 v,

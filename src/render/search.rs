@@ -185,7 +185,6 @@ impl<'a> Renderer<'a> {
                 .pick(&programme.entry)
                 .map(|t| t.front.title.clone())
                 .unwrap_or_default();
-            let programme_venue = programme.entry.primary(self.config).front.venue.clone();
             for &s in &programme.sessions {
                 let session = &m.sessions[s];
                 let speaker_of = |id: &str| {
@@ -276,7 +275,7 @@ impl<'a> Renderer<'a> {
                             None => date = Some(day.0.strftime("%Y%m%d").to_string()),
                         }
                     }
-                    let venue = f.venue.as_ref().or(programme_venue.as_ref());
+                    let place = m.place(session, t, lang, self.config);
                     Some(Document {
                         kind: "session",
                         title: f.title.clone(),
@@ -288,7 +287,7 @@ impl<'a> Renderer<'a> {
                             start,
                             minutes,
                             date,
-                            location: parts(&[f.room.as_deref(), venue.map(String::as_str)]),
+                            location: place.parts().map(str::to_owned).collect(),
                             status: f.status,
                         }),
                         text,
