@@ -351,6 +351,54 @@ fn collect_pool(files: &BTreeMap<String, String>) -> Pool {
             walk(&mut pool, &table);
         }
     }
+    // Fields a site may not use yet, with values it could give them.
+    let speakers: Vec<String> = files
+        .keys()
+        .filter_map(|p| p.strip_prefix("content/speakers/"))
+        .map(|name| page_parts(&format!("x/{name}")).1.to_string())
+        .collect();
+    let themes: Vec<String> = folders(files)
+        .iter()
+        .filter(|d| d.matches('/').count() == 2)
+        .map(|d| d.rsplit('/').next().unwrap().to_string())
+        .collect();
+    let mut extra = |key: &str, values: Vec<toml::Value>| {
+        pool.entry(key.to_string()).or_default().extend(values);
+    };
+    let strings = |items: &[&str]| items.iter().map(|s| toml::Value::from(*s)).collect();
+    extra(
+        "status",
+        strings(&["confirmed", "tentative", "cancelled", "moved"]),
+    );
+    extra(
+        "format",
+        strings(&["keynote", "talk", "panel", "workshop", "break", "social"]),
+    );
+    extra("language", languages(files).into_iter().map(Into::into).collect());
+    extra("theme", themes.iter().map(|t| t.as_str().into()).collect());
+    extra("room", strings(&["Sal 1", "Auditoriet", "Rum 2.14"]));
+    extra("venue", strings(&["Folkets Hus, Malmö", "Rådhuset"]));
+    extra("timezone", strings(&["Europe/Oslo", "Europe/Helsinki"]));
+    extra("order", vec![1.into(), 2.into(), 10.into()]);
+    if !speakers.is_empty() {
+        let some: Vec<toml::Value> = speakers.iter().take(3).map(|s| s.as_str().into()).collect();
+        extra("speakers", vec![toml::Value::Array(some.clone())]);
+        extra("moderator", some);
+    }
+    let mut inline = toml::Table::new();
+    inline.insert("name".into(), "Åsa Öberg".into());
+    inline.insert("role".into(), "Ordförande".into());
+    inline.insert("confirmed".into(), false.into());
+    extra("moderator", vec![toml::Value::Table(inline.clone())]);
+    extra("speakers", vec![toml::Value::Array(vec![toml::Value::Table(inline)])]);
+    let changes: toml::Table = r#"
+        one = [{ date = 2026-01-10, what = "moved", note = "Ny sal" }]
+        two = [{ date = 2026-01-05, what = "added" }, { date = 2026-01-12, what = "cancelled" }]
+        three = [{ date = 2026-01-07, what = "speaker-confirmed" }, { date = 2026-01-08, what = "updated", note = "Nyt program" }]
+    "#
+    .parse()
+    .unwrap();
+    extra("changes", changes.into_iter().map(|(_, v)| v).collect());
     pool
 }
 

@@ -121,12 +121,13 @@ pub fn plan_update(
     if counts_changed {
         render.extend(after.speaker_index_files());
     }
-    let removed: BTreeSet<String> = was.difference(&is).cloned().collect();
-    let added = is.difference(&was).count();
-    // A check on the rule above: otherwise, everything.
-    if before.page_count() - removed.len() + added != after.page_count() {
-        return None;
-    }
+    // Which pages come and go is read off both sites' page lists, not foreseen: a session
+    // moved to another day, or a programme renamed, takes timetable pages with it.
+    let (all_before, all_after) = (before.page_files(), after.page_files());
+    let removed: BTreeSet<String> = all_before.difference(&all_after).cloned().collect();
+    let added: Vec<&String> = all_after.difference(&all_before).collect();
+    render.extend(added.iter().map(|f| f.to_string()));
+    let added = added.len();
     render.retain(|f| !removed.contains(f));
     let own = is.into_iter().filter(|f| render.contains(f)).collect();
     Some(PageUpdate {

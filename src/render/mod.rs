@@ -494,6 +494,11 @@ impl<'a> Renderer<'a> {
         self.config.languages.iter().map(|l| l.code.as_str())
     }
 
+    /// The output file of every page of the site.
+    pub(crate) fn page_files(&self) -> BTreeSet<String> {
+        self.jobs().into_iter().map(|job| self.file(job)).collect()
+    }
+
     fn jobs(&self) -> Vec<Job<'a>> {
         let m = self.model;
         let mut jobs = vec![Job::Chooser, Job::NotFound];
