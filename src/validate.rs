@@ -26,62 +26,6 @@ pub fn validate(
     problems
 }
 
-/// As [`validate`] of `model`, made by [`Model::patched`] from a model that had no
-/// problems, with the same static files: only what the patched sessions `changed` can
-/// have broken is checked again. `serve` validates after every edit, and the whole model
-/// took 7 ms at 10,000 sessions, most of it reading every session from memory.
-///
-/// A patch keeps every page, key, speaker and programme, and each session's date and
-/// start: a new problem is of a changed session on its own, a room it now shares, or a
-/// link (all checked again: few, and a changed session may have lost a heading).
-pub fn validate_patch(
-    model: &Model,
-    config: &Config,
-    static_exists: &(dyn Fn(&str) -> bool + Sync),
-    changed: &BTreeSet<usize>,
-) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    for &s in changed {
-        session_alone(model, config, s, &mut problems);
-    }
-    for &s in changed {
-        session_in_programme_days(model, config, s, &mut problems);
-    }
-    // The rooms the changed sessions are in, each with every booking of its day.
-    let rooms: BTreeSet<RoomDay> = changed
-        .iter()
-        .filter_map(|&s| booking(model, config, s))
-        .map(|(room, ..)| room)
-        .collect();
-    let mut bookings: BTreeMap<RoomDay, Vec<Booking>> = BTreeMap::new();
-    for room in rooms {
-        let (programme, date, _) = &room;
-        let day = sessions_on(model, config, *programme, *date);
-        let found = day
-            .iter()
-            .filter_map(|&s| booking(model, config, s))
-            .filter(|(other, ..)| *other == room)
-            .map(|(_, start, end, t)| (start, end, t))
-            .collect();
-        bookings.insert(room, found);
-    }
-    rooms_booked_twice_in(bookings, &mut problems);
-    links(model, static_exists, &mut problems);
-    problems
-}
-
-/// The sessions of programme `p` on `date`: a run of its sessions, which are in time order.
-fn sessions_on<'m>(model: &'m Model, config: &Config, p: usize, date: Date) -> &'m [usize] {
-    let sessions = &model.programmes[p].sessions;
-    let day = |s: &usize| {
-        let date = model.sessions[*s].entry.primary(config).front.date;
-        (date.is_none(), date)
-    };
-    let first = sessions.partition_point(|s| day(s) < (false, Some(date)));
-    let last = sessions.partition_point(|s| day(s) <= (false, Some(date)));
-    &sessions[first..last]
-}
-
 /// Problems of programme and session pages on their own, and sessions outside their
 /// programme's days.
 fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
