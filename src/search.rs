@@ -209,13 +209,6 @@ fn not_word(c: char) -> bool {
     !c.is_alphanumeric()
 }
 
-/// The words of `text`, lower-cased: runs of letters and digits.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(not_word)
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
 /// `word` (lower-case) stemmed by `rules`; unchanged without rules.
 pub fn stem(word: &str, rules: Option<&Rules>) -> String {
     let Some(rules) = rules else {

@@ -38,7 +38,7 @@ fn front_matter_parser() {
 
 #[test]
 fn markdown_pipeline() {
-    let markdown = samling::markdown::Markdown::default();
+    let markdown = samling::Markdown::default();
     inputs("markdown")
         .iter()
         .for_each(|i| samling::fuzz::markdown(&markdown, i));

@@ -10,7 +10,7 @@ use std::process::{Command, Output};
 
 use common::*;
 use samling::Site;
-use samling::write::MARKER;
+use samling::MARKER;
 
 /// `samling ARGS` run in the folder `cwd`.
 fn samling(cwd: &Path, args: &[&str]) -> Output {

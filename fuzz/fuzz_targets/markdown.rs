@@ -2,6 +2,6 @@
 use std::sync::LazyLock;
 
 // Syntax sets are costly to load: once per fuzzing process, as once per site.
-static MARKDOWN: LazyLock<samling::markdown::Markdown> = LazyLock::new(Default::default);
+static MARKDOWN: LazyLock<samling::Markdown> = LazyLock::new(Default::default);
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| samling::fuzz::markdown(&MARKDOWN, data));

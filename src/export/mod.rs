@@ -20,7 +20,6 @@ mod c3voc;
 mod frab;
 mod ics;
 
-pub use ics::fold_line;
 
 use jiff::civil;
 use jiff::tz::TimeZone;
