@@ -121,12 +121,15 @@ pub fn plan_update(
     if counts_changed {
         render.extend(after.speaker_index_files());
     }
-    // Which pages come and go is read off both sites' page lists, not foreseen: a session
-    // moved to another day, or a programme renamed, takes timetable pages with it.
+    // Which pages come and go is read off both sites' page lists, not foreseen. Pages other
+    // than the changed entries' own coming or going (a timetable day, when a session moves
+    // to a new day or a programme is renamed) change what other pages link to: everything.
     let (all_before, all_after) = (before.page_files(), after.page_files());
     let removed: BTreeSet<String> = all_before.difference(&all_after).cloned().collect();
-    let added: Vec<&String> = all_after.difference(&all_before).collect();
-    render.extend(added.iter().map(|f| f.to_string()));
+    let added: BTreeSet<&String> = all_after.difference(&all_before).collect();
+    if !removed.iter().all(|f| was.contains(f)) || !added.iter().all(|f| is.contains(*f)) {
+        return None;
+    }
     let added = added.len();
     render.retain(|f| !removed.contains(f));
     let own = is.into_iter().filter(|f| render.contains(f)).collect();
