@@ -100,10 +100,14 @@ impl Diagnostic {
     }
 
     /// The order in which problems are listed: by file, then line and column.
+    /// Sorts by file, place, severity and message, then by the whole report: the same
+    /// problems in the same order however they were found (`serve` renders pages in
+    /// another order than `build`).
     pub fn sort(diagnostics: &mut [Diagnostic]) {
         diagnostics.sort_by(|a, b| {
             (&a.path, a.position, a.severity, &a.message)
                 .cmp(&(&b.path, b.position, b.severity, &b.message))
+                .then_with(|| a.to_string().cmp(&b.to_string()))
         });
     }
 

@@ -179,7 +179,15 @@ pub fn languages_seeing(
         }
         for language in &config.languages {
             let lang = language.code.as_str();
-            let seen = |e| Entry::pick(e, lang, config, config.list_untranslated).map(|t| &t.front);
+            // What they are shown, in which language, and whether it is theirs (a session's
+            // calendar in a language exists only with its translation).
+            let seen = |e: &Entry<crate::front_matter::SessionFront>| {
+                let t = Entry::pick(e, lang, config, config.list_untranslated);
+                (
+                    t.map(|t| (t.lang.clone(), t.front.clone())),
+                    e.get(lang).is_some(),
+                )
+            };
             if seen(was) != seen(is) {
                 langs.insert(language.code.clone());
             }

@@ -389,6 +389,7 @@ impl<'a> Renderer<'a> {
                 Err(_) => {}
             }
         }
+        Diagnostic::sort(&mut problems);
         Error::check(problems)?;
         pages.sort_by(|a, b| a.file.cmp(&b.file));
         Ok(pages)
