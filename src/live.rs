@@ -11,7 +11,7 @@ use crate::changes::SiteChanges;
 use crate::diagnostic::Result;
 use crate::load::Sources;
 use crate::render::{PageUpdate, languages_seeing, plan_update};
-use crate::site::Site;
+use crate::site::{Origin, Site};
 use crate::write::OutputFile;
 
 /// The output of a site by path, shared cheaply between rebuilds and the server.
@@ -262,8 +262,8 @@ impl LiveSite {
                 update.files.remove(path);
             }
             for file in new {
-                // Pages win over exports, as in [`Site::render`].
-                if !renderer.is_page(&file.path) {
+                let page = renderer.is_page(&file.path).then_some(Origin::Page);
+                if Origin::Export.wins_over(page) {
                     update.files.put(&file.path, Arc::from(file.bytes));
                 }
             }
@@ -282,24 +282,29 @@ impl LiveSite {
                 update.exports_made.contains(path)
                     || (self.exports.contains(path) && !update.exports_gone.contains(path))
             };
-            let mut others = site.other_files();
-            others.push(site.sitemap());
-            let mut seen = BTreeSet::new();
-            let mut kept = BTreeSet::new();
-            for file in others {
-                // The first of a name wins, and never over a page or an export.
-                if !seen.insert(file.path.clone())
-                    || is_export(&file.path)
-                    || renderer.is_page(&file.path)
-                {
+            let made_there = |path: &str| {
+                if renderer.is_page(path) {
+                    Some(Origin::Page)
+                } else {
+                    is_export(path).then_some(Origin::Export)
+                }
+            };
+            let others = (site.other_files().into_iter().map(|f| (Origin::Static, f)))
+                .chain([(Origin::Sitemap, site.sitemap())]);
+            let mut kept: BTreeMap<Arc<str>, Origin> = BTreeMap::new();
+            for (origin, file) in others {
+                let there = kept.get(file.path.as_str()).copied();
+                // Of static files of one name, the first.
+                if there.is_some() || !origin.wins_over(made_there(&file.path)) {
                     continue;
                 }
-                kept.insert(Arc::from(file.path.as_str()));
+                kept.insert(Arc::from(file.path.as_str()), origin);
                 update.files.put(&file.path, Arc::from(file.bytes));
             }
+            let kept: BTreeSet<Arc<str>> = kept.into_keys().collect();
             // Static files deleted, or now under a page or an export (which are put above).
             for path in self.others.difference(&kept) {
-                if !is_export(path) && !renderer.is_page(path) {
+                if made_there(path).is_none() {
                     update.files.remove(path);
                 }
             }

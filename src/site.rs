@@ -48,6 +48,24 @@ pub struct Site {
     pub content_warnings: Vec<Diagnostic>,
 }
 
+/// What made an output file. Where two have one path, the one first in this order is
+/// written: a page, an export, a static file (`syntax.css` and `robots.txt` among them, the
+/// first of a name), the sitemap. `build` and `serve` both decide by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Origin {
+    Page,
+    Export,
+    Static,
+    Sitemap,
+}
+
+impl Origin {
+    /// Whether a file of this origin is written where a file of `there` is (if any).
+    pub(crate) fn wins_over(self, there: Option<Origin>) -> bool {
+        there.is_none_or(|there| self < there)
+    }
+}
+
 /// What a build produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BuildReport {
@@ -324,7 +342,7 @@ impl Site {
                 })
                 .collect::<Vec<_>>()
         });
-        let (mut files, exports) = match (pages, exports) {
+        let (files, exports) = match (pages, exports) {
             (Ok(pages), Ok(exports)) => (pages, exports),
             (Err(mut pages), Err(exports)) => {
                 pages.diagnostics.extend(exports.diagnostics);
@@ -332,12 +350,17 @@ impl Site {
             }
             (Err(e), _) | (_, Err(e)) => return Err(e),
         };
-        files.extend(exports);
-        files.extend(self.other_files());
-        files.push(self.sitemap());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files.dedup_by(|a, b| a.path == b.path);
-        Ok(files)
+        let mut files: Vec<(Origin, OutputFile)> = files
+            .into_iter()
+            .map(|f| (Origin::Page, f))
+            .chain(exports.into_iter().map(|f| (Origin::Export, f)))
+            .chain(self.other_files().into_iter().map(|f| (Origin::Static, f)))
+            .chain([(Origin::Sitemap, self.sitemap())])
+            .collect();
+        // One file per path, by [`Origin`]; of static files of one name, the first.
+        files.sort_by(|(a_origin, a), (b_origin, b)| (&a.path, a_origin).cmp(&(&b.path, b_origin)));
+        files.dedup_by(|(_, a), (_, b)| a.path == b.path);
+        Ok(files.into_iter().map(|(_, f)| f).collect())
     }
 
     /// The pages written to the files `only` (every page if `None`).
@@ -357,7 +380,7 @@ impl Site {
     }
 
     /// The data exports: calendars, schedules for conference apps, change feeds
-    /// ([`crate::export`]). Like pages, they win over static files of the same name.
+    /// ([`crate::export`]). Like pages, they win over static files of the same name ([`Origin`]).
     pub fn exports(&self) -> Result<Vec<OutputFile>> {
         self.exporter().files()
     }
@@ -380,7 +403,7 @@ impl Site {
     }
 
     /// The files that are not pages: static files, `syntax.css`, `robots.txt`. A site's
-    /// own static file never replaces a page: pages come first in [`Site::render`].
+    /// own static file never replaces a page or an export ([`Origin`]).
     pub fn other_files(&self) -> Vec<OutputFile> {
         let mut files: Vec<OutputFile> = self
             .theme

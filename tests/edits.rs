@@ -158,7 +158,10 @@ struct Mismatch {
 
 /// Shows the first lines where two texts differ.
 fn difference(live: &[u8], fresh: &[u8]) -> String {
-    let (live, fresh) = (String::from_utf8_lossy(live), String::from_utf8_lossy(fresh));
+    let (live, fresh) = (
+        String::from_utf8_lossy(live),
+        String::from_utf8_lossy(fresh),
+    );
     for (n, (a, b)) in live.lines().zip(fresh.lines()).enumerate() {
         if a != b {
             return format!("line {}:\n  live:  {a}\n  fresh: {b}", n + 1);
@@ -179,7 +182,9 @@ fn compare(live: &LiveSite, result: Result<(), String>, fresh: &Outcome) -> Resu
                 return Err(format!("{path} is missing from the live output"));
             }
             for path in ours.keys().filter(|p| !files.contains_key(*p)) {
-                return Err(format!("{path} is in the live output, not in a fresh build"));
+                return Err(format!(
+                    "{path} is in the live output, not in a fresh build"
+                ));
             }
             for (path, bytes) in files {
                 if ours[path] != *bytes {
@@ -374,7 +379,10 @@ fn collect_pool(files: &BTreeMap<String, String>) -> Pool {
         "format",
         strings(&["keynote", "talk", "panel", "workshop", "break", "social"]),
     );
-    extra("language", languages(files).into_iter().map(Into::into).collect());
+    extra(
+        "language",
+        languages(files).into_iter().map(Into::into).collect(),
+    );
     extra("theme", themes.iter().map(|t| t.as_str().into()).collect());
     extra("room", strings(&["Sal 1", "Auditoriet", "Rum 2.14"]));
     extra("venue", strings(&["Folkets Hus, Malmö", "Rådhuset"]));
@@ -390,7 +398,10 @@ fn collect_pool(files: &BTreeMap<String, String>) -> Pool {
     inline.insert("role".into(), "Ordförande".into());
     inline.insert("confirmed".into(), false.into());
     extra("moderator", vec![toml::Value::Table(inline.clone())]);
-    extra("speakers", vec![toml::Value::Array(vec![toml::Value::Table(inline)])]);
+    extra(
+        "speakers",
+        vec![toml::Value::Array(vec![toml::Value::Table(inline)])],
+    );
     let changes: toml::Table = r#"
         one = [{ date = 2026-01-10, what = "moved", note = "Ny sal" }]
         two = [{ date = 2026-01-05, what = "added" }, { date = 2026-01-12, what = "cancelled" }]
@@ -403,8 +414,20 @@ fn collect_pool(files: &BTreeMap<String, String>) -> Pool {
 }
 
 const WORDS: &[&str] = &[
-    "ændret", "flyttet", "Malmö", "Tromsø", "Åbo", "nytt", "Über", "&", "<b>", "\"citat\"", "—",
-    "seminar", "", "x",
+    "ændret",
+    "flyttet",
+    "Malmö",
+    "Tromsø",
+    "Åbo",
+    "nytt",
+    "Über",
+    "&",
+    "<b>",
+    "\"citat\"",
+    "—",
+    "seminar",
+    "",
+    "x",
 ];
 
 /// A value of the same kind near `value`, or another one seen for `key`.
@@ -665,8 +688,10 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
             let mut ops = vec![remove_op(&folder)];
             let what = if rng.chance(60) {
                 // Renamed where it is, or moved into another folder.
-                let others: Vec<&String> =
-                    dirs.iter().filter(|d| !d.starts_with(folder.as_str())).collect();
+                let others: Vec<&String> = dirs
+                    .iter()
+                    .filter(|d| !d.starts_with(folder.as_str()))
+                    .collect();
                 let renamed = match others.is_empty() || rng.chance(50) {
                     true => format!("{folder}-{n}"),
                     false => format!(
@@ -790,10 +815,7 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
                     let path = rng.pick(&statics).as_str();
                     Step {
                         what: format!("{path} changed"),
-                        ops: vec![write_op(
-                            path,
-                            format!("{}\n/* {n} */\n", files[path]),
-                        )],
+                        ops: vec![write_op(path, format!("{}\n/* {n} */\n", files[path]))],
                     }
                 }
                 1 => {
@@ -804,8 +826,10 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
                     }
                 }
                 _ => {
-                    let ours: Vec<&&String> =
-                        statics.iter().filter(|p| p.starts_with("static/")).collect();
+                    let ours: Vec<&&String> = statics
+                        .iter()
+                        .filter(|p| p.starts_with("static/"))
+                        .collect();
                     match ours.first() {
                         Some(_) => {
                             let path = rng.pick(&ours);
@@ -816,7 +840,10 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
                         }
                         None => Step {
                             what: "static/samling.css added over the theme's".into(),
-                            ops: vec![write_op("static/samling.css", "body { margin: 0 }\n".into())],
+                            ops: vec![write_op(
+                                "static/samling.css",
+                                "body { margin: 0 }\n".into(),
+                            )],
                         },
                     }
                 }
@@ -1010,7 +1037,11 @@ fn random_edits_of_a_generated_site_give_a_fresh_builds_output() {
 
 #[test]
 fn random_edits_of_the_example_site_give_a_fresh_builds_output() {
-    random_edits(Start::Example, seed().wrapping_add(1), edit_count(Start::Example));
+    random_edits(
+        Start::Example,
+        seed().wrapping_add(1),
+        edit_count(Start::Example),
+    );
 }
 
 #[test]

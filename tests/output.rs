@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use common::*;
-use samling::Site;
 use samling::MARKER;
+use samling::Site;
 
 /// `samling ARGS` run in the folder `cwd`.
 fn samling(cwd: &Path, args: &[&str]) -> Output {

@@ -20,7 +20,6 @@ mod c3voc;
 mod frab;
 mod ics;
 
-
 use jiff::civil;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, Zoned};
