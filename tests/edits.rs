@@ -808,7 +808,7 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
         14 => {
             let statics: Vec<&String> = files
                 .keys()
-                .filter(|p| p.contains("static/") && (p.ends_with(".css") || p.ends_with(".txt")))
+                .filter(|p| p.contains("static/"))
                 .collect();
             match rng.below(3) {
                 0 if !statics.is_empty() => {
@@ -816,6 +816,23 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
                     Step {
                         what: format!("{path} changed"),
                         ops: vec![write_op(path, format!("{}\n/* {n} */\n", files[path]))],
+                    }
+                }
+                1 if rng.chance(30) => {
+                    // A static file of the name of another output, which it must not replace
+                    // (or, for `syntax.css` and `robots.txt`, which it replaces).
+                    let lang = rng.pick(&languages(files)).clone();
+                    let names = [
+                        "robots.txt".to_string(),
+                        "sitemap.xml".into(),
+                        "syntax.css".into(),
+                        format!("{lang}/index.html"),
+                        format!("{lang}/feed.xml"),
+                    ];
+                    let path = format!("static/{}", rng.pick(&names));
+                    Step {
+                        what: format!("{path} added"),
+                        ops: vec![write_op(&path, format!("{n}\n"))],
                     }
                 }
                 1 => {
