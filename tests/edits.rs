@@ -39,12 +39,15 @@ enum Start {
     Generated,
 }
 
-/// One change of one file or folder (relative to the site root): new text, or gone.
+/// One change of one file or folder (relative to the site root): new text, moved here
+/// `from` another path, or gone.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Op {
     path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
 }
 
 /// One save: what it is (for people reading a failure) and the files it changes.
@@ -134,6 +137,16 @@ fn apply(root: &Path, step: &Step) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     for op in &step.ops {
         let path = root.join(&op.path);
+        if let Some(from) = &op.from {
+            // A replay of part of a sequence may move what is not there.
+            if root.join(from).exists() && !path.exists() {
+                fs::create_dir_all(path.parent().unwrap()).unwrap();
+                fs::rename(root.join(from), &path).unwrap();
+            }
+            paths.push(PathBuf::from(from));
+            paths.push(PathBuf::from(&op.path));
+            continue;
+        }
         match &op.text {
             Some(text) => {
                 fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -547,6 +560,7 @@ fn write_op(path: &str, text: String) -> Op {
     Op {
         path: path.to_string(),
         text: Some(text),
+        from: None,
     }
 }
 
@@ -554,6 +568,15 @@ fn remove_op(path: &str) -> Op {
     Op {
         path: path.to_string(),
         text: None,
+        from: None,
+    }
+}
+
+fn move_op(from: &str, to: &str) -> Op {
+    Op {
+        path: to.to_string(),
+        text: None,
+        from: Some(from.to_string()),
     }
 }
 
@@ -655,7 +678,7 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
             let path = format!("{dir}/{stem}-{n}.{lang}.md");
             Step {
                 what: format!("{page} renamed to {path}"),
-                ops: vec![remove_op(page), write_op(&path, text.clone())],
+                ops: vec![move_op(page, &path)],
             }
         }
         7 => {
@@ -670,7 +693,7 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
             }
             Step {
                 what: format!("{page} moved to {path}"),
-                ops: vec![remove_op(page), write_op(&path, text.clone())],
+                ops: vec![move_op(page, &path)],
             }
         }
         8 => {
@@ -685,8 +708,7 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
                 };
             }
             let folder = rng.pick(&dirs).clone();
-            let mut ops = vec![remove_op(&folder)];
-            let what = if rng.chance(60) {
+            let (what, ops) = if rng.chance(60) {
                 // Renamed where it is, or moved into another folder.
                 let others: Vec<&String> = dirs
                     .iter()
@@ -700,15 +722,12 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
                         folder.rsplit('/').next().unwrap()
                     ),
                 };
-                for (path, text) in files.range(format!("{folder}/")..) {
-                    let Some(inner) = path.strip_prefix(&format!("{folder}/")) else {
-                        break;
-                    };
-                    ops.push(write_op(&format!("{renamed}/{inner}"), text.clone()));
-                }
-                format!("{folder} renamed to {renamed}")
+                (
+                    format!("{folder} renamed to {renamed}"),
+                    vec![move_op(&folder, &renamed)],
+                )
             } else {
-                format!("{folder} deleted")
+                (format!("{folder} deleted"), vec![remove_op(&folder)])
             };
             Step { what, ops }
         }
@@ -806,10 +825,7 @@ fn draw(rng: &mut Rng, pool: &Pool, files: &BTreeMap<String, String>, n: usize) 
             }
         }
         14 => {
-            let statics: Vec<&String> = files
-                .keys()
-                .filter(|p| p.contains("static/"))
-                .collect();
+            let statics: Vec<&String> = files.keys().filter(|p| p.contains("static/")).collect();
             match rng.below(3) {
                 0 if !statics.is_empty() => {
                     let path = rng.pick(&statics).as_str();
