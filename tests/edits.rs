@@ -986,8 +986,8 @@ fn seed() -> u64 {
 fn edit_count(start: Start) -> usize {
     let default = match (cfg!(debug_assertions), start) {
         (false, _) => 500,
-        (true, Start::Example) => 100,
-        (true, Start::Generated) => 25,
+        (true, Start::Example) => 50,
+        (true, Start::Generated) => 10,
     };
     std::env::var("SAMLING_EDITS")
         .map(|s| s.parse().expect("SAMLING_EDITS is a number"))
