@@ -16,13 +16,6 @@ use crate::model::Entry;
 /// Whether there are speakers, and each free page's key with its titles by language.
 pub type Navigation<'a> = (bool, Vec<(&'a str, Vec<(&'a str, &'a str)>)>);
 
-/// What the speakers' index shows of a session: see [`Renderer::counted_in_index`].
-type InIndex<'a> = (
-    Vec<&'a str>,
-    BTreeSet<&'a str>,
-    Vec<(&'a str, Vec<&'a SpeakerEntry>)>,
-);
-
 /// What a page of an entry is, without its language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Target {
@@ -112,14 +105,12 @@ pub fn plan_update(
                 }),
         );
     }
-    let counts_changed = !changes.content.folders.is_empty()
-        || changes
-            .content
-            .keys
-            .iter()
-            .any(|key| before.counted_in_index(key) != after.counted_in_index(key));
-    if counts_changed {
-        render.extend(after.speaker_index_files());
+    // The speakers' index of each language where what it shows changed: read off both
+    // sites (it shows every person, in an order and with roles that any session can move).
+    for lang in after.languages() {
+        if before.speaker_index_of(lang) != after.speaker_index_of(lang) {
+            render.insert(after.file(Job::Speakers(lang)));
+        }
     }
     // Which pages come and go is read off both sites' page lists, not foreseen. Pages other
     // than the changed entries' own coming or going (a timetable day, when a session moves
@@ -351,37 +342,8 @@ impl<'a> Renderer<'a> {
             targets.insert(Target::TimetableDay(session.programme, date));
         }
         targets.extend(session.theme.map(Target::Theme));
-        // The speakers' index shows counts, and the roles of people given inline:
-        // `plan_update` compares what it shows of the session before and after.
+        // The speakers' index: `plan_update` compares what it shows before and after.
         self.session_and_speakers(s, targets);
-    }
-
-    /// What the speakers' index shows of the session with content key `key`: its
-    /// languages and the speaker pages it refers to (counted), and the speakers given
-    /// inline in each translation that has any (their names, roles and organisations). The
-    /// index shows no session titles. `None` if it is not a session.
-    fn counted_in_index(&self, key: &str) -> Option<InIndex<'a>> {
-        let (Kind::Session, i) = self.model.find(key)? else {
-            return None;
-        };
-        let entry = &self.model.sessions[i].entry;
-        let inline = entry
-            .translations
-            .iter()
-            .map(|t| {
-                let entries = t.front.speakers.iter().chain(&t.front.moderator);
-                let inline: Vec<&SpeakerEntry> = entries
-                    .filter(|e| matches!(e, SpeakerEntry::Inline { .. }))
-                    .collect();
-                (t.lang.as_str(), inline)
-            })
-            .filter(|(_, inline)| !inline.is_empty())
-            .collect();
-        Some((
-            entry.langs().collect(),
-            entry.speaker_ids().collect(),
-            inline,
-        ))
     }
 
     /// What the search index shows of the session with content key `key`, in each of its
@@ -409,11 +371,6 @@ impl<'a> Renderer<'a> {
                 .map(|t| (t.lang.as_str(), &t.front))
                 .collect(),
         ))
-    }
-
-    /// The speakers' index in every language.
-    fn speaker_index_files(&self) -> BTreeSet<String> {
-        self.files_of(&BTreeSet::from([Target::Speakers]))
     }
 
     /// A session's page and its speakers' pages, which show the session's summary.

@@ -1303,6 +1303,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// What the speakers' index of `lang` shows; `None` without a locale for `lang`.
+    pub(crate) fn speaker_index_of(&self, lang: &'a str) -> Option<Vec<SpeakerListing>> {
+        let views = ViewBuilder {
+            model: self.model,
+            config: self.config,
+            locale: self.locales.get(lang)?,
+            urls: &self.urls,
+            lang,
+            from: self.address(Job::Speakers(lang)),
+        };
+        Some(self.speaker_index(&views))
+    }
+
     fn speaker_index(&self, v: &ViewBuilder) -> Vec<SpeakerListing> {
         let m = self.model;
         let mut listings: Vec<SpeakerListing> = m

@@ -388,7 +388,7 @@ pub struct SpeakerPageView {
     pub sessions: Vec<SessionSummary>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct SpeakerListing {
     pub name: String,
     pub role: Option<String>,
