@@ -71,22 +71,46 @@ fn main() {
     };
     let role = |i: usize, text: &str| text.replacen("role = \"", &format!("role = \"{i} "), 1);
     let speaker = first_speaker(&root.join("content"));
-    let edits_made: [(&PathBuf, &str, &Change); 5] = [
-        (&not_inline, "title, no inline speakers", &title),
-        (&inline, "title, speakers given inline", &title),
-        (&inline, "body only", &body),
-        (&not_inline, "start time (model built again)", &start_later),
-        (&speaker, "speaker's role (model built again)", &role),
+    // A session's time is the same in every translation: moved in all of them at once.
+    let translations = |da: &PathBuf| -> Vec<PathBuf> {
+        ["da", "sv", "nb"]
+            .iter()
+            .map(|lang| da.with_extension("").with_extension(format!("{lang}.md")))
+            .filter(|p| p.exists())
+            .collect()
+    };
+    let edits_made: [(Vec<PathBuf>, &str, &Change); 5] = [
+        (
+            vec![not_inline.clone()],
+            "title, no inline speakers",
+            &title,
+        ),
+        (vec![inline.clone()], "title, speakers given inline", &title),
+        (vec![inline.clone()], "body only", &body),
+        (
+            translations(&not_inline),
+            "start time, every translation (model built again)",
+            &start_later,
+        ),
+        (vec![speaker], "speaker's role (model built again)", &role),
     ];
     let mut rows = Vec::new();
-    for (session, edit, change) in edits_made {
-        let relative = session.strip_prefix(&root).unwrap().to_owned();
-        let original = fs::read_to_string(session).unwrap();
+    for (files, edit, change) in edits_made {
+        let relative: Vec<PathBuf> = files
+            .iter()
+            .map(|f| f.strip_prefix(&root).unwrap().to_owned())
+            .collect();
+        let originals: Vec<String> = files
+            .iter()
+            .map(|f| fs::read_to_string(f).unwrap())
+            .collect();
         let mut times = Vec::new();
         let mut rendered = 0;
         for i in 0..edits {
-            fs::write(session, change(i, &original)).unwrap();
-            let changes = live.classify(std::slice::from_ref(&relative));
+            for (file, original) in files.iter().zip(&originals) {
+                fs::write(file, change(i, original)).unwrap();
+            }
+            let changes = live.classify(&relative);
             let rebuild = live.rebuild(changes).unwrap_or_else(|e| panic!("{e}"));
             rendered = rebuild.rendered;
             times.push(rebuild.elapsed);

@@ -11,7 +11,7 @@ use crate::changes::SiteChanges;
 use crate::diagnostic::Result;
 use crate::load::Sources;
 use crate::render::{PageUpdate, languages_seeing, plan_update};
-use crate::site::{Origin, Site};
+use crate::site::{Origin, SITEMAP_FILE, Site};
 use crate::write::OutputFile;
 
 /// The output of a site by path, shared cheaply between rebuilds and the server.
@@ -272,7 +272,7 @@ impl LiveSite {
         }
         // Static files and the sitemap change only with the theme, the configuration (a
         // new site), pages that come or go, or exports that come or go over them.
-        let exports_moved = update.exports_made.len() != update.exports_gone.len()
+        let exports_moved = !update.exports_gone.is_empty()
             || update
                 .exports_made
                 .iter()
@@ -289,8 +289,18 @@ impl LiveSite {
                     is_export(path).then_some(Origin::Export)
                 }
             };
-            let others = (site.other_files().into_iter().map(|f| (Origin::Static, f)))
-                .chain([(Origin::Sitemap, site.sitemap())]);
+            // The sitemap lists the pages: made again only when they come or go (at 10,000
+            // sessions it takes longer than the rest of a rebuild), or when a static file
+            // of its name comes, goes or changes.
+            let static_sitemap = site.has_static(SITEMAP_FILE)
+                || self
+                    .site
+                    .as_ref()
+                    .is_some_and(|s| s.has_static(SITEMAP_FILE));
+            let make_sitemap = plan.pages_changed || static_sitemap;
+            let sitemap = make_sitemap.then(|| (Origin::Sitemap, site.sitemap()));
+            let others =
+                (site.other_files().into_iter().map(|f| (Origin::Static, f))).chain(sitemap);
             let mut kept: BTreeMap<Arc<str>, Origin> = BTreeMap::new();
             for (origin, file) in others {
                 let there = kept.get(file.path.as_str()).copied();
@@ -301,7 +311,10 @@ impl LiveSite {
                 kept.insert(Arc::from(file.path.as_str()), origin);
                 update.files.put(&file.path, Arc::from(file.bytes));
             }
-            let kept: BTreeSet<Arc<str>> = kept.into_keys().collect();
+            let mut kept: BTreeSet<Arc<str>> = kept.into_keys().collect();
+            if !make_sitemap {
+                kept.extend(self.others.get(SITEMAP_FILE).cloned());
+            }
             // Static files deleted, or now under a page or an export (which are put above).
             for path in self.others.difference(&kept) {
                 if made_there(path).is_none() {

@@ -39,6 +39,9 @@ pub struct Site {
     markdown: Arc<Markdown>,
     /// Parts of the exports kept between rebuilds, once `serve` asks for it.
     exports_kept: Arc<OnceLock<Kept>>,
+    /// Parts of views made once per site, which `serve` compares with the last site's.
+    speaker_indexes: crate::render::SpeakerIndexes,
+    derived_pages: OnceLock<std::collections::BTreeSet<String>>,
     /// Problems that do not stop a build (strings only some locales have, or none uses;
     /// links not followed).
     pub warnings: Vec<Diagnostic>,
@@ -47,6 +50,9 @@ pub struct Site {
     /// Problems of the content that do not stop a build (a local time that happens twice).
     pub content_warnings: Vec<Diagnostic>,
 }
+
+/// The sitemap's file, at the top of the output.
+pub(crate) const SITEMAP_FILE: &str = "sitemap.xml";
 
 /// What made an output file. Where two have one path, the one first in this order is
 /// written: a page, an export, a static file (`syntax.css` and `robots.txt` among them, the
@@ -276,6 +282,8 @@ impl Site {
             templates,
             markdown,
             exports_kept: reuse.exports_kept.unwrap_or_default(),
+            speaker_indexes: Default::default(),
+            derived_pages: Default::default(),
             warnings,
             string_warnings,
             content_warnings,
@@ -306,6 +314,8 @@ impl Site {
             markdown: &self.markdown,
             urls: Urls::new(&self.config),
             progress,
+            speaker_indexes: &self.speaker_indexes,
+            derived_pages: &self.derived_pages,
         }
     }
 
@@ -394,10 +404,15 @@ impl Site {
         }
     }
 
+    /// Whether the site has a static file `name` (its own or its theme's).
+    pub(crate) fn has_static(&self, name: &str) -> bool {
+        self.theme.has_static(name)
+    }
+
     /// `sitemap.xml`, which lists every page.
     pub fn sitemap(&self) -> OutputFile {
         OutputFile {
-            path: "sitemap.xml".into(),
+            path: SITEMAP_FILE.into(),
             bytes: self.renderer().sitemap().into_bytes(),
         }
     }

@@ -191,10 +191,10 @@ fn compare(live: &LiveSite, result: Result<(), String>, fresh: &Outcome) -> Resu
     match (fresh, result) {
         (Outcome::Built { files, warnings }, Ok(())) => {
             let ours = live_files(live);
-            for path in files.keys().filter(|p| !ours.contains_key(*p)) {
+            if let Some(path) = files.keys().find(|p| !ours.contains_key(*p)) {
                 return Err(format!("{path} is missing from the live output"));
             }
-            for path in ours.keys().filter(|p| !files.contains_key(*p)) {
+            if let Some(path) = ours.keys().find(|p| !files.contains_key(*p)) {
                 return Err(format!(
                     "{path} is in the live output, not in a fresh build"
                 ));

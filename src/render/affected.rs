@@ -112,16 +112,18 @@ pub fn plan_update(
             render.insert(after.file(Job::Speakers(lang)));
         }
     }
-    // Which pages come and go is read off both sites' page lists, not foreseen. Pages other
-    // than the changed entries' own coming or going (a timetable day, when a session moves
-    // to a new day or a programme is renamed) change what other pages link to: everything.
-    let (all_before, all_after) = (before.page_files(), after.page_files());
-    let removed: BTreeSet<String> = all_before.difference(&all_after).cloned().collect();
-    let added: BTreeSet<&String> = all_after.difference(&all_before).collect();
-    if !removed.iter().all(|f| was.contains(f)) || !added.iter().all(|f| is.contains(*f)) {
+    // Pages other than the changed entries' own that come or go (a timetable day, when a
+    // session moves to a new day or a programme is renamed; a person given inline) change
+    // what other pages link to: everything. They are read off both sites' page lists.
+    if before.derived_page_files() != after.derived_page_files() {
         return None;
     }
-    let added = added.len();
+    let removed: BTreeSet<String> = was.difference(&is).cloned().collect();
+    let added = is.difference(&was).count();
+    // A check on the rule above: otherwise, everything.
+    if before.page_count() - removed.len() + added != after.page_count() {
+        return None;
+    }
     render.retain(|f| !removed.contains(f));
     let own = is.into_iter().filter(|f| render.contains(f)).collect();
     Some(PageUpdate {

@@ -360,7 +360,15 @@ pub struct Renderer<'a> {
     pub urls: Urls,
     /// Told of every page rendered.
     pub progress: &'a dyn crate::progress::Progress,
+    /// What the speakers' index shows in each language, once asked for.
+    pub speaker_indexes: &'a SpeakerIndexes,
+    /// [`Renderer::derived_page_files`], once asked for.
+    pub derived_pages: &'a OnceLock<BTreeSet<String>>,
 }
+
+/// The speakers' index of a site in each of its languages, in the configuration's order,
+/// made once per site (`serve` compares a site's with the last site's after every edit).
+pub type SpeakerIndexes = OnceLock<Vec<Option<Vec<SpeakerListing>>>>;
 
 impl<'a> Renderer<'a> {
     /// Renders every page, in parallel; the result is sorted by file, so it is deterministic.
@@ -495,9 +503,16 @@ impl<'a> Renderer<'a> {
         self.config.languages.iter().map(|l| l.code.as_str())
     }
 
-    /// The output file of every page of the site.
-    pub(crate) fn page_files(&self) -> BTreeSet<String> {
-        self.jobs().into_iter().map(|job| self.file(job)).collect()
+    /// The output files of the pages that are no entry's own, off the site's page list:
+    /// each programme's timetable days, and the pages of people given inline.
+    pub(crate) fn derived_page_files(&self) -> &BTreeSet<String> {
+        self.derived_pages.get_or_init(|| {
+            self.jobs()
+                .into_iter()
+                .filter(|job| matches!(job, Job::Timetable(..) | Job::InlineSpeaker(..)))
+                .map(|job| self.file(job))
+                .collect()
+        })
     }
 
     fn jobs(&self) -> Vec<Job<'a>> {
@@ -1304,16 +1319,26 @@ impl<'a> Renderer<'a> {
     }
 
     /// What the speakers' index of `lang` shows; `None` without a locale for `lang`.
-    pub(crate) fn speaker_index_of(&self, lang: &'a str) -> Option<Vec<SpeakerListing>> {
-        let views = ViewBuilder {
-            model: self.model,
-            config: self.config,
-            locale: self.locales.get(lang)?,
-            urls: &self.urls,
-            lang,
-            from: self.address(Job::Speakers(lang)),
-        };
-        Some(self.speaker_index(&views))
+    pub(crate) fn speaker_index_of(&self, lang: &str) -> Option<&[SpeakerListing]> {
+        let indexes = self.speaker_indexes.get_or_init(|| {
+            let langs: Vec<&'a str> = self.languages().collect();
+            langs
+                .into_par_iter()
+                .map(|lang| {
+                    let views = ViewBuilder {
+                        model: self.model,
+                        config: self.config,
+                        locale: self.locales.get(lang)?,
+                        urls: &self.urls,
+                        lang,
+                        from: self.address(Job::Speakers(lang)),
+                    };
+                    Some(self.speaker_index(&views))
+                })
+                .collect()
+        });
+        let at = self.languages().position(|l| l == lang)?;
+        indexes[at].as_deref()
     }
 
     fn speaker_index(&self, v: &ViewBuilder) -> Vec<SpeakerListing> {
