@@ -251,8 +251,8 @@ impl fmt::Display for Error {
             (errors, warnings) => write!(
                 f,
                 "{}, {}",
-                crate::check::count(errors, "error"),
-                crate::check::count(warnings, "warning")
+                count(errors, "error"),
+                count(warnings, "warning")
             )?,
         }
         Ok(())
@@ -440,5 +440,14 @@ mod tests {
         assert_eq!(d.message, "unknown field `sumary`");
         assert_eq!(d.hint.as_deref(), Some("did you mean `summary`?"));
         assert_eq!(d.position, Some((3, 1)));
+    }
+}
+
+/// `1 error`, `2 errors`, `0 errors`: the summary line is English, like the diagnostics.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

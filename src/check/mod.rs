@@ -2,6 +2,7 @@
 //! anything. `build` refuses the same errors, because both go through [`Site`] assembly; the
 //! warnings here are what a build would publish anyway but an organiser should look at.
 
+pub use crate::diagnostic::count;
 pub use crate::locale::coverage::{MESSAGES_USED_BY_CODE, check_strings};
 pub use crate::validate::{MissingTranslation, missing_translations};
 
@@ -146,15 +147,6 @@ fn forbidden_in_value(
         }
         toml::de::DeValue::Table(table) => forbidden_in_table(table, field, found),
         _ => {}
-    }
-}
-
-/// `1 error`, `2 errors`, `0 errors`: the summary line is English, like the diagnostics.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

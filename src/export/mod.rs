@@ -37,28 +37,6 @@ use crate::model::{Memo, Model, Revision, Session, Translation};
 use crate::urls::Urls;
 use crate::write::OutputFile;
 
-/// The messages of `locales/*.ftl` the exports use, with the variables they are given. The
-/// load stage checks that every locale has them (`locale::coverage::check_strings`).
-pub const MESSAGES: &[(&str, &[&str])] = &[
-    ("site-name", &[]),
-    ("feed-title", &["site"]),
-    ("speakers-heading", &[]),
-    ("moderator-label", &[]),
-    ("not-confirmed", &[]),
-    ("status-label", &[]),
-    ("status-confirmed", &[]),
-    ("status-tentative", &[]),
-    ("status-cancelled", &[]),
-    ("status-moved", &[]),
-    ("time-range", &["start", "end"]),
-    ("time-start", &["start"]),
-    ("change-added", &[]),
-    ("change-moved", &[]),
-    ("change-cancelled", &[]),
-    ("change-speaker-confirmed", &[]),
-    ("change-updated", &[]),
-];
-
 pub const CALENDAR_FILE: &str = "calendar.ics";
 pub const SCHEDULE_XML: &str = "schedule.xml";
 pub const SCHEDULE_JSON: &str = "schedule.json";
