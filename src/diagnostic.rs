@@ -401,6 +401,15 @@ fn parse_unknown(message: &str) -> Option<(&str, &str, &str)> {
     Some((what, unknown, expected))
 }
 
+/// `1 error`, `2 errors`, `0 errors`: the summary line is English, like the diagnostics.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,14 +449,5 @@ mod tests {
         assert_eq!(d.message, "unknown field `sumary`");
         assert_eq!(d.hint.as_deref(), Some("did you mean `summary`?"));
         assert_eq!(d.position, Some((3, 1)));
-    }
-}
-
-/// `1 error`, `2 errors`, `0 errors`: the summary line is English, like the diagnostics.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
