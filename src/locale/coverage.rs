@@ -10,7 +10,8 @@ use crate::diagnostic::Diagnostic;
 use crate::locale::{Locale, Locales};
 use crate::theme::ThemeFiles;
 
-/// Messages that samling's own code formats (not a template), with the variables it passes.
+/// Messages that samling's own code formats (not a template), the pages' and the exports',
+/// with the variables it passes.
 pub const MESSAGES_USED_BY_CODE: &[(&str, &[&str])] = &[
     ("nav-home", &[]),
     ("nav-speakers", &[]),
@@ -19,11 +20,7 @@ pub const MESSAGES_USED_BY_CODE: &[(&str, &[&str])] = &[
     ("date-range", &["first", "last"]),
     ("time-range", &["start", "end"]),
     ("time-start", &["start"]),
-];
-
-/// The messages the exports (calendars, feeds, schedules) format, with the variables they
-/// pass. Listed here, not in `export`, so that the locales need nothing of the exports.
-const MESSAGES_USED_BY_EXPORTS: &[(&str, &[&str])] = &[
+    // The exports' (calendars, feeds, schedules).
     ("site-name", &[]),
     ("feed-title", &["site"]),
     ("speakers-heading", &[]),
@@ -34,20 +31,12 @@ const MESSAGES_USED_BY_EXPORTS: &[(&str, &[&str])] = &[
     ("status-tentative", &[]),
     ("status-cancelled", &[]),
     ("status-moved", &[]),
-    ("time-range", &["start", "end"]),
-    ("time-start", &["start"]),
     ("change-added", &[]),
     ("change-moved", &[]),
     ("change-cancelled", &[]),
     ("change-speaker-confirmed", &[]),
     ("change-updated", &[]),
 ];
-
-/// Every message samling's code formats: the pages' own and the exports'.
-fn messages_used_by_code() -> impl Iterator<Item = &'static (&'static str, &'static [&'static str])>
-{
-    MESSAGES_USED_BY_CODE.iter().chain(MESSAGES_USED_BY_EXPORTS)
-}
 
 /// One `t(...)` call in a template.
 #[derive(Debug, PartialEq, Eq)]
@@ -143,7 +132,7 @@ pub fn check_strings(theme: &ThemeFiles, locales: &Locales) -> Vec<Diagnostic> {
         }
     }
     // What samling's code asks for must exist too, with the variables it passes.
-    for (key, passed) in messages_used_by_code() {
+    for (key, passed) in MESSAGES_USED_BY_CODE.iter() {
         used_keys.insert(key.to_string());
         let passed: BTreeSet<String> = passed.iter().map(|v| v.to_string()).collect();
         for (locale, messages) in &catalogues {
@@ -415,7 +404,7 @@ mod tests {
     /// Every message samling's code formats by name is declared, so that the check knows it.
     #[test]
     fn messages_formatted_by_code_are_declared() {
-        let declared: BTreeSet<&str> = messages_used_by_code().map(|(k, _)| *k).collect();
+        let declared: BTreeSet<&str> = MESSAGES_USED_BY_CODE.iter().map(|(k, _)| *k).collect();
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         for entry in walkdir::WalkDir::new(src) {
             let entry = entry.unwrap();
@@ -429,7 +418,7 @@ mod tests {
                 let key = &key[..key.find('"').unwrap()];
                 assert!(
                     declared.contains(key),
-                    "{}: `{key}` is not in MESSAGES_USED_BY_CODE or MESSAGES_USED_BY_EXPORTS",
+                    "{}: `{key}` is not in MESSAGES_USED_BY_CODE",
                     entry.path().display()
                 );
             }
