@@ -326,6 +326,7 @@ fn across_entries(
     let mut problems = Vec::new();
     rooms_booked_twice(model, config, &mut problems);
     people_booked_twice(model, config, &mut problems);
+    names_of_two_speaker_pages(model, &mut problems);
     for speaker in model.speakers.iter() {
         for t in &speaker.entry.translations {
             if let Some(photo) = &t.front.photo
@@ -630,6 +631,66 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
             }
             if latest.is_none_or(|(d, _, e, _)| d != date || end > e) {
                 latest = Some(booking);
+            }
+        }
+    }
+}
+
+/// A name given inline that two speaker pages have (in any language): the session would
+/// link to whichever page sorts first, perhaps the wrong person, so it is refused.
+fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
+    let mut pages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, speaker) in model.speakers.iter().enumerate() {
+        for t in &speaker.entry.translations {
+            let owners = pages
+                .entry(crate::model::name_key(&t.front.name))
+                .or_default();
+            if !owners.contains(&i) {
+                owners.push(i);
+            }
+        }
+    }
+    for session in &model.sessions {
+        for t in &session.entry.translations {
+            for entry in t.front.speakers.iter().chain(&t.front.moderator) {
+                let crate::front_matter::SpeakerEntry::Inline { name, .. } = entry else {
+                    continue;
+                };
+                let Some(owners) = pages.get(&crate::model::name_key(name)) else {
+                    continue;
+                };
+                if owners.len() < 2 {
+                    continue;
+                }
+                let files: Vec<String> = owners
+                    .iter()
+                    .map(|&i| {
+                        model.speakers[i].entry.translations[0]
+                            .file
+                            .path
+                            .display()
+                            .to_string()
+                    })
+                    .collect();
+                let ids: Vec<String> = owners
+                    .iter()
+                    .map(|&i| format!("\"{}\"", model.speakers[i].id))
+                    .collect();
+                problems.push(
+                    at_field(
+                        &t.file,
+                        &format!("name = \"{name}\""),
+                        &format!(
+                            "`{name}` is the name of {} speaker pages: {}",
+                            owners.len(),
+                            files.join(", ")
+                        ),
+                    )
+                    .with_hint(format!(
+                        "give the id of the person's page in place of the name: {}",
+                        ids.join(" or ")
+                    )),
+                );
             }
         }
     }

@@ -569,7 +569,12 @@ impl ProgrammeGen<'_> {
             }
         }
         let country = country(rng);
-        let name = person(rng, country).0;
+        let mut name = person(rng, country).0;
+        // samling refuses a name given inline that two speaker pages have (it cannot tell
+        // whom it means), as an organiser would be asked to: another name, then.
+        while self.speakers.iter().filter(|s| s.name == name).count() > 1 {
+            name = person(rng, country).0;
+        }
         let role = role(rng.below(words::SPEAKER_ROLES.len()));
         let organisation = *rng.pick(words::ORGANISATIONS[country]);
         SessionSpeaker::Inline {

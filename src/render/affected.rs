@@ -112,6 +112,9 @@ pub fn plan_update(
             render.insert(after.file(Job::Speakers(lang)));
         }
     }
+    // A person's page lists their sessions, which an edit of another entry can change (a
+    // name given inline that a new speaker page has): compared for every person.
+    render.extend(after.files_of(&after.people_with_other_sessions(before)));
     // Pages other than the changed entries' own that come or go (a timetable day, when a
     // session moves to a new day or a programme is renamed; a person given inline) change
     // what other pages link to: everything. They are read off both sites' page lists.
@@ -373,6 +376,46 @@ impl<'a> Renderer<'a> {
                 .map(|t| (t.lang.as_str(), &t.front))
                 .collect(),
         ))
+    }
+
+    /// The speakers (pages and people given inline) whose sessions, by key, are not those
+    /// they had in `before`; those new in this site are left to the page lists' comparison.
+    fn people_with_other_sessions(&self, before: &Renderer) -> BTreeSet<Target> {
+        fn keys<'m>(m: &'m crate::model::Model, sessions: &[usize]) -> Vec<&'m str> {
+            sessions
+                .iter()
+                .map(|&s| m.sessions[s].entry.key.as_str())
+                .collect()
+        }
+        let (was, is) = (before.model, self.model);
+        let pages: std::collections::BTreeMap<&str, Vec<&str>> = was
+            .speakers
+            .iter()
+            .map(|s| (s.entry.key.as_str(), keys(was, &s.sessions)))
+            .collect();
+        let inline: std::collections::BTreeMap<&str, Vec<&str>> = was
+            .inline_speakers
+            .iter()
+            .map(|p| (p.slug.as_str(), keys(was, &p.sessions)))
+            .collect();
+        let mut targets = BTreeSet::new();
+        for (i, speaker) in is.speakers.iter().enumerate() {
+            if pages
+                .get(speaker.entry.key.as_str())
+                .is_some_and(|old| *old != keys(is, &speaker.sessions))
+            {
+                targets.insert(Target::Speaker(i));
+            }
+        }
+        for (i, person) in is.inline_speakers.iter().enumerate() {
+            if inline
+                .get(person.slug.as_str())
+                .is_some_and(|old| *old != keys(is, &person.sessions))
+            {
+                targets.insert(Target::InlineSpeaker(i));
+            }
+        }
+        targets
     }
 
     /// A session's page and its speakers' pages, which show the session's summary.
