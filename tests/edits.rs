@@ -982,7 +982,9 @@ fn seed() -> u64 {
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .as_nanos() as u64,
-        Ok(s) => s.parse().expect("SAMLING_EDIT_SEED is a number or `random`"),
+        Ok(s) => s
+            .parse()
+            .expect("SAMLING_EDIT_SEED is a number or `random`"),
     }
 }
 
