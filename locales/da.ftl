@@ -118,6 +118,7 @@ not-found-home = Gå til forsiden på dansk
 # Exports: calendar files, schedules for conference apps, the change feed.
 exports-heading = Kalender og apps
 calendar-add = Tilføj til kalender (.ics)
+session-page-link = Programpunktets side
 calendar-programme = Hele programmet i din kalender (.ics)
 calendar-speaker = Oplægsholderens programpunkter i din kalender (.ics)
 schedule-xml = Til konference-apps som Giggity og EventFahrplan (schedule.xml)

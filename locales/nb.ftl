@@ -118,6 +118,7 @@ not-found-home = Gå til forsiden på norsk
 # Exports: calendar files, schedules for conference apps, the change feed.
 exports-heading = Kalender og apper
 calendar-add = Legg til i kalenderen (.ics)
+session-page-link = Programpunktets side
 calendar-programme = Hele programmet i kalenderen din (.ics)
 calendar-speaker = Foredragsholderens programpunkter i kalenderen din (.ics)
 schedule-xml = For konferanseapper som Giggity og EventFahrplan (schedule.xml)

@@ -118,6 +118,7 @@ not-found-home = Gå till startsidan på svenska
 # Exports: calendar files, schedules for conference apps, the change feed.
 exports-heading = Kalender och appar
 calendar-add = Lägg till i kalendern (.ics)
+session-page-link = Programpunktens sida
 calendar-programme = Hela programmet i din kalender (.ics)
 calendar-speaker = Talarens programpunkter i din kalender (.ics)
 schedule-xml = För konferensappar som Giggity och EventFahrplan (schedule.xml)

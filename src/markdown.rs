@@ -155,6 +155,69 @@ pub enum LinkTarget {
     File(String),
 }
 
+/// The Markdown every text is read with.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// A text as plain text, for readers that show no HTML (conference apps): paragraphs and
+/// headings apart by a blank line, list items on lines of their own after "- ", links and
+/// images by their text; raw HTML left out, as it would show as markup.
+pub fn plain_text(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let block_end = |out: &mut String, gap: &str| {
+        let trimmed = out.trim_end_matches([' ', '\n']).len();
+        out.truncate(trimmed);
+        if !out.is_empty() {
+            out.push_str(gap);
+        }
+    };
+    for event in Parser::new_ext(source, OPTIONS) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::List(first)) => {
+                block_end(&mut out, "\n\n");
+                lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                block_end(&mut out, "\n\n");
+            }
+            Event::Start(Tag::Item) => {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    block_end(&mut out, "\n");
+                }
+                match lists.last_mut() {
+                    Some(Some(n)) => {
+                        out.push_str(&format!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => out.push_str("- "),
+                }
+            }
+            Event::End(TagEnd::Item) => block_end(&mut out, "\n"),
+            Event::End(TagEnd::TableCell) => out.push_str("  "),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) if lists.is_empty() => block_end(&mut out, "\n\n"),
+            Event::End(TagEnd::Paragraph) => block_end(&mut out, "\n"),
+            Event::Rule => block_end(&mut out, "\n\n"),
+            _ => {}
+        }
+    }
+    out.trim_end().to_owned()
+}
+
 impl Markdown {
     /// A renderer; `unsafe_html` passes raw HTML in texts through instead of showing it
     /// as text.
@@ -207,12 +270,7 @@ impl Markdown {
         mut page: Option<(&PageContext, &mut Vec<Link>, &mut Vec<String>)>,
         problems: &mut Vec<TextProblem>,
     ) -> String {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_HEADING_ATTRIBUTES;
-        let mut parsed: Vec<(Event, Range<usize>)> = Parser::new_ext(source, options)
+        let mut parsed: Vec<(Event, Range<usize>)> = Parser::new_ext(source, OPTIONS)
             .into_offset_iter()
             .collect();
         let highest = parsed
@@ -788,6 +846,17 @@ fn contrast(a: Color, b: Color) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_text_keeps_the_words_and_the_blocks_apart() {
+        let text = "## Program\n\nVi *mødes* i [salen](@/sal.md) kl. `10`.\nKaffe.\n\n## Punkter\n\
+                    - Velkomst\n- Debat\n\n1. Første\n2. Anden\n\n<b>rå</b> HTML\n\n---\n\nSlut";
+        assert_eq!(
+            super::plain_text(text),
+            "Program\n\nVi mødes i salen kl. 10. Kaffe.\n\nPunkter\n\n- Velkomst\n- Debat\n\n\
+             1. Første\n2. Anden\n\nrå HTML\n\nSlut"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -130,6 +130,8 @@ pub struct Speaker {
     pub entry: Arc<Entry<SpeakerFront>>,
     /// Sessions that refer to this speaker, in time order.
     pub sessions: Vec<usize>,
+    /// The person's number in the schedules: see [`Model::person_number`].
+    pub number: u32,
 }
 
 /// A person given inline (by `name`) in sessions, with no speaker page of that name: one
@@ -141,15 +143,94 @@ pub struct InlineSpeaker {
     pub slug: String,
     /// Sessions that name them, as speaker or moderator, in time order.
     pub sessions: Vec<usize>,
+    /// The person's number in the schedules: see [`Model::person_number`].
+    pub number: u32,
+}
+
+impl InlineSpeaker {
+    /// A UUIDv5 of the name as compared ([`name_key`]): the same in every session,
+    /// programme and language that names them, and across builds.
+    pub fn uid(&self) -> uuid::Uuid {
+        uuid::Uuid::new_v5(
+            &uuid::Uuid::NAMESPACE_URL,
+            format!("samling:person:{}", name_key(&self.name)).as_bytes(),
+        )
+    }
 }
 
 /// Whom a speaker's name refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Person {
     /// An index into [`Model::speakers`].
     Page(usize),
     /// An index into [`Model::inline_speakers`].
     Inline(usize),
+}
+
+impl Model {
+    /// The speaker page with file stem `id`.
+    pub fn speaker_by_id(&self, id: &str) -> Option<usize> {
+        self.speakers
+            .binary_search_by(|s| s.id.as_str().cmp(id))
+            .ok()
+    }
+
+    /// Whom a session's speaker or moderator entry names: the page it refers to, or for a
+    /// name given inline, the page of that name or the person of that name. `None` for a
+    /// reference to no page (which validation refuses).
+    pub fn person_of(&self, entry: &SpeakerEntry) -> Option<Person> {
+        match entry {
+            SpeakerEntry::Reference { id, .. } => self.speaker_by_id(id).map(Person::Page),
+            SpeakerEntry::Inline { name, .. } => self.people.get(&name_key(name)).copied(),
+        }
+    }
+
+    /// A person's UUID: their speaker page's, or one of their name.
+    pub fn person_uid(&self, person: Person) -> uuid::Uuid {
+        match person {
+            Person::Page(i) => self.speakers[i].entry.uid(),
+            Person::Inline(i) => self.inline_speakers[i].uid(),
+        }
+    }
+
+    /// A person's number, the same in every schedule of the site (apps such as ConfClerk
+    /// keep people by number): from their UUID, so it stays across builds, and the next
+    /// free one on the rare collision.
+    pub fn person_number(&self, person: Person) -> u32 {
+        match person {
+            Person::Page(i) => self.speakers[i].number,
+            Person::Inline(i) => self.inline_speakers[i].number,
+        }
+    }
+}
+
+/// Numbers every person from their UUID (31 bits, never 0), in UUID order so that a
+/// collision moves the same person each time.
+fn number_people(speakers: &mut [Speaker], inline: &mut [InlineSpeaker]) {
+    let mut all: Vec<(uuid::Uuid, Person)> = speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.entry.uid(), Person::Page(i)))
+        .chain(
+            inline
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.uid(), Person::Inline(i))),
+        )
+        .collect();
+    all.sort();
+    let mut taken = BTreeSet::new();
+    for (uid, person) in all {
+        let b = uid.as_bytes();
+        let mut n = (u32::from_be_bytes([b[0], b[1], b[2], b[3]]) & 0x7fff_ffff).max(1);
+        while !taken.insert(n) {
+            n = n % 0x7fff_fffe + 1;
+        }
+        match person {
+            Person::Page(i) => speakers[i].number = n,
+            Person::Inline(i) => inline[i].number = n,
+        }
+    }
 }
 
 /// A name as compared between inline speakers and speaker pages: case and spacing aside.
@@ -982,6 +1063,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             id: entry.key.rsplit('/').next().unwrap_or_default().to_owned(),
             entry,
             sessions: Vec::new(),
+            number: 0,
         })
         .collect();
     speakers.sort_by(|a, b| a.id.cmp(&b.id));
@@ -1033,7 +1115,8 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             speakers[s].sessions.push(i);
         }
     }
-    let (inline_speakers, people) = people(&mut speakers, &sessions, &order);
+    let (mut inline_speakers, people) = people(&mut speakers, &sessions, &order);
+    number_people(&mut speakers, &mut inline_speakers);
 
     pages.sort_by_cached_key(|p| {
         let front = &p.primary(config).front;
@@ -1124,6 +1207,7 @@ fn people(
                     slug: crate::text::slug(&name, "speaker"),
                     name,
                     sessions,
+                    number: 0,
                 },
             )
         })

@@ -498,6 +498,19 @@ fn the_export_checks_catch_a_broken_export() {
         );
         assert!(err.contains(expected), "{key}: {err}");
     }
+    // A speaker page's person has the page's UUID.
+    let err = rejected(
+        public,
+        json,
+        |b| {
+            let slug = "fremtidens_offentlige_sektor-temperaturen-paa-den-offentlige-sektor";
+            edit_event(b, slug, |e| {
+                e["persons"][0]["guid"] = "8114af21-a460-5474-0000-000000000000".into()
+            })
+        },
+        schedules,
+    );
+    assert!(err.contains("guid is not their page's"), "{err}");
     let err = rejected(
         public,
         json,
@@ -520,6 +533,21 @@ fn the_export_checks_catch_a_broken_export() {
         schedules,
     );
     assert!(err.contains(": start"), "{err}");
+    // ConfClerk shows no presenter without the person's id.
+    let err = rejected(
+        public,
+        xml,
+        |b| swap(b, b"<person id=\"2133154090\" ", b"<person "),
+        schedules,
+    );
+    assert!(err.contains("a person without id or guid"), "{err}");
+    let err = rejected(
+        public,
+        xml,
+        |b| swap(b, b"Bjarne Corydon</person>", b"Bjarne Corydo</person>"),
+        schedules,
+    );
+    assert!(err.contains("is not the JSON's"), "{err}");
 
     let feed = "da/feed.xml";
     let err = rejected(

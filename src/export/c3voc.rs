@@ -89,15 +89,36 @@ struct Event {
     language: Option<String>,
     #[serde(rename = "abstract")]
     summary: Option<String>,
+    description: Option<String>,
     persons: Vec<Person>,
-    links: Vec<()>,
+    links: Vec<Link>,
+}
+
+/// A person in pretalx's shape: `code` is the number `schedule.xml` gives them (the
+/// schema's frab shape, with an integer `id`, may not be mixed with `name`).
+#[derive(Serialize)]
+struct Person {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    guid: Option<String>,
+    name: String,
+    public_name: String,
+    /// From the speaker page, if they have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    biography: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    avatar: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
 }
 
 #[derive(Serialize)]
-struct Person {
-    name: String,
-    public_name: String,
-    guid: String,
+struct Link {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    url: String,
+    title: String,
 }
 
 /// The schedule; each event's JSON is taken from `memo` where it was made from the same.
@@ -189,6 +210,7 @@ fn event(cx: &Cx, folder: &str, e: &ScheduleEvent) -> Box<RawValue> {
     let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
     let f = &e.t.front;
     let page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
+    let people = cx.people(e.t);
     let event = Event {
         guid: e.guid.to_string(),
         id: e.id,
@@ -199,23 +221,44 @@ fn event(cx: &Cx, folder: &str, e: &ScheduleEvent) -> Box<RawValue> {
         slug: e.slug.clone(),
         url: cx.link(folder, &page),
         title: event_title(cx, e.t),
-        subtitle: None,
+        subtitle: cx.status_text(f),
         track: e.track.clone(),
         kind: f.format.map_or("talk", format_name),
         language: f.language.clone(),
         summary: f.summary.clone(),
-        persons: cx
-            .people(e.t)
+        description: Some(cx.description(e, &people)).filter(|d| !d.is_empty()),
+        persons: people.iter().map(|p| person(cx, p)).collect(),
+        links: cx
+            .event_links(e)
             .into_iter()
-            .map(|p| Person {
-                guid: p.guid().to_string(),
-                public_name: p.name.clone(),
-                name: p.name,
+            .map(|(url, title)| Link {
+                kind: "web",
+                url,
+                title,
             })
             .collect(),
-        links: Vec::new(),
     };
     // serde_json cannot fail on these types, nor read back what it wrote.
     let json = serde_json::to_string(&event).unwrap_or_default();
     RawValue::from_string(json).unwrap_or_else(|_| RawValue::NULL.to_owned())
+}
+
+/// A person of an event, with what their speaker page tells in this language.
+fn person(cx: &Cx, p: &super::Person) -> Person {
+    let m = cx.model();
+    let ids = p.ids(m);
+    let page = p
+        .page
+        .and_then(|s| Some((s, s.entry.pick(cx.lang, cx.ex.config, true)?)));
+    Person {
+        code: ids.map(|(_, number)| number.to_string()),
+        guid: ids.map(|(guid, _)| guid.to_string()),
+        name: p.name.clone(),
+        public_name: p.name.clone(),
+        biography: page
+            .map(|(_, t)| crate::markdown::plain_text(t.file.body_text()))
+            .filter(|b| !b.is_empty()),
+        avatar: page.and_then(|(_, t)| cx.absolute(t.front.photo.as_ref()?)),
+        url: page.and_then(|(s, t)| cx.absolute(&Urls::page(&t.lang, &s.entry.key))),
+    }
 }

@@ -105,7 +105,7 @@ fn event(cx: &Cx, e: &ScheduleEvent) -> String {
     el("room", &e.room);
     el("slug", &e.slug);
     el("title", &event_title(cx, e.t));
-    el("subtitle", "");
+    el("subtitle", &cx.status_text(f).unwrap_or_default());
     el("track", e.track.as_deref().unwrap_or(""));
     el("type", f.format.map_or("talk", format_name));
     if let Some(language) = &f.language {
@@ -113,7 +113,7 @@ fn event(cx: &Cx, e: &ScheduleEvent) -> String {
     }
     el("abstract", f.summary.as_deref().unwrap_or(""));
     let people = cx.people(e.t);
-    let description = cx.people_lines(&people).join("\n");
+    let description = cx.description(e, &people);
     if !description.is_empty() {
         el("description", &description);
     }
@@ -123,14 +123,37 @@ fn event(cx: &Cx, e: &ScheduleEvent) -> String {
     }
     out.push_str("        <persons>\n");
     for p in &people {
-        let _ = writeln!(
-            out,
-            "          <person guid=\"{}\">{}</person>",
-            p.guid(),
-            escape_markup(&p.name)
-        );
+        // ConfClerk shows only people with an `id`; the guid says who it is everywhere.
+        match p.ids(m) {
+            Some((guid, id)) => {
+                let _ = writeln!(
+                    out,
+                    "          <person id=\"{id}\" guid=\"{guid}\">{}</person>",
+                    escape_markup(&p.name)
+                );
+            }
+            None => {
+                let _ = writeln!(out, "          <person>{}</person>", escape_markup(&p.name));
+            }
+        }
     }
-    out.push_str("        </persons>\n        <links/>\n      </event>\n");
+    out.push_str("        </persons>\n");
+    let links = cx.event_links(e);
+    if links.is_empty() {
+        out.push_str("        <links/>\n");
+    } else {
+        out.push_str("        <links>\n");
+        for (url, title) in links {
+            let _ = writeln!(
+                out,
+                "          <link href=\"{}\">{}</link>",
+                escape_markup(&url),
+                escape_markup(&title)
+            );
+        }
+        out.push_str("        </links>\n");
+    }
+    out.push_str("      </event>\n");
     out
 }
 

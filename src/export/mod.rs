@@ -78,8 +78,9 @@ struct KeptSchedule {
     c3voc: ScheduleMemo<(Box<serde_json::value::RawValue>, uuid::Uuid)>,
 }
 
-/// Schedule entries by session, with the entries' revisions, number and slug.
-type ScheduleMemo<V> = Memo<(Vec<Revision>, u32, String), V>;
+/// Schedule entries by session, with the entries' revisions, number and slug, and the
+/// numbers of its people (which depend on everyone's, on the rare collision).
+type ScheduleMemo<V> = Memo<(Vec<Revision>, u32, String, Vec<u32>), V>;
 
 impl Kept {
     fn take(&self, lang: &str) -> KeptLang {
@@ -557,6 +558,41 @@ impl<'a> Cx<'a> {
             .then(|| self.urls.absolute(path))
     }
 
+    /// What apps should show beside a session's title (frab's and c3voc's `subtitle`): its
+    /// status unless it is confirmed, in this language.
+    fn status_text(&self, front: &SessionFront) -> Option<String> {
+        match front.status? {
+            Status::Confirmed => None,
+            Status::Tentative => Some(self.text("status-tentative")),
+            Status::Moved => Some(self.text("status-moved")),
+            Status::Cancelled => Some(self.text("status-cancelled")),
+        }
+    }
+
+    /// A schedule event's description, as plain text: the session's text, then who speaks
+    /// and moderates with their roles (apps show the names alone).
+    fn description(&self, e: &ScheduleEvent, people: &[Person]) -> String {
+        let mut parts = vec![crate::markdown::plain_text(e.t.file.body_text())];
+        parts.push(self.people_lines(people).join("\n"));
+        parts.retain(|p| !p.is_empty());
+        parts.join("\n\n")
+    }
+
+    /// The links a schedule event carries, with their titles in this language: the
+    /// session's page and its calendar file, where the site's full address is known (apps
+    /// open them from elsewhere).
+    fn event_links(&self, e: &ScheduleEvent) -> Vec<(String, String)> {
+        let page = Urls::page(&e.t.lang, &self.model().sessions[e.index].entry.key);
+        let mut links = Vec::new();
+        if let Some(url) = self.absolute(&page) {
+            links.push((url, self.text("session-page-link")));
+        }
+        if let Some(url) = self.absolute(&format!("{page}{CALENDAR_FILE}")) {
+            links.push((url, self.text("calendar-add")));
+        }
+        links
+    }
+
     /// A link from the folder `from` to the page at `to`: its public address when the
     /// site's address is known, otherwise relative to the export file.
     fn link(&self, from: &str, to: &str) -> String {
@@ -579,33 +615,31 @@ impl<'a> Cx<'a> {
 
     fn person(&self, entry: &SpeakerEntry, moderator: bool) -> Person<'a> {
         let m = self.model();
-        let (name, role, organisation, page) = match entry {
-            SpeakerEntry::Inline {
-                name,
-                role,
-                organisation,
-                ..
-            } => (name.clone(), role.clone(), organisation.clone(), None),
-            SpeakerEntry::Reference { id, .. } => {
-                let speaker = m
-                    .speakers
-                    .binary_search_by(|s| s.id.as_str().cmp(id))
-                    .ok()
-                    .map(|i| &m.speakers[i]);
-                match speaker {
-                    Some(s) => {
-                        let t = s.entry.pick(self.lang, self.ex.config, true);
-                        let t = t.unwrap_or(&s.entry.translations[0]);
-                        (
-                            t.front.name.clone(),
-                            t.front.role.clone(),
-                            t.front.organisation.clone(),
-                            Some(s),
-                        )
-                    }
-                    None => (id.clone(), None, None, None),
-                }
+        let who = m.person_of(entry);
+        let page = match who {
+            Some(crate::model::Person::Page(i)) => Some(&m.speakers[i]),
+            _ => None,
+        };
+        let (name, role, organisation) = match (entry, page) {
+            (
+                SpeakerEntry::Inline {
+                    name,
+                    role,
+                    organisation,
+                    ..
+                },
+                _,
+            ) => (name.clone(), role.clone(), organisation.clone()),
+            (SpeakerEntry::Reference { .. }, Some(s)) => {
+                let t = s.entry.pick(self.lang, self.ex.config, true);
+                let t = t.unwrap_or(&s.entry.translations[0]);
+                (
+                    t.front.name.clone(),
+                    t.front.role.clone(),
+                    t.front.organisation.clone(),
+                )
             }
+            (SpeakerEntry::Reference { id, .. }, None) => (id.clone(), None, None),
         };
         Person {
             name,
@@ -614,6 +648,7 @@ impl<'a> Cx<'a> {
             confirmed: entry.confirmed(),
             moderator,
             page,
+            who,
         }
     }
 
@@ -659,21 +694,16 @@ struct Person<'a> {
     organisation: Option<String>,
     confirmed: bool,
     moderator: bool,
-    /// The speaker page, if the person has one.
+    /// The speaker page, if the person has one (a name given inline may be a page's).
     page: Option<&'a crate::model::Speaker>,
+    /// Who the model says this is: `None` only for a reference to no page.
+    who: Option<crate::model::Person>,
 }
 
 impl Person<'_> {
-    /// A stable UUID of the person for the schedules: their speaker page's, or one made
-    /// from the name of a speaker given inline.
-    fn guid(&self) -> uuid::Uuid {
-        match self.page {
-            Some(speaker) => speaker.entry.uid(),
-            None => uuid::Uuid::new_v5(
-                &uuid::Uuid::NAMESPACE_URL,
-                format!("samling:person:{}", self.name).as_bytes(),
-            ),
-        }
+    /// The person's UUID and number, the same in every schedule of the site.
+    fn ids(&self, m: &Model) -> Option<(uuid::Uuid, u32)> {
+        self.who.map(|p| (m.person_uid(p), m.person_number(p)))
     }
 }
 
@@ -785,8 +815,12 @@ struct Placed {
 
 impl ScheduleEvent<'_> {
     /// What decides the entry's text in a schedule, for [`ScheduleMemo`].
-    fn made_from(&self) -> (Vec<Revision>, u32, String) {
-        (self.sources.clone(), self.id, self.slug.clone())
+    fn made_from(&self, m: &Model) -> (Vec<Revision>, u32, String, Vec<u32>) {
+        let f = &self.t.front;
+        let numbers = (f.speakers.iter().chain(&f.moderator))
+            .filter_map(|entry| Some(m.person_number(m.person_of(entry)?)))
+            .collect();
+        (self.sources.clone(), self.id, self.slug.clone(), numbers)
     }
 
     /// The entry's text: kept in `memo` if made from the same, else made by `make`.
@@ -800,7 +834,7 @@ impl ScheduleEvent<'_> {
             return make();
         };
         let key = &cx.model().sessions[self.index].entry.key;
-        let from = self.made_from();
+        let from = self.made_from(cx.model());
         if let Some(text) = memo.get(key, &from) {
             return text.clone();
         }

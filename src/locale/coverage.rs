@@ -26,6 +26,8 @@ pub const MESSAGES_USED_BY_CODE: &[(&str, &[&str])] = &[
     ("speakers-heading", &[]),
     ("moderator-label", &[]),
     ("not-confirmed", &[]),
+    ("calendar-add", &[]),
+    ("session-page-link", &[]),
     ("status-label", &[]),
     ("status-confirmed", &[]),
     ("status-tentative", &[]),

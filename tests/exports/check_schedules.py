@@ -1,8 +1,10 @@
 """Validates every schedule.json of a built samling site against the c3voc JSON schema
 (jsonschema, with format checks) and every schedule.xml against the c3voc XSD (xmllint), and
-checks what conference apps rely on: exactly the sixteen event keys, acronym and slug
+checks what conference apps rely on: exactly the seventeen event keys, acronym and slug
 patterns, the pretalx person shape, guids that are the sessions' calendar UIDs, `day@date`,
-`day@start` and `day@end` in the XML, and the same events in both files.
+`day@start` and `day@end` in the XML, and the same events in both files; the people the
+content names, each with the same `id` (XML) and `code` (JSON) in every schedule of the site,
+and a speaker page's person with the page's UUID.
 
 With a full base URL every format of the schema is checked, `uri` included (the
 rfc3986-validator package) and `date-time` (rfc3339-validator); `color` needs webcolors and is
@@ -27,7 +29,7 @@ import common
 
 EVENT_KEYS = {
     "guid", "id", "date", "start", "duration", "room", "slug", "url", "title", "subtitle",
-    "track", "type", "language", "abstract", "persons", "links",
+    "track", "type", "language", "abstract", "description", "persons", "links",
 }
 ACRONYM = re.compile(r"^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$")
 SLUG = re.compile(r"^[a-z0-9_]{4,}-[a-z0-9\-_]{4,}$")
@@ -46,6 +48,7 @@ def main(root, public, schemas, base, xsd_check=True):
     xsd = os.path.join(schemas, "schedule.xml.xsd")
     session_uids = {common.uid(k): k for k in site.sessions}
     found = 0
+    person_numbers = {}
     for dirpath, _, names in sorted(os.walk(public)):
         if "schedule.json" not in names and "schedule.xml" not in names:
             continue
@@ -70,13 +73,21 @@ def main(root, public, schemas, base, xsd_check=True):
                     assert SLUG.match(ev["slug"]) and ev["slug"].isascii(), f"{path}: slug {ev['slug']}"
                     assert ev["date"].startswith(day["date"]), path
                     for person in ev["persons"]:
-                        assert {"name", "public_name", "guid"} <= set(person), f"{path}: person {person}"
+                        assert {"name", "public_name", "guid", "code"} <= set(person), f"{path}: person {person}"
                     key = session_uids.get(ev["guid"])
                     assert key, f"{path}: guid {ev['guid']} is no session's UID"
                     assert key.startswith(programme + "/"), f"{path}: {key} is not in {programme}"
                     shown = site.pick(site.sessions[key], lang)
                     assert shown is not None, f"{path}: {key} is not shown in {lang}"
                     assert ev["title"].endswith(shown.front["title"]), f"{path}: title {ev['title']}"
+                    named = site.people_of(shown.front)
+                    assert len(ev["persons"]) == len(named), f"{path}: {key}: persons"
+                    for person, entry in zip(ev["persons"], named):
+                        name = site.speaker_name(entry, lang)
+                        assert person["name"] == name, f"{path}: {key}: {person}, want {name}"
+                        page = site.speaker_page_of(entry)
+                        if page:
+                            assert person["guid"] == common.uid(page), f"{path}: {key}: {name}'s guid is not their page's"
                     if absolute:
                         assert ev["url"] == f"{base.rstrip('/')}/{shown.lang}/{key}/", f"{path}: url {ev['url']}"
                     else:
@@ -109,7 +120,16 @@ def main(root, public, schemas, base, xsd_check=True):
             for name in ("date", "start", "duration", "room", "slug", "title"):
                 assert ev.findtext(name) == str(j[name]), f"{path}: {guid}: {name}"
             assert int(ev.get("id")) == j["id"], path
+            # ConfClerk shows only people with an id: one number per person, site-wide.
+            persons = ev.find("persons").findall("person")
+            assert len(persons) == len(j["persons"]), f"{path}: {guid}: persons"
+            for x, jp in zip(persons, j["persons"]):
+                assert x.get("id") and x.get("guid"), f"{path}: {guid}: a person without id or guid"
+                assert (x.get("id"), x.get("guid"), x.text) == (jp["code"], jp["guid"], jp["name"]), f"{path}: {guid}: person"
+                number = int(x.get("id"))
+                assert person_numbers.setdefault(x.get("guid"), number) == number, f"{path}: {x.get('guid')} has two numbers"
         found += 1
+    assert len(set(person_numbers.values())) == len(person_numbers), "two people have one number"
     assert found, "no schedules found"
     print(f"check_schedules: {found} programmes' schedule.json and schedule.xml valid")
 

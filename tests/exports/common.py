@@ -50,6 +50,20 @@ class Site:
                 return translations[code]
         return None
 
+    def people_of(self, front):
+        """The speakers and moderator a session's translation names, in its order."""
+        speakers = front.get("speakers", [])
+        moderator = front.get("moderator")
+        return list(speakers) + ([moderator] if moderator is not None else [])
+
+    def speaker_page_of(self, entry):
+        """The content key of the speaker page an entry refers to by id, if it does."""
+        if isinstance(entry, str):
+            entry = {"id": entry}
+        if "name" in entry or entry.get("id") not in self.speakers:
+            return None
+        return next(iter(self.speakers[entry["id"]].values())).key
+
     def speaker_name(self, entry, lang):
         if isinstance(entry, str):
             entry = {"id": entry}

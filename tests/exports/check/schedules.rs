@@ -19,9 +19,24 @@ use serde_json::Value;
 
 use super::site;
 
-const EVENT_KEYS: [&str; 16] = [
-    "guid", "id", "date", "start", "duration", "room", "slug", "url", "title", "subtitle", "track",
-    "type", "language", "abstract", "persons", "links",
+const EVENT_KEYS: [&str; 17] = [
+    "guid",
+    "id",
+    "date",
+    "start",
+    "duration",
+    "room",
+    "slug",
+    "url",
+    "title",
+    "subtitle",
+    "track",
+    "type",
+    "language",
+    "abstract",
+    "description",
+    "persons",
+    "links",
 ];
 
 pub fn schemas_dir() -> PathBuf {
@@ -86,6 +101,7 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<usize, String> {
         .collect();
     let event_keys: BTreeSet<&str> = EVENT_KEYS.into_iter().collect();
     let dirs = schedule_dirs(public);
+    let mut person_numbers: BTreeMap<String, u32> = BTreeMap::new();
     for dir in &dirs {
         let d = dir.display();
         ensure!(
@@ -146,7 +162,7 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<usize, String> {
                     );
                     for person in ev["persons"].as_array().unwrap() {
                         ensure!(
-                            ["name", "public_name", "guid"]
+                            ["name", "public_name", "guid", "code"]
                                 .iter()
                                 .all(|k| person.get(k).is_some()),
                             "{p}: person {person}"
@@ -168,6 +184,29 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<usize, String> {
                         title.ends_with(site::text(&shown.front, "title").unwrap()),
                         "{p}: title {title}"
                     );
+                    // The people the content names, in its order; a speaker page's person
+                    // has the page's UUID.
+                    let named = site.people_of(&shown.front);
+                    let persons = ev["persons"].as_array().unwrap();
+                    ensure!(
+                        persons.len() == named.len(),
+                        "{p}: {key}: {} persons for {} people",
+                        persons.len(),
+                        named.len()
+                    );
+                    for (person, entry) in persons.iter().zip(&named) {
+                        let name = site.speaker_name(entry, lang);
+                        ensure!(
+                            person["name"] == name.as_str(),
+                            "{p}: {key}: {person}, want {name}"
+                        );
+                        if let Some(page) = site.speaker_page_of(entry) {
+                            ensure!(
+                                person["guid"] == site::uid(page).as_str(),
+                                "{p}: {key}: {name}'s guid is not their page's"
+                            );
+                        }
+                    }
                     let url = str_of(ev, "url", &p)?;
                     if absolute {
                         let want = format!("{}/{}/{key}/", base.trim_end_matches('/'), shown.lang);
@@ -238,8 +277,39 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<usize, String> {
             }
             let id: Option<i64> = ev.attribute("id").and_then(|i| i.parse().ok());
             ensure!(id == j["id"].as_i64(), "{p}: {guid}: id");
+            // Apps (ConfClerk) show only people with an `id`: each one's, the same as the
+            // JSON's `code`, and one number per person in all the site's schedules.
+            let persons: Vec<_> = ev
+                .descendants()
+                .filter(|n| n.has_tag_name("person"))
+                .collect();
+            let json_persons = j["persons"].as_array().unwrap();
+            ensure!(persons.len() == json_persons.len(), "{p}: {guid}: persons");
+            for (x, jp) in persons.iter().zip(json_persons) {
+                let (Some(id), Some(person_guid)) = (x.attribute("id"), x.attribute("guid")) else {
+                    return Err(format!("{p}: {guid}: a person without id or guid"));
+                };
+                ensure!(
+                    jp["code"] == id
+                        && jp["guid"] == person_guid
+                        && x.text() == jp["name"].as_str(),
+                    "{p}: {guid}: person {id} is not the JSON's {jp}"
+                );
+                let number: u32 = id.parse().map_err(|_| format!("{p}: person id {id}"))?;
+                if let Some(other) = person_numbers.insert(person_guid.to_owned(), number) {
+                    ensure!(
+                        other == number,
+                        "{p}: {person_guid} is {number} here, {other} elsewhere"
+                    );
+                }
+            }
         }
     }
+    let numbers: BTreeSet<u32> = person_numbers.values().copied().collect();
+    ensure!(
+        numbers.len() == person_numbers.len(),
+        "two people have one number"
+    );
     ensure!(!dirs.is_empty(), "no schedules found");
     Ok(dirs.len())
 }

@@ -24,6 +24,8 @@ pub struct Site {
     pub sessions: BTreeMap<String, Translations>,
     /// By the speaker's id (the file's stem).
     pub speakers: BTreeMap<String, Translations>,
+    /// Each speaker page's content key, by id.
+    pub speaker_keys: BTreeMap<String, String>,
 }
 
 /// `Entry::uid`: a UUIDv5 (URL namespace) of `samling:<content key>`.
@@ -91,6 +93,7 @@ pub fn load(root: &Path) -> Site {
         programmes: BTreeMap::new(),
         sessions: BTreeMap::new(),
         speakers: BTreeMap::new(),
+        speaker_keys: BTreeMap::new(),
     };
     let kind = |front: &Table| front.get("kind").and_then(Value::as_str).map(str::to_owned);
     for (rel, stem, lang, front) in &pages {
@@ -109,6 +112,12 @@ pub fn load(root: &Path) -> Site {
         if kind(front).as_deref() == Some("speaker") {
             let entry = site.speakers.entry(stem.clone()).or_default();
             entry.insert(lang.clone(), page());
+            let key = if rel.is_empty() {
+                stem.clone()
+            } else {
+                format!("{rel}/{stem}")
+            };
+            site.speaker_keys.insert(stem.clone(), key);
         }
     }
     for (rel, stem, lang, front) in pages {
@@ -166,6 +175,28 @@ impl Site {
         let order = std::iter::once(&self.default)
             .chain(self.languages.iter().filter(|l| **l != self.default));
         order.into_iter().find_map(|code| translations.get(code))
+    }
+
+    /// The speakers and moderator a session's translation names, in the order it gives them.
+    pub fn people_of<'a>(&self, front: &'a Table) -> Vec<&'a Value> {
+        let list = |key: &str| match front.get(key) {
+            Some(Value::Array(a)) => a.iter().collect(),
+            Some(v) => vec![v],
+            None => Vec::new(),
+        };
+        let mut people = list("speakers");
+        people.extend(list("moderator"));
+        people
+    }
+
+    /// The speaker page a speaker entry refers to by id, if it does.
+    pub fn speaker_page_of<'a>(&'a self, person: &'a Value) -> Option<&'a str> {
+        let id = match person {
+            Value::String(id) => id.as_str(),
+            Value::Table(t) if t.get("name").is_none() => t["id"].as_str()?,
+            _ => return None,
+        };
+        self.speaker_keys.get(id).map(String::as_str)
     }
 
     pub fn speaker_name(&self, person: &Value, lang: &str) -> String {
