@@ -338,10 +338,7 @@ impl Model {
             ),
             Parsed::Speaker(_) => {
                 let id = key.rsplit('/').next()?;
-                let i = self
-                    .speakers
-                    .binary_search_by(|s| s.id.as_str().cmp(id))
-                    .ok()?;
+                let i = self.speaker_by_id(id)?;
                 (self.speakers[i].entry.key == key).then_some((Kind::Speaker, i))?
             }
             Parsed::Programme(_) => (

@@ -173,6 +173,49 @@ fn a_cancelled_and_moved_session_says_so_everywhere() {
     assert!(xml.contains("<title>Aflyst: Politisk debat"), "{xml}");
 }
 
+/// A session without an end: no DTEND in its calendars (one equal to DTSTART is invalid,
+/// RFC 5545 §3.8.2.2), and the schedules' documented hour; a tentative one says so where
+/// apps show it (the subtitle), and its people have their numbers.
+#[test]
+fn a_session_without_an_end_has_no_dtend_and_an_hour_in_the_schedules() {
+    let dir = example_copy();
+    let root = dir.path();
+    for lang in ["da", "sv", "nb"] {
+        let path = format!("content/fremtidens-offentlige-sektor/politisk-debat.{lang}.md");
+        let text = read(root, &path)
+            .replace("end = 12:00:00\n", "")
+            .replace("status = \"confirmed\"", "status = \"tentative\"");
+        write(root, &path, &text);
+    }
+    let out = build_with(root, Some(FULL_BASE));
+    let public = out.path().join("public");
+    check_all(root, &public, FULL_BASE, &[DST]);
+    let ics = read(
+        &public,
+        "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics",
+    );
+    assert!(
+        ics.contains("\r\nDTSTART;TZID=Europe/Copenhagen:20260122T091500\r\n"),
+        "{ics}"
+    );
+    assert!(!ics.contains("DTEND"), "{ics}");
+    let xml = read(&public, "da/fremtidens-offentlige-sektor/schedule.xml");
+    let slug = xml
+        .find("<slug>fremtidens_offentlige_sektor-politisk-debat<")
+        .unwrap();
+    let event = &xml[xml[..slug].rfind("<event ").unwrap()..];
+    let event = &event[..event.find("</event>").unwrap()];
+    assert!(event.contains("<duration>01:00</duration>"), "{event}");
+    assert!(event.contains("<subtitle>Foreløbigt</subtitle>"), "{event}");
+    assert!(event.contains("<person id=\""), "{event}");
+    assert!(
+        event.contains(&format!(
+            "<link href=\"{FULL_BASE}da/fremtidens-offentlige-sektor/politisk-debat/\">"
+        )),
+        "{event}"
+    );
+}
+
 #[test]
 fn exports_are_the_same_in_every_build() {
     let root = example_root();

@@ -272,7 +272,11 @@ pub(super) fn event(
         }
         When::Timed { start, end } => {
             used |= zoned_property(&mut out, "DTSTART", zone.eu, start);
-            used |= zoned_property(&mut out, "DTEND", zone.eu, end);
+            // No end given, no DTEND: one equal to DTSTART is invalid (RFC 5545 §3.8.2.2),
+            // and without it the event is the moment it starts (§3.6.1).
+            if let Some(end) = end {
+                used |= zoned_property(&mut out, "DTEND", zone.eu, end);
+            }
         }
     }
     let sequence = f.changes.iter().filter(|c| c.what.is_significant()).count();

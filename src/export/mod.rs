@@ -266,7 +266,7 @@ impl<'a> Exporter<'a> {
         let m = self.model;
         let mut scope = Scope::default();
         let programme_by_key = |key: &str| m.programmes.iter().position(|p| p.entry.key == key);
-        let speaker_by_id = |id: &str| m.speakers.binary_search_by(|s| s.id.as_str().cmp(id)).ok();
+        let speaker_by_id = |id: &str| m.speaker_by_id(id);
         // The sessions whose exports change, in this model and in the one before.
         let mut sessions = BTreeSet::new();
         let mut sessions_before = BTreeSet::new();
@@ -712,9 +712,13 @@ impl Person<'_> {
 enum When {
     /// A date without a time: an all-day event.
     Day(civil::Date),
-    /// A start and an end (the start again when no end is given).
-    Timed { start: Zoned, end: Zoned },
+    /// A start, and an end if one is given.
+    Timed { start: Zoned, end: Option<Zoned> },
 }
+
+/// How long a schedule shows a session without an end: the frab and c3voc formats need a
+/// duration, and an hour is what calendar apps such as khal assume (docs/exports.md).
+const DURATION_WITHOUT_END: jiff::SignedDuration = jiff::SignedDuration::from_hours(1);
 
 impl When {
     /// The session's date and times, in the zone `tz`; an end before the start is on the
@@ -726,13 +730,16 @@ impl When {
         };
         let start_dt = date.to_datetime(start.0);
         let end_dt = match front.end {
-            Some(end) if end.0 >= start.0 => date.to_datetime(end.0),
-            Some(end) => date.tomorrow().ok()?.to_datetime(end.0),
-            None => start_dt,
+            Some(end) if end.0 >= start.0 => Some(date.to_datetime(end.0)),
+            Some(end) => Some(date.tomorrow().ok()?.to_datetime(end.0)),
+            None => None,
         };
         Some(When::Timed {
             start: start_dt.to_zoned(tz.clone()).ok()?,
-            end: end_dt.to_zoned(tz.clone()).ok()?,
+            end: match end_dt {
+                Some(end) => Some(end.to_zoned(tz.clone()).ok()?),
+                None => None,
+            },
         })
     }
 }
@@ -873,6 +880,10 @@ impl<'a> Schedule<'a> {
                 let t = cx.pick(s)?;
                 let Some(When::Timed { start, end }) = When::of(&t.front, &tz) else {
                     return None;
+                };
+                let end = match end {
+                    Some(end) => end,
+                    None => start.checked_add(DURATION_WITHOUT_END).ok()?,
                 };
                 // A schedule's events all have a room: the place, or else the programme.
                 let place = m.place(session, t, cx.lang, cx.ex.config);

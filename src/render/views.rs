@@ -156,8 +156,8 @@ impl<'a> ViewBuilder<'a> {
                 ..
             } => {
                 // The same person as a speaker page of that name, or their own page.
-                let (url, lang) = match self.model.people.get(&crate::model::name_key(name)) {
-                    Some(&Person::Page(i)) => {
+                let (url, lang) = match self.model.person_of(entry) {
+                    Some(Person::Page(i)) => {
                         let speaker = &self.model.speakers[i];
                         match speaker.entry.pick(self.lang, self.config, true) {
                             Some(t) => (
@@ -170,7 +170,7 @@ impl<'a> ViewBuilder<'a> {
                             None => (None, None),
                         }
                     }
-                    Some(&Person::Inline(i)) => {
+                    Some(Person::Inline(i)) => {
                         let path = format!(
                             "{}/{}",
                             self.config.speakers_path.trim_matches('/'),
@@ -196,9 +196,7 @@ impl<'a> ViewBuilder<'a> {
                 // Validation guarantees the page exists.
                 let speaker = self
                     .model
-                    .speakers
-                    .binary_search_by(|s| s.id.as_str().cmp(id))
-                    .ok()
+                    .speaker_by_id(id)
                     .map(|i| &self.model.speakers[i]);
                 let t = speaker.and_then(|s| s.entry.pick(self.lang, self.config, true));
                 match (speaker, t) {

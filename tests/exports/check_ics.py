@@ -127,6 +127,8 @@ def main(root, public, base):
                     end_day = date if front["end"] >= front["start"] else date + dt.timedelta(days=1)
                     want_end = dt.datetime.combine(end_day, front["end"]).replace(tzinfo=ZoneInfo(zone))
                     assert end == want_end, f"{path}: DTEND {end}, content {want_end}"
+                else:
+                    assert "DTEND" not in ev, f"{path}: a DTEND without an end in the content"
                 if transition_day(date, zone):
                     dst_sessions += 1
             else:
@@ -195,7 +197,7 @@ def main(root, public, base):
                 for prop in ("UID", "DTSTAMP", "DTSTART", "SUMMARY", "SEQUENCE") if str(ev["UID"]) in session_uids else ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
                     assert prop in ev, f"{path}: no {prop}"
                 if "DTEND" in ev and ev["DTSTART"].params.get("VALUE") != "DATE":
-                    assert instant(cal, ev["DTEND"], path) >= instant(cal, ev["DTSTART"], path), path
+                    assert instant(cal, ev["DTEND"], path) > instant(cal, ev["DTSTART"], path), f"{path}: DTEND not after DTSTART"
                 key = session_uids.get(str(ev["UID"]))
                 if key:
                     own = site.pick(site.sessions[key], lang)

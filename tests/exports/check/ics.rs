@@ -339,6 +339,13 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
                     };
                     let want = in_zone(zone, end_day, end);
                     ensure!(got == want, "{p}: DTEND {got}, content {want}");
+                } else {
+                    // RFC 5545 §3.8.2.2: a DTEND must be later than DTSTART; without an
+                    // end there is none.
+                    ensure!(
+                        prop(ev, ICalendarProperty::Dtend).is_none(),
+                        "{p}: a DTEND without an end in the content"
+                    );
                 }
                 if clock_change_day(date, zone) {
                     covered.on_clock_change_days += 1;
@@ -493,8 +500,8 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
                 && !is_date_valued(dtstart)
             {
                 ensure!(
-                    instant(&cal, dtend, &p)? >= instant(&cal, dtstart, &p)?,
-                    "{p}: {uid}: DTEND before DTSTART"
+                    instant(&cal, dtend, &p)? > instant(&cal, dtstart, &p)?,
+                    "{p}: {uid}: DTEND not after DTSTART"
                 );
             }
             let Some(key) = session else { continue };
