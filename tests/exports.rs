@@ -175,9 +175,10 @@ fn a_cancelled_and_moved_session_says_so_everywhere() {
 
 /// A session without an end: no DTEND in its calendars (one equal to DTSTART is invalid,
 /// RFC 5545 §3.8.2.2), and the schedules' documented hour; a tentative one says so where
-/// apps show it (the subtitle), and its people have their numbers.
+/// apps show it (the subtitle), and its people have their numbers. A change of a Danish
+/// page in the Swedish feed is marked Danish.
 #[test]
-fn a_session_without_an_end_has_no_dtend_and_an_hour_in_the_schedules() {
+fn what_apps_and_readers_are_told_of_a_session_without_an_end_or_translation() {
     let dir = example_copy();
     let root = dir.path();
     for lang in ["da", "sv", "nb"] {
@@ -187,9 +188,19 @@ fn a_session_without_an_end_has_no_dtend_and_an_hour_in_the_schedules() {
             .replace("status = \"confirmed\"", "status = \"tentative\"");
         write(root, &path, &text);
     }
+    // A change of a session only in Danish, which the Swedish and Norwegian feeds list.
+    let path = "content/kommunestyret-2030/opfoelgningsdag.da.md";
+    let text = read(root, path).replacen(
+        "\n+++\n",
+        "\n[[changes]]\ndate = 2023-01-05\nwhat = \"moved\"\nnote = \"Flyttet til Vejle.\"\n+++\n",
+        1,
+    );
+    write(root, path, &text);
     let out = build_with(root, Some(FULL_BASE));
     let public = out.path().join("public");
     check_all(root, &public, FULL_BASE, &[DST]);
+    let feed = read(&public, "sv/feed.xml");
+    assert!(feed.contains("<entry xml:lang=\"da\">"), "{feed}");
     let ics = read(
         &public,
         "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics",

@@ -107,10 +107,16 @@ pub(super) fn feed(cx: &Cx) -> String {
             .iter()
             .filter(|c| c.date == e.change.date && c.what == kind)
             .count();
-        // Stable across builds and languages: the session, the date, the kind.
+        // Stable across builds: the feed's language, the session, the date, the kind. Not
+        // the same in two languages' feeds, which a reader of both would take for one.
         let id = uuid::Uuid::new_v5(
             &session.entry.uid(),
-            format!("change:{}:{}:{same_kind_before}", e.date, kind.name()).as_bytes(),
+            format!(
+                "change:{lang}:{}:{}:{same_kind_before}",
+                e.date,
+                kind.name()
+            )
+            .as_bytes(),
         );
         let title = format!(
             "{}: {}",
@@ -118,7 +124,12 @@ pub(super) fn feed(cx: &Cx) -> String {
             f.title
         );
         let page = Urls::page(&e.t.lang, &session.entry.key);
-        xml.push_str("  <entry>\n");
+        // A change shown from another language's page is in that language.
+        if e.t.lang == lang {
+            xml.push_str("  <entry>\n");
+        } else {
+            let _ = writeln!(xml, "  <entry xml:lang=\"{}\">", e.t.lang);
+        }
         let _ = writeln!(xml, "    <id>urn:uuid:{id}</id>");
         let _ = writeln!(xml, "    <title>{}</title>", escape_markup(&title));
         let _ = writeln!(xml, "    <updated>{}</updated>", rfc3339(&e.updated));

@@ -65,9 +65,16 @@ impl Calendar {
             cx.lang.to_uppercase()
         ));
         cal.raw("CALSCALE:GREGORIAN");
-        cal.raw("METHOD:PUBLISH");
+        // No METHOD: with one, iTIP (RFC 5546 §3.2.1) wants an ORGANIZER, which a programme
+        // has none of; a plain file is what calendars subscribe to and import.
         if let Some(name) = name {
-            cal.text("X-WR-CALNAME", None, name);
+            // An X- property is read as it is (ical.js showed TEXT escapes as backslashes):
+            // only a line break would end it, so it becomes a space.
+            let name: String = name
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            cal.raw(&format!("X-WR-CALNAME:{name}"));
         }
         cal
     }
@@ -75,15 +82,6 @@ impl Calendar {
     /// A content line as it is: name, parameters and value already formatted.
     fn raw(&mut self, line: &str) {
         fold_line(&mut self.out, line);
-    }
-
-    /// A property of type TEXT, escaped, in `lang` if given.
-    fn text(&mut self, name: &str, lang: Option<&str>, value: &str) {
-        let param = lang.map(|l| format!(";LANGUAGE={l}")).unwrap_or_default();
-        self.raw(&format!(
-            "{name}{param}:{}",
-            crate::text::escape_ical(value)
-        ));
     }
 
     fn finish(mut self) -> String {

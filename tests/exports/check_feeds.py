@@ -1,7 +1,8 @@
 """Parses every language's change feed of a built samling site as Atom (feedparser, and
 ElementTree for the elements RFC 4287 requires): id, title, updated, author, self link;
 entries with id, title, updated and a link to a page that exists, newest first, one per
-change in the content a reader of that language sees; and every page links to its
+change in the content a reader of that language sees, with `xml:lang` where the page is in
+another language and ids that no other feed has; and every page links to its
 language's feed with <link rel="alternate" type="application/atom+xml">.
 
 usage: check_feeds.py SITE_ROOT PUBLIC_DIR"""
@@ -21,6 +22,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def main(root, public):
     site = common.load(root)
     total = 0
+    all_ids = set()
     for lang in site.languages:
         path = os.path.join(public, lang, "feed.xml")
         feed = feedparser.parse(path)
@@ -34,6 +36,16 @@ def main(root, public):
         for name in ("id", "title", "updated", "author/" + ATOM + "name"):
             assert xml.find(ATOM + name) is not None, f"{path}: no {name}"
         assert any(l.get("rel") == "self" for l in xml.findall(ATOM + "link")), path
+        for n, entry in enumerate(xml.findall(ATOM + "entry")):
+            # An entry about a page in another language says which, and its id is not
+            # another feed's.
+            href = entry.find(ATOM + "link").get("href")
+            page_lang = next((s for s in href.split("/") if s in site.languages), lang)
+            entry_lang = entry.get("{http://www.w3.org/XML/1998/namespace}lang", lang)
+            assert entry_lang == page_lang, f"{path}: entry {n} is in {entry_lang}, its page in {page_lang}"
+            entry_id = entry.findtext(ATOM + "id")
+            assert entry_id not in all_ids, f"{path}: entry id {entry_id} is in two feeds"
+            all_ids.add(entry_id)
         ids = set()
         previous = None
         for entry in feed.entries:

@@ -189,6 +189,14 @@ def main(root, public, base):
             cal = icalendar.Calendar.from_ical(raw)
             lang = os.path.relpath(path, public).split(os.sep)[0]
             assert lang in site.languages, path
+            # iTIP (RFC 5546 section 3.2.1; libical checks it): a METHOD needs an ORGANIZER.
+            unfolded = raw.decode("utf-8").replace("\r\n ", "")
+            assert "\r\nMETHOD:" not in unfolded or "\r\nORGANIZER" in unfolded, f"{path}: METHOD without ORGANIZER"
+            # A programme's calendar is named by its title as readers see it, unescaped.
+            folder = os.path.relpath(dirpath, os.path.join(public, lang)).replace(os.sep, "/")
+            if folder in site.programmes:
+                title = site.pick(site.programmes[folder], lang).front["title"]
+                assert f"\r\nX-WR-CALNAME:{title}\r\n" in unfolded, f"{path}: X-WR-CALNAME is not {title!r}"
             events = list(cal.walk("VEVENT"))
             assert events, f"{path}: no events"
             uids = [str(e["UID"]) for e in events]

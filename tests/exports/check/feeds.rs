@@ -36,6 +36,7 @@ pub fn check(root: &Path, public: &Path) -> Result<usize, String> {
         Regex::new(r#"<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)""#)
             .unwrap();
     let mut total = 0;
+    let mut all_ids = BTreeSet::new();
     for lang in &site.languages {
         let path = public.join(lang).join("feed.xml");
         let p = path.display().to_string();
@@ -91,6 +92,27 @@ pub fn check(root: &Path, public: &Path) -> Result<usize, String> {
                     "{p}: entry {n} without {name}"
                 );
             }
+            // An entry about a page in another language says which (xml:lang), and its
+            // id is not another feed's.
+            let href = atom_child(*entry, "link")
+                .and_then(|l| l.attribute("href"))
+                .unwrap_or_default();
+            let page_lang = href
+                .split('/')
+                .find(|segment| site.languages.iter().any(|l| l == segment))
+                .unwrap_or(lang);
+            let entry_lang = entry.attribute((XML, "lang")).unwrap_or(lang);
+            ensure!(
+                entry_lang == page_lang,
+                "{p}: entry {n} is in {entry_lang}, its page in {page_lang}"
+            );
+            let id = atom_child(*entry, "id")
+                .and_then(|i| i.text())
+                .unwrap_or_default();
+            ensure!(
+                all_ids.insert(id.to_owned()),
+                "{p}: entry id {id} is in two feeds"
+            );
         }
 
         let mut ids = BTreeSet::new();

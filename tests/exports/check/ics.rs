@@ -475,6 +475,25 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
         let rel = path.strip_prefix(public).unwrap();
         let lang = rel.iter().next().unwrap().to_string_lossy().into_owned();
         ensure!(site.languages.contains(&lang), "{p}: not in a language");
+        // iTIP (RFC 5546 §3.2.1; libical checks it): a METHOD needs an ORGANIZER.
+        let unfolded = String::from_utf8_lossy(&raw).replace("\r\n ", "");
+        ensure!(
+            !unfolded.contains("\r\nMETHOD:") || unfolded.contains("\r\nORGANIZER"),
+            "{p}: METHOD without ORGANIZER"
+        );
+        // A programme's calendar is named by its title as readers see it, unescaped (an
+        // X- property is read as it is written).
+        let folder = rel.parent().unwrap().strip_prefix(&lang).unwrap();
+        let folder = folder.to_string_lossy().replace('\\', "/");
+        if let Some(programme) = site.programmes.get(&folder) {
+            let shown = site.pick(programme, &lang).unwrap();
+            let title = site::text(&shown.front, "title").unwrap_or_default();
+            let want = format!("\r\nX-WR-CALNAME:{title}\r\n");
+            ensure!(
+                unfolded.contains(&want),
+                "{p}: X-WR-CALNAME is not {title:?}"
+            );
+        }
         let events = components(&cal, ICalendarComponentType::VEvent);
         ensure!(!events.is_empty(), "{p}: no events");
         let uids: Vec<&str> = events.iter().map(|e| e.uid().unwrap_or_default()).collect();
