@@ -14,7 +14,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::tools::{PYTHON_CHECKERS, XMLLINT};
+use common::tools::{C3VOC_TOOLS, PYTHON_CHECKERS, XMLLINT};
 use common::*;
 use samling::Site;
 
@@ -26,12 +26,17 @@ fn checks_dir() -> std::path::PathBuf {
 
 /// Runs a Python checker script; its failure fails the test.
 fn run_check(script: &str, args: &[&str]) -> String {
-    let output = Command::new("python3")
+    run_check_with("python3", script, args)
+}
+
+/// Runs a Python checker script with the interpreter `python`.
+fn run_check_with(python: &str, script: &str, args: &[&str]) -> String {
+    let output = Command::new(python)
         .arg(checks_dir().join(script))
         .args(args)
         .current_dir(checks_dir())
         .output()
-        .unwrap_or_else(|e| panic!("python3 cannot be run ({e}); .ci/run installs it"));
+        .unwrap_or_else(|e| panic!("{python} cannot be run ({e}); .ci/run installs it"));
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(
         output.status.success(),
@@ -96,13 +101,25 @@ fn check_all(root: &Path, public: &Path, base: &str, required: &[&str]) {
         run_check("check_schedules.py", &args);
         run_check("check_feeds.py", &[root, public]);
     }
+    if C3VOC_TOOLS.available() {
+        let (root, public) = (root.to_str().unwrap(), public.to_str().unwrap());
+        run_check_with(
+            "python3-voc",
+            "check_voc.py",
+            &[root, public, "c3voc", base],
+        );
+    }
 }
 
 /// Meaningful under `SAMLING_REQUIRE_TOOLS=1` (CI): fails there when a tool is missing;
 /// elsewhere it says which are missing.
 #[test]
 fn the_tools_are_installed() {
-    let found = [XMLLINT.available(), PYTHON_CHECKERS.available()];
+    let found = [
+        XMLLINT.available(),
+        PYTHON_CHECKERS.available(),
+        C3VOC_TOOLS.available(),
+    ];
     assert!(
         !common::tools::tools_required() || found.iter().all(|f| *f),
         "a tool is missing"

@@ -81,6 +81,15 @@ pub const PYTHON_CHECKERS: Tool<'static> = Tool {
     install: "see .ci/run for the pinned packages",
 };
 
+/// c3voc-schedule-tools, the c3voc's own schedule library, in a Python of its own (it
+/// pins an icalendar older than the checkers'): `.ci/run` makes `python3-voc` run it.
+pub const C3VOC_TOOLS: Tool<'static> = Tool {
+    name: "python3-voc (c3voc-schedule-tools)",
+    probe: &["python3-voc", "-c", "import voc.schedule"],
+    unchecked: "the schedules not read by c3voc-schedule-tools",
+    install: "see .ci/run: a venv with c3voc-schedule-tools, its python3 run by python3-voc",
+};
+
 pub const HUGO: Tool<'static> = Tool {
     name: "hugo",
     probe: &["hugo", "version"],

@@ -1,0 +1,67 @@
+"""Reads every schedule.json of a built samling site with c3voc-schedule-tools (the c3voc's
+library `voc`, which their converters and importers use) and compares what it sees with the
+content: each event's title, start (an instant in the programme's zone), room, people and
+abstract, and the session's text at the start of the description; then has it write the
+schedule as frab XML, which with a full base URL must be valid against the XSD.
+
+usage: check_voc.py SITE_ROOT PUBLIC_DIR SCHEMA_DIR BASE_URL"""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+from zoneinfo import ZoneInfo
+
+from voc.schedule import Schedule
+
+import common
+
+
+def main(root, public, schemas, base):
+    site = common.load(root)
+    session_uids = {common.uid(k): k for k in site.sessions}
+    xsd = os.path.join(schemas, "schedule.xml.xsd")
+    found = events = 0
+    for dirpath, _, names in sorted(os.walk(public)):
+        if "schedule.json" not in names:
+            continue
+        path = os.path.join(dirpath, "schedule.json")
+        lang, programme = os.path.relpath(dirpath, public).split(os.sep, 1)
+        programme = programme.replace(os.sep, "/")
+        zone = ZoneInfo(site.timezone_of(programme))
+        schedule = Schedule.from_file(path)
+
+        def compare(event):
+            key = session_uids.get(event["guid"])
+            assert key, f"{path}: {event['guid']} is no session"
+            shown = site.pick(site.sessions[key], lang)
+            front = shown.front
+            assert event["title"].endswith(front["title"]), f"{path}: {key}: title {event['title']}"
+            want = dt.datetime.combine(front["date"], front["start"]).replace(tzinfo=zone)
+            assert event.start == want, f"{path}: {key}: starts {event.start}, content {want}"
+            if "room" in front:
+                assert event["room"] == front["room"], f"{path}: {key}: room {event['room']}"
+            named = [site.speaker_name(e, lang) for e in site.people_of(front)]
+            assert event.persons() == named, f"{path}: {key}: people {event.persons()}, content {named}"
+            assert event["abstract"] == front.get("summary"), f"{path}: {key}: abstract"
+            body = open(shown.path, encoding="utf-8").read().split("+++", 2)[2].strip()
+            first_words = " ".join(body.split("\n\n")[0].split()[:4])
+            if body and not body.startswith(("#", "-", "<", "!", "[", "*", "|", ">", "`")):
+                assert (event["description"] or "").startswith(first_words), f"{path}: {key}: description"
+            return 1
+
+        events += sum(schedule.foreach_event(compare))
+        if "://" in base:
+            with tempfile.NamedTemporaryFile("w", suffix=".xml", encoding="utf-8", delete=False) as out:
+                out.write(schedule.xml())
+            run = subprocess.run(["xmllint", "--noout", "--schema", xsd, out.name], capture_output=True, text=True)
+            os.unlink(out.name)
+            assert run.returncode == 0, f"{path}: voc's schedule.xml from it: {run.stderr[:2000]}"
+        found += 1
+    assert found, "no schedules found"
+    print(f"check_voc: {found} schedules, {events} events read by c3voc-schedule-tools as the content says")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
