@@ -35,10 +35,16 @@ for template in sorted((root / "themes/default/templates").glob("*.html")):
     for m in re.finditer(r"""t\(key=(["'])([^"']+)\1(\s*~)?""", text):
         key = m.group(2) + ("*" if m.group(3) else "")
         uses.setdefault(key, set()).add(template.name)
-for source, who in [("src/check/strings.rs", "code"), ("src/export/mod.rs", "exports")]:
-    text = (root / source).read_text(encoding="utf-8")
-    for m in re.finditer(r'\("([a-z][a-z0-9-]*)", &\[', text):
+# The messages code formats (src/locale/coverage.rs): the exports' after their comment.
+who = "code"
+for line in (root / "src/locale/coverage.rs").read_text(encoding="utf-8").splitlines():
+    if "The exports'" in line:
+        who = "exports"
+    m = re.match(r'\s*\("([a-z][a-z0-9-]*)", &\[', line)
+    if m:
         uses.setdefault(m.group(1), set()).add(who)
+    if line.startswith("];"):
+        break
 
 print("| message | variables | used by | Danish |")
 print("| --- | --- | --- | --- |")

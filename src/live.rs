@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::changes::SiteChanges;
 use crate::diagnostic::Result;
 use crate::load::Sources;
-use crate::render::{PageUpdate, languages_seeing, plan_update};
+use crate::render::{PageUpdate, Seen, languages_seeing, plan_update};
 use crate::site::{Origin, SITEMAP_FILE, Site};
 use crate::write::OutputFile;
 
@@ -219,7 +219,7 @@ impl LiveSite {
                 let scope = site.exporter().scope_of(&old.model, &pending.content.keys);
                 scope.map(|mut scope| {
                     let (was, is) = (old.renderer(), site.renderer());
-                    scope.languages = languages_seeing(&was, &is, &pending.content, false);
+                    scope.languages = languages_seeing(&was, &is, &pending.content, Seen::Exports);
                     scope
                 })
             }
@@ -298,7 +298,10 @@ impl LiveSite {
                     .as_ref()
                     .is_some_and(|s| s.has_static(SITEMAP_FILE));
             let make_sitemap = plan.pages_changed || static_sitemap;
-            let sitemap = make_sitemap.then(|| (Origin::Sitemap, site.sitemap()));
+            let sitemap = make_sitemap
+                .then(|| site.sitemap())
+                .flatten()
+                .map(|f| (Origin::Sitemap, f));
             let others =
                 (site.other_files().into_iter().map(|f| (Origin::Static, f))).chain(sitemap);
             let mut kept: BTreeMap<Arc<str>, Origin> = BTreeMap::new();

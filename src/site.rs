@@ -365,7 +365,7 @@ impl Site {
             .map(|f| (Origin::Page, f))
             .chain(exports.into_iter().map(|f| (Origin::Export, f)))
             .chain(self.other_files().into_iter().map(|f| (Origin::Static, f)))
-            .chain([(Origin::Sitemap, self.sitemap())])
+            .chain(self.sitemap().map(|f| (Origin::Sitemap, f)))
             .collect();
         // One file per path, by [`Origin`]; of static files of one name, the first.
         files.sort_by(|(a_origin, a), (b_origin, b)| (&a.path, a_origin).cmp(&(&b.path, b_origin)));
@@ -409,12 +409,13 @@ impl Site {
         self.theme.has_static(name)
     }
 
-    /// `sitemap.xml`, which lists every page.
-    pub fn sitemap(&self) -> OutputFile {
-        OutputFile {
+    /// `sitemap.xml`, which lists every page; none when `base_url` is only a path, as a
+    /// sitemap's addresses must be full ones (sitemaps.org) and `check` says so.
+    pub fn sitemap(&self) -> Option<OutputFile> {
+        self.config.base_url.contains("://").then(|| OutputFile {
             path: SITEMAP_FILE.into(),
             bytes: self.renderer().sitemap().into_bytes(),
-        }
+        })
     }
 
     /// The files that are not pages: static files, `syntax.css`, `robots.txt`. A site's

@@ -13,7 +13,6 @@ fn init_makes_a_site_that_builds_in_every_language() {
     for file in [
         "index.html",
         "404.html",
-        "sitemap.xml",
         "robots.txt",
         "samling.css",
         "syntax.css",
@@ -30,6 +29,8 @@ fn init_makes_a_site_that_builds_in_every_language() {
     // The debate exists only in Danish.
     assert!(public.join("da/aarsmoede/debat/index.html").is_file());
     assert!(!public.join("sv/aarsmoede/debat/index.html").exists());
+    // A sitemap needs full addresses, which the starter's `/` does not give.
+    assert!(!public.join("sitemap.xml").exists());
     for lang in ["da", "sv", "nb"] {
         assert_eq!(
             html_lang(&read(&public, &format!("{lang}/aarsmoede/index.html"))),

@@ -9,9 +9,13 @@ use std::process::Command;
 use common::*;
 use samling::check::{CheckOptions, check};
 
+/// The site's full address as publishing gives it: with a path only, `check` warns (see
+/// `a_path_only_address_is_warned_about`).
+const BASE: &str = "https://example.org/programmer/";
+
 fn on(today: jiff::civil::Date) -> CheckOptions {
     CheckOptions {
-        base_url: None,
+        base_url: Some(BASE.into()),
         today,
     }
 }
@@ -143,7 +147,14 @@ fn samling_check(root: &Path, format: &str) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_samling"))
         .args(["check", "--root"])
         .arg(root)
-        .args(["--format", format, "--today", "2026-11-23"])
+        .args([
+            "--format",
+            format,
+            "--today",
+            "2026-11-23",
+            "--base-url",
+            BASE,
+        ])
         .output()
         .unwrap();
     (
@@ -203,6 +214,40 @@ fn json_format_for_editors_and_ci() {
             && stderr.contains("content/aarsmoede/debat.da.md  ✓   -   -")
             && stderr.ends_with("0 errors, 1 warning\n"),
         "{stderr}"
+    );
+}
+
+/// Calendars, schedules, the feed and the sitemap need the site's full address: with the
+/// starter's `/`, `check` says so at the line of config.toml, and no sitemap is built.
+#[test]
+fn a_path_only_address_is_warned_about() {
+    let root = starter_site();
+    let today = jiff::civil::date(2026, 11, 23);
+    let options = CheckOptions {
+        base_url: None,
+        today,
+    };
+    let found: Vec<String> = check(root.path(), &options)
+        .all()
+        .filter(|d| d.path.ends_with("config.toml"))
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .collect();
+    let line = read(root.path(), "config.toml")
+        .lines()
+        .position(|l| l.starts_with("base_url"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        found,
+        [format!(
+            "config.toml:{line}:1: base_url `/` is only a path: calendars, schedules and the feed cannot link back to the site, and no sitemap is written"
+        )]
+    );
+    // With the address given, nothing to say.
+    assert!(
+        check(root.path(), &on(today))
+            .all()
+            .all(|d| !d.path.ends_with("config.toml"))
     );
 }
 

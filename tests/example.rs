@@ -144,9 +144,13 @@ fn alternates_name_each_existing_translation() {
 
 #[test]
 fn sitemap_lists_every_page() {
-    let sitemap = page("sitemap.xml");
+    let base = "https://example.org/programmer/";
+    let out = tempfile::tempdir().unwrap();
+    let site = samling::Site::load_with(&example_root(), Some(base)).unwrap();
+    site.build(&out.path().join("public")).unwrap();
+    let sitemap = read(&out.path().join("public"), "sitemap.xml");
     for (path, _) in expected_pages() {
-        let url = format!("<loc>/{}</loc>", path.trim_end_matches("index.html"));
+        let url = format!("<loc>{base}{}</loc>", path.trim_end_matches("index.html"));
         assert!(sitemap.contains(&url), "{url} is not in the sitemap");
     }
 }

@@ -82,6 +82,43 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
     warnings
 }
 
+/// A `base_url` that is only a path (the starter's `/`): pages work, but calendars,
+/// schedules, the feed and the sitemap need full addresses, so the build leaves the sitemap
+/// out and the exports link relatively, which apps that fetch them cannot follow.
+pub fn path_only_address(root: &Path, config: &Config, given: bool) -> Option<Diagnostic> {
+    if config.base_url.contains("://") {
+        return None;
+    }
+    let message = format!(
+        "base_url `{}` is only a path: calendars, schedules and the feed cannot link back to the site, and no sitemap is written",
+        config.base_url
+    );
+    let file = crate::config::CONFIG_FILE;
+    let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+    let at = (!given)
+        .then(|| {
+            let start = text
+                .lines()
+                .scan(0, |offset, line| {
+                    let here = *offset;
+                    *offset += line.len() + 1;
+                    Some((here, line))
+                })
+                .find(|(_, line)| line.trim_start().starts_with("base_url"))?;
+            Some(start.0..start.0 + start.1.len())
+        })
+        .flatten();
+    let diagnostic = match at {
+        Some(span) => Diagnostic::at(file, &text, span, message),
+        None => Diagnostic::new(file, message),
+    };
+    Some(
+        diagnostic
+            .with_hint("before publishing, give the site's full address: base_url = \"https://example.org/programme/\" in config.toml, or --base-url")
+            .warning(),
+    )
+}
+
 /// Text fields holding characters XML forbids (`\u0000`, `\u000b`, as CFP exports write
 /// them): schedule.xml, feed.xml and the pages leave them out, so the organiser should know.
 pub fn forbidden_characters(sources: &Sources) -> Vec<Diagnostic> {
@@ -287,6 +324,9 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
         }
     };
     report.languages = config.languages.iter().map(|l| l.code.clone()).collect();
+    report
+        .diagnostics
+        .extend(path_only_address(root, &config, options.base_url.is_some()));
     let sources = Sources::load(root, &config);
     report.diagnostics.extend(forbidden_characters(&sources));
     if !config.require_translations {

@@ -72,7 +72,7 @@ pub fn plan_update(
     // A listing in one language shows the translations its readers see: after an edit of
     // some translations of sessions, the listings of the other languages stay as they are
     // (the sessions' own pages are rendered in every language all the same).
-    let langs = languages_seeing(before, after, &changes.content, true);
+    let langs = languages_seeing(before, after, &changes.content, Seen::Listings);
     if let Some(langs) = &langs {
         let prefixes: Vec<String> = langs.iter().map(|l| format!("{l}/")).collect();
         render.retain(|file| {
@@ -137,18 +137,29 @@ pub fn plan_update(
     })
 }
 
+/// What of a session a set of outputs shows, for [`languages_seeing`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seen {
+    /// Listings: the front matter of the translation shown, and "my programme"'s times
+    /// of the default language's.
+    Listings,
+    /// The exports: the front matter and the text (the schedules' descriptions).
+    Exports,
+}
+
 /// The languages whose readers see a change of the sessions in `changed`: those where the
 /// translation they are shown (their own, or another where the site lists untranslated
-/// sessions) is not what it was, and with `default_times`, all of them when the default
-/// language's date or times changed. `None` (all) unless every changed key is a session
-/// before and after and the model links entries as it did (which speakers' pages list a
-/// session is the same in every language).
+/// sessions) is not what it was in what `seen` shows, and for listings, all of them when
+/// the default language's date or times changed. `None` (all) unless every changed key is
+/// a session before and after and the model links entries as it did (which speakers'
+/// pages list a session is the same in every language).
 pub fn languages_seeing(
     before: &Renderer,
     after: &Renderer,
     changed: &ChangedKeys,
-    default_times: bool,
+    seen: Seen,
 ) -> Option<BTreeSet<String>> {
+    let default_times = seen == Seen::Listings;
     if !changed.folders.is_empty() || before.model.links_revision != after.model.links_revision {
         return None;
     }
@@ -177,14 +188,17 @@ pub fn languages_seeing(
             let lang = language.code.as_str();
             // What they are shown, in which language, and whether it is theirs (a session's
             // calendar in a language exists only with its translation).
-            let seen = |e: &Entry<crate::front_matter::SessionFront>| {
+            let shown = |e: &Entry<crate::front_matter::SessionFront>| {
                 let t = Entry::pick(e, lang, config, config.list_untranslated);
                 (
-                    t.map(|t| (t.lang.clone(), t.front.clone())),
+                    t.map(|t| {
+                        let text = (seen == Seen::Exports).then(|| t.file.body_text().to_owned());
+                        (t.lang.clone(), t.front.clone(), text)
+                    }),
                     e.get(lang).is_some(),
                 )
             };
-            if seen(was) != seen(is) {
+            if shown(was) != shown(is) {
                 langs.insert(language.code.clone());
             }
         }

@@ -6,7 +6,7 @@ pub mod timetable;
 mod unclosed;
 mod views;
 
-pub use affected::{PageUpdate, languages_seeing, plan_update};
+pub use affected::{PageUpdate, Seen, languages_seeing, plan_update};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
