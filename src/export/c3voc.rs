@@ -130,9 +130,6 @@ pub(super) fn schedule(
     let m = cx.model();
     let programme = &m.programmes[s.programme];
     let folder = Urls::page(cx.lang, &programme.entry.key);
-    let room_guid = |name: &str| {
-        uuid::Uuid::new_v5(&programme.entry.uid(), format!("room:{name}").as_bytes()).to_string()
-    };
     // What the version is made from: the days with a digest for each event's JSON.
     let mut prints: Vec<(String, BTreeMap<&str, Vec<String>>)> = Vec::new();
     let mut days: Vec<Day> = Vec::new();
@@ -165,7 +162,7 @@ pub(super) fn schedule(
         prints.push((head, print));
         days.push(day);
     }
-    let version = Schedule::version(&serde_json::to_string(&prints).unwrap_or_default());
+    let version = s.version(&serde_json::to_string(&prints).unwrap_or_default());
     let document = Document {
         schema: "https://c3voc.de/schedule/schema.json",
         generator: Generator {
@@ -189,7 +186,7 @@ pub(super) fn schedule(
                     .iter()
                     .map(|name| Room {
                         name,
-                        guid: room_guid(name),
+                        guid: s.room_guid(m, name).to_string(),
                     })
                     .collect(),
                 tracks: s.tracks.iter().map(|name| Track { name }).collect(),

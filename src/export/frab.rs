@@ -35,7 +35,11 @@ pub(super) fn schedule(
             if events.is_empty() {
                 continue;
             }
-            let head = format!("    <room name=\"{}\">\n", escape_markup(room));
+            let head = format!(
+                "    <room name=\"{}\" guid=\"{}\">\n",
+                escape_markup(room),
+                s.room_guid(m, room)
+            );
             days.push_str(&head);
             print.push_str(&head);
             for e in events {
@@ -62,7 +66,7 @@ pub(super) fn schedule(
     if let Some(url) = cx.absolute(&format!("{page}{}", super::SCHEDULE_XML)) {
         let _ = writeln!(xml, "  <url>{}</url>", escape_markup(&url));
     }
-    let _ = writeln!(xml, "  <version>{}</version>", Schedule::version(&print));
+    let _ = writeln!(xml, "  <version>{}</version>", s.version(&print));
     xml.push_str("  <conference>\n");
     let mut el = |name: &str, value: &str| {
         let _ = writeln!(xml, "    <{name}>{}</{name}>", escape_markup(value));
@@ -74,6 +78,8 @@ pub(super) fn schedule(
     el("days", &s.days.len().to_string());
     el("timeslot_duration", "00:15");
     if let Some(url) = cx.absolute(&page) {
+        // Where the schedule's relative addresses start, as in schedule.json.
+        el("base_url", &url);
         el("url", &url);
     }
     el("time_zone_name", &s.zone);

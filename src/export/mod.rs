@@ -1008,12 +1008,31 @@ impl<'a> Schedule<'a> {
         }
     }
 
-    /// A short fingerprint of what the schedule says, for its `version`: apps compare it
-    /// to tell whether to reload. `text` is the schedule with a [`digest`] of each event in
-    /// place of the event: `serve` keeps the digests with the events.
-    fn version(text: &str) -> String {
+    /// The schedule's `version`, which apps show and compare to tell whether to reload: the
+    /// date of the newest recorded change and how many there are, for people
+    /// (`2026-01-15.3`), then a short fingerprint of what the schedule says, so that any
+    /// other edit gives another version too. `text` is the schedule with a [`digest`] of each
+    /// event in place of the event: `serve` keeps the digests with the events.
+    fn version(&self, text: &str) -> String {
+        let changes = || {
+            self.days
+                .iter()
+                .flat_map(|d| &d.events)
+                .flat_map(|e| &e.t.front.changes)
+        };
+        let newest = changes().map(|c| c.date.0).max();
         let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, text.as_bytes());
-        id.simple().to_string()[..12].to_owned()
+        let print = &id.simple().to_string()[..8];
+        match newest {
+            Some(date) => format!("{date}.{}-{print}", changes().count()),
+            None => print.to_owned(),
+        }
+    }
+
+    /// A room's UUID: of the programme and the room's name, the same in both formats.
+    fn room_guid(&self, m: &Model, name: &str) -> uuid::Uuid {
+        let programme = &m.programmes[self.programme];
+        uuid::Uuid::new_v5(&programme.entry.uid(), format!("room:{name}").as_bytes())
     }
 }
 

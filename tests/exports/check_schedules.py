@@ -115,6 +115,9 @@ def main(root, public, schemas, base, xsd_check=True):
                 assert ev.findtext("date").startswith(day.get("date")), path
                 xml_events[ev.get("guid")] = ev
         assert set(xml_events) == set(json_events), f"{path}: not the events of schedule.json"
+        room_guids = {r["name"]: r.get("guid") for r in conference["rooms"]}
+        for room in tree.getroot().iter("room"):
+            assert room.get("guid") == room_guids.get(room.get("name")), f"{path}: room {room.get('name')}'s guid is not schedule.json's"
         for guid, ev in xml_events.items():
             j = json_events[guid]
             for name in ("date", "start", "duration", "room", "slug", "title"):

@@ -267,6 +267,22 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<usize, String> {
             xml_events.keys().eq(json_events.keys()),
             "{p}: not the events of schedule.json"
         );
+        // Each room has one UUID in both files.
+        let room_guids: BTreeMap<&str, &str> = (conference["rooms"].as_array().unwrap().iter())
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap(),
+                    r["guid"].as_str().unwrap_or_default(),
+                )
+            })
+            .collect();
+        for room in xml.descendants().filter(|n| n.has_tag_name("room")) {
+            let name = room.attribute("name").unwrap_or_default();
+            ensure!(
+                room.attribute("guid") == room_guids.get(name).copied(),
+                "{p}: room {name}'s guid is not schedule.json's"
+            );
+        }
         for (guid, ev) in &xml_events {
             let j = json_events[guid];
             for name in ["date", "start", "duration", "room", "slug", "title"] {
