@@ -18,17 +18,18 @@ function temporaryFolder(prefix) {
   return dir;
 }
 
-function build(root, output) {
-  execFileSync(samling, ["build", "--root", root, "--output-dir", output], {
+function build(root, output, extra = []) {
+  execFileSync(samling, ["build", "--root", root, "--output-dir", output, ...extra], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return output;
 }
 
-/** Builds the example site of this checkout; returns the output folder. */
-export function buildExample() {
+/** Builds the example site of this checkout (at `baseUrl` if given); returns the output
+ * folder. */
+export function buildExample(baseUrl) {
   const dir = temporaryFolder("samling-site-");
-  return build(repository, join(dir, "public"));
+  return build(repository, join(dir, "public"), baseUrl ? ["--base-url", baseUrl] : []);
 }
 
 /** Generates a 200-session site and builds it; returns the output folder. */
