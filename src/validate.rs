@@ -75,6 +75,21 @@ fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
     problems
 }
 
+/// The latest end before the start that is read as the next morning (an evening that runs
+/// past midnight, 19:00–01:00); a later one (14:00–13:00) is taken for a mistake.
+const NEXT_MORNING: jiff::civil::Time = jiff::civil::Time::constant(6, 0, 0, 0);
+
+/// How far into its own day a session runs, for overlaps: to the end of the day if it
+/// ends the next morning (the morning after is not compared). An end before the start that
+/// is no morning is reported at the session, not again as an overlap.
+fn end_on_its_day(start: Time, end: Time) -> Time {
+    if end < start && end.0 <= NEXT_MORNING {
+        Time(jiff::civil::Time::MAX)
+    } else {
+        end
+    }
+}
+
 /// Problems of session `s` on its own: times and language, local times the programme's
 /// zone skips or repeats, translations that disagree on when and where.
 /// `zone` is the programme's, `None` if unknown (which is reported at the programme).
@@ -114,12 +129,12 @@ fn session_alone(
         }
         if let (Some(start), Some(end)) = (f.start, f.end)
             && end < start
+            && end.0 > NEXT_MORNING
         {
-            problems.push(at_field(
-                &t.file,
-                "end",
-                "the session ends before it starts",
-            ));
+            problems.push(
+                at_field(&t.file, "end", "the session ends before it starts")
+                    .with_hint("an end before the start is read as the next morning only up to 06:00 (an evening past midnight); check the times"),
+            );
         }
         if f.end.is_some() && f.start.is_none() {
             problems.push(at_field(
@@ -609,7 +624,7 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
             let (date, start, end, t) = booking;
             if let Some((other_date, other_start, other_end, other)) = latest
                 && other_date == date
-                && start < other_end
+                && *start < end_on_its_day(*other_start, *other_end)
             {
                 let time = |x: &Time| x.0.strftime("%H:%M").to_string();
                 problems.push(
@@ -629,7 +644,9 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
                     .warning(),
                 );
             }
-            if latest.is_none_or(|(d, _, e, _)| d != date || end > e) {
+            if latest.is_none_or(|(d, s, e, _)| {
+                d != date || end_on_its_day(*start, *end) > end_on_its_day(*s, *e)
+            }) {
                 latest = Some(booking);
             }
         }
@@ -738,7 +755,7 @@ fn rooms_booked_twice_in(
         for booking in bookings.iter() {
             let (start, end, t) = booking;
             if let Some((other_start, other_end, other)) = latest
-                && *start < *other_end
+                && *start < end_on_its_day(*other_start, *other_end)
             {
                 let time = |x: &Time| x.0.strftime("%H:%M").to_string();
                 problems.push(
@@ -757,7 +774,9 @@ fn rooms_booked_twice_in(
                     .with_hint("give one of the sessions another room or time"),
                 );
             }
-            if latest.is_none_or(|(_, other_end, _)| end > other_end) {
+            if latest.is_none_or(|(other_start, other_end, _)| {
+                end_on_its_day(*start, *end) > end_on_its_day(*other_start, *other_end)
+            }) {
                 latest = Some(booking);
             }
         }

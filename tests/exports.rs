@@ -192,10 +192,11 @@ fn a_cancelled_and_moved_session_says_so_everywhere() {
 
 /// A session without an end: no DTEND in its calendars (one equal to DTSTART is invalid,
 /// RFC 5545 §3.8.2.2), and the schedules' documented hour; a tentative one says so where
-/// apps show it (the subtitle), and its people have their numbers. A change of a Danish
-/// page in the Swedish feed is marked Danish.
+/// apps show it (the subtitle), and its people have their numbers. A session from 19:00 to
+/// 01:00 ends the next morning. A change of a Danish page in the Swedish feed is marked
+/// Danish.
 #[test]
-fn what_apps_and_readers_are_told_of_a_session_without_an_end_or_translation() {
+fn what_apps_and_readers_are_told_of_sessions_without_an_end_past_midnight_or_untranslated() {
     let dir = example_copy();
     let root = dir.path();
     for lang in ["da", "sv", "nb"] {
@@ -203,6 +204,14 @@ fn what_apps_and_readers_are_told_of_a_session_without_an_end_or_translation() {
         let text = read(root, &path)
             .replace("end = 12:00:00\n", "")
             .replace("status = \"confirmed\"", "status = \"tentative\"");
+        write(root, &path, &text);
+    }
+    // An evening past midnight: the end before the start is the next morning.
+    for lang in ["da", "sv", "nb"] {
+        let path = format!("content/fremtidens-offentlige-sektor/fremtidens-kommuner.{lang}.md");
+        let text = read(root, &path)
+            .replace("start = 09:15:00", "start = 19:00:00")
+            .replace("end = 12:00:00", "end = 01:00:00");
         write(root, &path, &text);
     }
     // A change of a session only in Danish, which the Swedish and Norwegian feeds list.
@@ -218,6 +227,19 @@ fn what_apps_and_readers_are_told_of_a_session_without_an_end_or_translation() {
     check_all(root, &public, FULL_BASE, &[DST]);
     let feed = read(&public, "sv/feed.xml");
     assert!(feed.contains("<entry xml:lang=\"da\">"), "{feed}");
+    let evening = read(
+        &public,
+        "da/fremtidens-offentlige-sektor/fremtidens-kommuner/calendar.ics",
+    );
+    assert!(
+        evening.contains("\r\nDTEND;TZID=Europe/Copenhagen:20251114T010000\r\n"),
+        "{evening}"
+    );
+    let json = read(&public, "da/fremtidens-offentlige-sektor/schedule.json");
+    assert!(
+        json.contains("\"start\":\"19:00\",\"duration\":\"06:00\""),
+        "{json}"
+    );
     let ics = read(
         &public,
         "da/fremtidens-offentlige-sektor/politisk-debat/calendar.ics",
