@@ -15,6 +15,10 @@ use std::path::Path;
 use std::process::Command;
 
 use common::tools::{C3VOC_TOOLS, PYTHON_CHECKERS, XMLLINT};
+// The generator's code, shared with the example; `main` is only the example's.
+#[allow(dead_code)]
+#[path = "../examples/gen_programme/mod.rs"]
+mod gen_programme;
 use common::*;
 use samling::Site;
 
@@ -138,6 +142,23 @@ fn the_example_sites_exports_are_valid_with_a_full_address() {
         FULL_BASE,
         &[DST, SEQUENCE],
     );
+}
+
+/// A generated programme (the benchmark's generator: 80 sessions in three programmes, with
+/// speaker pages and people given inline in da, sv and nb), read by the same checkers.
+#[test]
+fn a_generated_sites_exports_are_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("site");
+    let args = ["--sessions", "80", "--programmes", "3", "--seed", "17"];
+    let args = args
+        .into_iter()
+        .map(String::from)
+        .chain(["--out".to_owned(), root.to_str().unwrap().to_owned()]);
+    let options = gen_programme::parse_args(args).unwrap();
+    gen_programme::run(&options).unwrap();
+    let out = build_with(&root, Some(FULL_BASE));
+    check_all(&root, &out.path().join("public"), FULL_BASE, &[]);
 }
 
 #[test]

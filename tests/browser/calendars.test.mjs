@@ -1,4 +1,4 @@
-// Every calendar file of the example site read by ical.js, the parser of Thunderbird and of
+// Every calendar file of the example site and of a generated one read by ical.js, the parser of Thunderbird and of
 // many web calendars, with the zones defined in the file itself: each session's start and
 // end as instants agree with the same session in the schedule.json of its language (which
 // the cargo tests check against the content), a session without an end has no DTEND and
@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import ICAL from "ical.js";
-import { buildExample, filesUnder } from "./site.mjs";
+import { buildExample, buildGenerated, filesUnder } from "./site.mjs";
 
 const BASE = "https://example.org/programmer/";
 
@@ -32,8 +32,9 @@ function scheduled(public_) {
   return events;
 }
 
-test("ical.js reads every calendar with the schedules' times", () => {
-  const public_ = buildExample(BASE);
+/** Reads every calendar of the build at `public_` with ical.js; answers how many session
+ * events it compared with schedule.json. */
+function compareCalendars(public_) {
   const schedules = scheduled(public_);
   const files = filesUnder(public_, ".ics");
   assert.ok(files.length > 20, `${files.length} calendar files`);
@@ -65,5 +66,15 @@ test("ical.js reads every calendar with the schedules' times", () => {
     }
     ICAL.TimezoneService.reset();
   }
+  return compared;
+}
+
+test("ical.js reads every calendar of the example site with the schedules' times", () => {
+  const compared = compareCalendars(buildExample(BASE));
   assert.ok(compared > 40, `${compared} events compared`);
+});
+
+test("ical.js reads every calendar of a generated site with the schedules' times", () => {
+  const compared = compareCalendars(buildGenerated());
+  assert.ok(compared > 400, `${compared} events compared`);
 });
