@@ -81,12 +81,17 @@ pub const PYTHON_CHECKERS: Tool<'static> = Tool {
     install: "see .ci/run for the pinned packages",
 };
 
-/// c3voc-schedule-tools, the c3voc's own schedule library, in a Python of its own (it
-/// pins an icalendar older than the checkers'): `.ci/run` makes `python3-voc` run it.
+/// c3voc-schedule-tools, the c3voc's own schedule library, and schedule-convert, in a
+/// Python of their own (the first pins an icalendar older than the checkers'): `.ci/run`
+/// makes `python3-voc` run it.
 pub const C3VOC_TOOLS: Tool<'static> = Tool {
-    name: "python3-voc (c3voc-schedule-tools)",
-    probe: &["python3-voc", "-c", "import voc.schedule"],
-    unchecked: "the schedules not read by c3voc-schedule-tools",
+    name: "python3-voc (c3voc-schedule-tools, schedule-convert)",
+    probe: &[
+        "python3-voc",
+        "-c",
+        "import voc.schedule, schedule_convert.importers.frab_xml",
+    ],
+    unchecked: "the schedules not read by c3voc-schedule-tools and schedule-convert",
     install: "see .ci/run: a venv with c3voc-schedule-tools, its python3 run by python3-voc",
 };
 

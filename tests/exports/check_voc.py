@@ -2,7 +2,10 @@
 library `voc`, which their converters and importers use) and compares what it sees with the
 content: each event's title, start (an instant in the programme's zone), room, people and
 abstract, and the session's text at the start of the description; then has it write the
-schedule as frab XML, which with a full base URL must be valid against the XSD.
+schedule as frab XML, which with a full base URL must be valid against the XSD. Then reads
+every schedule.xml with schedule-convert's frab importer, which tells people apart by their
+`id` (without one it credited every session to the first person it met), and compares each
+event's title, local start and people with the content.
 
 usage: check_voc.py SITE_ROOT PUBLIC_DIR SCHEMA_DIR BASE_URL"""
 
@@ -13,6 +16,7 @@ import sys
 import tempfile
 from zoneinfo import ZoneInfo
 
+from schedule_convert.importers.frab_xml import FrabXmlImporter
 from voc.schedule import Schedule
 
 import common
@@ -22,7 +26,7 @@ def main(root, public, schemas, base):
     site = common.load(root)
     session_uids = {common.uid(k): k for k in site.sessions}
     xsd = os.path.join(schemas, "schedule.xml.xsd")
-    found = events = 0
+    found = events = converted = 0
     for dirpath, _, names in sorted(os.walk(public)):
         if "schedule.json" not in names:
             continue
@@ -58,9 +62,22 @@ def main(root, public, schemas, base):
             run = subprocess.run(["xmllint", "--noout", "--schema", xsd, out.name], capture_output=True, text=True)
             os.unlink(out.name)
             assert run.returncode == 0, f"{path}: voc's schedule.xml from it: {run.stderr[:2000]}"
+        # schedule-convert, from schedule.xml.
+        conference = FrabXmlImporter().parse(open(os.path.join(dirpath, "schedule.xml"), "rb"))
+        for event in conference.events:
+            key = session_uids.get(str(event.guid))
+            assert key, f"{path}: schedule-convert: {event.guid} is no session"
+            front = site.pick(site.sessions[key], lang).front
+            assert event.title.endswith(front["title"]), f"{path}: schedule-convert: {key}: title"
+            local = dt.datetime.combine(front["date"], front["start"])
+            assert event.start == local, f"{path}: schedule-convert: {key}: starts {event.start}, content {local}"
+            named = [site.speaker_name(e, lang) for e in site.people_of(front)]
+            got = [p.name for p in event.speakers]
+            assert got == named, f"{path}: schedule-convert: {key}: people {got}, content {named}"
+            converted += 1
         found += 1
     assert found, "no schedules found"
-    print(f"check_voc: {found} schedules, {events} events read by c3voc-schedule-tools as the content says")
+    print(f"check_voc: {found} schedules, {events} events read by c3voc-schedule-tools and {converted} by schedule-convert as the content says")
 
 
 if __name__ == "__main__":
