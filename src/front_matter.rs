@@ -93,6 +93,24 @@ impl<'de> Deserialize<'de> for Time {
     }
 }
 
+/// A colour as `#rrggbb` (`"#1f6feb"`): what conference apps colour a track with.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Colour(pub String);
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let hex = text.strip_prefix('#').unwrap_or("");
+        if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Ok(Colour(text.to_ascii_lowercase()))
+        } else {
+            Err(de::Error::custom(format!(
+                "`{text}` is not a colour: write it as # and six hexadecimal digits, such as \"#1f6feb\""
+            )))
+        }
+    }
+}
+
 /// The site's home introduction (`content/_index.<lang>.md`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -178,6 +196,8 @@ pub struct ThemeFront {
     pub title: String,
     pub summary: Option<String>,
     pub order: Option<i64>,
+    /// The track's colour in conference apps (the default language's counts).
+    pub colour: Option<Colour>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]

@@ -59,6 +59,8 @@ struct Room<'a> {
 #[derive(Serialize)]
 struct Track<'a> {
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    color: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -189,7 +191,12 @@ pub(super) fn schedule(
                         guid: s.room_guid(m, name).to_string(),
                     })
                     .collect(),
-                tracks: s.tracks.iter().map(|name| Track { name }).collect(),
+                tracks: (s.tracks.iter())
+                    .map(|t| Track {
+                        name: &t.name,
+                        color: t.colour.as_deref(),
+                    })
+                    .collect(),
                 days,
             },
         },

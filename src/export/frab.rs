@@ -84,7 +84,12 @@ pub(super) fn schedule(
     }
     el("time_zone_name", &s.zone);
     for track in &s.tracks {
-        let _ = writeln!(xml, "    <track name=\"{}\"/>", escape_markup(track));
+        let colour = (track.colour.as_ref()).map_or(String::new(), |c| format!(" color=\"{c}\""));
+        let _ = writeln!(
+            xml,
+            "    <track name=\"{}\"{colour}/>",
+            escape_markup(&track.name)
+        );
     }
     xml.push_str("  </conference>\n");
     xml.push_str(&days);

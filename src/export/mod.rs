@@ -783,7 +783,7 @@ struct Schedule<'a> {
     last_day: civil::Date,
     days: Vec<ScheduleDay<'a>>,
     /// Theme titles, in theme order.
-    tracks: Vec<String>,
+    tracks: Vec<Track>,
     /// Room names in the order they first appear.
     rooms: Vec<String>,
 }
@@ -807,6 +807,12 @@ struct ScheduleEvent<'a> {
     guid: uuid::Uuid,
     /// [`Model::session_sources`].
     sources: Vec<Revision>,
+}
+
+/// A theme as a schedule's track: its title in the schedule's language, its colour.
+struct Track {
+    name: String,
+    colour: Option<String>,
 }
 
 /// Where and when a session is in a schedule, as far as it does not depend on the others.
@@ -864,11 +870,22 @@ impl<'a> Schedule<'a> {
         let pt = programme.entry.rendered_in(cx.lang);
         let tz = zone_of(&programme.timezone);
         let acronym = acronym(&programme.entry.key);
-        let tracks: Vec<String> = programme
+        let tracks: Vec<Track> = programme
             .themes
             .iter()
-            .filter_map(|&th| m.themes[th].entry.pick(cx.lang, cx.ex.config, true))
-            .map(|t| t.front.title.clone())
+            .filter_map(|&th| {
+                let entry = &m.themes[th].entry;
+                let t = entry.pick(cx.lang, cx.ex.config, true)?;
+                Some(Track {
+                    name: t.front.title.clone(),
+                    colour: entry
+                        .primary(cx.ex.config)
+                        .front
+                        .colour
+                        .clone()
+                        .map(|c| c.0),
+                })
+            })
             .collect();
         let mut events: Vec<ScheduleEvent> = Vec::new();
         let mut rooms: Vec<String> = Vec::new();
