@@ -14,7 +14,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::tools::{C3VOC_TOOLS, PYTHON_CHECKERS, XMLLINT};
+use common::tools::{C3VOC_TOOLS, LIBICAL, PYTHON_CHECKERS, XMLLINT};
 // The generator's code, shared with the example; `main` is only the example's.
 #[allow(dead_code)]
 #[path = "../examples/gen_programme/mod.rs"]
@@ -105,6 +105,10 @@ fn check_all(root: &Path, public: &Path, base: &str, required: &[&str]) {
         run_check("check_schedules.py", &args);
         run_check("check_feeds.py", &[root, public]);
     }
+    if LIBICAL.available() {
+        let public = public.to_str().unwrap();
+        run_check_with("/usr/bin/python3", "check_libical.py", &[public]);
+    }
     if C3VOC_TOOLS.available() {
         let (root, public) = (root.to_str().unwrap(), public.to_str().unwrap());
         run_check_with(
@@ -123,6 +127,7 @@ fn the_tools_are_installed() {
         XMLLINT.available(),
         PYTHON_CHECKERS.available(),
         C3VOC_TOOLS.available(),
+        LIBICAL.available(),
     ];
     assert!(
         !common::tools::tools_required() || found.iter().all(|f| *f),

@@ -95,6 +95,18 @@ pub const C3VOC_TOOLS: Tool<'static> = Tool {
     install: "see .ci/run: a venv with c3voc-schedule-tools, its python3 run by python3-voc",
 };
 
+/// libical 3 through its GObject interface, in Debian's own Python (python3-gi).
+pub const LIBICAL: Tool<'static> = Tool {
+    name: "libical (Debian's python3 with python3-gi and gir1.2-ical-3.0)",
+    probe: &[
+        "/usr/bin/python3",
+        "-c",
+        "import gi; gi.require_version('ICalGLib', '3.0'); from gi.repository import ICalGLib",
+    ],
+    unchecked: "the calendars not read by libical",
+    install: "apt-get install python3-gi gir1.2-ical-3.0",
+};
+
 pub const HUGO: Tool<'static> = Tool {
     name: "hugo",
     probe: &["hugo", "version"],
