@@ -526,9 +526,11 @@ impl ProgrammeGen<'_> {
             "meeting" => rng.range(1, 3),
             _ => rng.range(3, 4),
         };
-        let speakers = (0..count).map(|_| self.speaker(slot)).collect();
+        // One person once per session: samling refuses a name given twice in one.
+        let mut named = BTreeSet::new();
+        let speakers = (0..count).map(|_| self.speaker(slot, &mut named)).collect();
         let moderator = (matches!(format, "debate" | "panel") && self.rng.chance(60))
-            .then(|| self.speaker(slot));
+            .then(|| self.speaker(slot, &mut named));
 
         // Every tenth session has a code block.
         let body = text::session_body(&mut self.rng, &s, serial % 10 == 9);
@@ -551,7 +553,7 @@ impl ProgrammeGen<'_> {
     }
 
     /// A speaker from the pool who is free at the time of `slot`, else one given inline.
-    fn speaker(&mut self, slot: &Slot) -> SessionSpeaker {
+    fn speaker(&mut self, slot: &Slot, named: &mut BTreeSet<String>) -> SessionSpeaker {
         let rng = &mut self.rng;
         if rng.chance(85) {
             for _ in 0..8 {
@@ -572,9 +574,10 @@ impl ProgrammeGen<'_> {
         let mut name = person(rng, country).0;
         // samling refuses a name given inline that two speaker pages have (it cannot tell
         // whom it means), as an organiser would be asked to: another name, then.
-        while self.speakers.iter().filter(|s| s.name == name).count() > 1 {
+        while self.speakers.iter().filter(|s| s.name == name).count() > 1 || named.contains(&name) {
             name = person(rng, country).0;
         }
+        named.insert(name.clone());
         let role = role(rng.below(words::SPEAKER_ROLES.len()));
         let organisation = *rng.pick(words::ORGANISATIONS[country]);
         SessionSpeaker::Inline {
