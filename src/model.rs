@@ -204,7 +204,18 @@ impl Model {
     }
 }
 
-/// Numbers every person from their UUID (31 bits, never 0), in UUID order so that a
+/// A stable positive number from `uid` (its first 31 bits, never 0), for apps that still
+/// read integer ids: the next free one of `taken` on the rare collision, and taken then.
+pub fn number_from(uid: uuid::Uuid, taken: &mut BTreeSet<u32>) -> u32 {
+    let b = uid.as_bytes();
+    let mut n = (u32::from_be_bytes([b[0], b[1], b[2], b[3]]) & 0x7fff_ffff).max(1);
+    while !taken.insert(n) {
+        n = n % 0x7fff_fffe + 1;
+    }
+    n
+}
+
+/// Numbers every person from their UUID ([`number_from`]), in UUID order so that a
 /// collision moves the same person each time.
 fn number_people(speakers: &mut [Speaker], inline: &mut [InlineSpeaker]) {
     let mut all: Vec<(uuid::Uuid, Person)> = speakers
@@ -221,11 +232,7 @@ fn number_people(speakers: &mut [Speaker], inline: &mut [InlineSpeaker]) {
     all.sort();
     let mut taken = BTreeSet::new();
     for (uid, person) in all {
-        let b = uid.as_bytes();
-        let mut n = (u32::from_be_bytes([b[0], b[1], b[2], b[3]]) & 0x7fff_ffff).max(1);
-        while !taken.insert(n) {
-            n = n % 0x7fff_fffe + 1;
-        }
+        let n = number_from(uid, &mut taken);
         match person {
             Person::Page(i) => speakers[i].number = n,
             Person::Inline(i) => inline[i].number = n,
