@@ -571,11 +571,16 @@ impl<'a> Cx<'a> {
 
     /// A schedule event's description, as plain text: the session's text, then who speaks
     /// and moderates with their roles (apps show the names alone).
+    /// Made once per event, for both formats.
     fn description(&self, e: &ScheduleEvent, people: &[Person]) -> String {
-        let mut parts = vec![crate::markdown::plain_text(e.t.file.body_text())];
-        parts.push(self.people_lines(people).join("\n"));
-        parts.retain(|p| !p.is_empty());
-        parts.join("\n\n")
+        e.description
+            .get_or_init(|| {
+                let mut parts = vec![crate::markdown::plain_text(e.t.file.body_text())];
+                parts.push(self.people_lines(people).join("\n"));
+                parts.retain(|p| !p.is_empty());
+                parts.join("\n\n")
+            })
+            .clone()
     }
 
     /// The links a schedule event carries, with their titles in this language: the
@@ -807,6 +812,8 @@ struct ScheduleEvent<'a> {
     guid: uuid::Uuid,
     /// [`Model::session_sources`].
     sources: Vec<Revision>,
+    /// [`Cx::description`], made by whichever format asks first.
+    description: std::sync::OnceLock<String>,
 }
 
 /// A theme as a schedule's track: its title in the schedule's language, its colour.
@@ -947,17 +954,8 @@ impl<'a> Schedule<'a> {
             }
             let guid = session.entry.uid();
             // A stable number from the guid (apps that still read `id` keep their
-            // favourites across updates); the next free one on the rare collision.
-            let mut id = u32::from_be_bytes([
-                guid.as_bytes()[0],
-                guid.as_bytes()[1],
-                guid.as_bytes()[2],
-                guid.as_bytes()[3],
-            ]) & 0x7fff_ffff;
-            id = id.max(1);
-            while !ids.insert(id) {
-                id = id % 0x7fff_fffe + 1;
-            }
+            // favourites across updates).
+            let id = crate::model::number_from(guid, &mut ids);
             let mut slug = format!("{acronym}-{}", placed.slug);
             if slug.len() < acronym.len() + 5 || !slugs.insert(slug.clone()) {
                 slug = format!("{slug}-{id}");
@@ -974,6 +972,7 @@ impl<'a> Schedule<'a> {
                 id,
                 guid,
                 sources,
+                description: std::sync::OnceLock::new(),
             });
         }
         // In time order: translations may give other times than the model's order.
