@@ -186,6 +186,12 @@ impl Config {
         }
     }
 
+    /// Whether `base_url` is the site's full address (`https://example.org/programme/`),
+    /// not only a path (`/`): what must link to the site from elsewhere needs it.
+    pub fn has_full_address(&self) -> bool {
+        self.base_url.contains("://")
+    }
+
     /// `base_url` with exactly one trailing slash.
     pub fn base_url_slash(&self) -> String {
         format!("{}/", self.base_url.trim_end_matches('/'))

@@ -412,7 +412,7 @@ impl Site {
     /// `sitemap.xml`, which lists every page; none when `base_url` is only a path, as a
     /// sitemap's addresses must be full ones (sitemaps.org) and `check` says so.
     pub fn sitemap(&self) -> Option<OutputFile> {
-        self.config.base_url.contains("://").then(|| OutputFile {
+        self.config.has_full_address().then(|| OutputFile {
             path: SITEMAP_FILE.into(),
             bytes: self.renderer().sitemap().into_bytes(),
         })
@@ -437,7 +437,7 @@ impl Site {
             });
         }
         let mut robots = String::from("User-agent: *\nAllow: /\n");
-        if self.config.base_url.contains("://") {
+        if self.config.has_full_address() {
             robots.push_str(&format!(
                 "Sitemap: {}sitemap.xml\n",
                 self.config.base_url_slash()

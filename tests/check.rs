@@ -240,7 +240,7 @@ fn a_path_only_address_is_warned_about() {
     assert_eq!(
         found,
         [format!(
-            "config.toml:{line}:1: base_url `/` is only a path: calendars, schedules and the feed cannot link back to the site, and no sitemap is written"
+            "config.toml:{line}:1: base_url `/` is only a path: calendars, schedules and the feed cannot link back to the site, and no sitemap or schedule.json is written"
         )]
     );
     // With the address given, nothing to say.

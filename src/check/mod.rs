@@ -86,11 +86,11 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
 /// schedules, the feed and the sitemap need full addresses, so the build leaves the sitemap
 /// out and the exports link relatively, which apps that fetch them cannot follow.
 pub fn path_only_address(root: &Path, config: &Config, given: bool) -> Option<Diagnostic> {
-    if config.base_url.contains("://") {
+    if config.has_full_address() {
         return None;
     }
     let message = format!(
-        "base_url `{}` is only a path: calendars, schedules and the feed cannot link back to the site, and no sitemap is written",
+        "base_url `{}` is only a path: calendars, schedules and the feed cannot link back to the site, and no sitemap or schedule.json is written",
         config.base_url
     );
     let file = crate::config::CONFIG_FILE;

@@ -80,7 +80,7 @@ struct KeptSchedule {
 
 /// Schedule entries by session, with the entries' revisions, number and slug, and the
 /// numbers of its people (which depend on everyone's, on the rare collision).
-type ScheduleMemo<V> = Memo<(Vec<Revision>, u32, String, Vec<u32>), V>;
+type ScheduleMemo<V> = Memo<(Vec<Revision>, u32, String, Vec<u32>, [Timestamp; 2]), V>;
 
 impl Kept {
     fn take(&self, lang: &str) -> KeptLang {
@@ -405,15 +405,14 @@ impl<'a> Exporter<'a> {
                 if programme.entry.get(lang).is_some() {
                     let key = &programme.entry.key;
                     let dated = self.programme_sessions(i, lang, |f| f.date.is_some());
-                    let timed =
-                        self.programme_sessions(i, lang, |f| f.date.is_some() && f.start.is_some());
                     let first_day = programme.entry.rendered_in(lang).front.first_day;
                     if dated || first_day.is_some() {
                         links.calendar = Some(at(key, CALENDAR_FILE));
                     }
-                    if timed {
+                    if dated {
                         links.schedule_xml = Some(at(key, SCHEDULE_XML));
-                        links.schedule_json = Some(at(key, SCHEDULE_JSON));
+                        links.schedule_json =
+                            (self.config.has_full_address()).then(|| at(key, SCHEDULE_JSON));
                     }
                 }
             }
@@ -507,10 +506,14 @@ impl<'a> Cx<'a> {
                         format!("{dir}{SCHEDULE_XML}"),
                         frab::schedule(self, &schedule, memo.as_mut().map(|m| &mut m.frab)),
                     ));
-                    files.push(file(
-                        format!("{dir}{SCHEDULE_JSON}"),
-                        c3voc::schedule(self, &schedule, memo.as_mut().map(|m| &mut m.c3voc)),
-                    ));
+                    // The c3voc schema wants every event's `url` a full address: none
+                    // rather than an invalid file.
+                    if self.ex.config.has_full_address() {
+                        files.push(file(
+                            format!("{dir}{SCHEDULE_JSON}"),
+                            c3voc::schedule(self, &schedule, memo.as_mut().map(|m| &mut m.c3voc)),
+                        ));
+                    }
                 }
                 if let (Some(kept), Some(memo)) = (kept, memo) {
                     let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
@@ -553,8 +556,7 @@ impl<'a> Cx<'a> {
     fn absolute(&self, path: &str) -> Option<String> {
         self.ex
             .config
-            .base_url
-            .contains("://")
+            .has_full_address()
             .then(|| self.urls.absolute(path))
     }
 
@@ -805,6 +807,8 @@ struct ScheduleEvent<'a> {
     t: &'a Translation<SessionFront>,
     start: Zoned,
     end: Zoned,
+    /// A session with a date and no time: it fills its day's window.
+    all_day: bool,
     room: String,
     track: Option<String>,
     slug: String,
@@ -827,6 +831,7 @@ struct Track {
 struct Placed {
     start: Zoned,
     end: Zoned,
+    all_day: bool,
     room: String,
     track: Option<String>,
     /// The slug of its path in the programme, without the acronym.
@@ -835,12 +840,20 @@ struct Placed {
 
 impl ScheduleEvent<'_> {
     /// What decides the entry's text in a schedule, for [`ScheduleMemo`].
-    fn made_from(&self, m: &Model) -> (Vec<Revision>, u32, String, Vec<u32>) {
+    /// The times are in it because an all-day session's depend on the day's other sessions.
+    fn made_from(&self, m: &Model) -> (Vec<Revision>, u32, String, Vec<u32>, [Timestamp; 2]) {
         let f = &self.t.front;
         let numbers = (f.speakers.iter().chain(&f.moderator))
             .filter_map(|entry| Some(m.person_number(m.person_of(entry)?)))
             .collect();
-        (self.sources.clone(), self.id, self.slug.clone(), numbers)
+        let times = [self.start.timestamp(), self.end.timestamp()];
+        (
+            self.sources.clone(),
+            self.id,
+            self.slug.clone(),
+            numbers,
+            times,
+        )
     }
 
     /// The entry's text: kept in `memo` if made from the same, else made by `make`.
@@ -902,12 +915,21 @@ impl<'a> Schedule<'a> {
             let session = &m.sessions[s];
             let place = || -> Option<Placed> {
                 let t = cx.pick(s)?;
-                let Some(When::Timed { start, end }) = When::of(&t.front, &tz) else {
-                    return None;
-                };
-                let end = match end {
-                    Some(end) => end,
-                    None => start.checked_add(DURATION_WITHOUT_END).ok()?,
+                // An all-day session is the whole day here; the day's window below narrows
+                // it to the hours the day's other sessions take.
+                let (start, end, all_day) = match When::of(&t.front, &tz)? {
+                    When::Timed { start, end } => {
+                        let end = match end {
+                            Some(end) => end,
+                            None => start.checked_add(DURATION_WITHOUT_END).ok()?,
+                        };
+                        (start, end, false)
+                    }
+                    When::Day(date) => (
+                        day_start(date, &tz),
+                        day_start(date.tomorrow().ok()?, &tz),
+                        true,
+                    ),
                 };
                 // A schedule's events all have a room: the place, or else the programme.
                 let place = m.place(session, t, cx.lang, cx.ex.config);
@@ -924,6 +946,7 @@ impl<'a> Schedule<'a> {
                 Some(Placed {
                     start,
                     end,
+                    all_day,
                     room,
                     track: session.theme.and_then(|th| {
                         m.themes[th]
@@ -966,6 +989,7 @@ impl<'a> Schedule<'a> {
                 t,
                 start: placed.start,
                 end: placed.end,
+                all_day: placed.all_day,
                 room: placed.room,
                 track: placed.track,
                 slug,
@@ -990,19 +1014,35 @@ impl<'a> Schedule<'a> {
                 }),
             }
         }
+        // A day's window is the hours its timed sessions take (the whole day if it has
+        // none); its all-day sessions fill the window, so that apps' grids do not grow to
+        // midnight for them.
         for day in &mut days {
-            day.start = day
-                .events
-                .iter()
-                .map(|e| e.start.clone())
-                .min()
-                .unwrap_or(day.start.clone());
-            day.end = day
-                .events
-                .iter()
-                .map(|e| e.end.clone())
-                .max()
-                .unwrap_or(day.end.clone());
+            let timed = || day.events.iter().filter(|e| !e.all_day);
+            if let (Some(start), Some(end)) = (
+                timed().map(|e| e.start.clone()).min(),
+                timed().map(|e| e.end.clone()).max(),
+            ) {
+                day.start = start;
+                day.end = end;
+            } else {
+                day.start = day
+                    .events
+                    .iter()
+                    .map(|e| e.start.clone())
+                    .min()
+                    .unwrap_or(day.start.clone());
+                day.end = day
+                    .events
+                    .iter()
+                    .map(|e| e.end.clone())
+                    .max()
+                    .unwrap_or(day.end.clone());
+            }
+            for e in day.events.iter_mut().filter(|e| e.all_day) {
+                e.start = day.start.clone();
+                e.end = day.end.clone();
+            }
         }
         let first = days.first().map(|d| d.date);
         let last = days.last().map(|d| d.date);

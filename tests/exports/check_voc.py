@@ -42,8 +42,12 @@ def main(root, public, schemas, base):
             shown = site.pick(site.sessions[key], lang)
             front = shown.front
             assert event["title"].endswith(front["title"]), f"{path}: {key}: title {event['title']}"
-            want = dt.datetime.combine(front["date"], front["start"]).replace(tzinfo=zone)
-            assert event.start == want, f"{path}: {key}: starts {event.start}, content {want}"
+            if "start" in front:
+                want = dt.datetime.combine(front["date"], front["start"]).replace(tzinfo=zone)
+                assert event.start == want, f"{path}: {key}: starts {event.start}, content {want}"
+            else:
+                # All day: on its date, for as long as the day's other sessions (docs/exports.md).
+                assert event.start.astimezone(zone).date() == front["date"], f"{path}: {key}: all day on {front['date']}, at {event.start}"
             if "room" in front:
                 assert event["room"] == front["room"], f"{path}: {key}: room {event['room']}"
             named = [site.speaker_name(e, lang) for e in site.people_of(front)]
@@ -55,7 +59,16 @@ def main(root, public, schemas, base):
                 assert (event["description"] or "").startswith(first_words), f"{path}: {key}: description"
             return 1
 
-        events += sum(schedule.foreach_event(compare))
+        seen = sum(schedule.foreach_event(compare))
+        # Every dated session a reader of the language sees, all-day ones included.
+        dated = [
+            k for k, translations in site.sessions.items()
+            if site.programme_of(k) == programme
+            and (shown := site.pick(translations, lang)) is not None
+            and "date" in shown.front
+        ]
+        assert seen == len(dated), f"{path}: {seen} events, the content has {len(dated)} dated sessions"
+        events += seen
         if "://" in base:
             with tempfile.NamedTemporaryFile("w", suffix=".xml", encoding="utf-8", delete=False) as out:
                 out.write(schedule.xml())
@@ -69,8 +82,11 @@ def main(root, public, schemas, base):
             assert key, f"{path}: schedule-convert: {event.guid} is no session"
             front = site.pick(site.sessions[key], lang).front
             assert event.title.endswith(front["title"]), f"{path}: schedule-convert: {key}: title"
-            local = dt.datetime.combine(front["date"], front["start"])
-            assert event.start == local, f"{path}: schedule-convert: {key}: starts {event.start}, content {local}"
+            if "start" in front:
+                local = dt.datetime.combine(front["date"], front["start"])
+                assert event.start == local, f"{path}: schedule-convert: {key}: starts {event.start}, content {local}"
+            else:
+                assert event.start.date() == front["date"], f"{path}: schedule-convert: {key}: all day at {event.start}"
             named = [site.speaker_name(e, lang) for e in site.people_of(front)]
             got = [p.name for p in event.speakers]
             assert got == named, f"{path}: schedule-convert: {key}: people {got}, content {named}"
