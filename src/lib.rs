@@ -19,6 +19,7 @@ mod config;
 mod diagnostic;
 mod export;
 mod front_matter;
+mod history;
 mod init;
 mod load;
 mod locale;

@@ -28,6 +28,8 @@ pub struct SourceFile {
     pub body: Range<usize>,
     /// The front matter's `kind` field, to find the page's kind before typed parsing.
     pub kind: Option<toml::Value>,
+    /// When the file was last committed, if the site is in git: [`crate::history`].
+    pub committed: Option<jiff::Timestamp>,
 }
 
 impl SourceFile {
@@ -127,12 +129,17 @@ pub struct Sources {
     missing: bool,
     /// The links in `content/` that were not followed, with their targets.
     links: BTreeMap<PathBuf, PathBuf>,
+    /// When each file was last committed, read once: edits in `serve` are not commits.
+    commits: Arc<crate::history::Commits>,
 }
 
 impl Sources {
     /// Reads every `.md` file under `content/`.
     pub fn load(root: &Path, config: &Config) -> Sources {
-        let mut sources = Sources::default();
+        let mut sources = Sources {
+            commits: Arc::new(crate::history::Commits::of(root)),
+            ..Sources::default()
+        };
         sources.rescan(root, config, Path::new(CONTENT_DIR));
         sources
     }
@@ -380,7 +387,10 @@ impl Sources {
             if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
                 continue;
             }
-            let loaded = load_file(root, entry.path(), config).map(Arc::new);
+            let loaded = load_file(root, entry.path(), config).map(|mut file| {
+                file.committed = self.commits.time(&file.path);
+                Arc::new(file)
+            });
             self.insert(relative(root, entry.path()), loaded, config);
         }
     }
@@ -491,6 +501,7 @@ impl SourceFile {
             front,
             body,
             kind: table.remove("kind"),
+            committed: None,
         })
     }
 }

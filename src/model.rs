@@ -55,6 +55,14 @@ impl Revision {
 }
 
 impl<F> Entry<F> {
+    /// When the newest of its files was last committed ([`crate::history`]).
+    pub fn committed(&self) -> Option<jiff::Timestamp> {
+        self.translations
+            .iter()
+            .filter_map(|t| t.file.committed)
+            .max()
+    }
+
     pub fn get(&self, lang: &str) -> Option<&Translation<F>> {
         self.translations.iter().find(|t| t.lang == lang)
     }
@@ -268,8 +276,8 @@ pub struct Model {
     /// where the files are the same. Sessions patched in since are not here (their old
     /// entries are, of other files, so never reused); the kind of each key stays right.
     parsed: Arc<BTreeMap<String, Parsed>>,
-    /// By session: the revisions of the speaker pages that list it.
-    speaker_sources: Arc<Vec<Vec<Revision>>>,
+    /// By session: the speaker pages that list it.
+    session_speakers: Arc<Vec<Vec<usize>>>,
     /// How entries are linked (sessions to speakers' pages and to people given inline, and
     /// their order): new whenever the model is built with other links than the model it
     /// was built after, kept when sessions are patched in place, which changes none of it.
@@ -446,7 +454,30 @@ impl Model {
         from.push(session.entry.revision);
         from.push(self.programmes[session.programme].entry.revision);
         from.extend(session.theme.map(|t| self.themes[t].entry.revision));
-        from.extend(&self.speaker_sources[s]);
+        from.extend(
+            self.session_speakers[s]
+                .iter()
+                .map(|&p| self.speakers[p].entry.revision),
+        );
+    }
+
+    /// When the newest of the files a session's facts come from was committed: its own,
+    /// its programme's, its theme's and its speakers' pages, in every language.
+    pub fn session_committed(&self, s: usize) -> Option<jiff::Timestamp> {
+        let session = &self.sessions[s];
+        [
+            session.entry.committed(),
+            self.programmes[session.programme].entry.committed(),
+            session.theme.and_then(|t| self.themes[t].entry.committed()),
+        ]
+        .into_iter()
+        .chain(
+            self.session_speakers[s]
+                .iter()
+                .map(|&p| self.speakers[p].entry.committed()),
+        )
+        .flatten()
+        .max()
     }
 }
 
@@ -1137,10 +1168,10 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut speaker_sources = vec![Vec::new(); sessions.len()];
-    for speaker in &speakers {
+    let mut session_speakers = vec![Vec::new(); sessions.len()];
+    for (p, speaker) in speakers.iter().enumerate() {
         for &i in &speaker.sessions {
-            speaker_sources[i].push(speaker.entry.revision);
+            session_speakers[i].push(p);
         }
     }
     Ok(Model {
@@ -1154,7 +1185,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
         pages,
         minutes,
         parsed: Arc::new(parsed),
-        speaker_sources: Arc::new(speaker_sources),
+        session_speakers: Arc::new(session_speakers),
         links_revision: Revision::next(),
     })
 }

@@ -633,7 +633,13 @@ fn the_export_checks_catch_a_broken_export() {
         ),
         (debate, b"SEQUENCE:0", b"SEQUENCE:1", "SEQUENCE"),
         (debate, b"UID:8114af21", b"UID:8114af22", "UID"),
-        (debate, b"DTSTAMP:20260122", b"DTSTAMP:20260123", "DTSTAMP"),
+        // Another stamp, whatever the record (the old value kept in an X- property).
+        (
+            debate,
+            b"\r\nDTSTAMP:",
+            b"\r\nDTSTAMP:19991231T000000Z\r\nX-STAMP:",
+            "DTSTAMP",
+        ),
         (debate, b"STATUS:CONFIRMED", b"STATUS:TENTATIVE", "STATUS"),
         (
             debate,

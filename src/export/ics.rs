@@ -246,13 +246,15 @@ pub(super) fn event(
     let line = |out: &mut String, text: &str| fold_line(out, text);
     line(&mut out, "BEGIN:VEVENT");
     line(&mut out, &format!("UID:{}", session.entry.uid()));
-    // From content, not the clock: the newest change, else the session's own date.
-    let stamp = newest_change(&f.changes)
-        .or(f.date.map(|d| d.0))
-        .map(|d| day_start(d, &TimeZone::UTC).timestamp())
-        .unwrap_or(Timestamp::UNIX_EPOCH);
-    line(&mut out, &format!("DTSTAMP:{}", utc(stamp)));
-    if !f.changes.is_empty() {
+    // From the record of edits, not the clock (every build the same bytes): the newest of
+    // the session's changes and of its files' commits; with neither there is no record.
+    let changed = newest_change(&f.changes).map(|d| day_start(d, &TimeZone::UTC).timestamp());
+    let recorded = changed.into_iter().chain(m.session_committed(i)).max();
+    line(
+        &mut out,
+        &format!("DTSTAMP:{}", utc(recorded.unwrap_or(Timestamp::UNIX_EPOCH))),
+    );
+    if let Some(stamp) = recorded {
         line(&mut out, &format!("LAST-MODIFIED:{}", utc(stamp)));
     }
     let mut used = false;
@@ -343,10 +345,12 @@ fn programme_days(cx: &Cx, p: usize) -> Option<EventText> {
     let last = t.front.last_day.unwrap_or(first).0;
     let mut lines = vec!["BEGIN:VEVENT".to_owned()];
     lines.push(format!("UID:{}", programme.entry.uid()));
+    let recorded = programme.entry.committed();
     lines.push(format!(
         "DTSTAMP:{}",
-        utc(day_start(first.0, &TimeZone::UTC).timestamp())
+        utc(recorded.unwrap_or(Timestamp::UNIX_EPOCH))
     ));
+    lines.extend(recorded.map(|stamp| format!("LAST-MODIFIED:{}", utc(stamp))));
     lines.push(format!("DTSTART;VALUE=DATE:{}", first.0.strftime("%Y%m%d")));
     let after = last.tomorrow().unwrap_or(last);
     lines.push(format!("DTEND;VALUE=DATE:{}", after.strftime("%Y%m%d")));

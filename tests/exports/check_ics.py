@@ -1,6 +1,7 @@
 """Checks every .ics file of a built samling site with a real iCalendar parser (icalendar)
 against the site's content: RFC 5545 lines (CRLF, folded at 75 octets between UTF-8
-characters), one stable UID per session in every language, DTSTAMP, times with the
+characters), one stable UID per session in every language, DTSTAMP (from changes and git
+commits, read with git here), times with the
 programme's TZID and a VTIMEZONE that gives the zone database's offset (also on the day
 summer time starts or ends), SUMMARY/DESCRIPTION/LOCATION/URL in the file's language,
 STATUS and SEQUENCE from the content.
@@ -87,6 +88,7 @@ def main(root, public, base):
     dst_sessions = 0
     cancelled = 0
     sequenced = 0
+    from_commits = 0
     uids_by_session = {}
     for key, translations in sorted(site.sessions.items()):
         programme = site.programme_of(key)
@@ -106,13 +108,21 @@ def main(root, public, base):
             ev = events[0]
             assert str(ev["UID"]) == common.uid(key), f"{path}: UID {ev['UID']}"
             uids_by_session.setdefault(key, set()).add(str(ev["UID"]))
-            # DTSTAMP from content: the newest change, else the session's date, in UTC.
+            # DTSTAMP from the record of edits: the newest of the session's changes (at
+            # midnight UTC) and of its files' commits, else none (the epoch).
             changes = front.get("changes", [])
-            stamp_day = max([c["date"] for c in changes], default=front["date"])
+            recorded = [dt.datetime.combine(c["date"], dt.time(0), dt.timezone.utc) for c in changes]
+            committed = site.committed(site.sources_of(key))
+            recorded += [committed] if committed else []
+            from_commits += bool(committed)
+            epoch = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
             stamp = ev.decoded("DTSTAMP")
-            assert stamp == dt.datetime.combine(stamp_day, dt.time(0), dt.timezone.utc), (
-                f"{path}: DTSTAMP {stamp}"
-            )
+            assert stamp == max(recorded, default=epoch), f"{path}: DTSTAMP {stamp}, recorded {max(recorded, default=None)}"
+            if recorded:
+                assert ev.decoded("LAST-MODIFIED") == stamp, f"{path}: LAST-MODIFIED"
+            else:
+                assert "LAST-MODIFIED" not in ev, f"{path}: LAST-MODIFIED without a record"
+
             date = front["date"]
             if "start" in front:
                 start_prop = ev["DTSTART"]
@@ -229,7 +239,8 @@ def main(root, public, base):
     assert checked_sessions > 0, "no session calendars checked"
     print(
         f"check_ics: {files} calendar files, {checked_sessions} session calendars, "
-        f"{dst_sessions} on a day the clocks change, {cancelled} cancelled, {sequenced} with SEQUENCE > 0"
+        f"{dst_sessions} on a day the clocks change, {cancelled} cancelled, {sequenced} with SEQUENCE > 0, "
+        f"{from_commits} stamped from their files' commits"
     )
     return dst_sessions, cancelled, sequenced
 

@@ -1,7 +1,9 @@
 """What the export checks know of a samling site: its configuration and content, read
 with tomllib from the Markdown files' front matter, independently of samling's own code."""
 
+import datetime as dt
 import os
+import subprocess
 import tomllib
 import uuid
 from dataclasses import dataclass, field
@@ -72,6 +74,37 @@ class Site:
         pages = self.speakers[entry["id"]]
         page = pages.get(lang) or pages.get(self.default) or next(iter(pages.values()))
         return page.front["name"]
+
+
+    def sources_of(self, key):
+        """The files a session's facts come from, in every language: its own, its
+        programme's, its theme's, and the speaker pages it names, by id or by a page's name."""
+        paths = [p.path for p in self.sessions[key].values()]
+        programme = self.programme_of(key)
+        paths += [p.path for p in self.programmes[programme].values()]
+        folder = key.rsplit("/", 1)[0]
+        if folder != programme:
+            theme_dir = os.path.join(self.root, "content", folder)
+            paths += [os.path.join(theme_dir, n) for n in sorted(os.listdir(theme_dir)) if n.startswith("_index.")]
+        names = {" ".join(p.front["name"].split()).lower(): i for i, pages in self.speakers.items() for p in pages.values()}
+        for page in self.sessions[key].values():
+            for entry in self.people_of(page.front):
+                if isinstance(entry, str):
+                    entry = {"id": entry}
+                speaker = names.get(" ".join(entry["name"].split()).lower()) if "name" in entry else entry.get("id")
+                if speaker in self.speakers:
+                    paths += [p.path for p in self.speakers[speaker].values()]
+        return sorted(set(paths))
+
+    def committed(self, paths):
+        """When the newest of `paths` was last committed, if the site is in git."""
+        run = subprocess.run(
+            ["git", "-C", self.root, "log", "-1", "--no-merges", "--format=%ct", "--"] + [os.path.relpath(p, self.root) for p in paths],
+            capture_output=True, text=True,
+        )
+        if run.returncode != 0 or not run.stdout.strip():
+            return None
+        return dt.datetime.fromtimestamp(int(run.stdout.strip()), dt.timezone.utc)
 
 
 def uid(key):

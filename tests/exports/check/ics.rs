@@ -1,6 +1,7 @@
 //! Every `.ics` of a built site, read by an iCalendar parser (`calcard`) and compared with the
 //! content (the Rust port of check_ics.py): RFC 5545 lines (CRLF, folded at 75 octets between
-//! UTF-8 characters), one stable UID per session in every language, DTSTAMP, times with the
+//! UTF-8 characters), one stable UID per session in every language, DTSTAMP (from changes and git commits, asked
+//! of git), times with the
 //! programme's TZID and a VTIMEZONE whose own rules (evaluated with the `rrule` crate) give
 //! the zone database's offset (`chrono-tz`), also on the day the clocks change;
 //! SUMMARY/DESCRIPTION/LOCATION/URL in the file's language, STATUS and SEQUENCE from the
@@ -29,6 +30,8 @@ pub struct Covered {
     pub on_clock_change_days: usize,
     pub cancelled: usize,
     pub sequenced: usize,
+    /// Session calendars stamped from their files' git commits.
+    pub stamped_from_commits: usize,
 }
 
 /// RFC 5545 lines: CRLF, at most 75 octets, and folding never splits a UTF-8 character.
@@ -303,16 +306,30 @@ pub fn check(root: &Path, public: &Path, base: &str) -> Result<Covered, String> 
             ensure!(uid == site::uid(key), "{p}: UID {uid}");
             uids_by_session.entry(key).or_default().insert(uid);
 
-            // DTSTAMP from content: the newest change, else the session's date, in UTC.
+            // DTSTAMP from the record of edits: the newest of the session's changes (at
+            // midnight UTC) and of its files' commits, else none (the epoch).
             let changes = site::changes(front);
-            let stamp_day = (changes.iter().map(|c| site::date(&c["date"])))
-                .max()
-                .unwrap_or(date);
+            let committed = site.committed(&site.sources_of(key));
+            let recorded = (changes.iter())
+                .map(|c| site::date(&c["date"]).and_time(NaiveTime::MIN))
+                .chain(
+                    committed
+                        .and_then(|s| DateTime::from_timestamp(s, 0))
+                        .map(|t| t.naive_utc()),
+                )
+                .max();
             let stamp = prop(ev, ICalendarProperty::Dtstamp).and_then(date_time);
+            let want = recorded.unwrap_or(DateTime::UNIX_EPOCH.naive_utc());
             ensure!(
-                stamp == Some((stamp_day.and_time(NaiveTime::MIN), Some(0))),
-                "{p}: DTSTAMP {stamp:?}, content {stamp_day}"
+                stamp == Some((want, Some(0))),
+                "{p}: DTSTAMP {stamp:?}, recorded {recorded:?}"
             );
+            let modified = prop(ev, ICalendarProperty::LastModified).and_then(date_time);
+            ensure!(
+                modified == recorded.map(|r| (r, Some(0))),
+                "{p}: LAST-MODIFIED {modified:?}, recorded {recorded:?}"
+            );
+            covered.stamped_from_commits += usize::from(committed.is_some());
 
             let dtstart =
                 prop(ev, ICalendarProperty::Dtstart).ok_or_else(|| format!("{p}: no DTSTART"))?;

@@ -11,12 +11,15 @@ use toml::{Table, Value};
 pub struct Page {
     pub lang: String,
     pub front: Table,
+    /// Relative to the site root.
+    pub path: std::path::PathBuf,
 }
 
 /// A content item's translations, by language code.
 pub type Translations = BTreeMap<String, Page>;
 
 pub struct Site {
+    pub root: std::path::PathBuf,
     pub config: Table,
     pub languages: Vec<String>,
     pub default: String,
@@ -84,9 +87,11 @@ pub fn load(root: &Path) -> Site {
             .to_string_lossy()
             .replace('\\', "/");
         let front = front_matter(entry.path());
-        pages.push((rel, stem.to_owned(), lang.to_owned(), front));
+        let path = entry.path().strip_prefix(root).unwrap().to_owned();
+        pages.push((rel, stem.to_owned(), lang.to_owned(), front, path));
     }
     let mut site = Site {
+        root: root.to_owned(),
         config,
         languages,
         default,
@@ -96,10 +101,11 @@ pub fn load(root: &Path) -> Site {
         speaker_keys: BTreeMap::new(),
     };
     let kind = |front: &Table| front.get("kind").and_then(Value::as_str).map(str::to_owned);
-    for (rel, stem, lang, front) in &pages {
+    for (rel, stem, lang, front, path) in &pages {
         let page = || Page {
             lang: lang.clone(),
             front: front.clone(),
+            path: path.clone(),
         };
         if stem == "_index"
             && !rel.is_empty()
@@ -120,7 +126,7 @@ pub fn load(root: &Path) -> Site {
             site.speaker_keys.insert(stem.clone(), key);
         }
     }
-    for (rel, stem, lang, front) in pages {
+    for (rel, stem, lang, front, path) in pages {
         if stem == "_index" || !matches!(kind(&front).as_deref(), None | Some("session")) {
             continue;
         }
@@ -128,7 +134,7 @@ pub fn load(root: &Path) -> Site {
         if site.programmes.contains_key(top) {
             let key = format!("{rel}/{stem}");
             let entry = site.sessions.entry(key).or_default();
-            entry.insert(lang.clone(), Page { lang, front });
+            entry.insert(lang.clone(), Page { lang, front, path });
         }
     }
     site
@@ -197,6 +203,68 @@ impl Site {
             _ => return None,
         };
         self.speaker_keys.get(id).map(String::as_str)
+    }
+
+    /// The files a session's facts come from, in every language: its own, its programme's,
+    /// its theme's, and the speaker pages it names (by id, or by a page's name).
+    pub fn sources_of(&self, key: &str) -> Vec<std::path::PathBuf> {
+        let mut paths: Vec<std::path::PathBuf> = self.sessions[key]
+            .values()
+            .map(|p| p.path.clone())
+            .collect();
+        let programme = self.programme_of(key);
+        paths.extend(self.programmes[programme].values().map(|p| p.path.clone()));
+        let folder = key.rsplit_once('/').map_or("", |(f, _)| f);
+        if folder != programme {
+            let dir = Path::new("content").join(folder);
+            for entry in std::fs::read_dir(self.root.join(&dir)).unwrap() {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                if name.starts_with("_index.") {
+                    paths.push(dir.join(name));
+                }
+            }
+        }
+        let fold = |name: &str| {
+            name.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let by_name: BTreeMap<String, &str> = (self.speakers.iter())
+            .flat_map(|(id, pages)| pages.values().map(move |p| (p, id)))
+            .map(|(p, id)| (fold(p.front["name"].as_str().unwrap()), id.as_str()))
+            .collect();
+        for page in self.sessions[key].values() {
+            for person in self.people_of(&page.front) {
+                let id = match person {
+                    Value::String(id) => Some(id.as_str()),
+                    Value::Table(t) => match t.get("name").and_then(Value::as_str) {
+                        Some(name) => by_name.get(&fold(name)).copied(),
+                        None => t["id"].as_str(),
+                    },
+                    _ => None,
+                };
+                if let Some(pages) = id.and_then(|id| self.speakers.get(id)) {
+                    paths.extend(pages.values().map(|p| p.path.clone()));
+                }
+            }
+        }
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+
+    /// When the newest of `paths` was last committed, as Unix seconds, if the site is in
+    /// git (asked of git itself).
+    pub fn committed(&self, paths: &[std::path::PathBuf]) -> Option<i64> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(["log", "-1", "--no-merges", "--format=%ct", "--"])
+            .args(paths)
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&out.stdout).trim().parse().ok()
     }
 
     pub fn speaker_name(&self, person: &Value, lang: &str) -> String {
