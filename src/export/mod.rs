@@ -1018,26 +1018,14 @@ impl<'a> Schedule<'a> {
         // none); its all-day sessions fill the window, so that apps' grids do not grow to
         // midnight for them.
         for day in &mut days {
-            let timed = || day.events.iter().filter(|e| !e.all_day);
-            if let (Some(start), Some(end)) = (
-                timed().map(|e| e.start.clone()).min(),
-                timed().map(|e| e.end.clone()).max(),
-            ) {
+            let window = |all_day_too: bool| {
+                let events = || (day.events.iter()).filter(move |e| all_day_too || !e.all_day);
+                let start = events().map(|e| e.start.clone()).min()?;
+                Some((start, events().map(|e| e.end.clone()).max()?))
+            };
+            if let Some((start, end)) = window(false).or_else(|| window(true)) {
                 day.start = start;
                 day.end = end;
-            } else {
-                day.start = day
-                    .events
-                    .iter()
-                    .map(|e| e.start.clone())
-                    .min()
-                    .unwrap_or(day.start.clone());
-                day.end = day
-                    .events
-                    .iter()
-                    .map(|e| e.end.clone())
-                    .max()
-                    .unwrap_or(day.end.clone());
             }
             for e in day.events.iter_mut().filter(|e| e.all_day) {
                 e.start = day.start.clone();
