@@ -84,6 +84,7 @@ impl Server {
         let first = live.rebuild(live.classify(&[]));
         let mut served = Files::default();
         publish(&preview, &live, &options, first.as_ref(), &mut served);
+        give_back_freed_memory();
         match &first {
             Ok(rebuild) => log(&format!(
                 "Built {} pages in {} ms",
@@ -277,6 +278,7 @@ fn rebuild_loop(
             publish_built(preview, served.with(changes), &changed, base.clone());
         });
         publish(preview, &live, options, result.as_ref(), &mut served);
+        give_back_freed_memory();
         match result {
             Ok(rebuild) => log(&format!(
                 "{what}: rendered {} of {} pages, {} files changed, in {} ms",
@@ -290,6 +292,18 @@ fn rebuild_loop(
             )),
         }
         warn_anew(&live, &mut warned, log);
+    }
+}
+
+/// Hands the memory a build freed back to the system. glibc's allocator keeps it for the
+/// process otherwise, and a build's pages and parses, gone once the output is kept, held
+/// serve at about twice a full build's peak (2,375 MiB against 1,134 at 10,000 sessions;
+/// 1,715 MiB after this). Taken after the new output is served, off the path to a reload.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory of the allocator's own heap.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
