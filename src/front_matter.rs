@@ -465,6 +465,14 @@ pub struct AgendaItem {
     pub decision: Option<String>,
     #[serde(default)]
     pub attachments: Vec<String>,
+    /// The three texts above as HTML, made when the page is parsed, with their links
+    /// resolved and checked as the page's own text's are.
+    #[serde(skip)]
+    pub background_html: Option<String>,
+    #[serde(skip)]
+    pub recommendation_html: Option<String>,
+    #[serde(skip)]
+    pub decision_html: Option<String>,
 }
 
 #[cfg(test)]

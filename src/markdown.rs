@@ -137,7 +137,7 @@ impl TextProblem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub target: LinkTarget,
-    /// Byte range of the link in the text, for messages.
+    /// Byte range of the link in the text (the model makes it the file's), for messages.
     pub span: Range<usize>,
 }
 
@@ -243,11 +243,23 @@ impl Markdown {
         rendered
     }
 
-    /// Renders a text that is not a page's own (an agenda item's field), with its highest
-    /// heading at level `top`, and what `check` reports of it; its links are not resolved.
-    pub fn render_text(&self, source: &str, top: usize) -> RenderedText {
+    /// Renders another text of a page than its body (an agenda item's field), with its
+    /// highest heading at level `top`: links resolved as the body's are, heading ids unique
+    /// among the page's `anchors` (which gets them).
+    pub fn render_page_text(
+        &self,
+        source: &str,
+        top: usize,
+        page: &PageContext,
+        anchors: &mut Vec<String>,
+    ) -> RenderedText {
         let mut rendered = RenderedText::default();
-        rendered.html = self.render_with(source, top, None, &mut rendered.problems);
+        rendered.html = self.render_with(
+            source,
+            top,
+            Some((page, &mut rendered.links, anchors)),
+            &mut rendered.problems,
+        );
         rendered
     }
 
@@ -919,8 +931,9 @@ mod tests {
     }
 
     fn problems(md: &Markdown, text: &str) -> (String, Vec<TextProblem>) {
-        let r = md.render_text(text, 2);
-        (r.html, r.problems)
+        let mut found = Vec::new();
+        let html = md.render_with(text, 2, None, &mut found);
+        (html, found)
     }
 
     #[test]

@@ -22,7 +22,8 @@ pub struct Translation<F> {
     pub body_html: String,
     /// The `id`s of the body's headings.
     pub anchors: Vec<String>,
-    /// The body's links inside the site, checked by the validate stage.
+    /// The links inside the site of the body and of the front matter's texts, with their
+    /// places in the file, checked by the validate stage.
     pub links: Vec<Link>,
     /// What `check` warns about in the page's Markdown texts (raw HTML shown as text).
     pub text_warnings: Vec<Diagnostic>,
@@ -1311,7 +1312,7 @@ fn parse_group(
         files: Vec<Arc<SourceFile>>,
         (markdown, urls): (&Markdown, &Urls),
         adjust: impl Fn(&mut F),
-        agenda_texts: impl Fn(&F) -> Vec<(&'static str, String)>,
+        texts: impl Fn(&mut F, &mut dyn FnMut(&'static str, &str) -> String),
     ) -> Result<Arc<Entry<F>>, Vec<Diagnostic>> {
         let mut translations = Vec::with_capacity(files.len());
         let mut problems = Vec::new();
@@ -1333,7 +1334,7 @@ fn parse_group(
                         address: &address,
                         urls,
                     };
-                    let body = markdown.render_page(file.body_text(), &context);
+                    let mut body = markdown.render_page(file.body_text(), &context);
                     let mut text_warnings = Vec::new();
                     for problem in &body.problems {
                         let d = problem.diagnostic(&file.path, &file.text, file.body.start);
@@ -1343,9 +1344,20 @@ fn parse_group(
                             text_warnings.push(d);
                         }
                     }
-                    for (field, text) in agenda_texts(&front) {
-                        for problem in markdown.render_text(&text, 4).problems {
-                            let d = match field_value_offset(&file, &text) {
+                    // Links' places in the file, for the validate stage's messages.
+                    let mut links = body.links;
+                    for link in &mut links {
+                        link.span =
+                            link.span.start + file.body.start..link.span.end + file.body.start;
+                    }
+                    // The front matter's Markdown texts (agenda items' fields): made with the
+                    // page's links, checked as its body is.
+                    texts(&mut front, &mut |field, text| {
+                        let rendered =
+                            markdown.render_page_text(text, 4, &context, &mut body.anchors);
+                        let offset = field_value_offset(&file, text);
+                        for problem in &rendered.problems {
+                            let d = match offset {
                                 Some(offset) => problem.diagnostic(&file.path, &file.text, offset),
                                 None => at_field(&file, field, &problem.message()),
                             };
@@ -1355,13 +1367,22 @@ fn parse_group(
                                 text_warnings.push(d.warning());
                             }
                         }
-                    }
+                        for mut link in rendered.links {
+                            // A text the TOML escaped is not where it is written: the field is.
+                            link.span = match offset {
+                                Some(at) => link.span.start + at..link.span.end + at,
+                                None => find_in_front(&file, field).unwrap_or(0..0),
+                            };
+                            links.push(link);
+                        }
+                        rendered.html
+                    });
                     translations.push(Translation {
                         text_warnings,
                         lang: file.lang.clone(),
                         body_html: body.html,
                         anchors: body.anchors,
-                        links: body.links,
+                        links,
                         front,
                         file,
                     })
@@ -1387,38 +1408,25 @@ fn parse_group(
     }
     let md = (markdown, urls);
     Ok(match role {
-        Role::Home => Parsed::Home(entry(key, files, md, |_| {}, |_| Vec::new())?),
-        Role::Page(Kind::Programme) => {
-            Parsed::Programme(entry(key, files, md, |_| {}, |_| Vec::new())?)
-        }
-        Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {}, |_| Vec::new())?),
-        Role::Page(Kind::Session) => {
-            Parsed::Session(entry(key, files, md, |_| {}, |_| Vec::new())?)
-        }
-        Role::Page(Kind::Speaker) => {
-            Parsed::Speaker(entry(key, files, md, |_| {}, |_| Vec::new())?)
-        }
-        Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {}, |_| Vec::new())?),
+        Role::Home => Parsed::Home(entry(key, files, md, |_| {}, |_, _| {})?),
+        Role::Page(Kind::Programme) => Parsed::Programme(entry(key, files, md, |_| {}, |_, _| {})?),
+        Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {}, |_, _| {})?),
+        Role::Page(Kind::Session) => Parsed::Session(entry(key, files, md, |_| {}, |_, _| {})?),
+        Role::Page(Kind::Speaker) => Parsed::Speaker(entry(key, files, md, |_| {}, |_, _| {})?),
+        Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {}, |_, _| {})?),
         Role::Page(Kind::Minutes) => Parsed::Minutes(entry(
             key,
             files,
             md,
             |front: &mut MinutesFront| front.items.sort_by_key(|item| item.number),
-            |front: &MinutesFront| {
-                // The agenda's Markdown fields, rendered by the render stage: checked here.
-                let mut texts = Vec::new();
-                for item in &front.items {
-                    for (field, text) in [
-                        ("background", &item.background),
-                        ("recommendation", &item.recommendation),
-                        ("decision", &item.decision),
-                    ] {
-                        if let Some(text) = text {
-                            texts.push((field, text.clone()));
-                        }
-                    }
+            |front: &mut MinutesFront, render| {
+                for item in &mut front.items {
+                    item.background_html =
+                        (item.background.as_deref()).map(|t| render("background", t));
+                    item.recommendation_html =
+                        (item.recommendation.as_deref()).map(|t| render("recommendation", t));
+                    item.decision_html = (item.decision.as_deref()).map(|t| render("decision", t));
                 }
-                texts
             },
         )?),
     })

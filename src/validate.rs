@@ -412,8 +412,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
     ) {
         for t in &entry.translations {
             for link in &t.links {
-                let span =
-                    (link.span.start + t.file.body.start)..(link.span.end + t.file.body.start);
+                let span = link.span.clone();
                 let at = |message: String| {
                     Diagnostic::at(&t.file.path, &t.file.text, span.clone(), message)
                 };

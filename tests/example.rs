@@ -323,6 +323,33 @@ fn seed_003_minutes_with_ordered_items_and_decisions() {
     );
 }
 
+/// An agenda item's texts link as the page's own text does: `@/` links become the pages'
+/// addresses (before, `href="@/praktisk.md"` was published as written).
+#[test]
+fn links_in_agenda_items_go_to_their_pages() {
+    let site = example_copy();
+    let root = site.path();
+    let path = "content/referat-chefforum-2012-10-22.nb.md";
+    let text = read(root, path).replacen(
+        "decision = \"Kommunaldirektøren godkjente dagsordenen og referatet.\"",
+        "decision = \"Godkjent; se [praktisk informasjon](@/praktisk.md#tilmelding).\"",
+        1,
+    );
+    write(root, path, &text);
+    let out = build(root);
+    let public = out.path().join("public");
+    let nb = read(&public, "nb/referat-chefforum-2012-10-22/index.html");
+    assert!(!nb.contains("@/"), "{nb}");
+    let links = attribute_values(&nb, "href");
+    assert!(
+        links
+            .iter()
+            .any(|l| l == "../praktisk/index.html#tilmelding"),
+        "{links:?}"
+    );
+    assert_links_resolve(&public);
+}
+
 #[test]
 fn seed_004_keynote_with_its_speaker() {
     let programme = page("da/bkf-aarsmoede-2018/index.html");

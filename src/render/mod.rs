@@ -981,10 +981,6 @@ impl<'a> Renderer<'a> {
             Job::Minutes(i, lang) => {
                 let minutes = &m.minutes[i];
                 let t = minutes.rendered_in(lang);
-                // Agenda texts sit below the item's `<h3>` headings.
-                let md = |text: &Option<String>| {
-                    text.as_deref().map(|t| self.markdown.render_below(t, 4))
-                };
                 let view = MinutesView {
                     title: t.front.title.clone(),
                     summary: t.front.summary.clone(),
@@ -1001,9 +997,9 @@ impl<'a> Renderer<'a> {
                             title: item.title.clone(),
                             case: item.case.clone(),
                             presenter: item.presenter.clone(),
-                            background_html: md(&item.background),
-                            recommendation_html: md(&item.recommendation),
-                            decision_html: md(&item.decision),
+                            background_html: item.background_html.clone(),
+                            recommendation_html: item.recommendation_html.clone(),
+                            decision_html: item.decision_html.clone(),
                             attachments: item.attachments.clone(),
                         })
                         .collect(),
