@@ -58,6 +58,10 @@ pub struct Language {
     pub name: String,
     #[serde(default)]
     pub default: bool,
+    /// The languages a reader of this one sees, in this order, where a page lacks theirs,
+    /// before the default language and the others (`fallback = ["sv"]` for `fi`).
+    #[serde(default)]
+    pub fallback: Vec<String>,
 }
 
 fn default_base_url() -> String {
@@ -131,6 +135,30 @@ impl Config {
                 );
             }
         }
+        for language in &self.languages {
+            if let Some(code) = (language.fallback.iter())
+                .find(|c| **c == language.code || self.language(c).is_none())
+            {
+                let at = text.find("fallback").unwrap_or(0);
+                let problem = if *code == language.code {
+                    format!("`{code}` is its own fallback")
+                } else {
+                    format!(
+                        "the fallback `{code}` of `{}` is not one of the site's languages",
+                        language.code
+                    )
+                };
+                let known: Vec<&str> = self.languages.iter().map(|l| l.code.as_str()).collect();
+                return Err(
+                    Diagnostic::at(path, text, at..at + "fallback".len(), problem)
+                        .with_hint(format!(
+                            "name other languages of [[languages]]: {}",
+                            known.join(", ")
+                        ))
+                        .into(),
+                );
+            }
+        }
         if jiff::tz::TimeZone::get(&self.timezone).is_err() {
             let at = text.find(&self.timezone).unwrap_or(0);
             return Err(Diagnostic::at(
@@ -165,6 +193,13 @@ impl Config {
                 .filter(move |l| l.code != default.code)
                 .map(|l| l.code.as_str()),
         )
+    }
+
+    /// The languages a reader of `lang` is shown where a page lacks theirs, in order: the
+    /// language's own `fallback` list, then [`Config::fallback_order`].
+    pub fn fallback_order_of<'a>(&'a self, lang: &str) -> impl Iterator<Item = &'a str> {
+        let own = self.language(lang).map_or(&[][..], |l| &l.fallback[..]);
+        own.iter().map(String::as_str).chain(self.fallback_order())
     }
 
     /// The path part of `base_url`, always starting and ending with `/`.
@@ -229,6 +264,24 @@ name = "Svenska"
         let text = LANGS.replace("default = true\n", "") + "default = true\n";
         let config = Config::parse(&text).unwrap();
         assert_eq!(config.fallback_order().collect::<Vec<_>>(), ["sv", "da"]);
+    }
+
+    #[test]
+    fn a_languages_own_fallback_comes_first_and_must_be_a_language() {
+        let three =
+            format!("{LANGS}[[languages]]\ncode = \"fi\"\nname = \"Suomi\"\nfallback = [\"sv\"]\n");
+        let config = Config::parse(&three).unwrap();
+        let order: Vec<&str> = config.fallback_order_of("fi").collect();
+        assert_eq!(order[..2], ["sv", "da"]);
+        assert_eq!(config.fallback_order_of("da").next(), Some("da"));
+        let err = Config::parse(&three.replace("[\"sv\"]", "[\"se\"]"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("the fallback `se` of `fi` is not one of the site's languages"),
+            "{err}"
+        );
+        assert!(err.contains("config.toml:"), "{err}");
     }
 
     #[test]

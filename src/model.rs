@@ -75,7 +75,8 @@ impl<F> Entry<F> {
     }
 
     /// The translation a reader of `lang` sees: their own, or, where `fallback` allows, the
-    /// first that exists in the site's fallback order (default language first).
+    /// first that exists in their language's fallback order ([`Config::fallback_order_of`]:
+    /// its own list, then the default language).
     pub fn pick<'a>(
         &'a self,
         lang: &str,
@@ -84,7 +85,11 @@ impl<F> Entry<F> {
     ) -> Option<&'a Translation<F>> {
         self.get(lang).or_else(|| {
             fallback
-                .then(|| config.fallback_order().find_map(|code| self.get(code)))
+                .then(|| {
+                    config
+                        .fallback_order_of(lang)
+                        .find_map(|code| self.get(code))
+                })
                 .flatten()
         })
     }

@@ -69,6 +69,38 @@ fn a_page_in_one_language_is_listed_in_the_others_with_a_mark() {
     assert!(sv.contains("Öppning och välkomnande"));
 }
 
+/// A language's own `fallback` list: a Norwegian reader is shown the Swedish text of a
+/// page that lacks Norwegian, not the default Danish one, in listings and exports alike.
+#[test]
+fn a_language_reads_its_own_fallback_before_the_default() {
+    let site = example_copy();
+    let root = site.path();
+    std::fs::remove_file(root.join("content/fremtidens-offentlige-sektor/politisk-debat.nb.md"))
+        .unwrap();
+    let swedish = "Politisk debatt: Vägskäl för den offentliga sektorn?";
+    let danish = "Politisk debat: Skillevej i den offentlige sektor?";
+    let nb_programme = |root: &std::path::Path| {
+        let out = build(root);
+        let public = out.path().join("public");
+        let page = read(&public, "nb/fremtidens-offentlige-sektor/index.html");
+        let xml = read(&public, "nb/fremtidens-offentlige-sektor/schedule.xml");
+        (page, xml)
+    };
+    let (page, xml) = nb_programme(root);
+    assert!(page.contains(danish) && xml.contains(danish), "{page}");
+    let config = read(root, "config.toml")
+        .replace("code = \"nb\"\n", "code = \"nb\"\nfallback = [\"sv\"]\n");
+    write(root, "config.toml", &config);
+    let (page, xml) = nb_programme(root);
+    assert!(!page.contains(danish) && !xml.contains(danish), "{page}");
+    assert!(
+        page.contains(&format!("<span lang=\"sv\">{swedish}</span>")),
+        "{page}"
+    );
+    assert!(page.contains("på svensk"), "{page}");
+    assert!(xml.contains(&format!("<title>{swedish}</title>")), "{xml}");
+}
+
 #[test]
 fn language_switcher_goes_to_the_translation_or_the_nearest_parent() {
     let root = starter_site();

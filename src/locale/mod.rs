@@ -376,6 +376,7 @@ mod tests {
             code: code.into(),
             name: code.into(),
             default: false,
+            fallback: Vec::new(),
         }
     }
 

@@ -47,7 +47,8 @@ class Site:
             return translations[lang]
         if not self.config.get("list_untranslated", True):
             return None
-        for code in [self.default] + [l for l in self.languages if l != self.default]:
+        own = next((l.get("fallback", []) for l in self.config["languages"] if l["code"] == lang), [])
+        for code in own + [self.default] + [l for l in self.languages if l != self.default]:
             if code in translations:
                 return translations[code]
         return None

@@ -178,7 +178,17 @@ impl Site {
         if !list_untranslated {
             return None;
         }
-        let order = std::iter::once(&self.default)
+        // The language's own `fallback` list first, then the default and the others.
+        let own: Vec<String> = (self.config["languages"].as_array().unwrap().iter())
+            .find(|l| l["code"].as_str() == Some(lang))
+            .and_then(|l| l.get("fallback")?.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_owned))
+            .collect();
+        let order = own
+            .iter()
+            .chain(std::iter::once(&self.default))
             .chain(self.languages.iter().filter(|l| **l != self.default));
         order.into_iter().find_map(|code| translations.get(code))
     }
