@@ -196,13 +196,27 @@ const NORWEGIAN: Rules = Rules {
 /// The stemmer for a language code: Danish, Swedish, and Norwegian for `nb`, `nn` and
 /// `no` (Snowball has one Norwegian stemmer). Other languages are searched unstemmed.
 pub fn rules_for(lang: &str) -> Option<&'static Rules> {
-    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
-    match primary.to_ascii_lowercase().as_str() {
-        "da" => Some(&DANISH),
-        "sv" => Some(&SWEDISH),
-        "nb" | "nn" | "no" => Some(&NORWEGIAN),
-        _ => None,
-    }
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase();
+    STEMMERS
+        .iter()
+        .find(|(codes, _)| codes.contains(&primary.as_str()))
+        .map(|(_, rules)| *rules)
+}
+
+/// The language codes with a stemmer, and its rules.
+const STEMMERS: [(&[&str], &Rules); 3] = [
+    (&["da"], &DANISH),
+    (&["sv"], &SWEDISH),
+    (&["nb", "nn", "no"], &NORWEGIAN),
+];
+
+/// The language codes the search stems.
+pub fn stemmed_languages() -> impl Iterator<Item = &'static str> {
+    STEMMERS.iter().flat_map(|(codes, _)| codes.iter().copied())
 }
 
 fn not_word(c: char) -> bool {

@@ -93,30 +93,57 @@ pub fn path_only_address(root: &Path, config: &Config, given: bool) -> Option<Di
         "base_url `{}` is only a path: calendars, schedules and the feed cannot link back to the site, and no sitemap or schedule.json is written",
         config.base_url
     );
-    let file = crate::config::CONFIG_FILE;
-    let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
-    let at = (!given)
-        .then(|| {
-            let start = text
-                .lines()
-                .scan(0, |offset, line| {
-                    let here = *offset;
-                    *offset += line.len() + 1;
-                    Some((here, line))
-                })
-                .find(|(_, line)| line.trim_start().starts_with("base_url"))?;
-            Some(start.0..start.0 + start.1.len())
-        })
-        .flatten();
-    let diagnostic = match at {
-        Some(span) => Diagnostic::at(file, &text, span, message),
-        None => Diagnostic::new(file, message),
-    };
+    let at = (!given).then_some(|line: &str| line.starts_with("base_url"));
     Some(
-        diagnostic
+        at_config_line(root, at, message)
             .with_hint("before publishing, give the site's full address: base_url = \"https://example.org/programme/\" in config.toml, or --base-url")
             .warning(),
     )
+}
+
+/// Languages that the search has no stemmer for: their readers find a word only in the form
+/// they type it, which in an inflected language misses most of the text.
+pub fn unstemmed_languages(root: &Path, config: &Config) -> Vec<Diagnostic> {
+    let stemmed: Vec<&str> = crate::search::stemmed_languages().collect();
+    (config.languages.iter())
+        .filter(|language| crate::search::rules_for(&language.code).is_none())
+        .map(|language| {
+            let code = format!("\"{}\"", language.code);
+            let line = |line: &str| line.starts_with("code") && line.contains(&code);
+            at_config_line(
+                root,
+                Some(line),
+                format!(
+                    "the search has no stemmer for `{}` ({}): its readers find a word only in the form they type",
+                    language.code, language.name
+                ),
+            )
+            .with_hint(format!(
+                "the search stems {}; other languages are searched word for word",
+                stemmed.join(", ")
+            ))
+            .warning()
+        })
+        .collect()
+}
+
+/// A diagnostic at the first line of config.toml that `line` (given the line without its
+/// indentation) picks, or at the file.
+fn at_config_line(root: &Path, line: Option<impl Fn(&str) -> bool>, message: String) -> Diagnostic {
+    let file = crate::config::CONFIG_FILE;
+    let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+    let span = line.and_then(|picks| {
+        let mut offset = 0;
+        text.lines().find_map(|l| {
+            let start = offset + (l.len() - l.trim_start().len());
+            offset += l.len() + 1;
+            picks(l.trim_start()).then(|| start..start + l.trim().len())
+        })
+    });
+    match span {
+        Some(span) => Diagnostic::at(file, &text, span, message),
+        None => Diagnostic::new(file, message),
+    }
 }
 
 /// Text fields holding characters XML forbids (`\u0000`, `\u000b`, as CFP exports write
@@ -327,6 +354,9 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
     report
         .diagnostics
         .extend(path_only_address(root, &config, options.base_url.is_some()));
+    report
+        .diagnostics
+        .extend(unstemmed_languages(root, &config));
     let sources = Sources::load(root, &config);
     report.diagnostics.extend(forbidden_characters(&sources));
     if !config.require_translations {
