@@ -32,8 +32,9 @@ export function buildExample(baseUrl) {
   return build(repository, join(dir, "public"), baseUrl ? ["--base-url", baseUrl] : []);
 }
 
-/** Generates a 200-session site and builds it; returns the output folder. */
-export function buildGenerated(sessions = 200) {
+/** Generates a site of `sessions` sessions and builds it (at `baseUrl` if given); returns
+ * the output folder. */
+export function buildGenerated(sessions = 200, baseUrl) {
   const dir = temporaryFolder("samling-generated-");
   const source = join(dir, "site");
   const generator = join(repository, "target/release/examples/gen-programme");
@@ -46,7 +47,7 @@ export function buildGenerated(sessions = 200) {
       stdio: ["ignore", "pipe", "inherit"],
     });
   }
-  return build(source, join(dir, "public"));
+  return build(source, join(dir, "public"), baseUrl ? ["--base-url", baseUrl] : []);
 }
 
 /** Every file under `dir` whose name ends with `ending`, as paths relative to `dir`. */
