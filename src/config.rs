@@ -62,6 +62,17 @@ pub struct Language {
     /// before the default language and the others (`fallback = ["sv"]` for `fi`).
     #[serde(default)]
     pub fallback: Vec<String>,
+    /// The locale whose conventions dates, times and numbers follow, where they are not the
+    /// code's own: `en` is written as in the US ("March 11, 2027", "9:30 AM"), `en-GB` as
+    /// a Nordic public site writes English ("11 March 2027", "09:30").
+    pub formats: Option<String>,
+}
+
+impl Language {
+    /// The locale of the language's dates, times, numbers and plurals.
+    pub fn formats_locale(&self) -> &str {
+        self.formats.as_deref().unwrap_or(&self.code)
+    }
 }
 
 fn default_base_url() -> String {
@@ -127,6 +138,18 @@ impl Config {
                     "`{}` is not a language code (BCP 47, e.g. `da`)",
                     language.code
                 ))
+                .into());
+            }
+            if let Some(formats) = &language.formats
+                && icu_locale::Locale::try_from_str(formats).is_err()
+            {
+                let at = text.find(formats.as_str()).unwrap_or(0);
+                return Err(Diagnostic::at(
+                    path,
+                    text,
+                    at..at + formats.len(),
+                    format!("`{formats}` is not a locale (BCP 47, e.g. `en-GB`)"),
+                )
                 .into());
             }
             if !seen.insert(&language.code) {

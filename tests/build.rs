@@ -180,6 +180,84 @@ fn base_url_flag_replaces_the_configured_one() {
     assert!(da.contains("href=\"aarsmoede/index.html\""), "{da}");
 }
 
+/// Each shipped locale (`locales/*.ftl`) builds a page in its language, with CLDR's dates
+/// and plurals for it; `en` takes its formats from `en-GB` (`formats`). The site has the
+/// starter's Danish programme in every language.
+#[test]
+fn every_shipped_locale_builds_its_language() {
+    let root = starter_site();
+    let shipped = [
+        (
+            "en",
+            "English",
+            Some("en-GB"),
+            "Thursday, 11 March 2027",
+            "2 sessions",
+        ),
+        (
+            "nn",
+            "Norsk nynorsk",
+            None,
+            "torsdag 11. mars 2027",
+            "2 programpostar",
+        ),
+        (
+            "fi",
+            "Suomi",
+            None,
+            "torstai 11. maaliskuuta 2027",
+            "2 ohjelmanumeroa",
+        ),
+    ];
+    let mut config = read(root.path(), "config.toml");
+    for (code, name, formats, ..) in shipped {
+        config.push_str(&format!(
+            "\n[[languages]]\ncode = \"{code}\"\nname = \"{name}\"\n"
+        ));
+        if let Some(formats) = formats {
+            config.push_str(&format!("formats = \"{formats}\"\n"));
+        }
+        let ftl = std::fs::read_to_string(example_root().join(format!("locales/{code}.ftl")))
+            .unwrap_or_else(|e| panic!("locales/{code}.ftl: {e}"));
+        write(root.path(), &format!("locales/{code}.ftl"), &ftl);
+        for entry in walkdir::WalkDir::new(root.path().join("content")) {
+            let path = entry.unwrap().into_path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".da.md") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(path.with_file_name(format!("{stem}.{code}.md")), text).unwrap();
+            }
+        }
+    }
+    write(root.path(), "config.toml", &config);
+    let options = samling::check::CheckOptions {
+        base_url: None,
+        today: jiff::civil::date(2026, 11, 23),
+    };
+    let report = samling::check::check(root.path(), &options);
+    let locale_problems: Vec<String> = report
+        .all()
+        .filter(|d| d.path.starts_with("locales"))
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .collect();
+    assert!(locale_problems.is_empty(), "{locale_problems:?}");
+    let out = build(root.path());
+    let public = out.path().join("public");
+    for ((code, _, _, date, count), time) in
+        shipped
+            .into_iter()
+            .zip(["09:30–10:00", "kl. 09:30–10:00", "klo 9.30–10.00"])
+    {
+        let programme = read(&public, &format!("{code}/aarsmoede/index.html"));
+        assert_eq!(html_lang(&programme), code);
+        assert!(programme.contains(date), "{code}: {date} in\n{programme}");
+        assert!(programme.contains(count), "{code}: {count} in\n{programme}");
+        let session = read(&public, &format!("{code}/aarsmoede/aabning/index.html"));
+        assert!(session.contains(time), "{code}: {time} in\n{session}");
+    }
+    assert_links_resolve(&public);
+}
+
 #[test]
 fn plural_forms_and_dates_in_each_language() {
     let root = starter_site();

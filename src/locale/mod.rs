@@ -110,7 +110,7 @@ impl Locale {
         let shown = path.clone();
         let unexpected = |what: &str| vec![Diagnostic::new(&shown, what.to_owned())];
         let fluent_id: unic_langid::LanguageIdentifier = language
-            .code
+            .formats_locale()
             .parse()
             .map_err(|_| unexpected("the language code is not understood by Fluent"))?;
         let mut bundle = FluentBundle::new_concurrent(vec![fluent_id]);
@@ -122,7 +122,7 @@ impl Locale {
                 .map(|e| Diagnostic::new(&path, format!("Fluent: {e}")))
                 .collect());
         }
-        let icu_locale = icu_locale::Locale::try_from_str(&language.code)
+        let icu_locale = icu_locale::Locale::try_from_str(language.formats_locale())
             .map_err(|_| unexpected("the language code is not understood by ICU"))?;
         let prefs = || (&icu_locale).into();
         let no_data = |_| unexpected("no date or number formats for this language");
@@ -377,6 +377,7 @@ mod tests {
             name: code.into(),
             default: false,
             fallback: Vec::new(),
+            formats: None,
         }
     }
 
