@@ -253,6 +253,45 @@ fn a_language_the_search_cannot_stem_is_warned_about() {
     );
 }
 
+/// A language ICU has no date formats for (Greenlandic, here) is named at its line, with
+/// the dates it would get; `formats` gives it another language's, and the warning goes.
+#[test]
+fn a_language_without_date_formats_is_warned_about() {
+    let root = starter_site();
+    let config = read(root.path(), "config.toml")
+        + "\n[[languages]]\ncode = \"kl\"\nname = \"Kalaallisut\"\n";
+    write(root.path(), "config.toml", &config);
+    write(
+        root.path(),
+        "locales/kl.ftl",
+        &read(root.path(), "locales/da.ftl"),
+    );
+    let today = jiff::civil::date(2026, 11, 23);
+    let about_dates = |root: &std::path::Path| -> Vec<String> {
+        check(root, &on(today))
+            .all()
+            .filter(|d| d.message.contains("date formats"))
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    };
+    let line = config.lines().position(|l| l == "code = \"kl\"").unwrap() + 1;
+    assert_eq!(
+        about_dates(root.path()),
+        [format!(
+            "config.toml:{line}:1: ICU has no date formats for `kl` (Kalaallisut): its dates would read `2027 M03 11, Thu`"
+        )]
+    );
+    write(
+        root.path(),
+        "config.toml",
+        &config.replace(
+            "name = \"Kalaallisut\"",
+            "name = \"Kalaallisut\"\nformats = \"da\"",
+        ),
+    );
+    assert!(about_dates(root.path()).is_empty());
+}
+
 #[test]
 fn a_path_only_address_is_warned_about() {
     let root = starter_site();

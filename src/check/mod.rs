@@ -127,6 +127,33 @@ pub fn unstemmed_languages(root: &Path, config: &Config) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// Languages that ICU has no date formats for: their pages would show dates in its neutral
+/// form, which no reader writes.
+fn languages_without_date_formats(root: &Path, site: &Site) -> Vec<Diagnostic> {
+    let default = &site.config.default_language().code;
+    (site.locales.iter())
+        .filter(|locale| !locale.has_own_date_formats())
+        .map(|locale| {
+            let language = &locale.language;
+            let code = format!("\"{}\"", language.code);
+            let line = |line: &str| line.starts_with("code") && line.contains(&code);
+            let sample = locale.full_date(crate::front_matter::Date(jiff::civil::date(2027, 3, 11)));
+            at_config_line(
+                root,
+                Some(line),
+                format!(
+                    "ICU has no date formats for `{}` ({}): its dates would read `{sample}`",
+                    language.code, language.name
+                ),
+            )
+            .with_hint(format!(
+                "write its dates as another language's: formats = \"{default}\" (or the locale its readers know best) under its [[languages]] entry"
+            ))
+            .warning()
+        })
+        .collect()
+}
+
 /// A diagnostic at the first line of config.toml that `line` (given the line without its
 /// indentation) picks, or at the file.
 fn at_config_line(root: &Path, line: Option<impl Fn(&str) -> bool>, message: String) -> Diagnostic {
@@ -373,6 +400,9 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
                 report.diagnostics.extend(err.diagnostics);
             }
             report.diagnostics.extend(site.model.text_warnings());
+            report
+                .diagnostics
+                .extend(languages_without_date_formats(root, &site));
             report.diagnostics.extend(unconfirmed_speakers(
                 &site.model,
                 &site.config,

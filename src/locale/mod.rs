@@ -180,6 +180,18 @@ impl Locale {
         })
     }
 
+    /// Whether ICU has date formats of the language's own, not only its neutral form
+    /// ("2027 M03 11, Thu"), which it writes for a language it has no data for (Greenlandic
+    /// and Northern Sami among the Nordic ones).
+    pub fn has_own_date_formats(&self) -> bool {
+        let neutral = icu_locale::Locale::UNKNOWN;
+        let Ok(formatter) = DateTimeFormatter::try_new((&neutral).into(), YMDE::long()) else {
+            return true;
+        };
+        let sample = Date(jiff::civil::date(2027, 3, 11));
+        formatter.format(&iso(sample)).write_to_string() != self.full_date(sample)
+    }
+
     /// "22. oktober 2012".
     pub fn long_date(&self, date: Date) -> String {
         self.remembered((Written::LongDate, date, MIDNIGHT), || {
