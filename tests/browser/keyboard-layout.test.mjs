@@ -82,6 +82,28 @@ test("keyboard: skip link first and visible, Tab to Swedish in the switcher, Ent
   await page.close();
 });
 
+test("layout: session titles have one size at every heading level, above the text under them", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const sizes = [];
+  // A meeting series (titles at h3) and a conference with themes (titles under a theme).
+  for (const address of [PROGRAMME, "da/samverkan-i-offentlig-sektor/"]) {
+    await page.goto(site.url + address);
+    sizes.push(...(await page.evaluate(() =>
+      [...document.querySelectorAll("main li.session")].map((item) => {
+        const px = (element) => (element ? parseFloat(getComputedStyle(element).fontSize) : 0);
+        const title = item.querySelector(".session-title");
+        const under = [".session-meta", ".speakers", ".session-summary"].map((s) => px(item.querySelector(s)));
+        return { level: title.tagName, title: px(title), under: Math.max(...under) };
+      }),
+    )));
+  }
+  await page.close();
+  const levels = new Set(sizes.map((s) => s.level));
+  assert.ok(levels.size >= 2, `titles at several heading levels: ${[...levels]}`);
+  assert.equal(new Set(sizes.map((s) => s.title)).size, 1, JSON.stringify(sizes));
+  for (const s of sizes) assert.ok(s.title > s.under, `a title of ${s.title} px over text of ${s.under} px`);
+});
+
 test("layout: a programme at 360 px, 1280 px and in print", async () => {
   const started = Date.now();
   const narrow = await browser.newPage({ viewport: { width: 360, height: 740 } });
