@@ -85,7 +85,7 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
 /// A `base_url` that is only a path (the starter's `/`): pages work, but calendars,
 /// schedules, the feed and the sitemap need full addresses, so the build leaves the sitemap
 /// out and the exports link relatively, which apps that fetch them cannot follow.
-pub fn path_only_address(root: &Path, config: &Config, given: bool) -> Option<Diagnostic> {
+pub fn path_only_address(config_text: &str, config: &Config, given: bool) -> Option<Diagnostic> {
     if config.has_full_address() {
         return None;
     }
@@ -95,7 +95,7 @@ pub fn path_only_address(root: &Path, config: &Config, given: bool) -> Option<Di
     );
     let at = (!given).then_some(|line: &str| line.starts_with("base_url"));
     Some(
-        at_config_line(root, at, message)
+        at_config_line(config_text, at, message)
             .with_hint("before publishing, give the site's full address: base_url = \"https://example.org/programme/\" in config.toml, or --base-url")
             .warning(),
     )
@@ -103,16 +103,14 @@ pub fn path_only_address(root: &Path, config: &Config, given: bool) -> Option<Di
 
 /// Languages that the search has no stemmer for: their readers find a word only in the form
 /// they type it, which in an inflected language misses most of the text.
-pub fn unstemmed_languages(root: &Path, config: &Config) -> Vec<Diagnostic> {
+pub fn unstemmed_languages(config_text: &str, config: &Config) -> Vec<Diagnostic> {
     let stemmed: Vec<&str> = crate::search::stemmed_languages().collect();
     (config.languages.iter())
         .filter(|language| crate::search::rules_for(&language.code).is_none())
         .map(|language| {
-            let code = format!("\"{}\"", language.code);
-            let line = |line: &str| line.starts_with("code") && line.contains(&code);
-            at_config_line(
-                root,
-                Some(line),
+            at_language_line(
+                config_text,
+                language,
                 format!(
                     "the search has no stemmer for `{}` ({}): its readers find a word only in the form they type",
                     language.code, language.name
@@ -129,18 +127,14 @@ pub fn unstemmed_languages(root: &Path, config: &Config) -> Vec<Diagnostic> {
 
 /// Languages that ICU has no date formats for: their pages would show dates in its neutral
 /// form, which no reader writes.
-fn languages_without_date_formats(root: &Path, site: &Site) -> Vec<Diagnostic> {
+fn languages_without_date_formats(config_text: &str, site: &Site) -> Vec<Diagnostic> {
     let default = &site.config.default_language().code;
     (site.locales.iter())
-        .filter(|locale| !locale.has_own_date_formats())
-        .map(|locale| {
-            let language = &locale.language;
-            let code = format!("\"{}\"", language.code);
-            let line = |line: &str| line.starts_with("code") && line.contains(&code);
-            let sample = locale.full_date(crate::front_matter::Date(jiff::civil::date(2027, 3, 11)));
-            at_config_line(
-                root,
-                Some(line),
+        .filter_map(|locale| Some((&locale.language, locale.neutral_dates()?)))
+        .map(|(language, sample)| {
+            at_language_line(
+                config_text,
+                language,
                 format!(
                     "ICU has no date formats for `{}` ({}): its dates would read `{sample}`",
                     language.code, language.name
@@ -154,11 +148,21 @@ fn languages_without_date_formats(root: &Path, site: &Site) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// A diagnostic at the first line of config.toml that `line` (given the line without its
-/// indentation) picks, or at the file.
-fn at_config_line(root: &Path, line: Option<impl Fn(&str) -> bool>, message: String) -> Diagnostic {
+/// A diagnostic at the `code = "…"` line of `language` in config.toml (`config_text`).
+fn at_language_line(
+    config_text: &str,
+    language: &crate::config::Language,
+    message: String,
+) -> Diagnostic {
+    let code = format!("\"{}\"", language.code);
+    let line = |line: &str| line.starts_with("code") && line.contains(&code);
+    at_config_line(config_text, Some(line), message)
+}
+
+/// A diagnostic at the first line of config.toml (`text`) that `line` (given the line
+/// without its indentation) picks, or at the file.
+fn at_config_line(text: &str, line: Option<impl Fn(&str) -> bool>, message: String) -> Diagnostic {
     let file = crate::config::CONFIG_FILE;
-    let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
     let span = line.and_then(|picks| {
         let mut offset = 0;
         text.lines().find_map(|l| {
@@ -168,7 +172,7 @@ fn at_config_line(root: &Path, line: Option<impl Fn(&str) -> bool>, message: Str
         })
     });
     match span {
-        Some(span) => Diagnostic::at(file, &text, span, message),
+        Some(span) => Diagnostic::at(file, text, span, message),
         None => Diagnostic::new(file, message),
     }
 }
@@ -378,12 +382,17 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
         }
     };
     report.languages = config.languages.iter().map(|l| l.code.clone()).collect();
+    // Read once more, for the lines the configuration's warnings point at.
+    let config_text =
+        std::fs::read_to_string(root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    report.diagnostics.extend(path_only_address(
+        &config_text,
+        &config,
+        options.base_url.is_some(),
+    ));
     report
         .diagnostics
-        .extend(path_only_address(root, &config, options.base_url.is_some()));
-    report
-        .diagnostics
-        .extend(unstemmed_languages(root, &config));
+        .extend(unstemmed_languages(&config_text, &config));
     let sources = Sources::load(root, &config);
     report.diagnostics.extend(forbidden_characters(&sources));
     if !config.require_translations {
@@ -402,7 +411,7 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
             report.diagnostics.extend(site.model.text_warnings());
             report
                 .diagnostics
-                .extend(languages_without_date_formats(root, &site));
+                .extend(languages_without_date_formats(&config_text, &site));
             report.diagnostics.extend(unconfirmed_speakers(
                 &site.model,
                 &site.config,

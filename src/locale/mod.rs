@@ -180,16 +180,15 @@ impl Locale {
         })
     }
 
-    /// Whether ICU has date formats of the language's own, not only its neutral form
-    /// ("2027 M03 11, Thu"), which it writes for a language it has no data for (Greenlandic
-    /// and Northern Sami among the Nordic ones).
-    pub fn has_own_date_formats(&self) -> bool {
+    /// A date as this language writes it ("2027 M03 11, Thu") if that is only ICU's neutral
+    /// form: ICU has no date formats of the language's own (Greenlandic and Northern Sami
+    /// among the Nordic ones). None where it has.
+    pub fn neutral_dates(&self) -> Option<String> {
         let neutral = icu_locale::Locale::UNKNOWN;
-        let Ok(formatter) = DateTimeFormatter::try_new((&neutral).into(), YMDE::long()) else {
-            return true;
-        };
+        let formatter = DateTimeFormatter::try_new((&neutral).into(), YMDE::long()).ok()?;
         let sample = Date(jiff::civil::date(2027, 3, 11));
-        formatter.format(&iso(sample)).write_to_string() != self.full_date(sample)
+        let written = self.full_date(sample);
+        (formatter.format(&iso(sample)).write_to_string() == written).then_some(written)
     }
 
     /// "22. oktober 2012".

@@ -298,7 +298,7 @@ fn rebuild_loop(
 /// Hands the memory a build freed back to the system. glibc's allocator keeps it for the
 /// process otherwise, and a build's pages and parses, gone once the output is kept, held
 /// serve at about twice a full build's peak (2,375 MiB against 1,134 at 10,000 sessions;
-/// 1,715 MiB after this). Taken after the new output is served, off the path to a reload.
+/// 1,693 MiB after this). Taken after the new output is served, off the path to a reload.
 fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory of the allocator's own heap.
