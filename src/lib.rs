@@ -25,6 +25,7 @@ mod load;
 mod locale;
 mod markdown;
 mod model;
+mod reads;
 mod render;
 mod search;
 mod site;

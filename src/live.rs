@@ -2,16 +2,17 @@
 //! `build`, kept in memory, reading again only the files that changed, re-rendering only
 //! the pages they touch, and keeping the last good output whenever a rebuild fails.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::changes::SiteChanges;
 use crate::diagnostic::Result;
+use crate::export::languages_seeing;
 use crate::load::Sources;
-use crate::render::{PageUpdate, Seen, languages_seeing, plan_update};
-use crate::site::{Origin, SITEMAP_FILE, Site};
+use crate::model::{Fingerprints, changed_between};
+use crate::site::{Origin, PageReads, SITEMAP_FILE, Site};
 use crate::write::OutputFile;
 
 /// The output of a site by path, shared cheaply between rebuilds and the server.
@@ -49,6 +50,26 @@ pub struct LiveSite {
     others: BTreeSet<Arc<str>>,
     /// Changes since the last good build: a failed rebuild's changes are built with the next.
     pending: SiteChanges,
+    /// What each page of `files` read of the model when it was last rendered
+    /// ([`crate::reads`]): after an edit, the pages to render again are those that read
+    /// something whose fingerprint changed.
+    reads: HashMap<Arc<str>, Box<[u64]>>,
+    /// The fingerprints of the last good site's model ([`crate::model::Model::fingerprints`]).
+    fingerprints: Fingerprints,
+}
+
+/// What a rebuild after a change must do to the previous output.
+#[derive(Debug, Default)]
+struct PageUpdate {
+    /// Pages of the new site to render.
+    render: BTreeSet<String>,
+    /// Pages the new site no longer has.
+    removed: BTreeSet<String>,
+    /// Whether pages were added or removed (the sitemap lists them all).
+    pages_changed: bool,
+    /// Of `render`, the pages of the changed entries themselves: the pages an organiser
+    /// is looking at while editing, which `serve` shows before the listings.
+    own: BTreeSet<String>,
 }
 
 impl LiveSite {
@@ -63,6 +84,8 @@ impl LiveSite {
             exports: BTreeSet::new(),
             others: BTreeSet::new(),
             pending: SiteChanges::default(),
+            reads: HashMap::new(),
+            fingerprints: Fingerprints::new(),
         }
     }
 
@@ -104,16 +127,18 @@ impl LiveSite {
                 .update(&self.root, &old.config, &changes.content_paths);
         }
         self.pending.merge(changes);
-        let (site, plan) = match &self.site {
+        let (site, plan, fingerprints) = match &self.site {
             Some(old) if !self.pending.everything => {
                 let site = old.reload(&self.sources, &self.pending)?;
-                let plan = plan_update(&old.renderer(), &site.renderer(), &self.pending);
-                (site, plan)
+                let (plan, fingerprints) = self.plan(&site);
+                (site, Some(plan), fingerprints)
             }
             _ => {
                 let config = Site::config(&self.root, self.base_url.as_deref())?;
                 self.sources = Sources::load(&self.root, &config);
-                (Site::from_sources(&self.root, config, &self.sources)?, None)
+                let site = Site::from_sources(&self.root, config, &self.sources)?;
+                let fingerprints = site.model.fingerprints();
+                (site, None, fingerprints)
             }
         };
         site.keep_between_rebuilds();
@@ -128,6 +153,13 @@ impl LiveSite {
                 let (gone, made) = (update.exports_gone, update.exports_made);
                 let rendered = update.rendered;
                 let others = update.others;
+                let page_reads = update.reads;
+                for path in &plan.removed {
+                    self.reads.remove(path.as_str());
+                }
+                for (path, reads) in page_reads {
+                    self.reads.insert(Arc::from(path), reads.into());
+                }
                 apply(&mut self.files, &changes);
                 self.exports.retain(|p| !gone.contains(p));
                 self.exports.extend(made);
@@ -146,10 +178,14 @@ impl LiveSite {
                     .flatten()
                     .map(|f| Arc::from(f.path.as_str()))
                     .collect();
-                let files: Output = site
-                    .render_with(exports)?
+                let (files, reads) = site.render_recorded(exports)?;
+                let files: Output = files
                     .into_iter()
                     .map(|f| (Arc::from(f.path), Arc::from(f.bytes)))
+                    .collect();
+                self.reads = reads
+                    .into_iter()
+                    .map(|(path, reads)| (Arc::from(path), reads.into()))
                     .collect();
                 let rendered = files.keys().filter(|p| p.ends_with(".html")).count();
                 let changed = changed_files(&self.files, &files);
@@ -165,6 +201,7 @@ impl LiveSite {
             }
         };
         self.site = Some(site);
+        self.fingerprints = fingerprints;
         self.pending = SiteChanges::default();
         Ok(Rebuild {
             rendered,
@@ -172,6 +209,53 @@ impl LiveSite {
             early: announced,
             elapsed: start.elapsed(),
         })
+    }
+
+    /// The pages of `site` to render after the pending changes: those that read something
+    /// of the model whose fingerprint changed since the last good build, those new to the
+    /// site, those whose templates or strings changed; and the pages that are gone.
+    /// With the pages, the fingerprints of `site`'s model.
+    fn plan(&self, site: &Site) -> (PageUpdate, Fingerprints) {
+        let fingerprints = site.model.fingerprints();
+        let changed = changed_between(&self.fingerprints, &fingerprints);
+        let renderer = site.renderer();
+        let files = renderer.page_files();
+        let mut render = BTreeSet::new();
+        let mut added = 0;
+        for file in &files {
+            match self.reads.get(file.as_str()) {
+                Some(reads) if !reads.iter().any(|read| changed.contains(read)) => {}
+                Some(_) => {
+                    render.insert(file.clone());
+                }
+                None => {
+                    added += 1;
+                    render.insert(file.clone());
+                }
+            }
+        }
+        let pending = &self.pending;
+        if !pending.templates.is_empty() {
+            render.extend(renderer.files_using(&pending.templates));
+        }
+        render.extend(renderer.files_in(&pending.locales));
+        let now: HashSet<&str> = files.iter().map(String::as_str).collect();
+        let removed: BTreeSet<String> = (self.reads.keys())
+            .filter(|file| !now.contains(&***file))
+            .map(|file| file.to_string())
+            .collect();
+        let own = renderer
+            .own_files(|key| pending.content.matches(key))
+            .into_iter()
+            .filter(|file| render.contains(file))
+            .collect();
+        let update = PageUpdate {
+            render,
+            pages_changed: added > 0 || !removed.is_empty(),
+            removed,
+            own,
+        };
+        (update, fingerprints)
     }
 
     /// The pages of `plan` rendered again, the exports the changes touch made again, and the
@@ -190,6 +274,7 @@ impl LiveSite {
             exports_gone: BTreeSet::new(),
             exports_made: BTreeSet::new(),
             others: None,
+            reads: PageReads::new(),
         };
         for path in &plan.removed {
             update.files.remove(path);
@@ -197,10 +282,11 @@ impl LiveSite {
         let rest: BTreeSet<String> = if plan.own.is_empty() || plan.own.len() == plan.render.len() {
             plan.render.clone()
         } else {
-            let pages = site.render_pages(Some(&plan.own))?;
+            let pages = site.render_pages(&plan.own)?;
             update.rendered += pages.len();
-            for page in pages {
+            for (page, reads) in pages {
                 update.files.put(&page.path, Arc::from(page.bytes));
+                update.reads.push((page.path, reads));
             }
             early(&update.files.changes);
             plan.render.difference(&plan.own).cloned().collect()
@@ -218,8 +304,8 @@ impl LiveSite {
             Some(old) if pending.content.folders.is_empty() && pending.locales.is_empty() => {
                 let scope = site.exporter().scope_of(&old.model, &pending.content.keys);
                 scope.map(|mut scope| {
-                    let (was, is) = (old.renderer(), site.renderer());
-                    scope.languages = languages_seeing(&was, &is, &pending.content, Seen::Exports);
+                    scope.languages =
+                        languages_seeing(&old.model, &site.model, &site.config, &pending.content);
                     scope
                 })
             }
@@ -228,7 +314,7 @@ impl LiveSite {
         // The listings and the exports side by side: each has a long job (a programme's
         // pages, its schedules) that would leave a core idle.
         let (pages, exports) = rayon::join(
-            || site.render_pages(Some(&rest)),
+            || site.render_pages(&rest),
             || -> Result<Option<(Vec<OutputFile>, BTreeSet<String>)>> {
                 if !content_changed {
                     return Ok(None);
@@ -244,8 +330,9 @@ impl LiveSite {
         );
         let pages = pages?;
         update.rendered += pages.len();
-        for page in pages {
+        for (page, reads) in pages {
             update.files.put(&page.path, Arc::from(page.bytes));
+            update.reads.push((page.path, reads));
         }
         let renderer = site.renderer();
         if let Some((new, replaced)) = exports? {
@@ -370,6 +457,8 @@ struct Update<'o> {
     exports_made: BTreeSet<Arc<str>>,
     /// The static files and sitemap, when they were made again.
     others: Option<BTreeSet<Arc<str>>>,
+    /// What each page rendered read of the model.
+    reads: PageReads,
 }
 
 /// `output` with `changes` applied.

@@ -11,6 +11,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::front_matter::*;
 use crate::load::{Group, SourceFile};
 use crate::markdown::{Link, Markdown, PageContext};
+use crate::reads::{self, Collection, Read, Tracked};
 use crate::urls::Urls;
 
 /// One page in one language.
@@ -114,51 +115,86 @@ impl<F> Entry<F> {
 
 #[derive(Debug, Clone)]
 pub struct Programme {
-    pub entry: Arc<Entry<ProgrammeFront>>,
+    entry: Arc<Entry<ProgrammeFront>>,
     /// The IANA zone of the programme's times.
-    pub timezone: String,
+    timezone: String,
     /// Indices into [`Model::themes`], in theme order.
-    pub themes: Vec<usize>,
+    themes: Vec<usize>,
     /// Indices into [`Model::sessions`], in time order.
-    pub sessions: Vec<usize>,
+    sessions: Vec<usize>,
+    /// The days its timetable has pages for ([`Programme::timetable_days`]): a fact of the
+    /// programme, so that a page showing the day links reads the programme, not every
+    /// session's date.
+    days: Vec<Date>,
+    /// Its place in the model's list, which its fields' reads are recorded by.
+    at: u32,
+}
+
+impl Programme {
+    /// Every date of its sessions, if any session has a room (a series of single meetings
+    /// needs no grid).
+    fn timetable_days(&self, sessions: &[Session], config: &Config) -> Vec<Date> {
+        let fronts = self
+            .sessions
+            .iter()
+            .map(|&s| &sessions[s].entry.primary(config).front);
+        if !fronts.clone().any(|f| f.room.is_some()) {
+            return Vec::new();
+        }
+        let mut dates: Vec<Date> = fronts.filter_map(|f| f.date).collect();
+        dates.sort();
+        dates.dedup();
+        dates
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct Theme {
-    pub entry: Arc<Entry<ThemeFront>>,
-    pub programme: usize,
-    pub sessions: Vec<usize>,
+    entry: Arc<Entry<ThemeFront>>,
+    programme: usize,
+    sessions: Vec<usize>,
+    /// Its place in the model's list, which its fields' reads are recorded by.
+    at: u32,
 }
 
 #[derive(Debug, Clone)]
 pub struct Session {
-    pub entry: Arc<Entry<SessionFront>>,
-    pub programme: usize,
-    pub theme: Option<usize>,
+    entry: Arc<Entry<SessionFront>>,
+    programme: usize,
+    theme: Option<usize>,
+    /// The date of its default-language translation: read apart from the entry, so that
+    /// a timetable day that picks its sessions by date reads the others' dates alone.
+    date: Option<Date>,
+    /// Its place in the model's list, which its fields' reads are recorded by.
+    at: u32,
 }
 
 #[derive(Debug, Clone)]
 pub struct Speaker {
     /// The file stem that sessions refer to.
-    pub id: String,
-    pub entry: Arc<Entry<SpeakerFront>>,
+    id: String,
+    entry: Arc<Entry<SpeakerFront>>,
     /// Sessions that refer to this speaker, in time order.
-    pub sessions: Vec<usize>,
+    sessions: Vec<usize>,
     /// The person's number in the schedules: see [`Model::person_number`].
-    pub number: u32,
+    number: u32,
+    /// Its place in the model's list, which its fields' reads are recorded by.
+    at: u32,
 }
 
 /// A person given inline (by `name`) in sessions, with no speaker page of that name: one
 /// person however many sessions, programmes and languages name them.
 #[derive(Debug, Clone)]
 pub struct InlineSpeaker {
-    pub name: String,
+    name: String,
     /// The page's folder under the speakers index: the name in lower-case ASCII.
-    pub slug: String,
+    slug: String,
     /// Sessions that name them, as speaker or moderator, in time order.
-    pub sessions: Vec<usize>,
+    sessions: Vec<usize>,
     /// The person's number in the schedules: see [`Model::person_number`].
-    pub number: u32,
+    number: u32,
+    /// Its place in the model's list, which its fields' reads are recorded by.
+    at: u32,
 }
 
 impl InlineSpeaker {
@@ -181,12 +217,310 @@ pub enum Person {
     Inline(usize),
 }
 
+/// The fields a page can read of an item, each read recorded on its own: a page that shows
+/// a programme's title does not depend on its list of sessions.
+macro_rules! recorded_fields {
+    ($item:ident, $collection:ident, { $($n:literal $field:ident: $ty:ty = $how:tt),* $(,)? }) => {
+        impl reads::Item for $item {
+            const COLLECTION: Collection = Collection::$collection;
+            const BY_FIELD: bool = true;
+            fn place(&mut self, at: u32) {
+                self.at = at;
+            }
+        }
+        impl $item {
+            $(
+                pub fn $field(&self) -> $ty {
+                    reads::note(Read::Field(Collection::$collection, self.at, $n));
+                    recorded_fields!(@give self.$field, $how)
+                }
+            )*
+        }
+    };
+    (@give $e:expr, copy) => { $e };
+    (@give $e:expr, borrow) => { &$e };
+}
+
+recorded_fields!(Programme, Programmes, {
+    0 entry: &Arc<Entry<ProgrammeFront>> = borrow,
+    1 timezone: &str = borrow,
+    2 themes: &[usize] = borrow,
+    3 sessions: &[usize] = borrow,
+    4 days: &[Date] = borrow,
+});
+recorded_fields!(Theme, Themes, {
+    0 entry: &Arc<Entry<ThemeFront>> = borrow,
+    1 programme: usize = copy,
+    2 sessions: &[usize] = borrow,
+});
+recorded_fields!(Session, Sessions, {
+    0 entry: &Arc<Entry<SessionFront>> = borrow,
+    1 programme: usize = copy,
+    2 theme: Option<usize> = copy,
+    3 date: Option<Date> = copy,
+});
+recorded_fields!(Speaker, Speakers, {
+    0 id: &str = borrow,
+    1 entry: &Arc<Entry<SpeakerFront>> = borrow,
+    2 sessions: &[usize] = borrow,
+    3 number: u32 = copy,
+});
+recorded_fields!(InlineSpeaker, InlineSpeakers, {
+    0 name: &str = borrow,
+    1 slug: &str = borrow,
+    2 sessions: &[usize] = borrow,
+    3 number: u32 = copy,
+});
+
+impl reads::Item for Arc<Entry<PageFront>> {
+    const COLLECTION: Collection = Collection::Pages;
+}
+impl reads::Item for Arc<Entry<MinutesFront>> {
+    const COLLECTION: Collection = Collection::Minutes;
+}
+
+impl Model {
+    /// The home page's entry, if the site has one.
+    pub fn home(&self) -> Option<&Arc<Entry<HomeFront>>> {
+        reads::note(Read::Item(Collection::Home, 0));
+        self.home.as_ref()
+    }
+
+    /// The person a name (as [`name_key`] gives it) refers to.
+    pub fn person_named(&self, key: &str) -> Option<Person> {
+        reads::note(Read::Name(name_hash(key)));
+        self.people.get(key).copied()
+    }
+
+    /// Changes whenever the model links entries otherwise than the model it was built after.
+    pub fn links_revision(&self) -> Revision {
+        reads::note(Read::Item(Collection::Links, 0));
+        self.links_revision
+    }
+}
+
+/// What the model is made of, as [`crate::reads`] names it: each read's identity (the same
+/// in every model: a collection and an item's key) and a fingerprint of what it read there.
+/// Two models' fingerprints differ where a page that read the first may show otherwise.
+pub type Fingerprints = HashMap<u64, u64>;
+
+fn hash_of(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+impl Model {
+    /// The identity of `read`, made with this model (which knows the key at an index).
+    pub fn identity_of(&self, read: Read) -> u64 {
+        match read {
+            Read::Item(collection, i) => hash_of((collection, self.key_at(collection, i as usize))),
+            Read::Field(collection, i, field) => {
+                hash_of((collection, self.key_at(collection, i as usize), field))
+            }
+            Read::Whole(c) => hash_of(("whole", c)),
+            Read::Len(c) => hash_of(("len", c)),
+            Read::Empty(c) => hash_of(("empty", c)),
+            Read::Name(name) => hash_of(("name", name)),
+            Read::SessionSpeakers(i) => hash_of((
+                "session speakers",
+                self.key_at(Collection::Sessions, i as usize),
+            )),
+        }
+    }
+
+    fn key_at(&self, collection: Collection, i: usize) -> &str {
+        match collection {
+            Collection::Home | Collection::Links | Collection::People => "",
+            Collection::Programmes => &self.programmes.unrecorded()[i].entry.key,
+            Collection::Themes => &self.themes.unrecorded()[i].entry.key,
+            Collection::Sessions => &self.sessions.unrecorded()[i].entry.key,
+            Collection::Speakers => &self.speakers.unrecorded()[i].entry.key,
+            Collection::InlineSpeakers => &self.inline_speakers.unrecorded()[i].slug,
+            Collection::Pages => &self.pages.unrecorded()[i].key,
+            Collection::Minutes => &self.minutes.unrecorded()[i].key,
+        }
+    }
+
+    /// Every identity a read can have in this model, with its fingerprint. A field's is its
+    /// value, with the items it points to by key (so that items moving in a list do not
+    /// count as changed) and entries by revision; an item read as one value is its entry's
+    /// revision; a whole collection is its items' identities in order (and for items read
+    /// as one value, their fingerprints).
+    pub fn fingerprints(&self) -> Fingerprints {
+        let mut out = Fingerprints::new();
+        let keys = |c: Collection, list: &[usize]| -> Vec<&str> {
+            list.iter().map(|&i| self.key_at(c, i)).collect()
+        };
+        /// Fingerprints of a collection's items (`fields` gives an item's, by field number,
+        /// or one for the whole item) and of the collection itself.
+        fn collection<T: reads::Item>(
+            out: &mut Fingerprints,
+            model: &Model,
+            items: &[T],
+            fields: impl Fn(usize, &T) -> Vec<u64>,
+        ) {
+            let c = T::COLLECTION;
+            let mut whole = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let values = fields(i, item);
+                if T::BY_FIELD {
+                    for (n, value) in values.into_iter().enumerate() {
+                        out.insert(model.identity_of(Read::Field(c, i as u32, n as u8)), value);
+                    }
+                    whole.push((model.identity_of(Read::Item(c, i as u32)), 0));
+                } else {
+                    let identity = model.identity_of(Read::Item(c, i as u32));
+                    out.insert(identity, values[0]);
+                    whole.push((identity, values[0]));
+                }
+            }
+            out.insert(model.identity_of(Read::Whole(c)), hash_of(&whole));
+            out.insert(model.identity_of(Read::Len(c)), items.len() as u64);
+            out.insert(model.identity_of(Read::Empty(c)), items.is_empty() as u64);
+        }
+        // Each item taken apart field by field, in the order of their numbers
+        // (`recorded_fields!`): a field added to an item is a compile error here until its
+        // fingerprint is made.
+        use Collection as C;
+        collection(&mut out, self, self.programmes.unrecorded(), |_, p| {
+            let Programme {
+                entry,
+                timezone,
+                themes,
+                sessions,
+                days,
+                at: _,
+            } = p;
+            vec![
+                hash_of(entry.revision),
+                hash_of(timezone),
+                hash_of(keys(C::Themes, themes)),
+                hash_of(keys(C::Sessions, sessions)),
+                hash_of(days),
+            ]
+        });
+        collection(&mut out, self, self.themes.unrecorded(), |_, t| {
+            let Theme {
+                entry,
+                programme,
+                sessions,
+                at: _,
+            } = t;
+            vec![
+                hash_of(entry.revision),
+                hash_of(self.key_at(C::Programmes, *programme)),
+                hash_of(keys(C::Sessions, sessions)),
+            ]
+        });
+        collection(&mut out, self, self.sessions.unrecorded(), |_, s| {
+            let Session {
+                entry,
+                programme,
+                theme,
+                date,
+                at: _,
+            } = s;
+            vec![
+                hash_of(entry.revision),
+                hash_of(self.key_at(C::Programmes, *programme)),
+                hash_of(theme.map(|t| self.key_at(C::Themes, t))),
+                hash_of(date),
+            ]
+        });
+        collection(&mut out, self, self.speakers.unrecorded(), |_, s| {
+            let Speaker {
+                id,
+                entry,
+                sessions,
+                number,
+                at: _,
+            } = s;
+            vec![
+                hash_of(id),
+                hash_of(entry.revision),
+                hash_of(keys(C::Sessions, sessions)),
+                hash_of(number),
+            ]
+        });
+        collection(&mut out, self, self.inline_speakers.unrecorded(), |_, p| {
+            let InlineSpeaker {
+                name,
+                slug,
+                sessions,
+                number,
+                at: _,
+            } = p;
+            vec![
+                hash_of(name),
+                hash_of(slug),
+                hash_of(keys(C::Sessions, sessions)),
+                hash_of(number),
+            ]
+        });
+        collection(&mut out, self, self.pages.unrecorded(), |_, p| {
+            vec![hash_of(p.revision)]
+        });
+        collection(&mut out, self, self.minutes.unrecorded(), |_, m| {
+            vec![hash_of(m.revision)]
+        });
+        // Which speaker pages list a session: read with the session's sources.
+        for (i, speakers) in self.session_speakers.iter().enumerate() {
+            out.insert(
+                self.identity_of(Read::SessionSpeakers(i as u32)),
+                hash_of(keys(C::Speakers, speakers)),
+            );
+        }
+        out.insert(
+            self.identity_of(Read::Item(C::Home, 0)),
+            hash_of(self.home.as_ref().map(|h| h.revision)),
+        );
+        out.insert(
+            self.identity_of(Read::Item(C::Links, 0)),
+            hash_of(self.links_revision),
+        );
+        for (name, person) in self.people.iter() {
+            let to = match *person {
+                Person::Page(i) => (C::Speakers, self.key_at(C::Speakers, i)),
+                Person::Inline(i) => (C::InlineSpeakers, self.key_at(C::InlineSpeakers, i)),
+            };
+            out.insert(self.identity_of(Read::Name(name_hash(name))), hash_of(to));
+        }
+        out
+    }
+}
+
+/// The identities whose fingerprints differ between two models, or that one of them lacks.
+pub fn changed_between(
+    before: &Fingerprints,
+    after: &Fingerprints,
+) -> std::collections::HashSet<u64> {
+    let mut changed: std::collections::HashSet<u64> = after
+        .iter()
+        .filter(|(identity, value)| before.get(*identity) != Some(*value))
+        .map(|(identity, _)| *identity)
+        .collect();
+    changed.extend(
+        before
+            .keys()
+            .filter(|identity| !after.contains_key(*identity)),
+    );
+    changed
+}
+
+/// A name's hash, as [`Read::Name`] records it.
+fn name_hash(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    key.hash(&mut h);
+    h.finish()
+}
+
 impl Model {
     /// The speaker page with file stem `id`.
     pub fn speaker_by_id(&self, id: &str) -> Option<usize> {
-        self.speakers
-            .binary_search_by(|s| s.id.as_str().cmp(id))
-            .ok()
+        self.speakers.search_by(|s| s.id().cmp(id))
     }
 
     /// Whom a session's speaker or moderator entry names: the page it refers to, or for a
@@ -195,14 +529,14 @@ impl Model {
     pub fn person_of(&self, entry: &SpeakerEntry) -> Option<Person> {
         match entry {
             SpeakerEntry::Reference { id, .. } => self.speaker_by_id(id).map(Person::Page),
-            SpeakerEntry::Inline { name, .. } => self.people.get(&name_key(name)).copied(),
+            SpeakerEntry::Inline { name, .. } => self.person_named(&name_key(name)),
         }
     }
 
     /// A person's UUID: their speaker page's, or one of their name.
     pub fn person_uid(&self, person: Person) -> uuid::Uuid {
         match person {
-            Person::Page(i) => self.speakers[i].entry.uid(),
+            Person::Page(i) => self.speakers[i].entry().uid(),
             Person::Inline(i) => self.inline_speakers[i].uid(),
         }
     }
@@ -212,8 +546,8 @@ impl Model {
     /// free one on the rare collision.
     pub fn person_number(&self, person: Person) -> u32 {
         match person {
-            Person::Page(i) => self.speakers[i].number,
-            Person::Inline(i) => self.inline_speakers[i].number,
+            Person::Page(i) => self.speakers[i].number(),
+            Person::Inline(i) => self.inline_speakers[i].number(),
         }
     }
 }
@@ -266,18 +600,20 @@ pub fn name_key(name: &str) -> String {
 pub struct Model {
     // What a patch of sessions leaves as it is, shared between the models before and
     // after it: copying it was most of the cost of a patch at 10,000 sessions.
-    pub home: Option<Arc<Entry<HomeFront>>>,
-    pub programmes: Arc<Vec<Programme>>,
-    pub themes: Arc<Vec<Theme>>,
-    pub sessions: Vec<Session>,
-    pub speakers: Arc<Vec<Speaker>>,
+    // The collections record how they are read ([`crate::reads`]): what a page read is what
+    // `serve` renders it again after.
+    home: Option<Arc<Entry<HomeFront>>>,
+    pub programmes: Tracked<Programme>,
+    pub themes: Tracked<Theme>,
+    pub sessions: Tracked<Session>,
+    pub speakers: Tracked<Speaker>,
     /// Inline speakers without a page of their own name, by slug.
-    pub inline_speakers: Arc<Vec<InlineSpeaker>>,
+    pub inline_speakers: Tracked<InlineSpeaker>,
     /// Every speaker's name (see [`name_key`]) → the person: a speaker page's names in each
-    /// language, and inline speakers' names.
-    pub people: Arc<BTreeMap<String, Person>>,
-    pub pages: Vec<Arc<Entry<PageFront>>>,
-    pub minutes: Vec<Arc<Entry<MinutesFront>>>,
+    /// language, and inline speakers' names. Read through [`Model::person_named`].
+    people: Arc<BTreeMap<String, Person>>,
+    pub pages: Tracked<Arc<Entry<PageFront>>>,
+    pub minutes: Tracked<Arc<Entry<MinutesFront>>>,
     /// Every entry by key, as parsed when the model was built: what the next build reuses
     /// where the files are the same. Sessions patched in since are not here (their old
     /// entries are, of other files, so never reused); the kind of each key stays right.
@@ -287,7 +623,7 @@ pub struct Model {
     /// How entries are linked (sessions to speakers' pages and to people given inline, and
     /// their order): new whenever the model is built with other links than the model it
     /// was built after, kept when sessions are patched in place, which changes none of it.
-    pub links_revision: Revision,
+    links_revision: Revision,
 }
 
 /// Where a session takes place, as readers of one language are told: its own room, and its
@@ -320,12 +656,12 @@ impl Model {
         lang: &str,
         config: &Config,
     ) -> Place {
-        let programme = &self.programmes[session.programme];
+        let programme = &self.programmes[session.programme()];
         Place {
             room: t.front.room.clone(),
             venue: t.front.venue.clone().or_else(|| {
                 programme
-                    .entry
+                    .entry()
                     .pick(lang, config, true)
                     .and_then(|p| p.front.venue.clone())
             }),
@@ -347,24 +683,20 @@ impl Model {
             // Sessions and themes are kept in key order, speakers in id order.
             Parsed::Session(_) => (
                 Kind::Session,
-                self.sessions
-                    .binary_search_by(|s| by_key(&s.entry.key))
-                    .ok()?,
+                self.sessions.search_by(|s| by_key(&s.entry().key))?,
             ),
             Parsed::Theme(_) => (
                 Kind::Theme,
-                self.themes
-                    .binary_search_by(|t| by_key(&t.entry.key))
-                    .ok()?,
+                self.themes.search_by(|t| by_key(&t.entry().key))?,
             ),
             Parsed::Speaker(_) => {
                 let id = key.rsplit('/').next()?;
                 let i = self.speaker_by_id(id)?;
-                (self.speakers[i].entry.key == key).then_some((Kind::Speaker, i))?
+                (self.speakers[i].entry().key == key).then_some((Kind::Speaker, i))?
             }
             Parsed::Programme(_) => (
                 Kind::Programme,
-                self.programmes.iter().position(|p| p.entry.key == key)?,
+                self.programmes.iter().position(|p| p.entry().key == key)?,
             ),
             Parsed::Page(_) => (Kind::Page, self.pages.iter().position(|p| p.key == key)?),
             Parsed::Minutes(_) => (
@@ -419,8 +751,19 @@ impl Model {
             if standing(old, config) != standing(&new, config) {
                 return None;
             }
-            model.sessions[i].entry = new;
+            // `standing` keeps the date.
+            model.sessions.make_mut()[i].entry = new;
             changed.insert(i);
+        }
+        // A room added or taken away can give a programme its timetable or take it.
+        let programmes: BTreeSet<usize> = changed
+            .iter()
+            .map(|&i| model.sessions.unrecorded()[i].programme)
+            .collect();
+        for p in programmes {
+            let days = model.programmes.unrecorded()[p]
+                .timetable_days(model.sessions.unrecorded(), config);
+            model.programmes.make_mut()[p].days = days;
         }
         Some((model, changed))
     }
@@ -457,14 +800,21 @@ impl Model {
     /// As [`Model::session_sources`], added to `from`.
     pub fn add_session_sources(&self, s: usize, from: &mut Vec<Revision>) {
         let session = &self.sessions[s];
-        from.push(session.entry.revision);
-        from.push(self.programmes[session.programme].entry.revision);
-        from.extend(session.theme.map(|t| self.themes[t].entry.revision));
+        from.push(session.entry().revision);
+        from.push(self.programmes[session.programme()].entry().revision);
+        from.extend(session.theme().map(|t| self.themes[t].entry().revision));
         from.extend(
-            self.session_speakers[s]
+            self.speakers_listing(s)
                 .iter()
-                .map(|&p| self.speakers[p].entry.revision),
+                .map(|&p| self.speakers[p].entry().revision),
         );
+    }
+
+    /// The speaker pages that list session `s` (those it names, and those of people it
+    /// gives inline by a speaker page's name).
+    pub fn speakers_listing(&self, s: usize) -> &[usize] {
+        reads::note(Read::SessionSpeakers(s as u32));
+        &self.session_speakers[s]
     }
 
     /// When the newest of the files a session's facts come from was committed: its own,
@@ -472,15 +822,17 @@ impl Model {
     pub fn session_committed(&self, s: usize) -> Option<jiff::Timestamp> {
         let session = &self.sessions[s];
         [
-            session.entry.committed(),
-            self.programmes[session.programme].entry.committed(),
-            session.theme.and_then(|t| self.themes[t].entry.committed()),
+            session.entry().committed(),
+            self.programmes[session.programme()].entry().committed(),
+            session
+                .theme()
+                .and_then(|t| self.themes[t].entry().committed()),
         ]
         .into_iter()
         .chain(
-            self.session_speakers[s]
+            self.speakers_listing(s)
                 .iter()
-                .map(|&p| self.speakers[p].entry.committed()),
+                .map(|&p| self.speakers[p].entry().committed()),
         )
         .flatten()
         .max()
@@ -1011,6 +1363,8 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             timezone,
             themes: Vec::new(),
             sessions: Vec::new(),
+            days: Vec::new(),
+            at: 0,
         });
     }
 
@@ -1023,6 +1377,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             entry,
             programme,
             sessions: Vec::new(),
+            at: 0,
         });
     }
 
@@ -1064,9 +1419,11 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             }
         }
         sessions.push(Session {
+            date: entry.primary(config).front.date,
             entry,
             programme,
             theme,
+            at: 0,
         });
     }
 
@@ -1105,6 +1462,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             entry,
             sessions: Vec::new(),
             number: 0,
+            at: 0,
         })
         .collect();
     speakers.sort_by(|a, b| a.id.cmp(&b.id));
@@ -1170,6 +1528,9 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
         )
     });
     programmes_sort(&mut programmes, &mut themes, &mut sessions, config);
+    for p in &mut programmes {
+        p.days = p.timetable_days(&sessions, config);
+    }
 
     if !problems.is_empty() {
         return Err(problems);
@@ -1182,14 +1543,14 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
     }
     Ok(Model {
         home,
-        programmes: Arc::new(programmes),
-        themes: Arc::new(themes),
-        sessions,
-        speakers: Arc::new(speakers),
-        inline_speakers: Arc::new(inline_speakers),
+        programmes: Tracked::new(programmes),
+        themes: Tracked::new(themes),
+        sessions: Tracked::new(sessions),
+        speakers: Tracked::new(speakers),
+        inline_speakers: Tracked::new(inline_speakers),
         people: Arc::new(people),
-        pages,
-        minutes,
+        pages: Tracked::new(pages),
+        minutes: Tracked::new(minutes),
         parsed: Arc::new(parsed),
         session_speakers: Arc::new(session_speakers),
         links_revision: Revision::next(),
@@ -1249,6 +1610,7 @@ fn people(
                     name,
                     sessions,
                     number: 0,
+                    at: 0,
                 },
             )
         })

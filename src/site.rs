@@ -22,6 +22,9 @@ use crate::validate::missing_translations;
 use crate::validate::validate;
 use crate::write::{OutputFile, is_leftover_inside, is_marked, resolve, write_atomically};
 
+/// Each page's file with what it read of the model ([`crate::render::RenderedPage::reads`]).
+pub(crate) type PageReads = Vec<(String, Vec<u64>)>;
+
 pub const DEFAULT_OUTPUT_DIR: &str = "public";
 
 /// Everything about one site, loaded and checked. No global state: tests build many.
@@ -40,8 +43,6 @@ pub struct Site {
     /// Parts of the exports kept between rebuilds, once `serve` asks for it.
     exports_kept: Arc<OnceLock<Kept>>,
     /// Parts of views made once per site, which `serve` compares with the last site's.
-    speaker_indexes: crate::render::SpeakerIndexes,
-    derived_pages: OnceLock<std::collections::BTreeSet<String>>,
     /// Problems that do not stop a build (strings only some locales have, or none uses;
     /// links not followed).
     pub warnings: Vec<Diagnostic>,
@@ -282,8 +283,6 @@ impl Site {
             templates,
             markdown,
             exports_kept: reuse.exports_kept.unwrap_or_default(),
-            speaker_indexes: Default::default(),
-            derived_pages: Default::default(),
             warnings,
             string_warnings,
             content_warnings,
@@ -314,8 +313,7 @@ impl Site {
             markdown: &self.markdown,
             urls: Urls::new(&self.config),
             progress,
-            speaker_indexes: &self.speaker_indexes,
-            derived_pages: &self.derived_pages,
+            record: false,
         }
     }
 
@@ -332,10 +330,18 @@ impl Site {
         self.render_with_reporting(exports, progress)
     }
 
-    /// As [`Site::render`], with the site's `exports` made already. The pages' problems
-    /// come first, then the exports'.
-    pub fn render_with(&self, exports: Result<Vec<OutputFile>>) -> Result<Vec<OutputFile>> {
-        self.render_with_reporting(exports, &Silent)
+    /// As [`Site::render`], with the site's `exports` made already, and what each page read
+    /// of the model (for `serve`). The pages' problems come first, then the exports'.
+    pub(crate) fn render_recorded(
+        &self,
+        exports: Result<Vec<OutputFile>>,
+    ) -> Result<(Vec<OutputFile>, PageReads)> {
+        let renderer = Renderer {
+            record: true,
+            ..self.renderer()
+        };
+        let (files, reads) = self.join_output(renderer.render_all(), exports)?;
+        Ok((files, reads))
     }
 
     fn render_with_reporting(
@@ -343,16 +349,17 @@ impl Site {
         exports: Result<Vec<OutputFile>>,
         progress: &dyn Progress,
     ) -> Result<Vec<OutputFile>> {
-        let pages = self.renderer_reporting(progress).render_all().map(|pages| {
-            pages
-                .into_iter()
-                .map(|p| OutputFile {
-                    path: p.file,
-                    bytes: p.html.into_bytes(),
-                })
-                .collect::<Vec<_>>()
-        });
-        let (files, exports) = match (pages, exports) {
+        let pages = self.renderer_reporting(progress).render_all();
+        Ok(self.join_output(pages, exports)?.0)
+    }
+
+    /// Pages, exports, static files and the sitemap as one output, one file per path.
+    fn join_output(
+        &self,
+        pages: Result<Vec<crate::render::RenderedPage>>,
+        exports: Result<Vec<OutputFile>>,
+    ) -> Result<(Vec<OutputFile>, PageReads)> {
+        let (pages, exports) = match (pages, exports) {
             (Ok(pages), Ok(exports)) => (pages, exports),
             (Err(mut pages), Err(exports)) => {
                 pages.diagnostics.extend(exports.diagnostics);
@@ -360,7 +367,18 @@ impl Site {
             }
             (Err(e), _) | (_, Err(e)) => return Err(e),
         };
-        let mut files: Vec<(Origin, OutputFile)> = files
+        let mut reads = PageReads::with_capacity(pages.len());
+        let pages: Vec<OutputFile> = pages
+            .into_iter()
+            .map(|p| {
+                reads.push((p.file.clone(), p.reads));
+                OutputFile {
+                    path: p.file,
+                    bytes: p.html.into_bytes(),
+                }
+            })
+            .collect();
+        let mut files: Vec<(Origin, OutputFile)> = pages
             .into_iter()
             .map(|f| (Origin::Page, f))
             .chain(exports.into_iter().map(|f| (Origin::Export, f)))
@@ -370,21 +388,27 @@ impl Site {
         // One file per path, by [`Origin`]; of static files of one name, the first.
         files.sort_by(|(a_origin, a), (b_origin, b)| (&a.path, a_origin).cmp(&(&b.path, b_origin)));
         files.dedup_by(|(_, a), (_, b)| a.path == b.path);
-        Ok(files.into_iter().map(|(_, f)| f).collect())
+        Ok((files.into_iter().map(|(_, f)| f).collect(), reads))
     }
 
-    /// The pages written to the files `only` (every page if `None`).
-    pub fn render_pages(&self, only: Option<&BTreeSet<String>>) -> Result<Vec<OutputFile>> {
-        let renderer = self.renderer();
-        let pages = match only {
-            Some(files) => renderer.render_files(files)?,
-            None => renderer.render_all()?,
+    /// The pages written to the files `only`, with what each read of the model (`serve`).
+    pub(crate) fn render_pages(
+        &self,
+        only: &BTreeSet<String>,
+    ) -> Result<Vec<(OutputFile, Vec<u64>)>> {
+        let renderer = Renderer {
+            record: true,
+            ..self.renderer()
         };
-        Ok(pages
+        Ok(renderer
+            .render_files(only)?
             .into_iter()
-            .map(|p| OutputFile {
-                path: p.file,
-                bytes: p.html.into_bytes(),
+            .map(|p| {
+                let file = OutputFile {
+                    path: p.file,
+                    bytes: p.html.into_bytes(),
+                };
+                (file, p.reads)
             })
             .collect())
     }

@@ -31,7 +31,7 @@ pub fn validate(
 fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for programme in model.programmes.iter() {
-        for t in &programme.entry.translations {
+        for t in &programme.entry().translations {
             let f = &t.front;
             if let (Some(first), Some(last)) = (f.first_day, f.last_day)
                 && last < first
@@ -65,10 +65,10 @@ fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
     let zones: Vec<Option<jiff::tz::TimeZone>> = model
         .programmes
         .iter()
-        .map(|p| jiff::tz::TimeZone::get(&p.timezone).ok())
+        .map(|p| jiff::tz::TimeZone::get(&p.timezone()).ok())
         .collect();
     for s in 0..model.sessions.len() {
-        let zone = zones[model.sessions[s].programme].as_ref();
+        let zone = zones[model.sessions[s].programme()].as_ref();
         session_alone(model, config, s, zone, &mut problems);
     }
     sessions_in_programme_days(model, config, &mut problems);
@@ -101,11 +101,11 @@ fn session_alone(
     problems: &mut Vec<Diagnostic>,
 ) {
     let session = &model.sessions[s];
-    let primary = session.entry.primary(config);
-    for t in &session.entry.translations {
+    let primary = session.entry().primary(config);
+    for t in &session.entry().translations {
         let f = &t.front;
         if let (Some(zone), Some(date)) = (zone, f.date) {
-            let name = &model.programmes[session.programme].timezone;
+            let name = &model.programmes[session.programme()].timezone();
             for (field, time) in [("start", f.start), ("end", f.end)] {
                 if let Some(time) = time {
                     local_time(t, field, date, time, zone, name, problems);
@@ -343,7 +343,7 @@ fn across_entries(
     people_booked_twice(model, config, &mut problems);
     names_of_two_speaker_pages(model, &mut problems);
     for speaker in model.speakers.iter() {
-        for t in &speaker.entry.translations {
+        for t in &speaker.entry().translations {
             if let Some(photo) = &t.front.photo
                 && !static_exists(photo)
             {
@@ -363,11 +363,11 @@ fn across_entries(
 /// matter types differ, and a closure cannot be generic).
 macro_rules! each_entry {
     ($model:expr, $f:expr) => {{
-        $model.home.iter().for_each(|e| $f(&**e));
-        $model.programmes.iter().for_each(|x| $f(&*x.entry));
-        $model.themes.iter().for_each(|x| $f(&*x.entry));
-        $model.sessions.iter().for_each(|x| $f(&*x.entry));
-        $model.speakers.iter().for_each(|x| $f(&*x.entry));
+        $model.home().iter().for_each(|e| $f(&**e));
+        $model.programmes.iter().for_each(|x| $f(&*x.entry()));
+        $model.themes.iter().for_each(|x| $f(&*x.entry()));
+        $model.sessions.iter().for_each(|x| $f(&*x.entry()));
+        $model.speakers.iter().for_each(|x| $f(&*x.entry()));
         $model.pages.iter().for_each(|x| $f(&**x));
         $model.minutes.iter().for_each(|x| $f(&**x));
     }};
@@ -525,7 +525,7 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
         claim(&mut owners, m, problems);
     }
     for p in model.programmes.iter() {
-        claim(&mut owners, &p.entry, problems);
+        claim(&mut owners, &p.entry(), problems);
     }
 }
 
@@ -543,8 +543,8 @@ fn session_in_programme_days(
     problems: &mut Vec<Diagnostic>,
 ) {
     let session = &model.sessions[s];
-    let programme = &model.programmes[session.programme];
-    let front = &programme.entry.primary(config).front;
+    let programme = &model.programmes[session.programme()];
+    let front = &programme.entry().primary(config).front;
     let Some(first) = front.first_day else {
         return;
     };
@@ -553,7 +553,7 @@ fn session_in_programme_days(
         // Reported at the programme: its days are not known.
         return;
     }
-    for t in &session.entry.translations {
+    for t in &session.entry().translations {
         let Some(date) = t.front.date else { continue };
         if date < first || date > last {
             let days = if first == last {
@@ -572,7 +572,7 @@ fn session_in_programme_days(
                 )
                 .with_hint(format!(
                     "correct the date, or first_day/last_day in {}",
-                    programme.entry.primary(config).file.path.display()
+                    programme.entry().primary(config).file.path.display()
                 )),
             );
         }
@@ -598,18 +598,18 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
     let people = model
         .speakers
         .iter()
-        .map(|s| (s.entry.primary(config).front.name.as_str(), &s.sessions))
+        .map(|s| (s.entry().primary(config).front.name.as_str(), s.sessions()))
         .chain(
             model
                 .inline_speakers
                 .iter()
-                .map(|p| (p.name.as_str(), &p.sessions)),
+                .map(|p| (p.name(), p.sessions())),
         );
     for (name, sessions) in people {
         let mut times: Vec<(Date, Time, Time, &Translation<SessionFront>)> = sessions
             .iter()
             .filter_map(|&s| {
-                let t = model.sessions[s].entry.primary(config);
+                let t = model.sessions[s].entry().primary(config);
                 let f = &t.front;
                 if f.status == Some(Status::Cancelled) {
                     return None;
@@ -657,7 +657,7 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
 fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
     let mut pages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, speaker) in model.speakers.iter().enumerate() {
-        for t in &speaker.entry.translations {
+        for t in &speaker.entry().translations {
             let owners = pages
                 .entry(crate::model::name_key(&t.front.name))
                 .or_default();
@@ -667,7 +667,7 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
         }
     }
     for session in &model.sessions {
-        for t in &session.entry.translations {
+        for t in &session.entry().translations {
             for entry in t.front.speakers.iter().chain(&t.front.moderator) {
                 let crate::front_matter::SpeakerEntry::Inline { name, .. } = entry else {
                     continue;
@@ -681,7 +681,7 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
                 let files: Vec<String> = owners
                     .iter()
                     .map(|&i| {
-                        model.speakers[i].entry.translations[0]
+                        model.speakers[i].entry().translations[0]
                             .file
                             .path
                             .display()
@@ -690,7 +690,7 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
                     .collect();
                 let ids: Vec<String> = owners
                     .iter()
-                    .map(|&i| format!("\"{}\"", model.speakers[i].id))
+                    .map(|&i| format!("\"{}\"", model.speakers[i].id()))
                     .collect();
                 problems.push(
                     at_field(
@@ -726,7 +726,7 @@ fn booking<'m>(
     s: usize,
 ) -> Option<(RoomDay, Time, Time, &'m Translation<SessionFront>)> {
     let session = &model.sessions[s];
-    let t = session.entry.primary(config);
+    let t = session.entry().primary(config);
     let f = &t.front;
     if f.status == Some(Status::Cancelled) {
         return None;
@@ -735,7 +735,7 @@ fn booking<'m>(
         return None;
     };
     let room = room.trim().to_lowercase();
-    Some(((session.programme, date, room), start, end, t))
+    Some(((session.programme(), date, room), start, end, t))
 }
 
 /// The bookings of each room that overlap an earlier one.

@@ -28,8 +28,8 @@ pub(super) fn feed(cx: &Cx) -> String {
     let m = cx.model();
     let mut entries: Vec<Entry> = Vec::new();
     for (p, programme) in m.programmes.iter().enumerate() {
-        let tz = zone_of(&programme.timezone);
-        for (position, &s) in programme.sessions.iter().enumerate() {
+        let tz = zone_of(&programme.timezone());
+        for (position, &s) in programme.sessions().iter().enumerate() {
             let Some(t) = cx.pick(s) else { continue };
             for (n, change) in t.front.changes.iter().enumerate() {
                 entries.push(Entry {
@@ -110,7 +110,7 @@ pub(super) fn feed(cx: &Cx) -> String {
         // Stable across builds: the feed's language, the session, the date, the kind. Not
         // the same in two languages' feeds, which a reader of both would take for one.
         let id = uuid::Uuid::new_v5(
-            &session.entry.uid(),
+            &session.entry().uid(),
             format!(
                 "change:{lang}:{}:{}:{same_kind_before}",
                 e.date,
@@ -123,7 +123,7 @@ pub(super) fn feed(cx: &Cx) -> String {
             cx.text(&format!("change-{}", kind.name())),
             f.title
         );
-        let page = Urls::page(&e.t.lang, &session.entry.key);
+        let page = Urls::page(&e.t.lang, &session.entry().key);
         // A change shown from another language's page is in that language.
         if e.t.lang == lang {
             xml.push_str("  <entry>\n");

@@ -131,7 +131,7 @@ pub(super) fn schedule(
 ) -> String {
     let m = cx.model();
     let programme = &m.programmes[s.programme];
-    let folder = Urls::page(cx.lang, &programme.entry.key);
+    let folder = Urls::page(cx.lang, &programme.entry().key);
     // What the version is made from: the days with a digest for each event's JSON.
     let mut prints: Vec<(String, BTreeMap<&str, Vec<String>>)> = Vec::new();
     let mut days: Vec<Day> = Vec::new();
@@ -213,7 +213,7 @@ fn event(cx: &Cx, folder: &str, e: &ScheduleEvent) -> Box<RawValue> {
     let m = cx.model();
     let minutes = (e.end.timestamp() - e.start.timestamp()).get_seconds() / 60;
     let f = &e.t.front;
-    let page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
+    let page = Urls::page(&e.t.lang, &m.sessions[e.index].entry().key);
     let people = cx.people(e.t);
     let event = Event {
         guid: e.guid.to_string(),
@@ -253,7 +253,7 @@ fn person(cx: &Cx, p: &super::Person) -> Person {
     let ids = p.ids(m);
     let page = p
         .page
-        .and_then(|s| Some((s, s.entry.pick(cx.lang, cx.ex.config, true)?)));
+        .and_then(|s| Some((s, s.entry().pick(cx.lang, cx.ex.config, true)?)));
     Person {
         code: ids.map(|(_, number)| number.to_string()),
         guid: ids.map(|(guid, _)| guid.to_string()),
@@ -263,6 +263,6 @@ fn person(cx: &Cx, p: &super::Person) -> Person {
             .map(|(_, t)| crate::markdown::plain_text(t.file.body_text()))
             .filter(|b| !b.is_empty()),
         avatar: page.and_then(|(_, t)| cx.absolute(t.front.photo.as_ref()?)),
-        url: page.and_then(|(s, t)| cx.absolute(&Urls::page(&t.lang, &s.entry.key))),
+        url: page.and_then(|(s, t)| cx.absolute(&Urls::page(&t.lang, &s.entry().key))),
     }
 }

@@ -15,7 +15,7 @@ pub(super) fn schedule(
 ) -> String {
     let m = cx.model();
     let programme = &m.programmes[s.programme];
-    let page = Urls::page(cx.lang, &programme.entry.key);
+    let page = Urls::page(cx.lang, &programme.entry().key);
     let mut days = String::new();
     // What the version is made from: the days with a digest for each event's text.
     let mut print = String::new();
@@ -128,7 +128,7 @@ fn event(cx: &Cx, e: &ScheduleEvent) -> String {
     if !description.is_empty() {
         el("description", &description);
     }
-    let session_page = Urls::page(&e.t.lang, &m.sessions[e.index].entry.key);
+    let session_page = Urls::page(&e.t.lang, &m.sessions[e.index].entry().key);
     if let Some(url) = cx.absolute(&session_page) {
         el("url", &url);
     }

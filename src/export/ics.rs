@@ -245,7 +245,7 @@ pub(super) fn event(
     let mut out = String::with_capacity(1024);
     let line = |out: &mut String, text: &str| fold_line(out, text);
     line(&mut out, "BEGIN:VEVENT");
-    line(&mut out, &format!("UID:{}", session.entry.uid()));
+    line(&mut out, &format!("UID:{}", session.entry().uid()));
     // From the record of edits, not the clock (every build the same bytes): the newest of
     // the session's changes and of its files' commits; with neither there is no record.
     let changed = newest_change(&f.changes).map(|d| day_start(d, &TimeZone::UTC).timestamp());
@@ -298,7 +298,7 @@ pub(super) fn event(
             cx.text(&format!("status-{}", status_name(status)))
         ));
     }
-    let page = Urls::page(&t.lang, &session.entry.key);
+    let page = Urls::page(&t.lang, &session.entry().key);
     let url = cx.absolute(&page);
     if let Some(url) = &url {
         description.push(url.clone());
@@ -315,7 +315,7 @@ pub(super) fn event(
     if let Some(url) = url {
         line(&mut out, &format!("URL:{url}"));
     }
-    let theme = session.theme.map(|th| &m.themes[th].entry);
+    let theme = session.theme().map(|th| m.themes[th].entry());
     if let Some(th) = theme.and_then(|e| e.pick(cx.lang, cx.ex.config, true)) {
         line(
             &mut out,
@@ -340,12 +340,12 @@ pub(super) fn event(
 /// An all-day event for the programme's days, for a programme without dated sessions.
 fn programme_days(cx: &Cx, p: usize) -> Option<EventText> {
     let programme = &cx.model().programmes[p];
-    let t = programme.entry.rendered_in(cx.lang);
+    let t = programme.entry().rendered_in(cx.lang);
     let first = t.front.first_day?;
     let last = t.front.last_day.unwrap_or(first).0;
     let mut lines = vec!["BEGIN:VEVENT".to_owned()];
-    lines.push(format!("UID:{}", programme.entry.uid()));
-    let recorded = programme.entry.committed();
+    lines.push(format!("UID:{}", programme.entry().uid()));
+    let recorded = programme.entry().committed();
     lines.push(format!(
         "DTSTAMP:{}",
         utc(recorded.unwrap_or(Timestamp::UNIX_EPOCH))
@@ -361,7 +361,7 @@ fn programme_days(cx: &Cx, p: usize) -> Option<EventText> {
     if let Some(venue) = &t.front.venue {
         lines.push(text_line("LOCATION", Some(&t.lang), venue));
     }
-    if let Some(url) = cx.absolute(&Urls::page(&t.lang, &programme.entry.key)) {
+    if let Some(url) = cx.absolute(&Urls::page(&t.lang, &programme.entry().key)) {
         lines.push(format!("URL:{url}"));
     }
     lines.push("TRANSP:TRANSPARENT".into());
@@ -421,7 +421,7 @@ fn status_name(status: Status) -> &'static str {
 /// The calendar of one session in the file's language, if it has a date. `events` are
 /// the language's events by session index.
 pub(super) fn session(cx: &Cx, i: usize, events: &[Option<EventText>]) -> Option<String> {
-    cx.model().sessions[i].entry.get(cx.lang)?;
+    cx.model().sessions[i].entry().get(cx.lang)?;
     calendar(cx, None, events[i].as_ref())
 }
 
@@ -429,9 +429,9 @@ pub(super) fn session(cx: &Cx, i: usize, events: &[Option<EventText>]) -> Option
 /// days as one all-day event if none is dated.
 pub(super) fn programme(cx: &Cx, p: usize, events: &[Option<EventText>]) -> Option<String> {
     let programme = &cx.model().programmes[p];
-    let t = programme.entry.get(cx.lang)?;
+    let t = programme.entry().get(cx.lang)?;
     let own: Vec<&EventText> = programme
-        .sessions
+        .sessions()
         .iter()
         .filter_map(|&s| events[s].as_ref())
         .collect();
@@ -445,8 +445,11 @@ pub(super) fn programme(cx: &Cx, p: usize, events: &[Option<EventText>]) -> Opti
 /// Every dated session of speaker `i` a reader of the language sees.
 pub(super) fn speaker(cx: &Cx, i: usize, events: &[Option<EventText>]) -> Option<String> {
     let speaker = &cx.model().speakers[i];
-    let t = speaker.entry.get(cx.lang)?;
-    let own = speaker.sessions.iter().filter_map(|&s| events[s].as_ref());
+    let t = speaker.entry().get(cx.lang)?;
+    let own = speaker
+        .sessions()
+        .iter()
+        .filter_map(|&s| events[s].as_ref());
     calendar(cx, Some(&t.front.name), own)
 }
 

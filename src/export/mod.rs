@@ -29,6 +29,7 @@ use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Mutex, PoisonError};
 
+use crate::changes::ChangedKeys;
 use crate::config::Config;
 use crate::diagnostic::Result;
 use crate::front_matter::{Change, Kind, SessionFront, SpeakerEntry, Status};
@@ -147,16 +148,16 @@ impl<'a> Exporter<'a> {
         let zones: Vec<ics::ProgrammeZone> = m
             .programmes
             .iter()
-            .map(|p| ics::ProgrammeZone::new(&p.timezone))
+            .map(|p| ics::ProgrammeZone::new(&p.timezone()))
             .collect();
         // The sessions whose events the files of the scope show.
         let needed: Option<BTreeSet<usize>> = scope.map(|scope| {
             let mut needed = scope.sessions.clone();
             for &p in &scope.programmes {
-                needed.extend(&m.programmes[p].sessions);
+                needed.extend(m.programmes[p].sessions());
             }
             for &s in &scope.speakers {
-                needed.extend(&m.speakers[s].sessions);
+                needed.extend(m.speakers[s].sessions());
             }
             needed
         });
@@ -221,13 +222,13 @@ impl<'a> Exporter<'a> {
                 }
                 let make = || {
                     let t = cx.pick(s)?;
-                    ics::event(&cx, s, t, &zones[m.sessions[s].programme])
+                    ics::event(&cx, s, t, &zones[m.sessions[s].programme()])
                 };
                 let Some(kept) = &kept else {
                     return (make(), None);
                 };
                 let from = m.session_sources(s);
-                match kept.events.get(&m.sessions[s].entry.key, &from) {
+                match kept.events.get(&m.sessions[s].entry().key, &from) {
                     Some(event) => (event.clone(), None),
                     None => (make(), Some(from)),
                 }
@@ -237,7 +238,7 @@ impl<'a> Exporter<'a> {
         for (s, (event, from)) in made.into_iter().enumerate() {
             if let (Some(kept), Some(from)) = (&mut kept, from) {
                 kept.events
-                    .keep(&m.sessions[s].entry.key, from, event.clone());
+                    .keep(&m.sessions[s].entry().key, from, event.clone());
             }
             events.push(event);
         }
@@ -265,7 +266,7 @@ impl<'a> Exporter<'a> {
     pub fn scope_of(&self, before: &Model, keys: &BTreeSet<String>) -> Option<Scope> {
         let m = self.model;
         let mut scope = Scope::default();
-        let programme_by_key = |key: &str| m.programmes.iter().position(|p| p.entry.key == key);
+        let programme_by_key = |key: &str| m.programmes.iter().position(|p| p.entry().key == key);
         let speaker_by_id = |id: &str| m.speaker_by_id(id);
         // The sessions whose exports change, in this model and in the one before.
         let mut sessions = BTreeSet::new();
@@ -279,7 +280,7 @@ impl<'a> Exporter<'a> {
                 }
                 Some((Kind::Speaker, i)) => {
                     scope.speakers.insert(i);
-                    sessions.extend(&m.speakers[i].sessions);
+                    sessions.extend(m.speakers[i].sessions());
                 }
                 Some(_) => return None,
                 None => {}
@@ -289,7 +290,7 @@ impl<'a> Exporter<'a> {
                     sessions_before.insert(i);
                 }
                 // Sessions that listed the speaker, inline by name too, may list them no more.
-                Some((Kind::Speaker, i)) => sessions_before.extend(&before.speakers[i].sessions),
+                Some((Kind::Speaker, i)) => sessions_before.extend(before.speakers[i].sessions()),
                 Some(_) => return None,
                 None => {}
             }
@@ -299,45 +300,49 @@ impl<'a> Exporter<'a> {
         }
         for &i in &sessions {
             let session = &m.sessions[i];
-            scope.programmes.insert(session.programme);
-            (scope.speakers).extend(session.entry.speaker_ids().filter_map(speaker_by_id));
+            scope.programmes.insert(session.programme());
+            (scope.speakers).extend(session.entry().speaker_ids().filter_map(speaker_by_id));
         }
         for &i in &sessions_before {
             let session = &before.sessions[i];
-            let programme = &before.programmes[session.programme].entry.key;
+            let programme = &before.programmes[session.programme()].entry().key;
             scope.programmes.insert(programme_by_key(programme)?);
-            for id in session.entry.speaker_ids() {
+            for id in session.entry().speaker_ids() {
                 scope.speakers.insert(speaker_by_id(id)?);
             }
             // A session still here has its exports made again.
-            if let Some((Kind::Session, now)) = m.find(&session.entry.key)
-                && !keys.contains(&session.entry.key)
+            if let Some((Kind::Session, now)) = m.find(&session.entry().key)
+                && !keys.contains(&session.entry().key)
             {
                 sessions.insert(now);
-                scope.programmes.insert(m.sessions[now].programme);
+                scope.programmes.insert(m.sessions[now].programme());
             }
         }
         // Speaker pages also list sessions that name their person inline.
         for (i, speaker) in m.speakers.iter().enumerate() {
-            if speaker.sessions.iter().any(|s| sessions.contains(s)) {
+            if speaker.sessions().iter().any(|s| sessions.contains(s)) {
                 scope.speakers.insert(i);
             }
         }
         for speaker in before.speakers.iter() {
-            if speaker.sessions.iter().any(|s| sessions_before.contains(s)) {
-                scope.speakers.insert(speaker_by_id(&speaker.id)?);
+            if speaker
+                .sessions()
+                .iter()
+                .any(|s| sessions_before.contains(s))
+            {
+                scope.speakers.insert(speaker_by_id(&speaker.id())?);
             }
         }
         scope.sessions = sessions;
         scope.keys.programmes = scope
             .programmes
             .iter()
-            .map(|&p| m.programmes[p].entry.key.clone())
+            .map(|&p| m.programmes[p].entry().key.clone())
             .collect();
         scope.keys.speakers = scope
             .speakers
             .iter()
-            .map(|&s| m.speakers[s].entry.key.clone())
+            .map(|&s| m.speakers[s].entry().key.clone())
             .collect();
         Some(scope)
     }
@@ -380,32 +385,32 @@ impl<'a> Exporter<'a> {
             PageOf::Session(i) => {
                 let session = &m.sessions[i];
                 if session
-                    .entry
+                    .entry()
                     .get(lang)
                     .is_some_and(|t| t.front.date.is_some())
                 {
-                    links.calendar = Some(at(&session.entry.key, CALENDAR_FILE));
+                    links.calendar = Some(at(&session.entry().key, CALENDAR_FILE));
                 }
             }
             PageOf::Speaker(i) => {
                 let speaker = &m.speakers[i];
                 let fallback = self.config.list_untranslated;
-                let dated = speaker.sessions.iter().any(|&s| {
+                let dated = speaker.sessions().iter().any(|&s| {
                     m.sessions[s]
-                        .entry
+                        .entry()
                         .pick(lang, self.config, fallback)
                         .is_some_and(|t| t.front.date.is_some())
                 });
-                if speaker.entry.get(lang).is_some() && dated {
-                    links.calendar = Some(at(&speaker.entry.key, CALENDAR_FILE));
+                if speaker.entry().get(lang).is_some() && dated {
+                    links.calendar = Some(at(&speaker.entry().key, CALENDAR_FILE));
                 }
             }
             PageOf::Programme(i) => {
                 let programme = &m.programmes[i];
-                if programme.entry.get(lang).is_some() {
-                    let key = &programme.entry.key;
+                if programme.entry().get(lang).is_some() {
+                    let key = &programme.entry().key;
                     let dated = self.programme_sessions(i, lang, |f| f.date.is_some());
-                    let first_day = programme.entry.rendered_in(lang).front.first_day;
+                    let first_day = programme.entry().rendered_in(lang).front.first_day;
                     if dated || first_day.is_some() {
                         links.calendar = Some(at(key, CALENDAR_FILE));
                     }
@@ -429,9 +434,9 @@ impl<'a> Exporter<'a> {
         test: impl Fn(&SessionFront) -> bool,
     ) -> bool {
         let fallback = self.config.list_untranslated;
-        self.model.programmes[i].sessions.iter().any(|&s| {
+        self.model.programmes[i].sessions().iter().any(|&s| {
             self.model.sessions[s]
-                .entry
+                .entry()
                 .pick(lang, self.config, fallback)
                 .is_some_and(|t| test(&t.front))
         })
@@ -472,29 +477,29 @@ impl<'a> Cx<'a> {
         match job {
             Job::Feed => vec![file(format!("{lang}/{FEED_FILE}"), atom::feed(self))],
             Job::Session(i) => {
-                let dir = Urls::page(lang, &m.sessions[i].entry.key);
+                let dir = Urls::page(lang, &m.sessions[i].entry().key);
                 ics::session(self, i, events)
                     .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
                     .into_iter()
                     .collect()
             }
             Job::Speaker(i) => {
-                let dir = Urls::page(lang, &m.speakers[i].entry.key);
+                let dir = Urls::page(lang, &m.speakers[i].entry().key);
                 ics::speaker(self, i, events)
                     .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
                     .into_iter()
                     .collect()
             }
             Job::Programme(i) => {
-                if m.programmes[i].entry.get(lang).is_none() {
+                if m.programmes[i].entry().get(lang).is_none() {
                     return Vec::new();
                 }
-                let dir = Urls::page(lang, &m.programmes[i].entry.key);
+                let dir = Urls::page(lang, &m.programmes[i].entry().key);
                 let mut files = Vec::new();
                 if let Some(text) = ics::programme(self, i, events) {
                     files.push(file(format!("{dir}{CALENDAR_FILE}"), text));
                 }
-                let key = &m.programmes[i].entry.key;
+                let key = &m.programmes[i].entry().key;
                 let lock = |kept: &Mutex<HashMap<String, KeptSchedule>>| {
                     let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
                     all.remove(key).unwrap_or_default()
@@ -532,7 +537,7 @@ impl<'a> Cx<'a> {
     fn pick(&self, i: usize) -> Option<&'a Translation<SessionFront>> {
         let config = self.ex.config;
         self.model().sessions[i]
-            .entry
+            .entry()
             .pick(self.lang, config, config.list_untranslated)
     }
 
@@ -589,7 +594,7 @@ impl<'a> Cx<'a> {
     /// session's page and its calendar file, where the site's full address is known (apps
     /// open them from elsewhere).
     fn event_links(&self, e: &ScheduleEvent) -> Vec<(String, String)> {
-        let page = Urls::page(&e.t.lang, &self.model().sessions[e.index].entry.key);
+        let page = Urls::page(&e.t.lang, &self.model().sessions[e.index].entry().key);
         let mut links = Vec::new();
         if let Some(url) = self.absolute(&page) {
             links.push((url, self.text("session-page-link")));
@@ -638,8 +643,8 @@ impl<'a> Cx<'a> {
                 _,
             ) => (name.clone(), role.clone(), organisation.clone()),
             (SpeakerEntry::Reference { .. }, Some(s)) => {
-                let t = s.entry.pick(self.lang, self.ex.config, true);
-                let t = t.unwrap_or(&s.entry.translations[0]);
+                let t = s.entry().pick(self.lang, self.ex.config, true);
+                let t = t.unwrap_or(&s.entry().translations[0]);
                 (
                     t.front.name.clone(),
                     t.front.role.clone(),
@@ -866,7 +871,7 @@ impl ScheduleEvent<'_> {
         let Some(memo) = memo else {
             return make();
         };
-        let key = &cx.model().sessions[self.index].entry.key;
+        let key = &cx.model().sessions[self.index].entry().key;
         let from = self.made_from(cx.model());
         if let Some(text) = memo.get(key, &from) {
             return text.clone();
@@ -887,14 +892,14 @@ impl<'a> Schedule<'a> {
     ) -> Schedule<'a> {
         let m = cx.model();
         let programme = &m.programmes[i];
-        let pt = programme.entry.rendered_in(cx.lang);
-        let tz = zone_of(&programme.timezone);
-        let acronym = acronym(&programme.entry.key);
+        let pt = programme.entry().rendered_in(cx.lang);
+        let tz = zone_of(&programme.timezone());
+        let acronym = acronym(&programme.entry().key);
         let tracks: Vec<Track> = programme
-            .themes
+            .themes()
             .iter()
             .filter_map(|&th| {
-                let entry = &m.themes[th].entry;
+                let entry = &m.themes[th].entry();
                 let t = entry.pick(cx.lang, cx.ex.config, true)?;
                 Some(Track {
                     name: t.front.title.clone(),
@@ -911,7 +916,7 @@ impl<'a> Schedule<'a> {
         let mut rooms: Vec<String> = Vec::new();
         let mut ids = std::collections::BTreeSet::new();
         let mut slugs = std::collections::BTreeSet::new();
-        for &s in &programme.sessions {
+        for &s in programme.sessions() {
             let session = &m.sessions[s];
             let place = || -> Option<Placed> {
                 let t = cx.pick(s)?;
@@ -938,19 +943,19 @@ impl<'a> Schedule<'a> {
                     .or(place.venue)
                     .unwrap_or_else(|| pt.front.title.clone());
                 let relative = session
-                    .entry
+                    .entry()
                     .key
-                    .strip_prefix(&programme.entry.key)
-                    .unwrap_or(&session.entry.key)
+                    .strip_prefix(&programme.entry().key)
+                    .unwrap_or(&session.entry().key)
                     .trim_matches('/');
                 Some(Placed {
                     start,
                     end,
                     all_day,
                     room,
-                    track: session.theme.and_then(|th| {
+                    track: session.theme().and_then(|th| {
                         m.themes[th]
-                            .entry
+                            .entry()
                             .pick(cx.lang, cx.ex.config, true)
                             .map(|t| t.front.title.clone())
                     }),
@@ -959,11 +964,11 @@ impl<'a> Schedule<'a> {
             };
             let sources = m.session_sources(s);
             let placed = match kept.as_deref_mut() {
-                Some(memo) => match memo.get(&session.entry.key, &sources) {
+                Some(memo) => match memo.get(&session.entry().key, &sources) {
                     Some(placed) => placed.clone(),
                     None => {
                         let placed = place();
-                        memo.keep(&session.entry.key, sources.clone(), placed.clone());
+                        memo.keep(&session.entry().key, sources.clone(), placed.clone());
                         placed
                     }
                 },
@@ -975,7 +980,7 @@ impl<'a> Schedule<'a> {
             if !rooms.contains(&placed.room) {
                 rooms.push(placed.room.clone());
             }
-            let guid = session.entry.uid();
+            let guid = session.entry().uid();
             // A stable number from the guid (apps that still read `id` keep their
             // favourites across updates).
             let id = crate::model::number_from(guid, &mut ids);
@@ -1038,7 +1043,7 @@ impl<'a> Schedule<'a> {
             programme: i,
             title: pt.front.title.clone(),
             acronym,
-            zone: programme.timezone.clone(),
+            zone: programme.timezone().to_owned(),
             first_day: pt
                 .front
                 .first_day
@@ -1076,7 +1081,7 @@ impl<'a> Schedule<'a> {
     /// A room's UUID: of the programme and the room's name, the same in both formats.
     fn room_guid(&self, m: &Model, name: &str) -> uuid::Uuid {
         let programme = &m.programmes[self.programme];
-        uuid::Uuid::new_v5(&programme.entry.uid(), format!("room:{name}").as_bytes())
+        uuid::Uuid::new_v5(&programme.entry().uid(), format!("room:{name}").as_bytes())
     }
 }
 
@@ -1108,6 +1113,51 @@ fn acronym(key: &str) -> String {
 /// `arbetstiden-arbetstid-kommunal-sektor` (folders joined with `-`).
 fn slug_of(path: &str) -> String {
     crate::text::slug(path, "session")
+}
+
+/// The languages whose exports show a change of the sessions in `changed`: those where the
+/// translation their readers are shown (their own, or another where the site lists
+/// untranslated sessions) differs in its front matter or text. `None` (all) unless every
+/// changed key is a session before and after and the model links entries as it did (which
+/// speakers' pages list a session is the same in every language).
+pub fn languages_seeing(
+    before: &Model,
+    after: &Model,
+    config: &Config,
+    changed: &ChangedKeys,
+) -> Option<BTreeSet<String>> {
+    if !changed.folders.is_empty() || before.links_revision() != after.links_revision() {
+        return None;
+    }
+    let mut langs = BTreeSet::new();
+    for key in &changed.keys {
+        let (Some((Kind::Session, was)), Some((Kind::Session, is))) =
+            (before.find(key), after.find(key))
+        else {
+            return None;
+        };
+        let (was, is) = (&before.sessions[was].entry(), &after.sessions[is].entry());
+        for language in &config.languages {
+            let lang = language.code.as_str();
+            // What they are shown, in which language, and whether it is theirs (a session's
+            // calendar in a language exists only with its translation).
+            fn shown<'e>(
+                e: &'e crate::model::Entry<SessionFront>,
+                lang: &str,
+                config: &Config,
+            ) -> (Option<(&'e str, &'e SessionFront, &'e str)>, bool) {
+                let t = e.pick(lang, config, config.list_untranslated);
+                (
+                    t.map(|t| (t.lang.as_str(), &t.front, t.file.body_text())),
+                    e.get(lang).is_some(),
+                )
+            }
+            if shown(was, lang, config) != shown(is, lang, config) {
+                langs.insert(language.code.clone());
+            }
+        }
+    }
+    Some(langs)
 }
 
 #[cfg(test)]

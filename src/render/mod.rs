@@ -1,12 +1,9 @@
 //! Render stage: every page of the model in every language through Tera, in parallel.
 
-mod affected;
 mod search;
 pub mod timetable;
 mod unclosed;
 mod views;
-
-pub use affected::{PageUpdate, Seen, languages_seeing, plan_update};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -30,6 +27,9 @@ use views::*;
 pub struct RenderedPage {
     pub file: String,
     pub html: String,
+    /// What the page read of the model, as identities ([`Model::identity_of`]), sorted;
+    /// empty unless the renderer records.
+    pub reads: Vec<u64>,
 }
 
 /// A page to render: what it shows and in which language.
@@ -360,15 +360,9 @@ pub struct Renderer<'a> {
     pub urls: Urls,
     /// Told of every page rendered.
     pub progress: &'a dyn crate::progress::Progress,
-    /// What the speakers' index shows in each language, once asked for.
-    pub speaker_indexes: &'a SpeakerIndexes,
-    /// [`Renderer::derived_page_files`], once asked for.
-    pub derived_pages: &'a OnceLock<BTreeSet<String>>,
+    /// Whether each page's reads of the model are recorded ([`RenderedPage::reads`]).
+    pub record: bool,
 }
-
-/// The speakers' index of a site in each of its languages, in the configuration's order,
-/// made once per site (`serve` compares a site's with the last site's after every edit).
-pub type SpeakerIndexes = OnceLock<Vec<Option<Vec<SpeakerListing>>>>;
 
 impl<'a> Renderer<'a> {
     /// Renders every page, in parallel; the result is sorted by file, so it is deterministic.
@@ -414,14 +408,14 @@ impl<'a> Renderer<'a> {
         let timetables: usize = m
             .programmes
             .iter()
-            .map(|p| timetable::days(m, p, self.config).len() * p.entry.translations.len())
+            .map(|p| p.days().len() * p.entry().translations.len())
             .sum();
         2 + (5 + m.inline_speakers.len()) * self.config.languages.len()
             + timetables
-            + count(m.programmes.iter().map(|p| &p.entry))
-            + count(m.themes.iter().map(|t| &t.entry))
-            + count(m.sessions.iter().map(|s| &s.entry))
-            + count(m.speakers.iter().map(|s| &s.entry))
+            + count(m.programmes.iter().map(|p| p.entry()))
+            + count(m.themes.iter().map(|t| t.entry()))
+            + count(m.sessions.iter().map(|s| s.entry()))
+            + count(m.speakers.iter().map(|s| s.entry()))
             + count(m.pages.iter())
             + count(m.minutes.iter())
     }
@@ -459,12 +453,7 @@ impl<'a> Renderer<'a> {
             .strip_prefix(self.config.speakers_path.trim_matches('/'))
             .and_then(|k| k.strip_prefix('/'))
             .filter(|_| self.model.find(key).is_none())
-            .and_then(|slug| {
-                self.model
-                    .inline_speakers
-                    .binary_search_by(|p| p.slug.as_str().cmp(slug))
-                    .ok()
-            })
+            .and_then(|slug| self.model.inline_speakers.search_by(|p| p.slug().cmp(slug)))
         {
             Job::InlineSpeaker(i, lang)
         } else if key == SEARCH_PATH {
@@ -475,9 +464,7 @@ impl<'a> Renderer<'a> {
             && let Some((Kind::Programme, i)) = self.model.find(programme)
         {
             let p = &self.model.programmes[i];
-            let day = timetable::days(self.model, p, self.config)
-                .into_iter()
-                .find(|d| d.0.to_string() == date)?;
+            let day = p.days().iter().copied().find(|d| d.0.to_string() == date)?;
             Job::Timetable(i, day, lang)
         } else {
             let (kind, i) = self.model.find(key)?;
@@ -503,16 +490,56 @@ impl<'a> Renderer<'a> {
         self.config.languages.iter().map(|l| l.code.as_str())
     }
 
-    /// The output files of the pages that are no entry's own, off the site's page list:
-    /// each programme's timetable days, and the pages of people given inline.
-    pub(crate) fn derived_page_files(&self) -> &BTreeSet<String> {
-        self.derived_pages.get_or_init(|| {
-            self.jobs()
-                .into_iter()
-                .filter(|job| matches!(job, Job::Timetable(..) | Job::InlineSpeaker(..)))
-                .map(|job| self.file(job))
-                .collect()
+    /// The file of every page, each once: the site's page list.
+    pub fn page_files(&self) -> Vec<String> {
+        self.jobs().into_iter().map(|job| self.file(job)).collect()
+    }
+
+    /// The files of the pages of the entries whose keys are `changed`: what an organiser
+    /// editing them is looking at.
+    pub fn own_files(&self, changed: impl Fn(&str) -> bool) -> BTreeSet<String> {
+        self.jobs()
+            .into_iter()
+            .filter(|&job| self.entry_key(job).is_some_and(&changed))
+            .map(|job| self.file(job))
+            .collect()
+    }
+
+    /// The content key of the entry a page is of, if it is an entry's page.
+    fn entry_key(&self, job: Job<'a>) -> Option<&'a str> {
+        let m = self.model;
+        Some(match job {
+            Job::Programme(i, _) => &m.programmes[i].entry().key,
+            Job::Theme(i, _) => &m.themes[i].entry().key,
+            Job::Session(i, _) => &m.sessions[i].entry().key,
+            Job::Speaker(i, _) => &m.speakers[i].entry().key,
+            Job::Page(i, _) => &m.pages[i].key,
+            Job::Minutes(i, _) => &m.minutes[i].key,
+            _ => return None,
         })
+    }
+
+    /// The output files of pages whose templates include one of `templates` (short names,
+    /// `session.html`), or of every page if a template is unknown.
+    pub fn files_using(&self, templates: &BTreeSet<String>) -> BTreeSet<String> {
+        self.jobs()
+            .into_iter()
+            .filter(|&job| self.templates.uses_any(Self::template(job), templates))
+            .map(|job| self.file(job))
+            .collect()
+    }
+
+    /// The output files of pages in `langs`, and the language-neutral pages (chooser,
+    /// 404), which show messages of the default language.
+    pub fn files_in(&self, langs: &BTreeSet<String>) -> BTreeSet<String> {
+        if langs.is_empty() {
+            return BTreeSet::new();
+        }
+        self.jobs()
+            .into_iter()
+            .filter(|&job| Self::lang_of(job).is_none_or(|l| langs.contains(l)))
+            .map(|job| self.file(job))
+            .collect()
     }
 
     fn jobs(&self) -> Vec<Job<'a>> {
@@ -527,17 +554,17 @@ impl<'a> Renderer<'a> {
             jobs.extend((0..m.inline_speakers.len()).map(|i| Job::InlineSpeaker(i, lang)));
         }
         for (i, p) in m.programmes.iter().enumerate() {
-            for day in timetable::days(m, p, self.config) {
-                jobs.extend(p.entry.langs().map(|lang| Job::Timetable(i, day, lang)));
+            for day in p.days() {
+                jobs.extend(p.entry().langs().map(|lang| Job::Timetable(i, *day, lang)));
             }
         }
         jobs.extend(jobs_for(
-            m.programmes.iter().map(|p| &p.entry),
+            m.programmes.iter().map(|p| p.entry()),
             Job::Programme,
         ));
-        jobs.extend(jobs_for(m.themes.iter().map(|t| &t.entry), Job::Theme));
-        jobs.extend(jobs_for(m.sessions.iter().map(|s| &s.entry), Job::Session));
-        jobs.extend(jobs_for(m.speakers.iter().map(|s| &s.entry), Job::Speaker));
+        jobs.extend(jobs_for(m.themes.iter().map(|t| t.entry()), Job::Theme));
+        jobs.extend(jobs_for(m.sessions.iter().map(|s| s.entry()), Job::Session));
+        jobs.extend(jobs_for(m.speakers.iter().map(|s| s.entry()), Job::Speaker));
         jobs.extend(jobs_for(m.pages.iter(), Job::Page));
         jobs.extend(jobs_for(m.minutes.iter(), Job::Minutes));
         jobs
@@ -555,11 +582,11 @@ impl<'a> Renderer<'a> {
             | Job::MyProgramme(_)
             | Job::InlineSpeaker(..) => true,
             Job::Programme(i, _) | Job::Timetable(i, _, _) => {
-                m.programmes[i].entry.get(lang).is_some()
+                m.programmes[i].entry().get(lang).is_some()
             }
-            Job::Theme(i, _) => m.themes[i].entry.get(lang).is_some(),
-            Job::Session(i, _) => m.sessions[i].entry.get(lang).is_some(),
-            Job::Speaker(i, _) => m.speakers[i].entry.get(lang).is_some(),
+            Job::Theme(i, _) => m.themes[i].entry().get(lang).is_some(),
+            Job::Session(i, _) => m.sessions[i].entry().get(lang).is_some(),
+            Job::Speaker(i, _) => m.speakers[i].entry().get(lang).is_some(),
             Job::Page(i, _) => m.pages[i].get(lang).is_some(),
             Job::Minutes(i, _) => m.minutes[i].get(lang).is_some(),
         };
@@ -585,11 +612,11 @@ impl<'a> Renderer<'a> {
     fn parent(&self, job: Job<'a>) -> Job<'a> {
         let m = self.model;
         match job {
-            Job::Session(i, l) => match m.sessions[i].theme {
+            Job::Session(i, l) => match m.sessions[i].theme() {
                 Some(t) => Job::Theme(t, l),
-                None => Job::Programme(m.sessions[i].programme, l),
+                None => Job::Programme(m.sessions[i].programme(), l),
             },
-            Job::Theme(i, l) => Job::Programme(m.themes[i].programme, l),
+            Job::Theme(i, l) => Job::Programme(m.themes[i].programme(), l),
             Job::Timetable(i, _, l) => Job::Programme(i, l),
             Job::Search(l) | Job::SearchIndex(l) | Job::MyProgramme(l) => Job::Home(l),
             Job::Speaker(_, l) | Job::InlineSpeaker(_, l) => Job::Speakers(l),
@@ -615,22 +642,22 @@ impl<'a> Renderer<'a> {
                 &format!(
                     "{}/{}",
                     self.config.speakers_path.trim_matches('/'),
-                    m.inline_speakers[i].slug
+                    m.inline_speakers[i].slug()
                 ),
             ),
             Job::Timetable(i, day, l) => Urls::page(
                 l,
                 &format!(
                     "{}/{}/{}",
-                    m.programmes[i].entry.key,
+                    m.programmes[i].entry().key,
                     timetable::SEGMENT,
                     day.0
                 ),
             ),
-            Job::Programme(i, l) => Urls::page(l, &m.programmes[i].entry.key),
-            Job::Theme(i, l) => Urls::page(l, &m.themes[i].entry.key),
-            Job::Session(i, l) => Urls::page(l, &m.sessions[i].entry.key),
-            Job::Speaker(i, l) => Urls::page(l, &m.speakers[i].entry.key),
+            Job::Programme(i, l) => Urls::page(l, &m.programmes[i].entry().key),
+            Job::Theme(i, l) => Urls::page(l, &m.themes[i].entry().key),
+            Job::Session(i, l) => Urls::page(l, &m.sessions[i].entry().key),
+            Job::Speaker(i, l) => Urls::page(l, &m.speakers[i].entry().key),
             Job::Page(i, l) => Urls::page(l, &m.pages[i].key),
             Job::Minutes(i, l) => Urls::page(l, &m.minutes[i].key),
         }
@@ -686,12 +713,27 @@ impl<'a> Renderer<'a> {
     }
 
     fn render(&self, job: Job<'a>) -> std::result::Result<RenderedPage, Diagnostic> {
+        if !self.record {
+            let (file, html) = self.render_unrecorded(job)?;
+            let reads = Vec::new();
+            return Ok(RenderedPage { file, html, reads });
+        }
+        let (page, reads) = crate::reads::recorded(|| self.render_unrecorded(job));
+        let (file, html) = page?;
+        let mut reads: Vec<u64> = reads
+            .into_iter()
+            .map(|read| self.model.identity_of(read))
+            .collect();
+        reads.sort_unstable();
+        reads.dedup();
+        Ok(RenderedPage { file, html, reads })
+    }
+
+    /// The file of a page and its HTML.
+    fn render_unrecorded(&self, job: Job<'a>) -> std::result::Result<(String, String), Diagnostic> {
         let address = self.address(job);
         if let Job::SearchIndex(lang) = job {
-            return Ok(RenderedPage {
-                file: self.file(job),
-                html: self.search_index(lang)?,
-            });
+            return Ok((self.file(job), self.search_index(lang)?));
         }
         let mut context = Context::new();
         match job {
@@ -755,10 +797,7 @@ impl<'a> Renderer<'a> {
             .tera
             .render(Self::template(job), &context)
             .map_err(|e| template_error(&e))?;
-        Ok(RenderedPage {
-            file: self.file(job),
-            html,
-        })
+        Ok((self.file(job), html))
     }
 
     fn layout(&self, job: Job<'a>, views: &ViewBuilder) -> Layout {
@@ -910,15 +949,15 @@ impl<'a> Renderer<'a> {
             }
             Job::Theme(i, lang) => {
                 let theme = &m.themes[i];
-                let t = theme.entry.rendered_in(lang);
-                let programme = &m.programmes[theme.programme];
+                let t = theme.entry().rendered_in(lang);
+                let programme = &m.programmes[theme.programme()];
                 let view = ThemeView {
                     title: t.front.title.clone(),
                     summary: t.front.summary.clone(),
                     body_html: t.body_html.clone(),
-                    programme: link_or_key(v, &programme.entry, |f| &f.title),
-                    session_count: theme.sessions.len(),
-                    days: self.listing(v, "", &theme.sessions, 4),
+                    programme: link_or_key(v, &programme.entry(), |f| &f.title),
+                    session_count: theme.sessions().len(),
+                    days: self.listing(v, "", &theme.sessions(), 4),
                 };
                 context.insert("page", &view);
             }
@@ -927,7 +966,7 @@ impl<'a> Renderer<'a> {
             }
             Job::Speaker(i, lang) => {
                 let speaker = &m.speakers[i];
-                let t = speaker.entry.rendered_in(lang);
+                let t = speaker.entry().rendered_in(lang);
                 let view = SpeakerPageView {
                     name: t.front.name.clone(),
                     role: t.front.role.clone(),
@@ -941,7 +980,7 @@ impl<'a> Renderer<'a> {
                     }),
                     body_html: t.body_html.clone(),
                     sessions: speaker
-                        .sessions
+                        .sessions()
                         .iter()
                         .filter_map(|&s| v.session_summary(s, true))
                         .collect(),
@@ -952,14 +991,14 @@ impl<'a> Renderer<'a> {
                 let person = &m.inline_speakers[i];
                 let first = v.as_first_given(person);
                 let view = SpeakerPageView {
-                    name: person.name.clone(),
+                    name: person.name().to_owned(),
                     role: first.as_ref().and_then(|f| f.role.clone()),
                     organisation: first.as_ref().and_then(|f| f.organisation.clone()),
                     photo_url: None,
                     photo_alt: None,
                     body_html: String::new(),
                     sessions: person
-                        .sessions
+                        .sessions()
                         .iter()
                         .filter_map(|&s| v.session_summary(s, true))
                         .collect(),
@@ -1008,8 +1047,10 @@ impl<'a> Renderer<'a> {
             }
             Job::Timetable(i, day, _) => {
                 let p = &m.programmes[i];
-                let days = timetable::days(m, p, self.config)
-                    .into_iter()
+                let days = p
+                    .days()
+                    .iter()
+                    .copied()
                     .map(|d| views::DayLink {
                         date: d.0.to_string(),
                         date_text: v.locale.full_date(d),
@@ -1019,7 +1060,7 @@ impl<'a> Renderer<'a> {
                         current: d == day,
                     })
                     .collect();
-                let programme = link_or_key(v, &p.entry, |f| &f.title);
+                let programme = link_or_key(v, &p.entry(), |f| &f.title);
                 context.insert("page", &timetable::view(v, i, day, days, programme));
             }
             Job::Search(lang) | Job::MyProgramme(lang) => {
@@ -1058,7 +1099,7 @@ impl<'a> Renderer<'a> {
         };
         let m = self.model;
         let mut from = Vec::with_capacity(sessions.len() * 4 + 1);
-        from.push(m.links_revision);
+        from.push(m.links_revision());
         for &s in sessions {
             m.add_session_sources(s, &mut from);
         }
@@ -1144,7 +1185,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn home(&self, v: &ViewBuilder) -> HomeView {
-        let intro = self.model.home.as_ref().and_then(|h| h.get(v.lang));
+        let intro = self.model.home().and_then(|h| h.get(v.lang));
         HomeView {
             title: intro.and_then(|t| t.front.title.clone()),
             summary: intro.and_then(|t| t.front.summary.clone()),
@@ -1154,15 +1195,17 @@ impl<'a> Renderer<'a> {
                 .programmes
                 .iter()
                 .filter_map(|p| {
-                    let t = v.pick(&p.entry)?;
+                    let t = v.pick(&p.entry())?;
                     Some(ProgrammeCard {
                         title: t.front.title.clone(),
-                        url: self.urls.link(&v.from, &Urls::page(&t.lang, &p.entry.key)),
+                        url: self
+                            .urls
+                            .link(&v.from, &Urls::page(&t.lang, &p.entry().key)),
                         lang: v.other_lang(t),
                         summary: t.front.summary.clone(),
                         dates_text: v.date_range(t.front.first_day, t.front.last_day),
                         venue: t.front.venue.clone(),
-                        session_count: p.sessions.len(),
+                        session_count: p.sessions().len(),
                     })
                 })
                 .collect(),
@@ -1189,33 +1232,33 @@ impl<'a> Renderer<'a> {
 
     fn programme(&self, i: usize, v: &ViewBuilder) -> ProgrammeView {
         let programme = &self.model.programmes[i];
-        let t = programme.entry.rendered_in(v.lang);
+        let t = programme.entry().rendered_in(v.lang);
         let f = &t.front;
         // The levels programme.html gives days.html (4 with themes, else 3), plus one.
-        let heading = if programme.themes.is_empty() { 4 } else { 5 };
+        let heading = if programme.themes().is_empty() { 4 } else { 5 };
         let mut groups = Vec::new();
-        for &th in &programme.themes {
+        for &th in programme.themes() {
             let theme = &self.model.themes[th];
-            let Some(tt) = v.pick(&theme.entry) else {
+            let Some(tt) = v.pick(&theme.entry()) else {
                 continue;
             };
             groups.push(Group {
                 title: Some(tt.front.title.clone()),
                 url: Some(
                     self.urls
-                        .link(&v.from, &Urls::page(&tt.lang, &theme.entry.key)),
+                        .link(&v.from, &Urls::page(&tt.lang, &theme.entry().key)),
                 ),
                 lang: v.other_lang(tt),
                 summary: tt.front.summary.clone(),
-                session_count: theme.sessions.len(),
-                days: self.listing(v, &theme.entry.key, &theme.sessions, heading),
+                session_count: theme.sessions().len(),
+                days: self.listing(v, &theme.entry().key, &theme.sessions(), heading),
             });
         }
         let unthemed: Vec<usize> = programme
-            .sessions
+            .sessions()
             .iter()
             .copied()
-            .filter(|&s| self.model.sessions[s].theme.is_none())
+            .filter(|&s| self.model.sessions[s].theme().is_none())
             .collect();
         if !unthemed.is_empty() {
             groups.push(Group {
@@ -1252,16 +1295,18 @@ impl<'a> Renderer<'a> {
             body_html: t.body_html.clone(),
             dates_text: v.date_range(f.first_day, f.last_day),
             venue: f.venue.clone(),
-            timezone: programme.timezone.clone(),
+            timezone: programme.timezone().to_owned(),
             organisers: f.organisers.clone(),
             contact: f.contact.clone(),
             practical,
             notice: f.notice.clone(),
-            session_count: programme.sessions.len(),
-            has_themes: !programme.themes.is_empty(),
+            session_count: programme.sessions().len(),
+            has_themes: !programme.themes().is_empty(),
             groups,
-            timetable_days: timetable::days(self.model, programme, self.config)
-                .into_iter()
+            timetable_days: programme
+                .days()
+                .iter()
+                .copied()
                 .map(|d| views::DayLink {
                     date: d.0.to_string(),
                     date_text: v.locale.full_date(d),
@@ -1277,7 +1322,7 @@ impl<'a> Renderer<'a> {
     fn session(&self, i: usize, lang: &str, v: &ViewBuilder) -> SessionView {
         let m = self.model;
         let session = &m.sessions[i];
-        let t = session.entry.rendered_in(lang);
+        let t = session.entry().rendered_in(lang);
         let mut summary = v.summary_of(session, t, true);
         // The page says where the session is; a listing gives the venue only where it is
         // the session's own, under the programme's.
@@ -1285,16 +1330,16 @@ impl<'a> Renderer<'a> {
         if summary.programme.is_none() {
             summary.programme = Some(link_or_key(
                 v,
-                &m.programmes[session.programme].entry,
+                &m.programmes[session.programme()].entry(),
                 |f| &f.title,
             ));
         }
-        let programme = &m.programmes[session.programme];
-        let position = programme.sessions.iter().position(|&s| s == i);
+        let programme = &m.programmes[session.programme()];
+        let position = programme.sessions().iter().position(|&s| s == i);
         let neighbour = |index: Option<usize>| {
-            let s = *programme.sessions.get(index?)?;
-            let st = v.pick(&m.sessions[s].entry)?;
-            Some(v.link_to(st, &m.sessions[s].entry.key, &st.front.title))
+            let s = *programme.sessions().get(index?)?;
+            let st = v.pick(&m.sessions[s].entry())?;
+            Some(v.link_to(st, &m.sessions[s].entry().key, &st.front.title))
         };
         let held_in = t.front.language.as_ref().and_then(|code| {
             self.config.language(code).map(|l| HeldIn {
@@ -1308,33 +1353,10 @@ impl<'a> Renderer<'a> {
             moderator: t.front.moderator.as_ref().map(|s| v.speaker(s)),
             tags: t.front.tags.clone(),
             held_in,
-            timezone: programme.timezone.clone(),
+            timezone: programme.timezone().to_owned(),
             previous: neighbour(position.and_then(|p| p.checked_sub(1))),
             next: neighbour(position.map(|p| p + 1)),
         }
-    }
-
-    /// What the speakers' index of `lang` shows; `None` without a locale for `lang`.
-    pub(crate) fn speaker_index_of(&self, lang: &str) -> Option<&[SpeakerListing]> {
-        let indexes = self.speaker_indexes.get_or_init(|| {
-            let langs: Vec<&'a str> = self.languages().collect();
-            langs
-                .into_par_iter()
-                .map(|lang| {
-                    let views = ViewBuilder {
-                        model: self.model,
-                        config: self.config,
-                        locale: self.locales.get(lang)?,
-                        urls: &self.urls,
-                        lang,
-                        from: self.address(Job::Speakers(lang)),
-                    };
-                    Some(self.speaker_index(&views))
-                })
-                .collect()
-        });
-        let at = self.languages().position(|l| l == lang)?;
-        indexes[at].as_deref()
     }
 
     fn speaker_index(&self, v: &ViewBuilder) -> Vec<SpeakerListing> {
@@ -1343,19 +1365,22 @@ impl<'a> Renderer<'a> {
             .speakers
             .iter()
             .filter_map(|s| {
-                let t = v.pick(&s.entry)?;
+                let t = v.pick(&s.entry())?;
                 Some(SpeakerListing {
                     name: t.front.name.clone(),
                     role: t.front.role.clone(),
                     organisation: t.front.organisation.clone(),
-                    url: Some(self.urls.link(&v.from, &Urls::page(&t.lang, &s.entry.key))),
+                    url: Some(
+                        self.urls
+                            .link(&v.from, &Urls::page(&t.lang, &s.entry().key)),
+                    ),
                     lang: v.other_lang(t),
                     // The speaker's page lists the sessions; the index, which grows with
                     // every speaker of every programme, only counts them.
                     session_count: s
-                        .sessions
+                        .sessions()
                         .iter()
-                        .filter(|&&i| v.pick(&m.sessions[i].entry).is_some())
+                        .filter(|&&i| v.pick(&m.sessions[i].entry()).is_some())
                         .count(),
                 })
             })
@@ -1363,16 +1388,16 @@ impl<'a> Renderer<'a> {
         // People given inline in sessions, each with a page of their own.
         for (i, person) in m.inline_speakers.iter().enumerate() {
             let count = person
-                .sessions
+                .sessions()
                 .iter()
-                .filter(|&&s| v.pick(&m.sessions[s].entry).is_some())
+                .filter(|&&s| v.pick(&m.sessions[s].entry()).is_some())
                 .count();
             if count == 0 {
                 continue;
             }
             let first = v.as_first_given(person);
             listings.push(SpeakerListing {
-                name: person.name.clone(),
+                name: person.name().to_owned(),
                 role: first.as_ref().and_then(|f| f.role.clone()),
                 organisation: first.as_ref().and_then(|f| f.organisation.clone()),
                 url: Some(

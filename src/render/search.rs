@@ -116,16 +116,16 @@ impl<'a> Renderer<'a> {
             before,
             list: Vec::new(),
         };
-        for &p in m.programmes.iter().flat_map(|p| &p.themes) {
+        for &p in m.programmes.iter().flat_map(|p| p.themes()) {
             let theme = &m.themes[p];
-            let programme = &m.programmes[theme.programme].entry;
-            docs.add(vec![theme.entry.revision, programme.revision], || {
-                let t = v.pick(&theme.entry)?;
+            let programme = &m.programmes[theme.programme()].entry();
+            docs.add(vec![theme.entry().revision, programme.revision], || {
+                let t = v.pick(&theme.entry())?;
                 let programme = link_or_key(&v, programme, |f| &f.title);
                 Some(Document {
                     kind: "theme",
                     title: t.front.title.clone(),
-                    address: v.link_to(t, &theme.entry.key, "").url,
+                    address: v.link_to(t, &theme.entry().key, "").url,
                     lang: v.other_lang(t),
                     detail: vec![programme.title.clone()],
                     session: None,
@@ -134,13 +134,13 @@ impl<'a> Renderer<'a> {
             });
         }
         for speaker in m.speakers.iter() {
-            docs.add(vec![speaker.entry.revision], || {
-                let t = v.pick(&speaker.entry)?;
+            docs.add(vec![speaker.entry().revision], || {
+                let t = v.pick(&speaker.entry())?;
                 let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
                 Some(Document {
                     kind: "speaker",
                     title: t.front.name.clone(),
-                    address: v.link_to(t, &speaker.entry.key, "").url,
+                    address: v.link_to(t, &speaker.entry().key, "").url,
                     lang: v.other_lang(t),
                     text: detail.join(" "),
                     detail,
@@ -150,15 +150,15 @@ impl<'a> Renderer<'a> {
         }
         for (i, person) in m.inline_speakers.iter().enumerate() {
             if !person
-                .sessions
+                .sessions()
                 .iter()
-                .any(|&s| v.pick(&m.sessions[s].entry).is_some())
+                .any(|&s| v.pick(&m.sessions[s].entry()).is_some())
             {
                 continue;
             }
             docs.list.push(Arc::new(Document {
                 kind: "speaker",
-                title: person.name.clone(),
+                title: person.name().to_owned(),
                 address: self
                     .urls
                     .link("", &self.address(Job::InlineSpeaker(i, lang))),
@@ -180,21 +180,20 @@ impl<'a> Renderer<'a> {
                 .ok()
         };
         for programme in m.programmes.iter() {
-            let zone = jiff::tz::TimeZone::get(&programme.timezone).ok();
+            let zone = jiff::tz::TimeZone::get(&programme.timezone()).ok();
             let programme_title = v
-                .pick(&programme.entry)
+                .pick(&programme.entry())
                 .map(|t| t.front.title.clone())
                 .unwrap_or_default();
-            for &s in &programme.sessions {
+            for &s in programme.sessions() {
                 let session = &m.sessions[s];
                 let speaker_of = |id: &str| {
                     m.speakers
-                        .binary_search_by(|p| p.id.as_str().cmp(id))
-                        .ok()
+                        .search_by(|p| p.id().cmp(id))
                         .map(|i| &m.speakers[i])
                 };
                 docs.add(m.session_sources(s), || {
-                    let t = v.pick(&session.entry)?;
+                    let t = v.pick(&session.entry())?;
                     let f = &t.front;
                     let date_text = f.date.map(|d| {
                         day_texts
@@ -234,15 +233,15 @@ impl<'a> Renderer<'a> {
                         .map(|e| match e {
                             SpeakerEntry::Inline { name, .. } => name.clone(),
                             SpeakerEntry::Reference { id, .. } => speaker_of(id)
-                                .and_then(|p| p.entry.pick(lang, self.config, true))
+                                .and_then(|p| p.entry().pick(lang, self.config, true))
                                 .map_or_else(|| id.clone(), |p| p.front.name.clone()),
                         })
                         .collect();
-                    let theme = session.theme.and_then(|i| {
+                    let theme = session.theme().and_then(|i| {
                         theme_titles
                             .entry(i)
                             .or_insert_with(|| {
-                                v.pick(&m.themes[i].entry).map(|t| t.front.title.clone())
+                                v.pick(&m.themes[i].entry()).map(|t| t.front.title.clone())
                             })
                             .clone()
                     });
@@ -253,7 +252,7 @@ impl<'a> Renderer<'a> {
                         f.room.as_deref(),
                         Some(&f.tags.join(" ")),
                     ]);
-                    let primary = &session.entry.primary(self.config).front;
+                    let primary = &session.entry().primary(self.config).front;
                     let (mut start, mut minutes, mut date) = (None, None, None);
                     if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
                         match primary.start {
@@ -279,11 +278,11 @@ impl<'a> Renderer<'a> {
                     Some(Document {
                         kind: "session",
                         title: f.title.clone(),
-                        address: v.link_to(t, &session.entry.key, "").url,
+                        address: v.link_to(t, &session.entry().key, "").url,
                         lang: v.other_lang(t),
                         detail,
                         session: Some(SessionData {
-                            uid: session.entry.uid().to_string(),
+                            uid: session.entry().uid().to_string(),
                             start,
                             minutes,
                             date,

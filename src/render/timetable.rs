@@ -12,26 +12,9 @@ use serde::Serialize;
 
 use super::views::{DayLink, Link, SessionSummary, ViewBuilder};
 use crate::front_matter::{Date, Time};
-use crate::model::{Model, Programme};
 
 /// The path segment of timetable pages under a programme: `da/<programme>/timetable/<date>/`.
 pub const SEGMENT: &str = "timetable";
-
-/// The days a programme's timetable has pages for: every date of its sessions, if any
-/// session has a room (a series of single meetings needs no grid).
-pub fn days(model: &Model, programme: &Programme, config: &crate::config::Config) -> Vec<Date> {
-    let fronts = programme
-        .sessions
-        .iter()
-        .map(|&s| &model.sessions[s].entry.primary(config).front);
-    if !fronts.clone().any(|f| f.room.is_some()) {
-        return Vec::new();
-    }
-    let mut dates: Vec<Date> = fronts.filter_map(|f| f.date).collect();
-    dates.sort();
-    dates.dedup();
-    dates
-}
 
 /// `date` at `time` in `zone`: a gap (the hour skipped when clocks go forward) resolves as
 /// most calendars do, to the later side.
@@ -112,16 +95,16 @@ pub fn view(
 ) -> TimetableView {
     let m = v.model;
     let programme_model = &m.programmes[p];
-    let zone = TimeZone::get(&programme_model.timezone).unwrap_or(TimeZone::UTC);
+    let zone = TimeZone::get(&programme_model.timezone()).unwrap_or(TimeZone::UTC);
     let mut placed = Vec::new();
     let mut untimed = Vec::new();
-    for &s in &programme_model.sessions {
+    for &s in programme_model.sessions() {
         let session = &m.sessions[s];
-        let primary = &session.entry.primary(v.config).front;
-        if primary.date != Some(date) {
+        if session.date() != Some(date) {
             continue;
         }
-        let Some(t) = v.pick(&session.entry) else {
+        let primary = &session.entry().primary(v.config).front;
+        let Some(t) = v.pick(&session.entry()) else {
             continue;
         };
         let summary = v.summary_of(session, t, false);
@@ -258,7 +241,7 @@ pub fn view(
         programme,
         date: date.0.to_string(),
         date_text: v.locale.full_date(date),
-        timezone: programme_model.timezone.clone(),
+        timezone: programme_model.timezone().to_owned(),
         days,
         columns,
         rows,

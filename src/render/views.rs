@@ -156,33 +156,34 @@ impl<'a> ViewBuilder<'a> {
                 ..
             } => {
                 // The same person as a speaker page of that name, or their own page.
-                let (url, lang) = match self.model.person_of(entry) {
-                    Some(Person::Page(i)) => {
-                        let speaker = &self.model.speakers[i];
-                        match speaker.entry.pick(self.lang, self.config, true) {
-                            Some(t) => (
-                                Some(
-                                    self.urls
-                                        .link(&self.from, &Urls::page(&t.lang, &speaker.entry.key)),
+                let (url, lang) =
+                    match self.model.person_of(entry) {
+                        Some(Person::Page(i)) => {
+                            let speaker = &self.model.speakers[i];
+                            match speaker.entry().pick(self.lang, self.config, true) {
+                                Some(t) => (
+                                    Some(self.urls.link(
+                                        &self.from,
+                                        &Urls::page(&t.lang, &speaker.entry().key),
+                                    )),
+                                    self.other_lang(t),
                                 ),
-                                self.other_lang(t),
-                            ),
-                            None => (None, None),
+                                None => (None, None),
+                            }
                         }
-                    }
-                    Some(Person::Inline(i)) => {
-                        let path = format!(
-                            "{}/{}",
-                            self.config.speakers_path.trim_matches('/'),
-                            self.model.inline_speakers[i].slug
-                        );
-                        (
-                            Some(self.urls.link(&self.from, &Urls::page(self.lang, &path))),
-                            None,
-                        )
-                    }
-                    None => (None, None),
-                };
+                        Some(Person::Inline(i)) => {
+                            let path = format!(
+                                "{}/{}",
+                                self.config.speakers_path.trim_matches('/'),
+                                self.model.inline_speakers[i].slug()
+                            );
+                            (
+                                Some(self.urls.link(&self.from, &Urls::page(self.lang, &path))),
+                                None,
+                            )
+                        }
+                        None => (None, None),
+                    };
                 SpeakerView {
                     name: name.clone(),
                     role: role.clone(),
@@ -198,7 +199,7 @@ impl<'a> ViewBuilder<'a> {
                     .model
                     .speaker_by_id(id)
                     .map(|i| &self.model.speakers[i]);
-                let t = speaker.and_then(|s| s.entry.pick(self.lang, self.config, true));
+                let t = speaker.and_then(|s| s.entry().pick(self.lang, self.config, true));
                 match (speaker, t) {
                     (Some(speaker), Some(t)) => SpeakerView {
                         name: t.front.name.clone(),
@@ -207,7 +208,7 @@ impl<'a> ViewBuilder<'a> {
                         confirmed: entry.confirmed(),
                         url: Some(
                             self.urls
-                                .link(&self.from, &Urls::page(&t.lang, &speaker.entry.key)),
+                                .link(&self.from, &Urls::page(&t.lang, &speaker.entry().key)),
                         ),
                         lang: self.other_lang(t),
                     },
@@ -227,9 +228,9 @@ impl<'a> ViewBuilder<'a> {
     /// A person given inline, with the role and organisation their first session that a
     /// reader of this language sees gives them.
     pub fn as_first_given(&self, person: &crate::model::InlineSpeaker) -> Option<SpeakerView> {
-        let key = crate::model::name_key(&person.name);
-        person.sessions.iter().find_map(|&s| {
-            let t = self.pick(&self.model.sessions[s].entry)?;
+        let key = crate::model::name_key(&person.name());
+        person.sessions().iter().find_map(|&s| {
+            let t = self.pick(&self.model.sessions[s].entry())?;
             let entries = t.front.speakers.iter().chain(&t.front.moderator);
             entries
                 .filter(|e| {
@@ -242,7 +243,7 @@ impl<'a> ViewBuilder<'a> {
 
     pub fn session_summary(&self, index: usize, with_programme: bool) -> Option<SessionSummary> {
         let session = &self.model.sessions[index];
-        let t = self.pick(&session.entry)?;
+        let t = self.pick(&session.entry())?;
         Some(self.summary_of(session, t, with_programme))
     }
 
@@ -253,13 +254,13 @@ impl<'a> ViewBuilder<'a> {
         with_programme: bool,
     ) -> SessionSummary {
         let f = &t.front;
-        let programme = &self.model.programmes[session.programme];
+        let programme = &self.model.programmes[session.programme()];
         SessionSummary {
-            uid: session.entry.uid().to_string(),
+            uid: session.entry().uid().to_string(),
             title: f.title.clone(),
             url: self
                 .urls
-                .link(&self.from, &Urls::page(&t.lang, &session.entry.key)),
+                .link(&self.from, &Urls::page(&t.lang, &session.entry().key)),
             lang: self.other_lang(t),
             summary: f.summary.clone(),
             date: f.date.map(|d| d.0.to_string()),
@@ -272,13 +273,13 @@ impl<'a> ViewBuilder<'a> {
             status: f.status,
             speakers: f.speakers.iter().map(|s| self.speaker(s)).collect(),
             programme: with_programme
-                .then(|| self.pick(&programme.entry))
+                .then(|| self.pick(&programme.entry()))
                 .flatten()
-                .map(|p| self.link_to(p, &programme.entry.key, &p.front.title)),
-            theme: session.theme.and_then(|i| {
+                .map(|p| self.link_to(p, &programme.entry().key, &p.front.title)),
+            theme: session.theme().and_then(|i| {
                 let theme = &self.model.themes[i];
-                self.pick(&theme.entry)
-                    .map(|th| self.link_to(th, &theme.entry.key, &th.front.title))
+                self.pick(&theme.entry())
+                    .map(|th| self.link_to(th, &theme.entry().key, &th.front.title))
             }),
         }
     }
