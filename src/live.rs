@@ -282,7 +282,10 @@ impl LiveSite {
         let rest: BTreeSet<String> = if plan.own.is_empty() || plan.own.len() == plan.render.len() {
             plan.render.clone()
         } else {
-            let pages = site.render_pages(&plan.own)?;
+            // A failure there is reported as a full render would: with every page's problems.
+            let pages = site
+                .render_pages(&plan.own)
+                .or_else(|_| site.render_pages(&plan.render))?;
             update.rendered += pages.len();
             for (page, reads) in pages {
                 update.files.put(&page.path, Arc::from(page.bytes));
