@@ -2,7 +2,7 @@
 //! `build`, kept in memory, reading again only the files that changed, re-rendering only
 //! the pages they touch, and keeping the last good output whenever a rebuild fails.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -12,6 +12,7 @@ use crate::diagnostic::Result;
 use crate::export::languages_seeing;
 use crate::load::Sources;
 use crate::model::{Fingerprints, changed_between};
+use crate::reads::IdentityMap;
 use crate::site::{Origin, PageReads, SITEMAP_FILE, Site};
 use crate::write::OutputFile;
 
@@ -53,9 +54,11 @@ pub struct LiveSite {
     /// What each page of `files` read of the model when it was last rendered
     /// ([`crate::reads`]): after an edit, the pages to render again are those that read
     /// something whose fingerprint changed.
-    reads: HashMap<Arc<str>, Box<[u64]>>,
+    reads: Readers,
     /// The fingerprints of the last good site's model ([`crate::model::Model::fingerprints`]).
     fingerprints: Fingerprints,
+    /// The last good site's page list.
+    routes: Routes,
 }
 
 /// What a rebuild after a change must do to the previous output.
@@ -70,6 +73,27 @@ struct PageUpdate {
     /// Of `render`, the pages of the changed entries themselves: the pages an organiser
     /// is looking at while editing, which `serve` shows before the listings.
     own: BTreeSet<String>,
+    /// The page list, when it was made again.
+    routes: Option<Routes>,
+}
+
+/// The site's pages as last listed ([`crate::render::Renderer::page_files`]), with what
+/// listing them read of the model.
+#[derive(Debug, Default)]
+struct Routes {
+    /// Each page's file, with the content key of the entry it is the page of.
+    pages: HashMap<Arc<str>, Option<Arc<str>>>,
+    reads: Vec<u64>,
+}
+
+impl Routes {
+    fn of(site: &Site) -> Routes {
+        let (files, reads) = crate::reads::recorded(|| site.renderer().page_files());
+        let pages = (files.into_iter())
+            .map(|(file, key)| (Arc::from(file), key.map(Arc::from)))
+            .collect();
+        Routes { pages, reads }
+    }
 }
 
 impl LiveSite {
@@ -84,8 +108,9 @@ impl LiveSite {
             exports: BTreeSet::new(),
             others: BTreeSet::new(),
             pending: SiteChanges::default(),
-            reads: HashMap::new(),
-            fingerprints: Fingerprints::new(),
+            reads: Readers::default(),
+            fingerprints: Fingerprints::default(),
+            routes: Routes::default(),
         }
     }
 
@@ -129,7 +154,15 @@ impl LiveSite {
         self.pending.merge(changes);
         let (site, plan, fingerprints) = match &self.site {
             Some(old) if !self.pending.everything => {
+                let t = Instant::now();
                 let site = old.reload(&self.sources, &self.pending)?;
+                if std::env::var_os("SAMLING_TIMING").is_some() {
+                    eprintln!(
+                        "TIMING reload {:?} (since start {:?})",
+                        t.elapsed(),
+                        start.elapsed()
+                    );
+                }
                 let (plan, fingerprints) = self.plan(&site);
                 (site, Some(plan), fingerprints)
             }
@@ -143,8 +176,11 @@ impl LiveSite {
         };
         site.keep_between_rebuilds();
         let mut announced = Vec::new();
+        if std::env::var_os("SAMLING_TIMING").is_some() {
+            eprintln!("TIMING planned at {:?}", start.elapsed());
+        }
         let (rendered, changed) = match plan {
-            Some(plan) => {
+            Some(mut plan) => {
                 let update = self.update(&site, &plan, &mut |changes| {
                     announced = changes.keys().map(|p| p.to_string()).collect();
                     early(changes);
@@ -155,10 +191,13 @@ impl LiveSite {
                 let others = update.others;
                 let page_reads = update.reads;
                 for path in &plan.removed {
-                    self.reads.remove(path.as_str());
+                    self.reads.remove(path);
                 }
                 for (path, reads) in page_reads {
-                    self.reads.insert(Arc::from(path), reads.into());
+                    self.reads.set(&path, reads);
+                }
+                if let Some(routes) = plan.routes.take() {
+                    self.routes = routes;
                 }
                 apply(&mut self.files, &changes);
                 self.exports.retain(|p| !gone.contains(p));
@@ -183,10 +222,11 @@ impl LiveSite {
                     .into_iter()
                     .map(|f| (Arc::from(f.path), Arc::from(f.bytes)))
                     .collect();
-                self.reads = reads
-                    .into_iter()
-                    .map(|(path, reads)| (Arc::from(path), reads.into()))
-                    .collect();
+                self.reads = Readers::default();
+                for (path, reads) in reads {
+                    self.reads.set(&path, reads);
+                }
+                self.routes = Routes::of(&site);
                 let rendered = files.keys().filter(|p| p.ends_with(".html")).count();
                 let changed = changed_files(&self.files, &files);
                 let renderer = site.renderer();
@@ -216,44 +256,64 @@ impl LiveSite {
     /// site, those whose templates or strings changed; and the pages that are gone.
     /// With the pages, the fingerprints of `site`'s model.
     fn plan(&self, site: &Site) -> (PageUpdate, Fingerprints) {
+        let t0 = Instant::now();
         let fingerprints = site.model.fingerprints();
         let changed = changed_between(&self.fingerprints, &fingerprints);
         let renderer = site.renderer();
-        let files = renderer.page_files();
-        let mut render = BTreeSet::new();
+        let pending = &self.pending;
+        // The page list is made again only when what it was made from changed.
+        let routes = (self.routes.reads.iter())
+            .any(|read| changed.contains(read))
+            .then(|| Routes::of(site));
+        let pages = routes.as_ref().unwrap_or(&self.routes);
+        let mut render: BTreeSet<String> = changed
+            .iter()
+            .flat_map(|&identity| self.reads.reading(identity))
+            .filter(|file| pages.pages.contains_key(&***file))
+            .map(|file| file.to_string())
+            .collect();
         let mut added = 0;
-        for file in &files {
-            match self.reads.get(file.as_str()) {
-                Some(reads) if !reads.iter().any(|read| changed.contains(read)) => {}
-                Some(_) => {
-                    render.insert(file.clone());
-                }
-                None => {
+        let mut removed = BTreeSet::new();
+        if let Some(routes) = &routes {
+            for file in routes.pages.keys() {
+                if !self.reads.has(file) {
                     added += 1;
-                    render.insert(file.clone());
+                    render.insert(file.to_string());
                 }
             }
+            removed = (self.reads.files())
+                .filter(|file| !routes.pages.contains_key(&***file))
+                .map(|file| file.to_string())
+                .collect();
         }
-        let pending = &self.pending;
+        let own = (render.iter())
+            .filter(|file| {
+                let key = pages
+                    .pages
+                    .get(file.as_str())
+                    .and_then(|key| key.as_deref());
+                key.is_some_and(|key| pending.content.matches(key))
+            })
+            .cloned()
+            .collect();
         if !pending.templates.is_empty() {
             render.extend(renderer.files_using(&pending.templates));
         }
         render.extend(renderer.files_in(&pending.locales));
-        let now: HashSet<&str> = files.iter().map(String::as_str).collect();
-        let removed: BTreeSet<String> = (self.reads.keys())
-            .filter(|file| !now.contains(&***file))
-            .map(|file| file.to_string())
-            .collect();
-        let own = renderer
-            .own_files(|key| pending.content.matches(key))
-            .into_iter()
-            .filter(|file| render.contains(file))
-            .collect();
+        if std::env::var_os("SAMLING_TIMING").is_some() {
+            eprintln!(
+                "TIMING plan {:?} {} pages, routes again: {}",
+                t0.elapsed(),
+                render.len(),
+                routes.is_some()
+            );
+        }
         let update = PageUpdate {
             render,
             pages_changed: added > 0 || !removed.is_empty(),
             removed,
             own,
+            routes,
         };
         (update, fingerprints)
     }
@@ -283,6 +343,7 @@ impl LiveSite {
             plan.render.clone()
         } else {
             // A failure there is reported as a full render would: with every page's problems.
+            let t = Instant::now();
             let pages = site
                 .render_pages(&plan.own)
                 .or_else(|_| site.render_pages(&plan.render))?;
@@ -292,6 +353,9 @@ impl LiveSite {
                 update.reads.push((page.path, reads));
             }
             early(&update.files.changes);
+            if std::env::var_os("SAMLING_TIMING").is_some() {
+                eprintln!("TIMING own {:?}", t.elapsed());
+            }
             plan.render.difference(&plan.own).cloned().collect()
         };
         // Exports come from the content and the strings: kept after other edits; after
@@ -316,9 +380,19 @@ impl LiveSite {
         };
         // The listings and the exports side by side: each has a long job (a programme's
         // pages, its schedules) that would leave a core idle.
+        let t = Instant::now();
         let (pages, exports) = rayon::join(
-            || site.render_pages(&rest),
+            || {
+                let t = Instant::now();
+                let r = site.render_pages(&rest);
+                if std::env::var_os("SAMLING_TIMING").is_some() {
+                    eprintln!("TIMING pages alone {:?}", t.elapsed());
+                }
+                r
+            },
             || -> Result<Option<(Vec<OutputFile>, BTreeSet<String>)>> {
+                let t = Instant::now();
+                let _g = Guard(t);
                 if !content_changed {
                     return Ok(None);
                 }
@@ -331,6 +405,13 @@ impl LiveSite {
                 }))
             },
         );
+        if std::env::var_os("SAMLING_TIMING").is_some() {
+            eprintln!(
+                "TIMING rest+exports {:?} ({} pages)",
+                t.elapsed(),
+                rest.len()
+            );
+        }
         let pages = pages?;
         update.rendered += pages.len();
         for (page, reads) in pages {
@@ -420,6 +501,97 @@ impl LiveSite {
     }
 }
 
+/// What each page read of the model, both ways: by page, and by identity the pages that
+/// read it, so that the pages to render again after an edit are found from the few
+/// identities that changed, not by going through every page's reads.
+#[derive(Default)]
+struct Readers {
+    ids: HashMap<Arc<str>, u32>,
+    /// By page id: its file (`None`: the id is free) and its reads, sorted.
+    pages: Vec<Option<(Arc<str>, Box<[u64]>)>>,
+    free: Vec<u32>,
+    readers: IdentityMap<Vec<u32>>,
+}
+
+impl Readers {
+    /// Records that the page of `file` read `reads` (sorted), replacing what it read before.
+    fn set(&mut self, file: &str, reads: Vec<u64>) {
+        let reads: Box<[u64]> = reads.into();
+        let id = match self.ids.get(file) {
+            Some(&id) => {
+                let Some((_, old)) = self.pages[id as usize].take() else {
+                    unreachable!("an id in use has its page");
+                };
+                // Both sorted: only the reads that differ touch the index.
+                let (mut a, mut b) = (0, 0);
+                while a < old.len() || b < reads.len() {
+                    match (old.get(a), reads.get(b)) {
+                        (Some(x), Some(y)) if x == y => (a, b) = (a + 1, b + 1),
+                        (Some(x), y) if y.is_none_or(|y| x < y) => {
+                            self.unread(*x, id);
+                            a += 1;
+                        }
+                        (_, Some(y)) => {
+                            self.readers.entry(*y).or_default().push(id);
+                            b += 1;
+                        }
+                        (_, None) => unreachable!("the loop runs while one has more"),
+                    }
+                }
+                id
+            }
+            None => {
+                let id = self.free.pop().unwrap_or(self.pages.len() as u32);
+                if id as usize == self.pages.len() {
+                    self.pages.push(None);
+                }
+                self.ids.insert(Arc::from(file), id);
+                for &read in &reads {
+                    self.readers.entry(read).or_default().push(id);
+                }
+                id
+            }
+        };
+        let file = self.ids.get_key_value(file).map(|(f, _)| Arc::clone(f));
+        self.pages[id as usize] = file.map(|f| (f, reads));
+    }
+
+    fn unread(&mut self, identity: u64, id: u32) {
+        if let Some(pages) = self.readers.get_mut(&identity) {
+            pages.retain(|&p| p != id);
+            if pages.is_empty() {
+                self.readers.remove(&identity);
+            }
+        }
+    }
+
+    fn remove(&mut self, file: &str) {
+        let Some(id) = self.ids.remove(file) else {
+            return;
+        };
+        if let Some((_, reads)) = self.pages[id as usize].take() {
+            for &read in reads.iter() {
+                self.unread(read, id);
+            }
+        }
+        self.free.push(id);
+    }
+
+    fn has(&self, file: &str) -> bool {
+        self.ids.contains_key(file)
+    }
+
+    fn files(&self) -> impl Iterator<Item = &Arc<str>> {
+        self.ids.keys()
+    }
+
+    /// The files of the pages that read `identity`.
+    fn reading(&self, identity: u64) -> impl Iterator<Item = &Arc<str>> {
+        (self.readers.get(&identity).into_iter().flatten())
+            .filter_map(|&id| self.pages[id as usize].as_ref().map(|(file, _)| file))
+    }
+}
+
 /// Files changed in an output, by path: their new bytes, or `None` for a file that is gone.
 pub type Changes = BTreeMap<Arc<str>, Option<Arc<[u8]>>>;
 
@@ -492,4 +664,13 @@ fn changed_files(old: &Output, new: &Output) -> Vec<String> {
     );
     changed.sort();
     changed
+}
+
+struct Guard(Instant);
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if std::env::var_os("SAMLING_TIMING").is_some() {
+            eprintln!("TIMING exports alone {:?}", self.0.elapsed());
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! each with its translations, linked to one another.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -11,7 +11,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::front_matter::*;
 use crate::load::{Group, SourceFile};
 use crate::markdown::{Link, Markdown, PageContext};
-use crate::reads::{self, Collection, Read, Tracked};
+use crate::reads::{self, Collection, Tracked};
 use crate::urls::Urls;
 
 /// One page in one language.
@@ -28,6 +28,41 @@ pub struct Translation<F> {
     pub links: Vec<Link>,
     /// What `check` warns about in the page's Markdown texts (raw HTML shown as text).
     pub text_warnings: Vec<Diagnostic>,
+    /// [`Translation::fingerprint`], made when first asked for.
+    fingerprint: OnceLock<u64>,
+}
+
+impl<F: std::fmt::Debug> Translation<F> {
+    /// A hash of everything parsed from the file: equal translations, however often
+    /// parsed, have equal fingerprints ([`Model::fingerprints`]).
+    pub fn fingerprint(&self) -> u64 {
+        *self.fingerprint.get_or_init(|| {
+            use std::fmt::Write;
+            struct Hashing(std::hash::DefaultHasher);
+            impl Write for Hashing {
+                fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                    std::hash::Hasher::write(&mut self.0, s.as_bytes());
+                    Ok(())
+                }
+            }
+            // Taken apart so that a field added is a compile error until it is hashed.
+            let Translation {
+                lang,
+                file,
+                front,
+                body_html,
+                anchors,
+                links,
+                text_warnings,
+                fingerprint: _,
+            } = self;
+            let mut h = Hashing(std::hash::DefaultHasher::new());
+            let all = (lang, file, front, body_html, anchors, links, text_warnings);
+            // Writing to a hasher cannot fail.
+            let _ = write!(h, "{all:?}");
+            std::hash::Hasher::finish(&h.0)
+        })
+    }
 }
 
 /// One page in all the languages it exists in. Translations share folder and file stem.
@@ -35,11 +70,14 @@ pub struct Translation<F> {
 pub struct Entry<F> {
     /// Folder and stem inside `content/`: the page's path under each language.
     pub key: String,
-    /// In the order of the site's languages.
-    pub translations: Vec<Translation<F>>,
+    /// In the order of the site's languages; read through [`Entry::get`] and the other
+    /// accessors, which record which translations a page read.
+    translations: Vec<Translation<F>>,
     /// This entry as parsed once: `serve` keeps what it made of an entry until the entry
     /// is parsed again.
-    pub revision: Revision,
+    revision: Revision,
+    /// Its key, hashed: what the reads of its translations are recorded by.
+    identity: u64,
     /// [`Entry::uid`], made once: every listing, index and export shows it.
     uid: uuid::Uuid,
 }
@@ -59,20 +97,56 @@ impl Revision {
 impl<F> Entry<F> {
     /// When the newest of its files was last committed ([`crate::history`]).
     pub fn committed(&self) -> Option<jiff::Timestamp> {
-        self.translations
+        self.translations()
             .iter()
             .filter_map(|t| t.file.committed)
             .max()
     }
 
+    /// Every translation, in the order of the site's languages.
+    pub fn translations(&self) -> &[Translation<F>] {
+        reads::note(read_of::languages(self.identity));
+        for t in &self.translations {
+            reads::note(read_of::translation(self.identity, &t.lang));
+        }
+        &self.translations
+    }
+
+    /// The first translation: what an entry shows where none is asked for by language.
+    pub fn first(&self) -> &Translation<F> {
+        reads::note(read_of::languages(self.identity));
+        let t = &self.translations[0];
+        reads::note(read_of::translation(self.identity, &t.lang));
+        t
+    }
+
     pub fn get(&self, lang: &str) -> Option<&Translation<F>> {
+        reads::note(read_of::translation(self.identity, lang));
         self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// Whether it has a translation in `lang` (which reads which languages it has, not
+    /// what the translation says).
+    pub fn has(&self, lang: &str) -> bool {
+        reads::note(read_of::languages(self.identity));
+        self.translations.iter().any(|t| t.lang == lang)
+    }
+
+    /// This entry as parsed once ([`Revision`]): what caches are keyed by.
+    pub fn revision(&self) -> Revision {
+        reads::note(read_of::revision(self.identity));
+        self.revision
+    }
+
+    /// The languages it has, without recording: for the model's fingerprints.
+    fn langs_unrecorded(&self) -> Vec<&str> {
+        self.translations.iter().map(|t| t.lang.as_str()).collect()
     }
 
     /// The translation a page of this entry in `lang` shows. Pages are rendered only in the
     /// languages an entry has, so the first translation is only a safe default.
     pub fn rendered_in(&self, lang: &str) -> &Translation<F> {
-        self.get(lang).unwrap_or(&self.translations[0])
+        self.get(lang).unwrap_or_else(|| self.first())
     }
 
     /// The translation a reader of `lang` sees: their own, or, where `fallback` allows, the
@@ -98,10 +172,11 @@ impl<F> Entry<F> {
     /// The translation to use for structure shared by all languages (dates, places).
     pub fn primary(&self, config: &Config) -> &Translation<F> {
         self.pick(&config.default_language().code, config, true)
-            .unwrap_or(&self.translations[0])
+            .unwrap_or_else(|| self.first())
     }
 
     pub fn langs(&self) -> impl Iterator<Item = &str> {
+        reads::note(read_of::languages(self.identity));
         self.translations.iter().map(|t| t.lang.as_str())
     }
 
@@ -126,8 +201,8 @@ pub struct Programme {
     /// programme, so that a page showing the day links reads the programme, not every
     /// session's date.
     days: Vec<Date>,
-    /// Its place in the model's list, which its fields' reads are recorded by.
-    at: u32,
+    /// Its collection and key, hashed: what its fields' reads are recorded by.
+    identity: u64,
 }
 
 impl Programme {
@@ -153,8 +228,8 @@ pub struct Theme {
     entry: Arc<Entry<ThemeFront>>,
     programme: usize,
     sessions: Vec<usize>,
-    /// Its place in the model's list, which its fields' reads are recorded by.
-    at: u32,
+    /// Its collection and key, hashed: what its fields' reads are recorded by.
+    identity: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -165,8 +240,11 @@ pub struct Session {
     /// The date of its default-language translation: read apart from the entry, so that
     /// a timetable day that picks its sessions by date reads the others' dates alone.
     date: Option<Date>,
-    /// Its place in the model's list, which its fields' reads are recorded by.
-    at: u32,
+    /// The sessions before and after it in its programme's order: what its page links to,
+    /// a fact of its own so that the page does not read the programme's whole order.
+    neighbours: [Option<usize>; 2],
+    /// Its collection and key, hashed: what its fields' reads are recorded by.
+    identity: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -178,8 +256,8 @@ pub struct Speaker {
     sessions: Vec<usize>,
     /// The person's number in the schedules: see [`Model::person_number`].
     number: u32,
-    /// Its place in the model's list, which its fields' reads are recorded by.
-    at: u32,
+    /// Its collection and key, hashed: what its fields' reads are recorded by.
+    identity: u64,
 }
 
 /// A person given inline (by `name`) in sessions, with no speaker page of that name: one
@@ -193,8 +271,8 @@ pub struct InlineSpeaker {
     sessions: Vec<usize>,
     /// The person's number in the schedules: see [`Model::person_number`].
     number: u32,
-    /// Its place in the model's list, which its fields' reads are recorded by.
-    at: u32,
+    /// Its collection and key, hashed: what its fields' reads are recorded by.
+    identity: u64,
 }
 
 impl InlineSpeaker {
@@ -218,285 +296,331 @@ pub enum Person {
 }
 
 /// The fields a page can read of an item, each read recorded on its own: a page that shows
-/// a programme's title does not depend on its list of sessions.
+/// a programme's title does not depend on its list of sessions. The entry is not a read of
+/// its own: [`Entry`]'s accessors record which translations are read.
 macro_rules! recorded_fields {
-    ($item:ident, $collection:ident, { $($n:literal $field:ident: $ty:ty = $how:tt),* $(,)? }) => {
+    ($item:ident, $collection:ident, $key:ident, { $($n:literal $field:ident: $ty:ty = $how:tt),* $(,)? }) => {
         impl reads::Item for $item {
             const COLLECTION: Collection = Collection::$collection;
-            const BY_FIELD: bool = true;
-            fn place(&mut self, at: u32) {
-                self.at = at;
+            fn key(&self) -> &str {
+                recorded_fields!(@key self, $key)
+            }
+            fn place(&mut self, identity: u64) {
+                self.identity = identity;
             }
         }
         impl $item {
             $(
                 pub fn $field(&self) -> $ty {
-                    reads::note(Read::Field(Collection::$collection, self.at, $n));
-                    recorded_fields!(@give self.$field, $how)
+                    recorded_fields!(@give self, $n, $field, $how)
                 }
             )*
         }
     };
-    (@give $e:expr, copy) => { $e };
-    (@give $e:expr, borrow) => { &$e };
+    (@key $self:ident, entry) => { &$self.entry.key };
+    (@key $self:ident, slug) => { &$self.slug };
+    (@give $self:ident, $n:literal, $field:ident, entry) => { &$self.$field };
+    (@give $self:ident, $n:literal, $field:ident, copy) => {{
+        reads::note(reads::part_of($self.identity, $n));
+        $self.$field
+    }};
+    (@give $self:ident, $n:literal, $field:ident, borrow) => {{
+        reads::note(reads::part_of($self.identity, $n));
+        &$self.$field
+    }};
 }
 
-recorded_fields!(Programme, Programmes, {
-    0 entry: &Arc<Entry<ProgrammeFront>> = borrow,
+recorded_fields!(Programme, Programmes, entry, {
+    0 entry: &Arc<Entry<ProgrammeFront>> = entry,
     1 timezone: &str = borrow,
     2 themes: &[usize] = borrow,
     3 sessions: &[usize] = borrow,
     4 days: &[Date] = borrow,
 });
-recorded_fields!(Theme, Themes, {
-    0 entry: &Arc<Entry<ThemeFront>> = borrow,
+recorded_fields!(Theme, Themes, entry, {
+    0 entry: &Arc<Entry<ThemeFront>> = entry,
     1 programme: usize = copy,
     2 sessions: &[usize] = borrow,
 });
-recorded_fields!(Session, Sessions, {
-    0 entry: &Arc<Entry<SessionFront>> = borrow,
+recorded_fields!(Session, Sessions, entry, {
+    0 entry: &Arc<Entry<SessionFront>> = entry,
     1 programme: usize = copy,
     2 theme: Option<usize> = copy,
     3 date: Option<Date> = copy,
+    4 neighbours: [Option<usize>; 2] = copy,
 });
-recorded_fields!(Speaker, Speakers, {
+recorded_fields!(Speaker, Speakers, entry, {
     0 id: &str = borrow,
-    1 entry: &Arc<Entry<SpeakerFront>> = borrow,
+    1 entry: &Arc<Entry<SpeakerFront>> = entry,
     2 sessions: &[usize] = borrow,
     3 number: u32 = copy,
 });
-recorded_fields!(InlineSpeaker, InlineSpeakers, {
+recorded_fields!(InlineSpeaker, InlineSpeakers, slug, {
     0 name: &str = borrow,
     1 slug: &str = borrow,
     2 sessions: &[usize] = borrow,
     3 number: u32 = copy,
 });
-
 impl reads::Item for Arc<Entry<PageFront>> {
     const COLLECTION: Collection = Collection::Pages;
+    fn key(&self) -> &str {
+        &self.key
+    }
 }
 impl reads::Item for Arc<Entry<MinutesFront>> {
     const COLLECTION: Collection = Collection::Minutes;
+    fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+/// The identities of the model's reads that are not of a collection's items or entries.
+mod read_of {
+    use crate::reads::{hash_of, part_of};
+
+    pub fn home() -> u64 {
+        hash_of("home")
+    }
+
+    pub fn links() -> u64 {
+        hash_of("links")
+    }
+
+    pub fn person(name_key: &str) -> u64 {
+        part_of(hash_of("people"), hash_of(name_key))
+    }
+
+    /// Which speaker pages list a session.
+    pub fn speakers_listing(session: u64) -> u64 {
+        part_of(session, u64::MAX)
+    }
+
+    /// Which translations an entry has.
+    pub fn languages(entry: u64) -> u64 {
+        part_of(entry, u64::MAX)
+    }
+
+    /// An entry's revision.
+    pub fn revision(entry: u64) -> u64 {
+        part_of(entry, u64::MAX - 1)
+    }
+
+    /// An entry's translation in `lang`, there or not.
+    pub fn translation(entry: u64, lang: &str) -> u64 {
+        // A language code of up to eight bytes is its own number, so none collide.
+        let n = if lang.len() <= 8 {
+            lang.bytes().fold(0, |n, b| (n << 8) | u64::from(b))
+        } else {
+            hash_of(lang) | 1 << 63
+        };
+        part_of(entry, n)
+    }
 }
 
 impl Model {
     /// The home page's entry, if the site has one.
     pub fn home(&self) -> Option<&Arc<Entry<HomeFront>>> {
-        reads::note(Read::Item(Collection::Home, 0));
+        reads::note(read_of::home());
         self.home.as_ref()
     }
 
     /// The person a name (as [`name_key`] gives it) refers to.
     pub fn person_named(&self, key: &str) -> Option<Person> {
-        reads::note(Read::Name(name_hash(key)));
+        reads::note(read_of::person(key));
         self.people.get(key).copied()
     }
 
     /// Changes whenever the model links entries otherwise than the model it was built after.
     pub fn links_revision(&self) -> Revision {
-        reads::note(Read::Item(Collection::Links, 0));
+        reads::note(read_of::links());
         self.links_revision
     }
 }
 
-/// What the model is made of, as [`crate::reads`] names it: each read's identity (the same
-/// in every model: a collection and an item's key) and a fingerprint of what it read there.
-/// Two models' fingerprints differ where a page that read the first may show otherwise.
-pub type Fingerprints = HashMap<u64, u64>;
-
-fn hash_of(value: impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut h = std::hash::DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
-}
+/// What the model is made of, as [`crate::reads`] names it: each read's identity and a
+/// fingerprint of its value. Two models' fingerprints differ where a page that read the
+/// first may show otherwise.
+pub type Fingerprints = reads::IdentityMap<u64>;
 
 impl Model {
-    /// The identity of `read`, made with this model (which knows the key at an index).
-    pub fn identity_of(&self, read: Read) -> u64 {
-        match read {
-            Read::Item(collection, i) => hash_of((collection, self.key_at(collection, i as usize))),
-            Read::Field(collection, i, field) => {
-                hash_of((collection, self.key_at(collection, i as usize), field))
-            }
-            Read::Whole(c) => hash_of(("whole", c)),
-            Read::Len(c) => hash_of(("len", c)),
-            Read::Empty(c) => hash_of(("empty", c)),
-            Read::Name(name) => hash_of(("name", name)),
-            Read::SessionSpeakers(i) => hash_of((
-                "session speakers",
-                self.key_at(Collection::Sessions, i as usize),
-            )),
-        }
-    }
-
-    fn key_at(&self, collection: Collection, i: usize) -> &str {
-        match collection {
-            Collection::Home | Collection::Links | Collection::People => "",
-            Collection::Programmes => &self.programmes.unrecorded()[i].entry.key,
-            Collection::Themes => &self.themes.unrecorded()[i].entry.key,
-            Collection::Sessions => &self.sessions.unrecorded()[i].entry.key,
-            Collection::Speakers => &self.speakers.unrecorded()[i].entry.key,
-            Collection::InlineSpeakers => &self.inline_speakers.unrecorded()[i].slug,
-            Collection::Pages => &self.pages.unrecorded()[i].key,
-            Collection::Minutes => &self.minutes.unrecorded()[i].key,
-        }
-    }
-
     /// Every identity a read can have in this model, with its fingerprint. A field's is its
     /// value, with the items it points to by key (so that items moving in a list do not
-    /// count as changed) and entries by revision; an item read as one value is its entry's
-    /// revision; a whole collection is its items' identities in order (and for items read
-    /// as one value, their fingerprints).
+    /// count as changed); a translation's is everything parsed from its file; a whole
+    /// collection's is its items' keys in order.
     pub fn fingerprints(&self) -> Fingerprints {
-        let mut out = Fingerprints::new();
-        let keys = |c: Collection, list: &[usize]| -> Vec<&str> {
-            list.iter().map(|&i| self.key_at(c, i)).collect()
+        use reads::{hash_of, part_of};
+        let key = |c: Collection, i: usize| self.identity_at(c, i);
+        let keys = |c: Collection, list: &[usize]| -> u64 {
+            hash_of(list.iter().map(|&i| key(c, i)).collect::<Vec<u64>>())
         };
-        /// Fingerprints of a collection's items (`fields` gives an item's, by field number,
-        /// or one for the whole item) and of the collection itself.
-        fn collection<T: reads::Item>(
-            out: &mut Fingerprints,
-            model: &Model,
-            items: &[T],
-            fields: impl Fn(usize, &T) -> Vec<u64>,
-        ) {
-            let c = T::COLLECTION;
-            let mut whole = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let values = fields(i, item);
-                if T::BY_FIELD {
-                    for (n, value) in values.into_iter().enumerate() {
-                        out.insert(model.identity_of(Read::Field(c, i as u32, n as u8)), value);
-                    }
-                    whole.push((model.identity_of(Read::Item(c, i as u32)), 0));
-                } else {
-                    let identity = model.identity_of(Read::Item(c, i as u32));
-                    out.insert(identity, values[0]);
-                    whole.push((identity, values[0]));
-                }
+        let mut out = Fingerprints::default();
+        fn entry<F: std::fmt::Debug + Sync>(out: &mut Fingerprints, e: &Entry<F>) {
+            out.insert(
+                read_of::languages(e.identity),
+                hash_of(e.langs_unrecorded()),
+            );
+            out.insert(read_of::revision(e.identity), hash_of(e.revision));
+            for t in &e.translations {
+                out.insert(read_of::translation(e.identity, &t.lang), t.fingerprint());
             }
-            out.insert(model.identity_of(Read::Whole(c)), hash_of(&whole));
-            out.insert(model.identity_of(Read::Len(c)), items.len() as u64);
-            out.insert(model.identity_of(Read::Empty(c)), items.is_empty() as u64);
         }
-        // Each item taken apart field by field, in the order of their numbers
-        // (`recorded_fields!`): a field added to an item is a compile error here until its
-        // fingerprint is made.
+        fn collection<T: reads::Item>(out: &mut Fingerprints, items: &[T]) -> Vec<u64> {
+            let c = T::COLLECTION;
+            let identities: Vec<u64> = items
+                .iter()
+                .map(|item| reads::item_identity(c, item.key()))
+                .collect();
+            out.insert(reads::whole::members(c), hash_of(&identities));
+            out.insert(reads::whole::len(c), items.len() as u64);
+            out.insert(reads::whole::empty(c), items.is_empty() as u64);
+            identities
+        }
+        // Translations' fingerprints are made once per parse: the new ones side by side.
+        rayon::join(
+            || {
+                (self.sessions.unrecorded().par_iter()).for_each(|s| {
+                    s.entry
+                        .translations
+                        .iter()
+                        .for_each(|t| _ = t.fingerprint())
+                })
+            },
+            || {
+                (self.speakers.unrecorded().par_iter()).for_each(|s| {
+                    s.entry
+                        .translations
+                        .iter()
+                        .for_each(|t| _ = t.fingerprint())
+                })
+            },
+        );
+        // Each item taken apart field by field, by the numbers of `recorded_fields!`: a
+        // field added to an item is a compile error here until its fingerprint is made.
         use Collection as C;
-        collection(&mut out, self, self.programmes.unrecorded(), |_, p| {
+        let programmes = self.programmes.unrecorded();
+        let ids = collection(&mut out, programmes);
+        for (p, id) in programmes.iter().zip(ids) {
             let Programme {
-                entry,
+                entry: e,
                 timezone,
                 themes,
                 sessions,
                 days,
-                at: _,
+                identity: _,
             } = p;
-            vec![
-                hash_of(entry.revision),
-                hash_of(timezone),
-                hash_of(keys(C::Themes, themes)),
-                hash_of(keys(C::Sessions, sessions)),
-                hash_of(days),
-            ]
-        });
-        collection(&mut out, self, self.themes.unrecorded(), |_, t| {
+            entry(&mut out, e);
+            out.insert(part_of(id, 1), hash_of(timezone));
+            out.insert(part_of(id, 2), keys(C::Themes, themes));
+            out.insert(part_of(id, 3), keys(C::Sessions, sessions));
+            out.insert(part_of(id, 4), hash_of(days));
+        }
+        let themes = self.themes.unrecorded();
+        let ids = collection(&mut out, themes);
+        for (t, id) in themes.iter().zip(ids) {
             let Theme {
-                entry,
+                entry: e,
                 programme,
                 sessions,
-                at: _,
+                identity: _,
             } = t;
-            vec![
-                hash_of(entry.revision),
-                hash_of(self.key_at(C::Programmes, *programme)),
-                hash_of(keys(C::Sessions, sessions)),
-            ]
-        });
-        collection(&mut out, self, self.sessions.unrecorded(), |_, s| {
+            entry(&mut out, e);
+            out.insert(part_of(id, 1), key(C::Programmes, *programme));
+            out.insert(part_of(id, 2), keys(C::Sessions, sessions));
+        }
+        let sessions = self.sessions.unrecorded();
+        let ids = collection(&mut out, sessions);
+        for (i, (s, id)) in sessions.iter().zip(ids).enumerate() {
             let Session {
-                entry,
+                entry: e,
                 programme,
                 theme,
                 date,
-                at: _,
+                neighbours,
+                identity: _,
             } = s;
-            vec![
-                hash_of(entry.revision),
-                hash_of(self.key_at(C::Programmes, *programme)),
-                hash_of(theme.map(|t| self.key_at(C::Themes, t))),
-                hash_of(date),
-            ]
-        });
-        collection(&mut out, self, self.speakers.unrecorded(), |_, s| {
+            entry(&mut out, e);
+            out.insert(part_of(id, 1), key(C::Programmes, *programme));
+            out.insert(part_of(id, 2), hash_of(theme.map(|t| key(C::Themes, t))));
+            out.insert(part_of(id, 3), hash_of(date));
+            let neighbours = neighbours.map(|n| n.map(|n| key(C::Sessions, n)));
+            out.insert(part_of(id, 4), hash_of(neighbours));
+            let listing = keys(C::Speakers, &self.session_speakers[i]);
+            out.insert(read_of::speakers_listing(id), listing);
+        }
+        let speakers = self.speakers.unrecorded();
+        let ids = collection(&mut out, speakers);
+        for (s, id) in speakers.iter().zip(ids) {
             let Speaker {
-                id,
-                entry,
+                id: stem,
+                entry: e,
                 sessions,
                 number,
-                at: _,
+                identity: _,
             } = s;
-            vec![
-                hash_of(id),
-                hash_of(entry.revision),
-                hash_of(keys(C::Sessions, sessions)),
-                hash_of(number),
-            ]
-        });
-        collection(&mut out, self, self.inline_speakers.unrecorded(), |_, p| {
+            entry(&mut out, e);
+            out.insert(part_of(id, 0), hash_of(stem));
+            out.insert(part_of(id, 2), keys(C::Sessions, sessions));
+            out.insert(part_of(id, 3), hash_of(number));
+        }
+        let inline = self.inline_speakers.unrecorded();
+        let ids = collection(&mut out, inline);
+        for (p, id) in inline.iter().zip(ids) {
             let InlineSpeaker {
                 name,
                 slug,
                 sessions,
                 number,
-                at: _,
+                identity: _,
             } = p;
-            vec![
-                hash_of(name),
-                hash_of(slug),
-                hash_of(keys(C::Sessions, sessions)),
-                hash_of(number),
-            ]
-        });
-        collection(&mut out, self, self.pages.unrecorded(), |_, p| {
-            vec![hash_of(p.revision)]
-        });
-        collection(&mut out, self, self.minutes.unrecorded(), |_, m| {
-            vec![hash_of(m.revision)]
-        });
-        // Which speaker pages list a session: read with the session's sources.
-        for (i, speakers) in self.session_speakers.iter().enumerate() {
-            out.insert(
-                self.identity_of(Read::SessionSpeakers(i as u32)),
-                hash_of(keys(C::Speakers, speakers)),
-            );
+            out.insert(part_of(id, 0), hash_of(name));
+            out.insert(part_of(id, 1), hash_of(slug));
+            out.insert(part_of(id, 2), keys(C::Sessions, sessions));
+            out.insert(part_of(id, 3), hash_of(number));
+        }
+        collection(&mut out, self.pages.unrecorded());
+        for e in self.pages.unrecorded() {
+            entry(&mut out, e);
+        }
+        collection(&mut out, self.minutes.unrecorded());
+        for e in self.minutes.unrecorded() {
+            entry(&mut out, e);
         }
         out.insert(
-            self.identity_of(Read::Item(C::Home, 0)),
-            hash_of(self.home.as_ref().map(|h| h.revision)),
+            read_of::home(),
+            hash_of(self.home.as_ref().map(|h| h.identity)),
         );
-        out.insert(
-            self.identity_of(Read::Item(C::Links, 0)),
-            hash_of(self.links_revision),
-        );
+        if let Some(home) = &self.home {
+            entry(&mut out, home);
+        }
+        out.insert(read_of::links(), hash_of(self.links_revision));
         for (name, person) in self.people.iter() {
             let to = match *person {
-                Person::Page(i) => (C::Speakers, self.key_at(C::Speakers, i)),
-                Person::Inline(i) => (C::InlineSpeakers, self.key_at(C::InlineSpeakers, i)),
+                Person::Page(i) => key(C::Speakers, i),
+                Person::Inline(i) => key(C::InlineSpeakers, i),
             };
-            out.insert(self.identity_of(Read::Name(name_hash(name))), hash_of(to));
+            out.insert(read_of::person(name), to);
         }
         out
+    }
+
+    /// The identity of item `i` of `collection`.
+    fn identity_at(&self, collection: Collection, i: usize) -> u64 {
+        use Collection as C;
+        match collection {
+            C::Programmes => self.programmes.unrecorded()[i].identity,
+            C::Themes => self.themes.unrecorded()[i].identity,
+            C::Sessions => self.sessions.unrecorded()[i].identity,
+            C::Speakers => self.speakers.unrecorded()[i].identity,
+            C::InlineSpeakers => self.inline_speakers.unrecorded()[i].identity,
+            C::Pages => reads::item_identity(collection, &self.pages.unrecorded()[i].key),
+            C::Minutes => reads::item_identity(collection, &self.minutes.unrecorded()[i].key),
+        }
     }
 }
 
 /// The identities whose fingerprints differ between two models, or that one of them lacks.
-pub fn changed_between(
-    before: &Fingerprints,
-    after: &Fingerprints,
-) -> std::collections::HashSet<u64> {
-    let mut changed: std::collections::HashSet<u64> = after
+pub fn changed_between(before: &Fingerprints, after: &Fingerprints) -> reads::IdentitySet {
+    let mut changed: reads::IdentitySet = after
         .iter()
         .filter(|(identity, value)| before.get(*identity) != Some(*value))
         .map(|(identity, _)| *identity)
@@ -507,14 +631,6 @@ pub fn changed_between(
             .filter(|identity| !after.contains_key(*identity)),
     );
     changed
-}
-
-/// A name's hash, as [`Read::Name`] records it.
-fn name_hash(key: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    key.hash(&mut h);
-    h.finish()
 }
 
 impl Model {
@@ -813,7 +929,7 @@ impl Model {
     /// The speaker pages that list session `s` (those it names, and those of people it
     /// gives inline by a speaker page's name).
     pub fn speakers_listing(&self, s: usize) -> &[usize] {
-        reads::note(Read::SessionSpeakers(s as u32));
+        reads::note(read_of::speakers_listing(self.sessions[s].identity));
         &self.session_speakers[s]
     }
 
@@ -1364,7 +1480,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             themes: Vec::new(),
             sessions: Vec::new(),
             days: Vec::new(),
-            at: 0,
+            identity: 0,
         });
     }
 
@@ -1377,7 +1493,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             entry,
             programme,
             sessions: Vec::new(),
-            at: 0,
+            identity: 0,
         });
     }
 
@@ -1423,7 +1539,8 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             entry,
             programme,
             theme,
-            at: 0,
+            neighbours: [None; 2],
+            identity: 0,
         });
     }
 
@@ -1462,7 +1579,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             entry,
             sessions: Vec::new(),
             number: 0,
-            at: 0,
+            identity: 0,
         })
         .collect();
     speakers.sort_by(|a, b| a.id.cmp(&b.id));
@@ -1530,6 +1647,10 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
     programmes_sort(&mut programmes, &mut themes, &mut sessions, config);
     for p in &mut programmes {
         p.days = p.timetable_days(&sessions, config);
+        for (at, &s) in p.sessions.iter().enumerate() {
+            let before = at.checked_sub(1).map(|b| p.sessions[b]);
+            sessions[s].neighbours = [before, p.sessions.get(at + 1).copied()];
+        }
     }
 
     if !problems.is_empty() {
@@ -1610,7 +1731,7 @@ fn people(
                     name,
                     sessions,
                     number: 0,
-                    at: 0,
+                    identity: 0,
                 },
             )
         })
@@ -1745,6 +1866,7 @@ fn parse_group(
                         rendered.html
                     });
                     translations.push(Translation {
+                        fingerprint: OnceLock::new(),
                         text_warnings,
                         lang: file.lang.clone(),
                         body_html: body.html,
@@ -1764,6 +1886,7 @@ fn parse_group(
                 key: key.to_owned(),
                 translations,
                 revision: Revision::next(),
+                identity: reads::hash_of(("entry", key)),
                 uid: uuid::Uuid::new_v5(
                     &uuid::Uuid::NAMESPACE_URL,
                     format!("samling:{key}").as_bytes(),

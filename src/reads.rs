@@ -1,20 +1,25 @@
 //! Reads of the model, recorded while a page renders: what `serve` asks after an edit is
 //! which pages read something that changed, instead of keeping a list by hand of what each
-//! page shows. The model's collections are [`Tracked`]: every way to reach an item notes
-//! the read, so a page that starts showing a new field needs no new rule, and a new way of
-//! reaching the model that does not record is a compile error, not a stale page.
+//! page shows. The model's collections are [`Tracked`], its items' fields and its entries'
+//! translations are reached through accessors, and every one of them notes what it read as
+//! an identity (a hash of what was read: a collection, an item's key and field, an entry's
+//! key and language). A page that starts showing a new field needs no new rule, and a way
+//! of reaching the model that does not record is a compile error, not a stale page.
+//! [`crate::model::Model::fingerprints`] gives each identity a fingerprint of its value;
+//! `serve` ([`crate::live`]) renders again the pages that read an identity whose
+//! fingerprint changed.
 //!
 //! Recording is off unless [`recorded`] runs: a full build pays one thread-local check per
 //! access.
 
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::ops::Index;
 use std::sync::Arc;
 
 /// What a collection of the model holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Collection {
-    Home,
     Programmes,
     Themes,
     Sessions,
@@ -22,54 +27,63 @@ pub enum Collection {
     InlineSpeakers,
     Pages,
     Minutes,
-    /// Names → persons, read one name at a time.
-    People,
-    /// How the model links entries ([`crate::model::Model::links_revision`]).
-    Links,
 }
 
-/// One read of the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Read {
-    /// An item by its place in the collection (turned into the item's key when recorded),
-    /// for items read as one value.
-    Item(Collection, u32),
-    /// One field (by number) of an item read field by field ([`Item::BY_FIELD`]).
-    Field(Collection, u32, u8),
-    /// Which speaker pages list a session (by its place).
-    SessionSpeakers(u32),
-    /// Every item, in order: an iteration. For items read field by field, which items
-    /// there are and their order; their fields' reads are recorded as they are read.
-    Whole(Collection),
-    /// How many items there are.
-    Len(Collection),
+/// A hash of `value`, the same in every run: identities and fingerprints are made of them.
+pub fn hash_of(value: impl Hash) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// The identity of part `n` of what `base` identifies (a field of an item, a translation
+/// of an entry): one multiply and a rotation, not a hash of the key again for every read.
+pub fn part_of(base: u64, n: u64) -> u64 {
+    (base ^ n.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15)).rotate_left(17)
+}
+
+/// The identities of the reads of a whole collection.
+pub mod whole {
+    use super::{Collection, hash_of};
+
+    /// Which items there are, in order.
+    pub fn members(c: Collection) -> u64 {
+        hash_of(("members", c))
+    }
+
+    /// How many there are.
+    pub fn len(c: Collection) -> u64 {
+        hash_of(("len", c))
+    }
+
     /// Whether there are any.
-    Empty(Collection),
-    /// A name looked up in [`Collection::People`], by its hash.
-    Name(u64),
+    pub fn empty(c: Collection) -> u64 {
+        hash_of(("empty", c))
+    }
 }
 
 thread_local! {
     /// The reads of each computation running on this thread, innermost last. A thread
     /// that waits inside one render may run another (rayon steals work), hence a stack.
-    static FRAMES: RefCell<Vec<Vec<Read>>> = const { RefCell::new(Vec::new()) };
+    static FRAMES: RefCell<Vec<Vec<u64>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Notes `read` for the computation running on this thread, if one is recorded.
-pub fn note(read: Read) {
+/// Notes a read of `identity` for the computation running on this thread, if one is
+/// recorded.
+pub fn note(identity: u64) {
     FRAMES.with(|frames| {
         if let Ok(mut frames) = frames.try_borrow_mut()
             && let Some(frame) = frames.last_mut()
-            && frame.last() != Some(&read)
+            && frame.last() != Some(&identity)
         {
-            frame.push(read);
+            frame.push(identity);
         }
     });
 }
 
-/// Runs `f`, with the reads of the model it made (sorted, without repeats). Reads made by
-/// other threads on its behalf are not seen: a page renders on one thread.
-pub fn recorded<T>(f: impl FnOnce() -> T) -> (T, Vec<Read>) {
+/// Runs `f`, with the identities of the reads it made (sorted, without repeats). Reads made
+/// by other threads on its behalf are not seen: a page renders on one thread.
+pub fn recorded<T>(f: impl FnOnce() -> T) -> (T, Vec<u64>) {
     FRAMES.with(|frames| frames.borrow_mut().push(Vec::new()));
     // Popped even if `f` panics, so a caught panic leaves no frame behind.
     struct Pop;
@@ -96,18 +110,64 @@ pub fn recorded<T>(f: impl FnOnce() -> T) -> (T, Vec<Read>) {
     (value, reads)
 }
 
-/// Items of one collection of the model.
-pub trait Item {
-    const COLLECTION: Collection;
-    /// Whether the item's fields record their own reads (its accessors note
-    /// [`Read::Field`]), so that reaching the item records nothing.
-    const BY_FIELD: bool = false;
-    /// Tells the item its place in the collection, for its fields' reads.
-    fn place(&mut self, _at: u32) {}
+/// Runs `f` without its reads counting: for the keys of caches, whose values bring their
+/// own reads ([`replay`]).
+pub fn unrecorded<T>(f: impl FnOnce() -> T) -> T {
+    recorded(f).0
 }
 
-/// A collection of the model that records how it is read. It has no way to hand out its
-/// items unrecorded but [`Tracked::unrecorded`], for the model's own bookkeeping.
+/// Notes again the reads a cached value was made with, for the computation that uses it.
+pub fn replay(reads: &[u64]) {
+    FRAMES.with(|frames| {
+        if let Some(frame) = frames.borrow_mut().last_mut() {
+            frame.extend_from_slice(reads);
+        }
+    });
+}
+
+/// A hasher for identities and fingerprints, which are hashes already: it passes them
+/// through. Written here rather than taken from a crate (nohash-hasher) for ten lines.
+#[derive(Default, Clone, Copy)]
+pub struct Passed(u64);
+
+impl Hasher for Passed {
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used for identities; a plain fold keeps it a hasher for anything.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(5) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Identities (or fingerprints) to values, hashed by [`Passed`].
+pub type IdentityMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<Passed>>;
+/// A set of identities, hashed by [`Passed`].
+pub type IdentitySet = std::collections::HashSet<u64, std::hash::BuildHasherDefault<Passed>>;
+
+/// Items of one collection of the model. Reaching an item records nothing: its fields
+/// note their own reads, by the identity the collection gives it ([`Item::place`]).
+pub trait Item {
+    const COLLECTION: Collection;
+    /// The item's key: what it is, the same in every model.
+    fn key(&self) -> &str;
+    /// Tells the item its identity (its collection and key, hashed) when it takes its place.
+    fn place(&mut self, _identity: u64) {}
+}
+
+/// The identity of an item of `collection` with key `key`.
+pub fn item_identity(collection: Collection, key: &str) -> u64 {
+    hash_of((collection, key))
+}
+
+/// A collection of the model: iterating it, or asking how long it is, is recorded.
 #[derive(Debug)]
 pub struct Tracked<T> {
     items: Arc<Vec<T>>,
@@ -131,62 +191,47 @@ impl<T> Default for Tracked<T> {
 
 impl<T: Item> Tracked<T> {
     pub fn new(mut items: Vec<T>) -> Tracked<T> {
-        for (at, item) in items.iter_mut().enumerate() {
-            item.place(at as u32);
+        for item in &mut items {
+            let identity = item_identity(T::COLLECTION, item.key());
+            item.place(identity);
         }
         Tracked {
             items: Arc::new(items),
         }
     }
 
-    /// Notes a read of item `i` as one value, unless its fields record their own.
-    fn reached(i: usize) {
-        if !T::BY_FIELD {
-            note(Read::Item(T::COLLECTION, i as u32));
-        }
-    }
-
     pub fn iter(&self) -> std::slice::Iter<'_, T> {
-        note(Read::Whole(T::COLLECTION));
+        note(whole::members(T::COLLECTION));
         self.items.iter()
     }
 
     pub fn len(&self) -> usize {
-        note(Read::Len(T::COLLECTION));
+        note(whole::len(T::COLLECTION));
         self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        note(Read::Empty(T::COLLECTION));
+        note(whole::empty(T::COLLECTION));
         self.items.is_empty()
     }
 
     pub fn get(&self, i: usize) -> Option<&T> {
-        match self.items.get(i) {
-            Some(item) => {
-                Self::reached(i);
-                Some(item)
-            }
-            None => {
-                note(Read::Len(T::COLLECTION));
-                None
-            }
+        let item = self.items.get(i);
+        if item.is_none() {
+            note(whole::len(T::COLLECTION));
         }
+        item
     }
 
-    /// The place of the item `f` finds `Equal` in a collection sorted by it. A hit reads
-    /// that item (whose key decides `f`); a miss reads them all.
+    /// The place of the item `f` finds `Equal` in a collection sorted by it. A hit is the
+    /// item whose key decides `f` (which notes its own reads); a miss reads which items
+    /// there are.
     pub fn search_by(&self, f: impl FnMut(&T) -> std::cmp::Ordering) -> Option<usize> {
-        match self.items.binary_search_by(f) {
-            Ok(i) => {
-                Self::reached(i);
-                Some(i)
-            }
-            Err(_) => {
-                note(Read::Whole(T::COLLECTION));
-                None
-            }
+        let found = self.items.binary_search_by(f).ok();
+        if found.is_none() {
+            note(whole::members(T::COLLECTION));
         }
+        found
     }
 
     /// The items, read without recording: for the model's fingerprints and building.
@@ -207,7 +252,6 @@ impl<T: Item> Index<usize> for Tracked<T> {
     type Output = T;
 
     fn index(&self, i: usize) -> &T {
-        Self::reached(i);
         &self.items[i]
     }
 }
@@ -225,33 +269,37 @@ impl<'t, T: Item> IntoIterator for &'t Tracked<T> {
 mod tests {
     use super::*;
 
-    struct Thing;
+    struct Thing(&'static str);
     impl Item for Thing {
         const COLLECTION: Collection = Collection::Sessions;
+        fn key(&self) -> &str {
+            self.0
+        }
     }
 
     #[test]
     fn reads_are_recorded_only_inside_a_recorded_computation() {
-        let things = Tracked::new(vec![Thing, Thing, Thing]);
-        let _ = &things[0];
+        let things = Tracked::new(vec![Thing("a"), Thing("b"), Thing("c")]);
+        let _ = things.len();
         let ((), reads) = recorded(|| {
-            let _ = &things[2];
             let _ = things.is_empty();
             // A computation run inside another (rayon steals work) records its own reads.
             let ((), inner) = recorded(|| {
                 let _ = things.get(7);
             });
-            assert_eq!(inner, vec![Read::Len(Collection::Sessions)]);
+            assert_eq!(inner, vec![whole::len(Collection::Sessions)]);
             let _ = things.iter().count();
+            // A cache's key does not count; its value's reads are played again.
+            unrecorded(|| things.len());
+            replay(&[7]);
         });
-        assert_eq!(
-            reads,
-            vec![
-                Read::Item(Collection::Sessions, 2),
-                Read::Whole(Collection::Sessions),
-                Read::Empty(Collection::Sessions),
-            ]
-        );
+        let mut expected = vec![
+            whole::empty(Collection::Sessions),
+            whole::members(Collection::Sessions),
+            7,
+        ];
+        expected.sort_unstable();
+        assert_eq!(reads, expected);
         assert!(FRAMES.with(|frames| frames.borrow().is_empty()));
     }
 }

@@ -31,7 +31,7 @@ pub fn validate(
 fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for programme in model.programmes.iter() {
-        for t in &programme.entry().translations {
+        for t in programme.entry().translations() {
             let f = &t.front;
             if let (Some(first), Some(last)) = (f.first_day, f.last_day)
                 && last < first
@@ -102,7 +102,7 @@ fn session_alone(
 ) {
     let session = &model.sessions[s];
     let primary = session.entry().primary(config);
-    for t in &session.entry().translations {
+    for t in session.entry().translations() {
         let f = &t.front;
         if let (Some(zone), Some(date)) = (zone, f.date) {
             let name = &model.programmes[session.programme()].timezone();
@@ -343,7 +343,7 @@ fn across_entries(
     people_booked_twice(model, config, &mut problems);
     names_of_two_speaker_pages(model, &mut problems);
     for speaker in model.speakers.iter() {
-        for t in &speaker.entry().translations {
+        for t in speaker.entry().translations() {
             if let Some(photo) = &t.front.photo
                 && !static_exists(photo)
             {
@@ -380,7 +380,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
     // of the time of validation): their keys → their languages → the headings of their text.
     let mut targets: BTreeSet<&str> = BTreeSet::new();
     fn targets_of<'m, F>(targets: &mut BTreeSet<&'m str>, entry: &'m Entry<F>) {
-        for link in entry.translations.iter().flat_map(|t| &t.links) {
+        for link in entry.translations().iter().flat_map(|t| &t.links) {
             if let LinkTarget::Page { key, .. } = &link.target {
                 targets.insert(key.as_str());
             }
@@ -397,7 +397,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
             return;
         }
         let langs = pages.entry(entry.key.as_str()).or_default();
-        for t in &entry.translations {
+        for t in entry.translations() {
             langs.insert(t.lang.as_str(), t.anchors.as_slice());
         }
     }
@@ -410,7 +410,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
         static_exists: &dyn Fn(&str) -> bool,
         problems: &mut Vec<Diagnostic>,
     ) {
-        for t in &entry.translations {
+        for t in entry.translations() {
             for link in &t.links {
                 let span = link.span.clone();
                 let at = |message: String| {
@@ -490,7 +490,7 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
         entry: &Entry<F>,
         problems: &mut Vec<Diagnostic>,
     ) {
-        let file = &entry.translations[0].file;
+        let file = &entry.translations()[0].file;
         if let Some(other) = owners.insert(entry.key.clone(), file.path.display().to_string()) {
             problems.push(
                 Diagnostic::new(
@@ -553,7 +553,7 @@ fn session_in_programme_days(
         // Reported at the programme: its days are not known.
         return;
     }
-    for t in &session.entry().translations {
+    for t in session.entry().translations() {
         let Some(date) = t.front.date else { continue };
         if date < first || date > last {
             let days = if first == last {
@@ -657,7 +657,7 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
 fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
     let mut pages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, speaker) in model.speakers.iter().enumerate() {
-        for t in &speaker.entry().translations {
+        for t in speaker.entry().translations() {
             let owners = pages
                 .entry(crate::model::name_key(&t.front.name))
                 .or_default();
@@ -667,7 +667,7 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
         }
     }
     for session in &model.sessions {
-        for t in &session.entry().translations {
+        for t in session.entry().translations() {
             for entry in t.front.speakers.iter().chain(&t.front.moderator) {
                 let crate::front_matter::SpeakerEntry::Inline { name, .. } = entry else {
                     continue;
@@ -681,7 +681,7 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
                 let files: Vec<String> = owners
                     .iter()
                     .map(|&i| {
-                        model.speakers[i].entry().translations[0]
+                        model.speakers[i].entry().translations()[0]
                             .file
                             .path
                             .display()

@@ -32,7 +32,7 @@ pub struct CheckOptions {
 pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for session in &model.sessions {
-        for t in &session.entry().translations {
+        for t in session.entry().translations() {
             let f = &t.front;
             let Some(date) = f.date else { continue };
             if matches!(f.status, Some(Status::Cancelled | Status::Moved)) {

@@ -644,7 +644,7 @@ impl<'a> Cx<'a> {
             ) => (name.clone(), role.clone(), organisation.clone()),
             (SpeakerEntry::Reference { .. }, Some(s)) => {
                 let t = s.entry().pick(self.lang, self.ex.config, true);
-                let t = t.unwrap_or(&s.entry().translations[0]);
+                let t = t.unwrap_or(&s.entry().translations()[0]);
                 (
                     t.front.name.clone(),
                     t.front.role.clone(),

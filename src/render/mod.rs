@@ -85,7 +85,8 @@ struct ListingItems {
     items: Mutex<HashMap<(String, u8), HashMap<SessionSummary, tera::Value>>>,
     /// Whole listings as the templates see them (days, summaries, items), by page, group
     /// and heading level, with the revisions of what they show: [`Renderer::listing`].
-    listings: Mutex<Memo<Vec<Revision>, tera::Value>>,
+    /// Each with the reads it was made with, played again where it is used.
+    listings: Mutex<Memo<Vec<Revision>, (tera::Value, Vec<u64>)>>,
 }
 
 /// What `days.html` sees of a cached item: the summary, its HTML and the heading level the
@@ -402,13 +403,13 @@ impl<'a> Renderer<'a> {
         fn count<'m, F: 'm>(
             entries: impl Iterator<Item = &'m Arc<crate::model::Entry<F>>>,
         ) -> usize {
-            entries.map(|e| e.translations.len()).sum()
+            entries.map(|e| e.translations().len()).sum()
         }
         let m = self.model;
         let timetables: usize = m
             .programmes
             .iter()
-            .map(|p| p.days().len() * p.entry().translations.len())
+            .map(|p| p.days().len() * p.entry().translations().len())
             .sum();
         2 + (5 + m.inline_speakers.len()) * self.config.languages.len()
             + timetables
@@ -490,18 +491,12 @@ impl<'a> Renderer<'a> {
         self.config.languages.iter().map(|l| l.code.as_str())
     }
 
-    /// The file of every page, each once: the site's page list.
-    pub fn page_files(&self) -> Vec<String> {
-        self.jobs().into_iter().map(|job| self.file(job)).collect()
-    }
-
-    /// The files of the pages of the entries whose keys are `changed`: what an organiser
-    /// editing them is looking at.
-    pub fn own_files(&self, changed: impl Fn(&str) -> bool) -> BTreeSet<String> {
+    /// Every page's file, with the content key of the entry it is the page of (none for
+    /// the index pages, timetables, search and the pages of people given inline).
+    pub fn page_files(&self) -> Vec<(String, Option<&'a str>)> {
         self.jobs()
             .into_iter()
-            .filter(|&job| self.entry_key(job).is_some_and(&changed))
-            .map(|job| self.file(job))
+            .map(|job| (self.file(job), self.entry_key(job)))
             .collect()
     }
 
@@ -581,14 +576,12 @@ impl<'a> Renderer<'a> {
             | Job::SearchIndex(_)
             | Job::MyProgramme(_)
             | Job::InlineSpeaker(..) => true,
-            Job::Programme(i, _) | Job::Timetable(i, _, _) => {
-                m.programmes[i].entry().get(lang).is_some()
-            }
-            Job::Theme(i, _) => m.themes[i].entry().get(lang).is_some(),
-            Job::Session(i, _) => m.sessions[i].entry().get(lang).is_some(),
-            Job::Speaker(i, _) => m.speakers[i].entry().get(lang).is_some(),
-            Job::Page(i, _) => m.pages[i].get(lang).is_some(),
-            Job::Minutes(i, _) => m.minutes[i].get(lang).is_some(),
+            Job::Programme(i, _) | Job::Timetable(i, _, _) => m.programmes[i].entry().has(lang),
+            Job::Theme(i, _) => m.themes[i].entry().has(lang),
+            Job::Session(i, _) => m.sessions[i].entry().has(lang),
+            Job::Speaker(i, _) => m.speakers[i].entry().has(lang),
+            Job::Page(i, _) => m.pages[i].has(lang),
+            Job::Minutes(i, _) => m.minutes[i].has(lang),
         };
         exists.then_some(match job {
             Job::Home(_) => Job::Home(lang),
@@ -718,14 +711,17 @@ impl<'a> Renderer<'a> {
             let reads = Vec::new();
             return Ok(RenderedPage { file, html, reads });
         }
+        let t = std::time::Instant::now();
         let (page, reads) = crate::reads::recorded(|| self.render_unrecorded(job));
+        if std::env::var_os("SAMLING_TIMING").is_some() && t.elapsed().as_millis() > 3 {
+            eprintln!(
+                "TIMING page {:?} {:?} {} reads",
+                self.file(job),
+                t.elapsed(),
+                reads.len()
+            );
+        }
         let (file, html) = page?;
-        let mut reads: Vec<u64> = reads
-            .into_iter()
-            .map(|read| self.model.identity_of(read))
-            .collect();
-        reads.sort_unstable();
-        reads.dedup();
         Ok(RenderedPage { file, html, reads })
     }
 
@@ -1098,11 +1094,15 @@ impl<'a> Renderer<'a> {
             return Listing::Days(days);
         };
         let m = self.model;
-        let mut from = Vec::with_capacity(sessions.len() * 4 + 1);
-        from.push(m.links_revision());
-        for &s in sessions {
-            m.add_session_sources(s, &mut from);
-        }
+        // The key is no read of the page's: the listing's own reads are played again.
+        let from = crate::reads::unrecorded(|| {
+            let mut from = Vec::with_capacity(sessions.len() * 4 + 1);
+            from.push(m.links_revision());
+            for &s in sessions {
+                m.add_session_sources(s, &mut from);
+            }
+            from
+        });
         let key = format!("{}\n{group}\n{heading}", v.from);
         let lock = || {
             cache
@@ -1110,13 +1110,17 @@ impl<'a> Renderer<'a> {
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
         };
-        if let Some(value) = lock().get(&key, &from) {
+        if let Some((value, reads)) = lock().get(&key, &from) {
+            crate::reads::replay(reads);
             return Listing::Kept(value.clone());
         }
-        let mut days = v.days(sessions);
-        self.listing_items(&mut days, heading, v.lang);
-        let value = tera::Value::from_serializable(&days);
-        lock().keep(&key, from, value.clone());
+        let (value, reads) = crate::reads::recorded(|| {
+            let mut days = v.days(sessions);
+            self.listing_items(&mut days, heading, v.lang);
+            tera::Value::from_serializable(&days)
+        });
+        crate::reads::replay(&reads);
+        lock().keep(&key, from, (value.clone(), reads));
         Listing::Kept(value)
     }
 
@@ -1335,9 +1339,9 @@ impl<'a> Renderer<'a> {
             ));
         }
         let programme = &m.programmes[session.programme()];
-        let position = programme.sessions().iter().position(|&s| s == i);
-        let neighbour = |index: Option<usize>| {
-            let s = *programme.sessions().get(index?)?;
+        let [previous, next] = session.neighbours();
+        let neighbour = |s: Option<usize>| {
+            let s = s?;
             let st = v.pick(&m.sessions[s].entry())?;
             Some(v.link_to(st, &m.sessions[s].entry().key, &st.front.title))
         };
@@ -1354,8 +1358,8 @@ impl<'a> Renderer<'a> {
             tags: t.front.tags.clone(),
             held_in,
             timezone: programme.timezone().to_owned(),
-            previous: neighbour(position.and_then(|p| p.checked_sub(1))),
-            next: neighbour(position.map(|p| p + 1)),
+            previous: neighbour(previous),
+            next: neighbour(next),
         }
     }
 
@@ -1474,6 +1478,6 @@ fn link_or_key<F>(
 ) -> Link {
     let t = entry
         .pick(v.lang, v.config, true)
-        .unwrap_or(&entry.translations[0]);
+        .unwrap_or(&entry.translations()[0]);
     v.link_to(t, &entry.key, title(&t.front))
 }

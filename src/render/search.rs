@@ -34,6 +34,8 @@ struct Remembered {
     from: Vec<Revision>,
     /// `None`: the entry has no document in this language.
     doc: Option<Arc<Document>>,
+    /// The reads of the model it was made with, played again wherever it is used.
+    reads: Arc<[u64]>,
 }
 
 /// The documents made in one pass, with what each was made from.
@@ -49,10 +51,16 @@ struct Documents {
 impl Documents {
     /// Adds the document made from the entries at `from` (the entry it is about first),
     /// made by `make` unless the same entries made it last time.
-    fn add(&mut self, from: Vec<Revision>, make: impl FnOnce() -> Option<Document>) {
+    /// What it is made from is no read of the index's: the document's own reads are.
+    fn add(
+        &mut self,
+        from: impl FnOnce() -> Vec<Revision>,
+        make: impl FnOnce() -> Option<Document>,
+    ) {
+        let from = crate::reads::unrecorded(from);
         let here = self.now.len();
         let kept = match self.before.get(here) {
-            Some(old) if old.from == from => Some(old.doc.clone()),
+            Some(old) if old.from == from => Some((old.doc.clone(), old.reads.clone())),
             _ => {
                 let before = &self.before;
                 let moved = self.moved.get_or_insert_with(|| {
@@ -66,12 +74,16 @@ impl Documents {
                     .get(&from[0])
                     .map(|&i| &self.before[i])
                     .filter(|old| old.from == from)
-                    .map(|old| old.doc.clone())
+                    .map(|old| (old.doc.clone(), old.reads.clone()))
             }
         };
-        let doc = kept.unwrap_or_else(|| make().map(Arc::new));
+        let (doc, reads) = kept.unwrap_or_else(|| {
+            let (doc, reads) = crate::reads::recorded(make);
+            (doc.map(Arc::new), reads.into())
+        });
+        crate::reads::replay(&reads);
         self.list.extend(doc.clone());
-        self.now.push(Remembered { from, doc });
+        self.now.push(Remembered { from, doc, reads });
     }
 }
 
@@ -119,34 +131,40 @@ impl<'a> Renderer<'a> {
         for &p in m.programmes.iter().flat_map(|p| p.themes()) {
             let theme = &m.themes[p];
             let programme = &m.programmes[theme.programme()].entry();
-            docs.add(vec![theme.entry().revision, programme.revision], || {
-                let t = v.pick(&theme.entry())?;
-                let programme = link_or_key(&v, programme, |f| &f.title);
-                Some(Document {
-                    kind: "theme",
-                    title: t.front.title.clone(),
-                    address: v.link_to(t, &theme.entry().key, "").url,
-                    lang: v.other_lang(t),
-                    detail: vec![programme.title.clone()],
-                    session: None,
-                    text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
-                })
-            });
+            docs.add(
+                || vec![theme.entry().revision(), programme.revision()],
+                || {
+                    let t = v.pick(&theme.entry())?;
+                    let programme = link_or_key(&v, programme, |f| &f.title);
+                    Some(Document {
+                        kind: "theme",
+                        title: t.front.title.clone(),
+                        address: v.link_to(t, &theme.entry().key, "").url,
+                        lang: v.other_lang(t),
+                        detail: vec![programme.title.clone()],
+                        session: None,
+                        text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
+                    })
+                },
+            );
         }
         for speaker in m.speakers.iter() {
-            docs.add(vec![speaker.entry().revision], || {
-                let t = v.pick(&speaker.entry())?;
-                let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
-                Some(Document {
-                    kind: "speaker",
-                    title: t.front.name.clone(),
-                    address: v.link_to(t, &speaker.entry().key, "").url,
-                    lang: v.other_lang(t),
-                    text: detail.join(" "),
-                    detail,
-                    session: None,
-                })
-            });
+            docs.add(
+                || vec![speaker.entry().revision()],
+                || {
+                    let t = v.pick(&speaker.entry())?;
+                    let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
+                    Some(Document {
+                        kind: "speaker",
+                        title: t.front.name.clone(),
+                        address: v.link_to(t, &speaker.entry().key, "").url,
+                        lang: v.other_lang(t),
+                        text: detail.join(" "),
+                        detail,
+                        session: None,
+                    })
+                },
+            );
         }
         for (i, person) in m.inline_speakers.iter().enumerate() {
             if !person
@@ -192,106 +210,109 @@ impl<'a> Renderer<'a> {
                         .search_by(|p| p.id().cmp(id))
                         .map(|i| &m.speakers[i])
                 };
-                docs.add(m.session_sources(s), || {
-                    let t = v.pick(&session.entry())?;
-                    let f = &t.front;
-                    let date_text = f.date.map(|d| {
-                        day_texts
-                            .entry(d)
-                            .or_insert_with(|| locale.full_date(d))
-                            .clone()
-                    });
-                    let times = time_texts
-                        .entry((f.start, f.end))
-                        .or_insert_with(|| {
-                            let mut args = fluent::FluentArgs::new();
-                            args.set("start", locale.time(f.start?));
-                            match f.end {
-                                Some(end) => {
-                                    args.set("end", locale.time(end));
-                                    locale.message("time-range", Some(&args)).ok()
-                                }
-                                None => locale.message("time-start", Some(&args)).ok(),
-                            }
-                        })
-                        .clone();
-                    let status = f
-                        .status
-                        .filter(|s| *s != Status::Confirmed)
-                        .and_then(status_text);
-                    let detail = parts(&[
-                        date_text.as_deref(),
-                        times.as_deref(),
-                        f.room.as_deref(),
-                        Some(&programme_title),
-                        status.as_deref(),
-                    ]);
-                    let people: Vec<String> = f
-                        .speakers
-                        .iter()
-                        .chain(&f.moderator)
-                        .map(|e| match e {
-                            SpeakerEntry::Inline { name, .. } => name.clone(),
-                            SpeakerEntry::Reference { id, .. } => speaker_of(id)
-                                .and_then(|p| p.entry().pick(lang, self.config, true))
-                                .map_or_else(|| id.clone(), |p| p.front.name.clone()),
-                        })
-                        .collect();
-                    let theme = session.theme().and_then(|i| {
-                        theme_titles
-                            .entry(i)
+                docs.add(
+                    || m.session_sources(s),
+                    || {
+                        let t = v.pick(&session.entry())?;
+                        let f = &t.front;
+                        let date_text = f.date.map(|d| {
+                            day_texts
+                                .entry(d)
+                                .or_insert_with(|| locale.full_date(d))
+                                .clone()
+                        });
+                        let times = time_texts
+                            .entry((f.start, f.end))
                             .or_insert_with(|| {
-                                v.pick(&m.themes[i].entry()).map(|t| t.front.title.clone())
-                            })
-                            .clone()
-                    });
-                    let text = join(&[
-                        f.summary.as_deref(),
-                        Some(&people.join(" ")),
-                        theme.as_deref(),
-                        f.room.as_deref(),
-                        Some(&f.tags.join(" ")),
-                    ]);
-                    let primary = &session.entry().primary(self.config).front;
-                    let (mut start, mut minutes, mut date) = (None, None, None);
-                    if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
-                        match primary.start {
-                            Some(from) => {
-                                let begins = timetable::zoned(day, from, zone);
-                                start = begins.as_ref().map(timetable::utc_stamp);
-                                let ends = primary
-                                    .end
-                                    .and_then(|to| timetable::end_moment(day, from, to, zone));
-                                if let (Some(b), Some(e)) = (&begins, &ends) {
-                                    minutes = Some(
-                                        e.timestamp()
-                                            .as_second()
-                                            .saturating_sub(b.timestamp().as_second())
-                                            / 60,
-                                    );
+                                let mut args = fluent::FluentArgs::new();
+                                args.set("start", locale.time(f.start?));
+                                match f.end {
+                                    Some(end) => {
+                                        args.set("end", locale.time(end));
+                                        locale.message("time-range", Some(&args)).ok()
+                                    }
+                                    None => locale.message("time-start", Some(&args)).ok(),
                                 }
+                            })
+                            .clone();
+                        let status = f
+                            .status
+                            .filter(|s| *s != Status::Confirmed)
+                            .and_then(status_text);
+                        let detail = parts(&[
+                            date_text.as_deref(),
+                            times.as_deref(),
+                            f.room.as_deref(),
+                            Some(&programme_title),
+                            status.as_deref(),
+                        ]);
+                        let people: Vec<String> = f
+                            .speakers
+                            .iter()
+                            .chain(&f.moderator)
+                            .map(|e| match e {
+                                SpeakerEntry::Inline { name, .. } => name.clone(),
+                                SpeakerEntry::Reference { id, .. } => speaker_of(id)
+                                    .and_then(|p| p.entry().pick(lang, self.config, true))
+                                    .map_or_else(|| id.clone(), |p| p.front.name.clone()),
+                            })
+                            .collect();
+                        let theme = session.theme().and_then(|i| {
+                            theme_titles
+                                .entry(i)
+                                .or_insert_with(|| {
+                                    v.pick(&m.themes[i].entry()).map(|t| t.front.title.clone())
+                                })
+                                .clone()
+                        });
+                        let text = join(&[
+                            f.summary.as_deref(),
+                            Some(&people.join(" ")),
+                            theme.as_deref(),
+                            f.room.as_deref(),
+                            Some(&f.tags.join(" ")),
+                        ]);
+                        let primary = &session.entry().primary(self.config).front;
+                        let (mut start, mut minutes, mut date) = (None, None, None);
+                        if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
+                            match primary.start {
+                                Some(from) => {
+                                    let begins = timetable::zoned(day, from, zone);
+                                    start = begins.as_ref().map(timetable::utc_stamp);
+                                    let ends = primary
+                                        .end
+                                        .and_then(|to| timetable::end_moment(day, from, to, zone));
+                                    if let (Some(b), Some(e)) = (&begins, &ends) {
+                                        minutes = Some(
+                                            e.timestamp()
+                                                .as_second()
+                                                .saturating_sub(b.timestamp().as_second())
+                                                / 60,
+                                        );
+                                    }
+                                }
+                                None => date = Some(day.0.strftime("%Y%m%d").to_string()),
                             }
-                            None => date = Some(day.0.strftime("%Y%m%d").to_string()),
                         }
-                    }
-                    let place = m.place(session, t, lang, self.config);
-                    Some(Document {
-                        kind: "session",
-                        title: f.title.clone(),
-                        address: v.link_to(t, &session.entry().key, "").url,
-                        lang: v.other_lang(t),
-                        detail,
-                        session: Some(SessionData {
-                            uid: session.entry().uid().to_string(),
-                            start,
-                            minutes,
-                            date,
-                            location: place.parts().map(str::to_owned).collect(),
-                            status: f.status,
-                        }),
-                        text,
-                    })
-                });
+                        let place = m.place(session, t, lang, self.config);
+                        Some(Document {
+                            kind: "session",
+                            title: f.title.clone(),
+                            address: v.link_to(t, &session.entry().key, "").url,
+                            lang: v.other_lang(t),
+                            detail,
+                            session: Some(SessionData {
+                                uid: session.entry().uid().to_string(),
+                                start,
+                                minutes,
+                                date,
+                                location: place.parts().map(str::to_owned).collect(),
+                                status: f.status,
+                            }),
+                            text,
+                        })
+                    },
+                );
             }
         }
         Ok(docs)
