@@ -169,6 +169,12 @@ impl<F> Entry<F> {
         })
     }
 
+    /// Whether a reader of `lang` sees a translation ([`Entry::pick`]): which languages it
+    /// has, not what they say.
+    pub fn can_pick(&self, lang: &str, config: &Config, fallback: bool) -> bool {
+        self.has(lang) || (fallback && config.fallback_order_of(lang).any(|code| self.has(code)))
+    }
+
     /// The translation to use for structure shared by all languages (dates, places).
     pub fn primary(&self, config: &Config) -> &Translation<F> {
         self.pick(&config.default_language().code, config, true)
@@ -243,8 +249,20 @@ pub struct Session {
     /// The sessions before and after it in its programme's order: what its page links to,
     /// a fact of its own so that the page does not read the programme's whole order.
     neighbours: [Option<usize>; 2],
+    /// The start and end of its default-language translation: read apart from the entry,
+    /// so that what every language shows of them ("my programme") depends on these alone.
+    times: [Option<Time>; 2],
     /// Its collection and key, hashed: what its fields' reads are recorded by.
     identity: u64,
+}
+
+impl Session {
+    /// Its date, start and end: those of its default-language translation, the same in
+    /// every language (the one place they are taken from the translations).
+    fn when(entry: &Entry<SessionFront>, config: &Config) -> (Option<Date>, [Option<Time>; 2]) {
+        let front = &entry.primary(config).front;
+        (front.date, [front.start, front.end])
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -348,6 +366,7 @@ recorded_fields!(Session, Sessions, entry, {
     2 theme: Option<usize> = copy,
     3 date: Option<Date> = copy,
     4 neighbours: [Option<usize>; 2] = copy,
+    5 times: [Option<Time>; 2] = copy,
 });
 recorded_fields!(Speaker, Speakers, entry, {
     0 id: &str = borrow,
@@ -536,6 +555,7 @@ impl Model {
                 theme,
                 date,
                 neighbours,
+                times,
                 identity: _,
             } = s;
             entry(&mut out, e);
@@ -544,6 +564,7 @@ impl Model {
             out.insert(part_of(id, 3), hash_of(date));
             let neighbours = neighbours.map(|n| n.map(|n| key(C::Sessions, n)));
             out.insert(part_of(id, 4), hash_of(neighbours));
+            out.insert(part_of(id, 5), hash_of(times));
             let listing = keys(C::Speakers, &self.session_speakers[i]);
             out.insert(read_of::speakers_listing(id), listing);
         }
@@ -867,8 +888,9 @@ impl Model {
             if standing(old, config) != standing(&new, config) {
                 return None;
             }
-            // `standing` keeps the date.
-            model.sessions.make_mut()[i].entry = new;
+            let session = &mut model.sessions.make_mut()[i];
+            (session.date, session.times) = Session::when(&new, config);
+            session.entry = new;
             changed.insert(i);
         }
         // A room added or taken away can give a programme its timetable or take it.
@@ -1534,8 +1556,10 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
                 }
             }
         }
+        let (date, times) = Session::when(&entry, config);
         sessions.push(Session {
-            date: entry.primary(config).front.date,
+            date,
+            times,
             entry,
             programme,
             theme,

@@ -1384,7 +1384,7 @@ impl<'a> Renderer<'a> {
                     session_count: s
                         .sessions()
                         .iter()
-                        .filter(|&&i| v.pick(&m.sessions[i].entry()).is_some())
+                        .filter(|&&i| v.sees(m.sessions[i].entry()))
                         .count(),
                 })
             })
@@ -1394,7 +1394,7 @@ impl<'a> Renderer<'a> {
             let count = person
                 .sessions()
                 .iter()
-                .filter(|&&s| v.pick(&m.sessions[s].entry()).is_some())
+                .filter(|&&s| v.sees(m.sessions[s].entry()))
                 .count();
             if count == 0 {
                 continue;

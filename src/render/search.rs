@@ -170,7 +170,7 @@ impl<'a> Renderer<'a> {
             if !person
                 .sessions()
                 .iter()
-                .any(|&s| v.pick(&m.sessions[s].entry()).is_some())
+                .any(|&s| v.sees(m.sessions[s].entry()))
             {
                 continue;
             }
@@ -272,15 +272,15 @@ impl<'a> Renderer<'a> {
                             f.room.as_deref(),
                             Some(&f.tags.join(" ")),
                         ]);
-                        let primary = &session.entry().primary(self.config).front;
+                        // The default language's times, in every language.
+                        let [primary_start, primary_end] = session.times();
                         let (mut start, mut minutes, mut date) = (None, None, None);
-                        if let (Some(day), Some(zone)) = (primary.date, zone.as_ref()) {
-                            match primary.start {
+                        if let (Some(day), Some(zone)) = (session.date(), zone.as_ref()) {
+                            match primary_start {
                                 Some(from) => {
                                     let begins = timetable::zoned(day, from, zone);
                                     start = begins.as_ref().map(timetable::utc_stamp);
-                                    let ends = primary
-                                        .end
+                                    let ends = primary_end
                                         .and_then(|to| timetable::end_moment(day, from, to, zone));
                                     if let (Some(b), Some(e)) = (&begins, &ends) {
                                         minutes = Some(

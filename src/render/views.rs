@@ -113,6 +113,11 @@ impl<'a> ViewBuilder<'a> {
         entry.pick(self.lang, self.config, self.config.list_untranslated)
     }
 
+    /// Whether [`ViewBuilder::pick`] finds a translation.
+    pub fn sees<F>(&self, entry: &'a Entry<F>) -> bool {
+        entry.can_pick(self.lang, self.config, self.config.list_untranslated)
+    }
+
     pub fn other_lang<F>(&self, t: &Translation<F>) -> Option<String> {
         (t.lang != self.lang).then(|| t.lang.clone())
     }
