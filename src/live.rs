@@ -154,15 +154,7 @@ impl LiveSite {
         self.pending.merge(changes);
         let (site, plan, fingerprints) = match &self.site {
             Some(old) if !self.pending.everything => {
-                let t = Instant::now();
                 let site = old.reload(&self.sources, &self.pending)?;
-                if std::env::var_os("SAMLING_TIMING").is_some() {
-                    eprintln!(
-                        "TIMING reload {:?} (since start {:?})",
-                        t.elapsed(),
-                        start.elapsed()
-                    );
-                }
                 let (plan, fingerprints) = self.plan(&site);
                 (site, Some(plan), fingerprints)
             }
@@ -176,9 +168,6 @@ impl LiveSite {
         };
         site.keep_between_rebuilds();
         let mut announced = Vec::new();
-        if std::env::var_os("SAMLING_TIMING").is_some() {
-            eprintln!("TIMING planned at {:?}", start.elapsed());
-        }
         let (rendered, changed) = match plan {
             Some(mut plan) => {
                 let update = self.update(&site, &plan, &mut |changes| {
@@ -256,7 +245,6 @@ impl LiveSite {
     /// site, those whose templates or strings changed; and the pages that are gone.
     /// With the pages, the fingerprints of `site`'s model.
     fn plan(&self, site: &Site) -> (PageUpdate, Fingerprints) {
-        let t0 = Instant::now();
         let fingerprints = site.model.fingerprints();
         let changed = changed_between(&self.fingerprints, &fingerprints);
         let renderer = site.renderer();
@@ -300,13 +288,8 @@ impl LiveSite {
             render.extend(renderer.files_using(&pending.templates));
         }
         render.extend(renderer.files_in(&pending.locales));
-        if std::env::var_os("SAMLING_TIMING").is_some() {
-            eprintln!(
-                "TIMING plan {:?} {} pages, routes again: {}",
-                t0.elapsed(),
-                render.len(),
-                routes.is_some()
-            );
+        if std::env::var_os("SAMLING_DEBUG_PLAN").is_some() {
+            eprintln!("PLAN {} {:?}", render.len(), render);
         }
         let update = PageUpdate {
             render,
@@ -343,7 +326,6 @@ impl LiveSite {
             plan.render.clone()
         } else {
             // A failure there is reported as a full render would: with every page's problems.
-            let t = Instant::now();
             let pages = site
                 .render_pages(&plan.own)
                 .or_else(|_| site.render_pages(&plan.render))?;
@@ -353,9 +335,6 @@ impl LiveSite {
                 update.reads.push((page.path, reads));
             }
             early(&update.files.changes);
-            if std::env::var_os("SAMLING_TIMING").is_some() {
-                eprintln!("TIMING own {:?}", t.elapsed());
-            }
             plan.render.difference(&plan.own).cloned().collect()
         };
         // Exports come from the content and the strings: kept after other edits; after
@@ -380,19 +359,9 @@ impl LiveSite {
         };
         // The listings and the exports side by side: each has a long job (a programme's
         // pages, its schedules) that would leave a core idle.
-        let t = Instant::now();
         let (pages, exports) = rayon::join(
-            || {
-                let t = Instant::now();
-                let r = site.render_pages(&rest);
-                if std::env::var_os("SAMLING_TIMING").is_some() {
-                    eprintln!("TIMING pages alone {:?}", t.elapsed());
-                }
-                r
-            },
+            || site.render_pages(&rest),
             || -> Result<Option<(Vec<OutputFile>, BTreeSet<String>)>> {
-                let t = Instant::now();
-                let _g = Guard(t);
                 if !content_changed {
                     return Ok(None);
                 }
@@ -405,13 +374,6 @@ impl LiveSite {
                 }))
             },
         );
-        if std::env::var_os("SAMLING_TIMING").is_some() {
-            eprintln!(
-                "TIMING rest+exports {:?} ({} pages)",
-                t.elapsed(),
-                rest.len()
-            );
-        }
         let pages = pages?;
         update.rendered += pages.len();
         for (page, reads) in pages {
@@ -664,13 +626,4 @@ fn changed_files(old: &Output, new: &Output) -> Vec<String> {
     );
     changed.sort();
     changed
-}
-
-struct Guard(Instant);
-impl Drop for Guard {
-    fn drop(&mut self) {
-        if std::env::var_os("SAMLING_TIMING").is_some() {
-            eprintln!("TIMING exports alone {:?}", self.0.elapsed());
-        }
-    }
 }

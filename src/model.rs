@@ -18,25 +18,66 @@ use crate::urls::Urls;
 #[derive(Debug)]
 pub struct Translation<F> {
     pub lang: String,
-    pub file: Arc<SourceFile>,
+    /// Read through [`Translation::file`]: the file holds the body's text.
+    file: Arc<SourceFile>,
     pub front: F,
-    pub body_html: String,
+    body_html: String,
     /// The `id`s of the body's headings.
-    pub anchors: Vec<String>,
+    anchors: Vec<String>,
     /// The links inside the site of the body and of the front matter's texts, with their
     /// places in the file, checked by the validate stage.
-    pub links: Vec<Link>,
+    links: Vec<Link>,
     /// What `check` warns about in the page's Markdown texts (raw HTML shown as text).
-    pub text_warnings: Vec<Diagnostic>,
-    /// [`Translation::fingerprint`], made when first asked for.
-    fingerprint: OnceLock<u64>,
+    text_warnings: Vec<Diagnostic>,
+    /// Its entry's key and its language, hashed ([`Entry::get`] notes it).
+    identity: u64,
+    /// [`Translation::fingerprints`], made when first asked for.
+    fingerprints: OnceLock<(u64, u64)>,
+}
+
+impl<F> Translation<F> {
+    /// The identity of a read of its body and what is made of it (headings, links).
+    fn body_identity(&self) -> u64 {
+        reads::part_of(self.identity, u64::MAX)
+    }
+
+    /// The file it was parsed from (which holds the body's text: a read of the body).
+    pub fn file(&self) -> &Arc<SourceFile> {
+        reads::note(self.body_identity());
+        &self.file
+    }
+
+    pub fn body_html(&self) -> &str {
+        reads::note(self.body_identity());
+        &self.body_html
+    }
+
+    /// The `id`s of the body's headings.
+    pub fn anchors(&self) -> &[String] {
+        reads::note(self.body_identity());
+        &self.anchors
+    }
+
+    /// The links inside the site of the body and of the front matter's texts, with their
+    /// places in the file, checked by the validate stage.
+    pub fn links(&self) -> &[Link] {
+        reads::note(self.body_identity());
+        &self.links
+    }
+
+    /// What `check` warns about in the page's Markdown texts (raw HTML shown as text).
+    pub fn text_warnings(&self) -> &[Diagnostic] {
+        reads::note(self.body_identity());
+        &self.text_warnings
+    }
 }
 
 impl<F: std::fmt::Debug> Translation<F> {
-    /// A hash of everything parsed from the file: equal translations, however often
-    /// parsed, have equal fingerprints ([`Model::fingerprints`]).
-    pub fn fingerprint(&self) -> u64 {
-        *self.fingerprint.get_or_init(|| {
+    /// Hashes of what was parsed from the file: its language and front matter (what
+    /// [`Entry::get`] reads), and its body with what is made of it. Equal translations,
+    /// however often parsed, have equal fingerprints ([`Model::fingerprints`]).
+    fn fingerprints(&self) -> (u64, u64) {
+        *self.fingerprints.get_or_init(|| {
             use std::fmt::Write;
             struct Hashing(std::hash::DefaultHasher);
             impl Write for Hashing {
@@ -45,6 +86,12 @@ impl<F: std::fmt::Debug> Translation<F> {
                     Ok(())
                 }
             }
+            let hash = |value: &dyn std::fmt::Debug| {
+                let mut h = Hashing(std::hash::DefaultHasher::new());
+                // Writing to a hasher cannot fail.
+                let _ = write!(h, "{value:?}");
+                std::hash::Hasher::finish(&h.0)
+            };
             // Taken apart so that a field added is a compile error until it is hashed.
             let Translation {
                 lang,
@@ -54,13 +101,13 @@ impl<F: std::fmt::Debug> Translation<F> {
                 anchors,
                 links,
                 text_warnings,
-                fingerprint: _,
+                identity: _,
+                fingerprints: _,
             } = self;
-            let mut h = Hashing(std::hash::DefaultHasher::new());
-            let all = (lang, file, front, body_html, anchors, links, text_warnings);
-            // Writing to a hasher cannot fail.
-            let _ = write!(h, "{all:?}");
-            std::hash::Hasher::finish(&h.0)
+            (
+                hash(&(lang, front)),
+                hash(&(file, body_html, anchors, links, text_warnings)),
+            )
         })
     }
 }
@@ -207,6 +254,8 @@ pub struct Programme {
     /// programme, so that a page showing the day links reads the programme, not every
     /// session's date.
     days: Vec<Date>,
+    /// The sessions of each of `days`, in the programme's order ([`Programme::sessions_on`]).
+    day_sessions: Vec<Vec<usize>>,
     /// Its collection and key, hashed: what its fields' reads are recorded by.
     identity: u64,
 }
@@ -214,7 +263,8 @@ pub struct Programme {
 impl Programme {
     /// Every date of its sessions, if any session has a room (a series of single meetings
     /// needs no grid).
-    fn timetable_days(&self, sessions: &[Session], config: &Config) -> Vec<Date> {
+    /// With each day, its sessions in the programme's order.
+    fn timetable_days(&self, sessions: &[Session], config: &Config) -> Vec<(Date, Vec<usize>)> {
         let fronts = self
             .sessions
             .iter()
@@ -222,10 +272,27 @@ impl Programme {
         if !fronts.clone().any(|f| f.room.is_some()) {
             return Vec::new();
         }
-        let mut dates: Vec<Date> = fronts.filter_map(|f| f.date).collect();
-        dates.sort();
-        dates.dedup();
-        dates
+        let mut days: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
+        for &s in &self.sessions {
+            if let Some(date) = sessions[s].entry.primary(config).front.date {
+                days.entry(date).or_default().push(s);
+            }
+        }
+        days.into_iter().collect()
+    }
+
+    /// Its sessions on `date`, in its order: what a timetable day shows (a read of that
+    /// day alone).
+    pub fn sessions_on(&self, date: Date) -> &[usize] {
+        reads::note(Programme::day_identity(self.identity, date));
+        match self.days.binary_search(&date) {
+            Ok(at) => &self.day_sessions[at],
+            Err(_) => &[],
+        }
+    }
+
+    fn day_identity(programme: u64, date: Date) -> u64 {
+        reads::part_of(programme, reads::hash_of(("day", date)))
     }
 }
 
@@ -480,7 +547,9 @@ impl Model {
             );
             out.insert(read_of::revision(e.identity), hash_of(e.revision));
             for t in &e.translations {
-                out.insert(read_of::translation(e.identity, &t.lang), t.fingerprint());
+                let (front, body) = t.fingerprints();
+                out.insert(t.identity, front);
+                out.insert(t.body_identity(), body);
             }
         }
         fn collection<T: reads::Item>(out: &mut Fingerprints, items: &[T]) -> Vec<u64> {
@@ -501,7 +570,7 @@ impl Model {
                     s.entry
                         .translations
                         .iter()
-                        .for_each(|t| _ = t.fingerprint())
+                        .for_each(|t| _ = t.fingerprints())
                 })
             },
             || {
@@ -509,7 +578,7 @@ impl Model {
                     s.entry
                         .translations
                         .iter()
-                        .for_each(|t| _ = t.fingerprint())
+                        .for_each(|t| _ = t.fingerprints())
                 })
             },
         );
@@ -525,6 +594,7 @@ impl Model {
                 themes,
                 sessions,
                 days,
+                day_sessions,
                 identity: _,
             } = p;
             entry(&mut out, e);
@@ -532,6 +602,12 @@ impl Model {
             out.insert(part_of(id, 2), keys(C::Themes, themes));
             out.insert(part_of(id, 3), keys(C::Sessions, sessions));
             out.insert(part_of(id, 4), hash_of(days));
+            for (date, sessions) in days.iter().zip(day_sessions) {
+                out.insert(
+                    Programme::day_identity(id, *date),
+                    keys(C::Sessions, sessions),
+                );
+            }
         }
         let themes = self.themes.unrecorded();
         let ids = collection(&mut out, themes);
@@ -901,7 +977,8 @@ impl Model {
         for p in programmes {
             let days = model.programmes.unrecorded()[p]
                 .timetable_days(model.sessions.unrecorded(), config);
-            model.programmes.make_mut()[p].days = days;
+            let programme = &mut model.programmes.make_mut()[p];
+            (programme.days, programme.day_sessions) = days.into_iter().unzip();
         }
         Some((model, changed))
     }
@@ -1013,7 +1090,7 @@ impl<D: PartialEq, V> Memo<D, V> {
 impl Entry<SessionFront> {
     /// The names of speakers given inline, as speakers or moderator, in every language.
     pub fn inline_names(&self) -> impl Iterator<Item = &str> {
-        self.translations
+        self.translations()
             .iter()
             .flat_map(|t| t.front.speakers.iter().chain(&t.front.moderator))
             .filter_map(|s| match s {
@@ -1024,7 +1101,7 @@ impl Entry<SessionFront> {
 
     /// The speaker pages the session refers to, as speakers or moderator, in every language.
     pub fn speaker_ids(&self) -> impl Iterator<Item = &str> {
-        self.translations
+        self.translations()
             .iter()
             .flat_map(|t| t.front.speakers.iter().chain(&t.front.moderator))
             .filter_map(|s| match s {
@@ -1502,6 +1579,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             themes: Vec::new(),
             sessions: Vec::new(),
             days: Vec::new(),
+            day_sessions: Vec::new(),
             identity: 0,
         });
     }
@@ -1670,7 +1748,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
     });
     programmes_sort(&mut programmes, &mut themes, &mut sessions, config);
     for p in &mut programmes {
-        p.days = p.timetable_days(&sessions, config);
+        (p.days, p.day_sessions) = p.timetable_days(&sessions, config).into_iter().unzip();
         for (at, &s) in p.sessions.iter().enumerate() {
             let before = at.checked_sub(1).map(|b| p.sessions[b]);
             sessions[s].neighbours = [before, p.sessions.get(at + 1).copied()];
@@ -1890,7 +1968,8 @@ fn parse_group(
                         rendered.html
                     });
                     translations.push(Translation {
-                        fingerprint: OnceLock::new(),
+                        identity: read_of::translation(reads::hash_of(("entry", key)), &file.lang),
+                        fingerprints: OnceLock::new(),
                         text_warnings,
                         lang: file.lang.clone(),
                         body_html: body.html,

@@ -37,7 +37,7 @@ fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
                 && last < first
             {
                 problems.push(at_field(
-                    &t.file,
+                    &t.file(),
                     "last_day",
                     "the last day is before the first day",
                 ));
@@ -46,14 +46,18 @@ fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
                 && jiff::tz::TimeZone::get(zone).is_err()
             {
                 problems.push(
-                    at_field(&t.file, "timezone", &format!("unknown time zone `{zone}`"))
-                        .with_hint("use an IANA name such as `Europe/Stockholm`"),
+                    at_field(
+                        &t.file(),
+                        "timezone",
+                        &format!("unknown time zone `{zone}`"),
+                    )
+                    .with_hint("use an IANA name such as `Europe/Stockholm`"),
                 );
             }
             for round in f.practical.iter().flat_map(|p| &p.rounds) {
                 if round.last_day.is_some_and(|last| last < round.first_day) {
                     problems.push(at_field(
-                        &t.file,
+                        &t.file(),
                         "last_day",
                         "a round ends before it starts",
                     ));
@@ -122,7 +126,7 @@ fn session_alone(
                 && !named.insert(crate::model::name_key(name))
             {
                 problems.push(
-                    at_field(&t.file, &format!("name = \"{name}\""), &format!("`{name}` is given twice in this session"))
+                    at_field(&t.file(), &format!("name = \"{name}\""), &format!("`{name}` is given twice in this session"))
                         .with_hint("give each person once, as speaker or moderator; two people of one name need a speaker page each, referred to by `id`"),
                 );
             }
@@ -132,13 +136,13 @@ fn session_alone(
             && end.0 > NEXT_MORNING
         {
             problems.push(
-                at_field(&t.file, "end", "the session ends before it starts")
+                at_field(&t.file(), "end", "the session ends before it starts")
                     .with_hint("an end before the start is read as the next morning only up to 06:00 (an evening past midnight); check the times"),
             );
         }
         if f.end.is_some() && f.start.is_none() {
             problems.push(at_field(
-                &t.file,
+                &t.file(),
                 "end",
                 "the session has an end but no start",
             ));
@@ -149,7 +153,7 @@ fn session_alone(
             let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
             problems.push(
                 at_field(
-                    &t.file,
+                    &t.file(),
                     "language",
                     &format!("`{code}` is not a language of this site"),
                 )
@@ -174,7 +178,7 @@ fn local_time(
     problems: &mut Vec<Diagnostic>,
 ) {
     if let Some(clock) = clock_problem(date.0, time.0, zone, zone_name) {
-        let d = at_field(&t.file, field, &clock.message).with_hint(clock.hint);
+        let d = at_field(&t.file(), field, &clock.message).with_hint(clock.hint);
         problems.push(if clock.skipped { d } else { d.warning() });
     }
 }
@@ -318,13 +322,13 @@ fn translations_agree(
         let none = || "not given".to_owned();
         problems.push(
             at_field(
-                &t.file,
+                &t.file(),
                 field,
                 &format!(
                     "the translations disagree on `{field}`: {} here, {} in {}",
                     here_shown.unwrap_or_else(none),
                     there_shown.unwrap_or_else(none),
-                    primary.file.path.display()
+                    primary.file().path.display()
                 ),
             )
             .with_hint("date, start, end, room and status are the same in every language: correct one of the files"),
@@ -348,7 +352,7 @@ fn across_entries(
                 && !static_exists(photo)
             {
                 problems.push(
-                    at_field(&t.file, "photo", &format!("no file `{photo}` in static/"))
+                    at_field(&t.file(), "photo", &format!("no file `{photo}` in static/"))
                         .with_hint("put the photo in the site's static/ folder"),
                 );
             }
@@ -380,7 +384,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
     // of the time of validation): their keys → their languages → the headings of their text.
     let mut targets: BTreeSet<&str> = BTreeSet::new();
     fn targets_of<'m, F>(targets: &mut BTreeSet<&'m str>, entry: &'m Entry<F>) {
-        for link in entry.translations().iter().flat_map(|t| &t.links) {
+        for link in entry.translations().iter().flat_map(|t| t.links()) {
             if let LinkTarget::Page { key, .. } = &link.target {
                 targets.insert(key.as_str());
             }
@@ -398,7 +402,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
         }
         let langs = pages.entry(entry.key.as_str()).or_default();
         for t in entry.translations() {
-            langs.insert(t.lang.as_str(), t.anchors.as_slice());
+            langs.insert(t.lang.as_str(), t.anchors());
         }
     }
     each_entry!(model, |entry| add(&mut pages, &targets, entry));
@@ -411,10 +415,10 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
         problems: &mut Vec<Diagnostic>,
     ) {
         for t in entry.translations() {
-            for link in &t.links {
+            for link in t.links() {
                 let span = link.span.clone();
                 let at = |message: String| {
-                    Diagnostic::at(&t.file.path, &t.file.text, span.clone(), message)
+                    Diagnostic::at(&t.file().path, &t.file().text, span.clone(), message)
                 };
                 let headings = |anchors: &[String]| {
                     let shown: Vec<String> =
@@ -426,9 +430,9 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
                     }
                 };
                 match &link.target {
-                    LinkTarget::Anchor(anchor) if !t.anchors.contains(anchor) => problems.push(
+                    LinkTarget::Anchor(anchor) if !t.anchors().contains(anchor) => problems.push(
                         at(format!("this page has no heading `#{anchor}`"))
-                            .with_hint(headings(&t.anchors)),
+                            .with_hint(headings(&t.anchors())),
                     ),
                     LinkTarget::Anchor(_) => {}
                     LinkTarget::Page { key, lang, anchor } => match pages.get(key.as_str()) {
@@ -490,7 +494,7 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
         entry: &Entry<F>,
         problems: &mut Vec<Diagnostic>,
     ) {
-        let file = &entry.translations()[0].file;
+        let file = &entry.translations()[0].file();
         if let Some(other) = owners.insert(entry.key.clone(), file.path.display().to_string()) {
             problems.push(
                 Diagnostic::new(
@@ -563,7 +567,7 @@ fn session_in_programme_days(
             };
             problems.push(
                 at_field(
-                    &t.file,
+                    &t.file(),
                     "date",
                     &format!(
                         "the session is on {}, outside its programme's days ({days})",
@@ -572,7 +576,7 @@ fn session_in_programme_days(
                 )
                 .with_hint(format!(
                     "correct the date, or first_day/last_day in {}",
-                    programme.entry().primary(config).file.path.display()
+                    programme.entry().primary(config).file().path.display()
                 )),
             );
         }
@@ -628,7 +632,7 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
                 let time = |x: &Time| x.0.strftime("%H:%M").to_string();
                 problems.push(
                     at_field(
-                        &t.file,
+                        &t.file(),
                         "start",
                         &format!(
                             "`{name}` is in two sessions at once: {}–{} here, {}–{} in {}",
@@ -636,7 +640,7 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
                             time(end),
                             time(other_start),
                             time(other_end),
-                            other.file.path.display()
+                            other.file().path.display()
                         ),
                     )
                     .with_hint("check the times, or whether it is the same person")
@@ -682,7 +686,7 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
                     .iter()
                     .map(|&i| {
                         model.speakers[i].entry().translations()[0]
-                            .file
+                            .file()
                             .path
                             .display()
                             .to_string()
@@ -694,7 +698,7 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
                     .collect();
                 problems.push(
                     at_field(
-                        &t.file,
+                        &t.file(),
                         &format!("name = \"{name}\""),
                         &format!(
                             "`{name}` is the name of {} speaker pages: {}",
@@ -747,7 +751,7 @@ fn rooms_booked_twice_in(
         bookings.sort_by(|a, b| {
             (a.0, a.1)
                 .cmp(&(b.0, b.1))
-                .then_with(|| a.2.file.path.cmp(&b.2.file.path))
+                .then_with(|| a.2.file().path.cmp(&b.2.file().path))
         });
         // The booking that ends last so far: a later one starting before that overlaps it.
         let mut latest: Option<&Booking> = None;
@@ -759,7 +763,7 @@ fn rooms_booked_twice_in(
                 let time = |x: &Time| x.0.strftime("%H:%M").to_string();
                 problems.push(
                     at_field(
-                        &t.file,
+                        &t.file(),
                         "room",
                         &format!(
                             "the room is booked twice: {}–{} here, {}–{} in {}",
@@ -767,7 +771,7 @@ fn rooms_booked_twice_in(
                             time(end),
                             time(other_start),
                             time(other_end),
-                            other.file.path.display()
+                            other.file().path.display()
                         ),
                     )
                     .with_hint("give one of the sessions another room or time"),

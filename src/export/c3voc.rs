@@ -260,7 +260,7 @@ fn person(cx: &Cx, p: &super::Person) -> Person {
         name: p.name.clone(),
         public_name: p.name.clone(),
         biography: page
-            .map(|(_, t)| crate::markdown::plain_text(t.file.body_text()))
+            .map(|(_, t)| crate::markdown::plain_text(t.file().body_text()))
             .filter(|b| !b.is_empty()),
         avatar: page.and_then(|(_, t)| cx.absolute(t.front.photo.as_ref()?)),
         url: page.and_then(|(s, t)| cx.absolute(&Urls::page(&t.lang, &s.entry().key))),

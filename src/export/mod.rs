@@ -582,7 +582,7 @@ impl<'a> Cx<'a> {
     fn description(&self, e: &ScheduleEvent, people: &[Person]) -> String {
         e.description
             .get_or_init(|| {
-                let mut parts = vec![crate::markdown::plain_text(e.t.file.body_text())];
+                let mut parts = vec![crate::markdown::plain_text(e.t.file().body_text())];
                 parts.push(self.people_lines(people).join("\n"));
                 parts.retain(|p| !p.is_empty());
                 parts.join("\n\n")
@@ -1148,7 +1148,7 @@ pub fn languages_seeing(
             ) -> (Option<(&'e str, &'e SessionFront, &'e str)>, bool) {
                 let t = e.pick(lang, config, config.list_untranslated);
                 (
-                    t.map(|t| (t.lang.as_str(), &t.front, t.file.body_text())),
+                    t.map(|t| (t.lang.as_str(), &t.front, t.file().body_text())),
                     e.get(lang).is_some(),
                 )
             }

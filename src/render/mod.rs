@@ -711,16 +711,7 @@ impl<'a> Renderer<'a> {
             let reads = Vec::new();
             return Ok(RenderedPage { file, html, reads });
         }
-        let t = std::time::Instant::now();
         let (page, reads) = crate::reads::recorded(|| self.render_unrecorded(job));
-        if std::env::var_os("SAMLING_TIMING").is_some() && t.elapsed().as_millis() > 3 {
-            eprintln!(
-                "TIMING page {:?} {:?} {} reads",
-                self.file(job),
-                t.elapsed(),
-                reads.len()
-            );
-        }
         let (file, html) = page?;
         Ok(RenderedPage { file, html, reads })
     }
@@ -950,7 +941,7 @@ impl<'a> Renderer<'a> {
                 let view = ThemeView {
                     title: t.front.title.clone(),
                     summary: t.front.summary.clone(),
-                    body_html: t.body_html.clone(),
+                    body_html: t.body_html().to_owned(),
                     programme: link_or_key(v, &programme.entry(), |f| &f.title),
                     session_count: theme.sessions().len(),
                     days: self.listing(v, "", &theme.sessions(), 4),
@@ -974,7 +965,7 @@ impl<'a> Renderer<'a> {
                             .clone()
                             .unwrap_or_else(|| t.front.name.clone())
                     }),
-                    body_html: t.body_html.clone(),
+                    body_html: t.body_html().to_owned(),
                     sessions: speaker
                         .sessions()
                         .iter()
@@ -1009,7 +1000,7 @@ impl<'a> Renderer<'a> {
                     &FreePageView {
                         title: t.front.title.clone(),
                         summary: t.front.summary.clone(),
-                        body_html: t.body_html.clone(),
+                        body_html: t.body_html().to_owned(),
                     },
                 );
             }
@@ -1022,7 +1013,7 @@ impl<'a> Renderer<'a> {
                     date_text: v.date_text(t.front.date),
                     time_text: v.time_text(t.front.time),
                     place: t.front.place.clone(),
-                    body_html: t.body_html.clone(),
+                    body_html: t.body_html().to_owned(),
                     items: t
                         .front
                         .items
@@ -1193,7 +1184,9 @@ impl<'a> Renderer<'a> {
         HomeView {
             title: intro.and_then(|t| t.front.title.clone()),
             summary: intro.and_then(|t| t.front.summary.clone()),
-            intro_html: intro.map(|t| t.body_html.clone()).filter(|h| !h.is_empty()),
+            intro_html: intro
+                .map(|t| t.body_html().to_owned())
+                .filter(|h| !h.is_empty()),
             programmes: self
                 .model
                 .programmes
@@ -1296,7 +1289,7 @@ impl<'a> Renderer<'a> {
         ProgrammeView {
             title: f.title.clone(),
             summary: f.summary.clone(),
-            body_html: t.body_html.clone(),
+            body_html: t.body_html().to_owned(),
             dates_text: v.date_range(f.first_day, f.last_day),
             venue: f.venue.clone(),
             timezone: programme.timezone().to_owned(),
@@ -1353,7 +1346,7 @@ impl<'a> Renderer<'a> {
         });
         SessionView {
             summary,
-            body_html: t.body_html.clone(),
+            body_html: t.body_html().to_owned(),
             moderator: t.front.moderator.as_ref().map(|s| v.speaker(s)),
             tags: t.front.tags.clone(),
             held_in,

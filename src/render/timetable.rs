@@ -98,11 +98,8 @@ pub fn view(
     let zone = TimeZone::get(&programme_model.timezone()).unwrap_or(TimeZone::UTC);
     let mut placed = Vec::new();
     let mut untimed = Vec::new();
-    for &s in programme_model.sessions() {
+    for &s in programme_model.sessions_on(date) {
         let session = &m.sessions[s];
-        if session.date() != Some(date) {
-            continue;
-        }
         let primary = &session.entry().primary(v.config).front;
         let Some(t) = v.pick(&session.entry()) else {
             continue;
