@@ -463,14 +463,17 @@ impl LiveSite {
     }
 }
 
+/// A page's file and what it read, sorted.
+type PageRead = (Arc<str>, Box<[u64]>);
+
 /// What each page read of the model, both ways: by page, and by identity the pages that
 /// read it, so that the pages to render again after an edit are found from the few
 /// identities that changed, not by going through every page's reads.
 #[derive(Default)]
 struct Readers {
     ids: HashMap<Arc<str>, u32>,
-    /// By page id: its file (`None`: the id is free) and its reads, sorted.
-    pages: Vec<Option<(Arc<str>, Box<[u64]>)>>,
+    /// By page id: its file and its reads, sorted; `None`: the id is free.
+    pages: Vec<Option<PageRead>>,
     free: Vec<u32>,
     readers: IdentityMap<Vec<u32>>,
 }

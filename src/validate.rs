@@ -37,7 +37,7 @@ fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
                 && last < first
             {
                 problems.push(at_field(
-                    &t.file(),
+                    t.file(),
                     "last_day",
                     "the last day is before the first day",
                 ));
@@ -46,18 +46,14 @@ fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
                 && jiff::tz::TimeZone::get(zone).is_err()
             {
                 problems.push(
-                    at_field(
-                        &t.file(),
-                        "timezone",
-                        &format!("unknown time zone `{zone}`"),
-                    )
-                    .with_hint("use an IANA name such as `Europe/Stockholm`"),
+                    at_field(t.file(), "timezone", &format!("unknown time zone `{zone}`"))
+                        .with_hint("use an IANA name such as `Europe/Stockholm`"),
                 );
             }
             for round in f.practical.iter().flat_map(|p| &p.rounds) {
                 if round.last_day.is_some_and(|last| last < round.first_day) {
                     problems.push(at_field(
-                        &t.file(),
+                        t.file(),
                         "last_day",
                         "a round ends before it starts",
                     ));
@@ -69,7 +65,7 @@ fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
     let zones: Vec<Option<jiff::tz::TimeZone>> = model
         .programmes
         .iter()
-        .map(|p| jiff::tz::TimeZone::get(&p.timezone()).ok())
+        .map(|p| jiff::tz::TimeZone::get(p.timezone()).ok())
         .collect();
     for s in 0..model.sessions.len() {
         let zone = zones[model.sessions[s].programme()].as_ref();
@@ -126,7 +122,7 @@ fn session_alone(
                 && !named.insert(crate::model::name_key(name))
             {
                 problems.push(
-                    at_field(&t.file(), &format!("name = \"{name}\""), &format!("`{name}` is given twice in this session"))
+                    at_field(t.file(), &format!("name = \"{name}\""), &format!("`{name}` is given twice in this session"))
                         .with_hint("give each person once, as speaker or moderator; two people of one name need a speaker page each, referred to by `id`"),
                 );
             }
@@ -136,13 +132,13 @@ fn session_alone(
             && end.0 > NEXT_MORNING
         {
             problems.push(
-                at_field(&t.file(), "end", "the session ends before it starts")
+                at_field(t.file(), "end", "the session ends before it starts")
                     .with_hint("an end before the start is read as the next morning only up to 06:00 (an evening past midnight); check the times"),
             );
         }
         if f.end.is_some() && f.start.is_none() {
             problems.push(at_field(
-                &t.file(),
+                t.file(),
                 "end",
                 "the session has an end but no start",
             ));
@@ -153,7 +149,7 @@ fn session_alone(
             let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
             problems.push(
                 at_field(
-                    &t.file(),
+                    t.file(),
                     "language",
                     &format!("`{code}` is not a language of this site"),
                 )
@@ -178,7 +174,7 @@ fn local_time(
     problems: &mut Vec<Diagnostic>,
 ) {
     if let Some(clock) = clock_problem(date.0, time.0, zone, zone_name) {
-        let d = at_field(&t.file(), field, &clock.message).with_hint(clock.hint);
+        let d = at_field(t.file(), field, &clock.message).with_hint(clock.hint);
         problems.push(if clock.skipped { d } else { d.warning() });
     }
 }
@@ -322,7 +318,7 @@ fn translations_agree(
         let none = || "not given".to_owned();
         problems.push(
             at_field(
-                &t.file(),
+                t.file(),
                 field,
                 &format!(
                     "the translations disagree on `{field}`: {} here, {} in {}",
@@ -352,7 +348,7 @@ fn across_entries(
                 && !static_exists(photo)
             {
                 problems.push(
-                    at_field(&t.file(), "photo", &format!("no file `{photo}` in static/"))
+                    at_field(t.file(), "photo", &format!("no file `{photo}` in static/"))
                         .with_hint("put the photo in the site's static/ folder"),
                 );
             }
@@ -432,7 +428,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
                 match &link.target {
                     LinkTarget::Anchor(anchor) if !t.anchors().contains(anchor) => problems.push(
                         at(format!("this page has no heading `#{anchor}`"))
-                            .with_hint(headings(&t.anchors())),
+                            .with_hint(headings(t.anchors())),
                     ),
                     LinkTarget::Anchor(_) => {}
                     LinkTarget::Page { key, lang, anchor } => match pages.get(key.as_str()) {
@@ -529,7 +525,7 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
         claim(&mut owners, m, problems);
     }
     for p in model.programmes.iter() {
-        claim(&mut owners, &p.entry(), problems);
+        claim(&mut owners, p.entry(), problems);
     }
 }
 
@@ -567,7 +563,7 @@ fn session_in_programme_days(
             };
             problems.push(
                 at_field(
-                    &t.file(),
+                    t.file(),
                     "date",
                     &format!(
                         "the session is on {}, outside its programme's days ({days})",
@@ -632,7 +628,7 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
                 let time = |x: &Time| x.0.strftime("%H:%M").to_string();
                 problems.push(
                     at_field(
-                        &t.file(),
+                        t.file(),
                         "start",
                         &format!(
                             "`{name}` is in two sessions at once: {}–{} here, {}–{} in {}",
@@ -698,7 +694,7 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
                     .collect();
                 problems.push(
                     at_field(
-                        &t.file(),
+                        t.file(),
                         &format!("name = \"{name}\""),
                         &format!(
                             "`{name}` is the name of {} speaker pages: {}",
@@ -763,7 +759,7 @@ fn rooms_booked_twice_in(
                 let time = |x: &Time| x.0.strftime("%H:%M").to_string();
                 problems.push(
                     at_field(
-                        &t.file(),
+                        t.file(),
                         "room",
                         &format!(
                             "the room is booked twice: {}–{} here, {}–{} in {}",

@@ -88,7 +88,7 @@ fn every_page_exists_in_each_of_its_languages_and_no_other() {
                     .model
                     .inline_speakers
                     .iter()
-                    .any(|p| p.slug == parts[2]);
+                    .any(|p| p.slug() == parts[2]);
         if is_index && !generated {
             assert!(
                 expected.contains(path.as_str()),

@@ -495,7 +495,7 @@ fn serve_makes_again_only_the_exports_a_session_or_speaker_edit_touches() {
         .model
         .programmes
         .iter()
-        .position(|p| p.entry.key == "fremtidens-offentlige-sektor")
+        .position(|p| p.entry().key == "fremtidens-offentlige-sektor")
         .unwrap();
     assert_eq!(
         scope.programmes.iter().copied().collect::<Vec<_>>(),
@@ -530,14 +530,14 @@ fn serve_makes_again_only_the_exports_a_session_or_speaker_edit_touches() {
         .expect("a speaker edit has a scope");
     let model = &after.model;
     let speaker = (model.speakers.iter())
-        .position(|s| s.entry.key == speaker_key)
+        .position(|s| s.entry().key == speaker_key)
         .unwrap();
-    let sessions = &model.speakers[speaker].sessions;
+    let sessions = model.speakers[speaker].sessions();
     assert!(!sessions.is_empty());
     assert!(scope.sessions.iter().eq(sessions));
     assert!(scope.speakers.contains(&speaker));
     for &s in sessions {
-        assert!(scope.programmes.contains(&model.sessions[s].programme));
+        assert!(scope.programmes.contains(&model.sessions[s].programme()));
     }
     let files = exporter.files_in(Some(&scope)).unwrap();
     assert!(files.len() < all.len() / 4);

@@ -67,9 +67,9 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
                     date.0
                 );
                 warnings.push(
-                    at_speaker(&t.file(), field, name)
+                    at_speaker(t.file(), field, name)
                         .map(|span| Diagnostic::at(&t.file().path, &t.file().text, span, &message))
-                        .unwrap_or_else(|| at_field(&t.file(), field, &message))
+                        .unwrap_or_else(|| at_field(t.file(), field, &message))
                     .with_hint(format!(
                         "confirm the speaker, or say so on the page; samling warns {} days ahead (confirm_speakers_days)",
                         config.confirm_speakers_days

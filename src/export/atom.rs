@@ -28,7 +28,7 @@ pub(super) fn feed(cx: &Cx) -> String {
     let m = cx.model();
     let mut entries: Vec<Entry> = Vec::new();
     for (p, programme) in m.programmes.iter().enumerate() {
-        let tz = zone_of(&programme.timezone());
+        let tz = zone_of(programme.timezone());
         for (position, &s) in programme.sessions().iter().enumerate() {
             let Some(t) = cx.pick(s) else { continue };
             for (n, change) in t.front.changes.iter().enumerate() {

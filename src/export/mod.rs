@@ -148,7 +148,7 @@ impl<'a> Exporter<'a> {
         let zones: Vec<ics::ProgrammeZone> = m
             .programmes
             .iter()
-            .map(|p| ics::ProgrammeZone::new(&p.timezone()))
+            .map(|p| ics::ProgrammeZone::new(p.timezone()))
             .collect();
         // The sessions whose events the files of the scope show.
         let needed: Option<BTreeSet<usize>> = scope.map(|scope| {
@@ -330,7 +330,7 @@ impl<'a> Exporter<'a> {
                 .iter()
                 .any(|s| sessions_before.contains(s))
             {
-                scope.speakers.insert(speaker_by_id(&speaker.id())?);
+                scope.speakers.insert(speaker_by_id(speaker.id())?);
             }
         }
         scope.sessions = sessions;
@@ -893,7 +893,7 @@ impl<'a> Schedule<'a> {
         let m = cx.model();
         let programme = &m.programmes[i];
         let pt = programme.entry().rendered_in(cx.lang);
-        let tz = zone_of(&programme.timezone());
+        let tz = zone_of(programme.timezone());
         let acronym = acronym(&programme.entry().key);
         let tracks: Vec<Track> = programme
             .themes()

@@ -86,8 +86,11 @@ struct ListingItems {
     /// Whole listings as the templates see them (days, summaries, items), by page, group
     /// and heading level, with the revisions of what they show: [`Renderer::listing`].
     /// Each with the reads it was made with, played again where it is used.
-    listings: Mutex<Memo<Vec<Revision>, (tera::Value, Vec<u64>)>>,
+    listings: Mutex<Memo<Vec<Revision>, Recorded<tera::Value>>>,
 }
+
+/// A value with the reads of the model it was made with ([`crate::reads`]).
+type Recorded<T> = (T, Vec<u64>);
 
 /// What `days.html` sees of a cached item: the summary, its HTML and the heading level the
 /// HTML was rendered at (the template renders the item itself at any other level).
@@ -942,9 +945,9 @@ impl<'a> Renderer<'a> {
                     title: t.front.title.clone(),
                     summary: t.front.summary.clone(),
                     body_html: t.body_html().to_owned(),
-                    programme: link_or_key(v, &programme.entry(), |f| &f.title),
+                    programme: link_or_key(v, programme.entry(), |f| &f.title),
                     session_count: theme.sessions().len(),
-                    days: self.listing(v, "", &theme.sessions(), 4),
+                    days: self.listing(v, "", theme.sessions(), 4),
                 };
                 context.insert("page", &view);
             }
@@ -1047,7 +1050,7 @@ impl<'a> Renderer<'a> {
                         current: d == day,
                     })
                     .collect();
-                let programme = link_or_key(v, &p.entry(), |f| &f.title);
+                let programme = link_or_key(v, p.entry(), |f| &f.title);
                 context.insert("page", &timetable::view(v, i, day, days, programme));
             }
             Job::Search(lang) | Job::MyProgramme(lang) => {
@@ -1192,7 +1195,7 @@ impl<'a> Renderer<'a> {
                 .programmes
                 .iter()
                 .filter_map(|p| {
-                    let t = v.pick(&p.entry())?;
+                    let t = v.pick(p.entry())?;
                     Some(ProgrammeCard {
                         title: t.front.title.clone(),
                         url: self
@@ -1236,7 +1239,7 @@ impl<'a> Renderer<'a> {
         let mut groups = Vec::new();
         for &th in programme.themes() {
             let theme = &self.model.themes[th];
-            let Some(tt) = v.pick(&theme.entry()) else {
+            let Some(tt) = v.pick(theme.entry()) else {
                 continue;
             };
             groups.push(Group {
@@ -1248,7 +1251,7 @@ impl<'a> Renderer<'a> {
                 lang: v.other_lang(tt),
                 summary: tt.front.summary.clone(),
                 session_count: theme.sessions().len(),
-                days: self.listing(v, &theme.entry().key, &theme.sessions(), heading),
+                days: self.listing(v, &theme.entry().key, theme.sessions(), heading),
             });
         }
         let unthemed: Vec<usize> = programme
@@ -1327,7 +1330,7 @@ impl<'a> Renderer<'a> {
         if summary.programme.is_none() {
             summary.programme = Some(link_or_key(
                 v,
-                &m.programmes[session.programme()].entry(),
+                m.programmes[session.programme()].entry(),
                 |f| &f.title,
             ));
         }
@@ -1335,7 +1338,7 @@ impl<'a> Renderer<'a> {
         let [previous, next] = session.neighbours();
         let neighbour = |s: Option<usize>| {
             let s = s?;
-            let st = v.pick(&m.sessions[s].entry())?;
+            let st = v.pick(m.sessions[s].entry())?;
             Some(v.link_to(st, &m.sessions[s].entry().key, &st.front.title))
         };
         let held_in = t.front.language.as_ref().and_then(|code| {
@@ -1362,7 +1365,7 @@ impl<'a> Renderer<'a> {
             .speakers
             .iter()
             .filter_map(|s| {
-                let t = v.pick(&s.entry())?;
+                let t = v.pick(s.entry())?;
                 Some(SpeakerListing {
                     name: t.front.name.clone(),
                     role: t.front.role.clone(),

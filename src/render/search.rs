@@ -134,7 +134,7 @@ impl<'a> Renderer<'a> {
             docs.add(
                 || vec![theme.entry().revision(), programme.revision()],
                 || {
-                    let t = v.pick(&theme.entry())?;
+                    let t = v.pick(theme.entry())?;
                     let programme = link_or_key(&v, programme, |f| &f.title);
                     Some(Document {
                         kind: "theme",
@@ -152,7 +152,7 @@ impl<'a> Renderer<'a> {
             docs.add(
                 || vec![speaker.entry().revision()],
                 || {
-                    let t = v.pick(&speaker.entry())?;
+                    let t = v.pick(speaker.entry())?;
                     let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
                     Some(Document {
                         kind: "speaker",
@@ -198,9 +198,9 @@ impl<'a> Renderer<'a> {
                 .ok()
         };
         for programme in m.programmes.iter() {
-            let zone = jiff::tz::TimeZone::get(&programme.timezone()).ok();
+            let zone = jiff::tz::TimeZone::get(programme.timezone()).ok();
             let programme_title = v
-                .pick(&programme.entry())
+                .pick(programme.entry())
                 .map(|t| t.front.title.clone())
                 .unwrap_or_default();
             for &s in programme.sessions() {
@@ -213,7 +213,7 @@ impl<'a> Renderer<'a> {
                 docs.add(
                     || m.session_sources(s),
                     || {
-                        let t = v.pick(&session.entry())?;
+                        let t = v.pick(session.entry())?;
                         let f = &t.front;
                         let date_text = f.date.map(|d| {
                             day_texts
@@ -261,7 +261,7 @@ impl<'a> Renderer<'a> {
                             theme_titles
                                 .entry(i)
                                 .or_insert_with(|| {
-                                    v.pick(&m.themes[i].entry()).map(|t| t.front.title.clone())
+                                    v.pick(m.themes[i].entry()).map(|t| t.front.title.clone())
                                 })
                                 .clone()
                         });

@@ -95,13 +95,13 @@ pub fn view(
 ) -> TimetableView {
     let m = v.model;
     let programme_model = &m.programmes[p];
-    let zone = TimeZone::get(&programme_model.timezone()).unwrap_or(TimeZone::UTC);
+    let zone = TimeZone::get(programme_model.timezone()).unwrap_or(TimeZone::UTC);
     let mut placed = Vec::new();
     let mut untimed = Vec::new();
     for &s in programme_model.sessions_on(date) {
         let session = &m.sessions[s];
         let primary = &session.entry().primary(v.config).front;
-        let Some(t) = v.pick(&session.entry()) else {
+        let Some(t) = v.pick(session.entry()) else {
             continue;
         };
         let summary = v.summary_of(session, t, false);

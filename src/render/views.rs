@@ -233,9 +233,9 @@ impl<'a> ViewBuilder<'a> {
     /// A person given inline, with the role and organisation their first session that a
     /// reader of this language sees gives them.
     pub fn as_first_given(&self, person: &crate::model::InlineSpeaker) -> Option<SpeakerView> {
-        let key = crate::model::name_key(&person.name());
+        let key = crate::model::name_key(person.name());
         person.sessions().iter().find_map(|&s| {
-            let t = self.pick(&self.model.sessions[s].entry())?;
+            let t = self.pick(self.model.sessions[s].entry())?;
             let entries = t.front.speakers.iter().chain(&t.front.moderator);
             entries
                 .filter(|e| {
@@ -248,7 +248,7 @@ impl<'a> ViewBuilder<'a> {
 
     pub fn session_summary(&self, index: usize, with_programme: bool) -> Option<SessionSummary> {
         let session = &self.model.sessions[index];
-        let t = self.pick(&session.entry())?;
+        let t = self.pick(session.entry())?;
         Some(self.summary_of(session, t, with_programme))
     }
 
@@ -278,12 +278,12 @@ impl<'a> ViewBuilder<'a> {
             status: f.status,
             speakers: f.speakers.iter().map(|s| self.speaker(s)).collect(),
             programme: with_programme
-                .then(|| self.pick(&programme.entry()))
+                .then(|| self.pick(programme.entry()))
                 .flatten()
                 .map(|p| self.link_to(p, &programme.entry().key, &p.front.title)),
             theme: session.theme().and_then(|i| {
                 let theme = &self.model.themes[i];
-                self.pick(&theme.entry())
+                self.pick(theme.entry())
                     .map(|th| self.link_to(th, &theme.entry().key, &th.front.title))
             }),
         }
