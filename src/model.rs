@@ -384,7 +384,7 @@ pub enum Person {
 /// a programme's title does not depend on its list of sessions. The entry is not a read of
 /// its own: [`Entry`]'s accessors record which translations are read.
 macro_rules! recorded_fields {
-    ($item:ident, $collection:ident, $key:ident, { $($n:literal $field:ident: $ty:ty = $how:tt),* $(,)? }) => {
+    ($item:ident, $collection:ident, $key:ident, { $($n:literal $part:ident $field:ident: $ty:ty = $how:tt),* $(,)? }) => {
         impl reads::Item for $item {
             const COLLECTION: Collection = Collection::$collection;
             fn key(&self) -> &str {
@@ -395,6 +395,11 @@ macro_rules! recorded_fields {
             }
         }
         impl $item {
+            $(
+                /// The number of the field's reads ([`reads::part_of`]), for its fingerprint.
+                #[allow(dead_code)]
+                const $part: u64 = $n;
+            )*
             $(
                 pub fn $field(&self) -> $ty {
                     recorded_fields!(@give self, $n, $field, $how)
@@ -416,36 +421,36 @@ macro_rules! recorded_fields {
 }
 
 recorded_fields!(Programme, Programmes, entry, {
-    0 entry: &Arc<Entry<ProgrammeFront>> = entry,
-    1 timezone: &str = borrow,
-    2 themes: &[usize] = borrow,
-    3 sessions: &[usize] = borrow,
-    4 days: &[Date] = borrow,
+    0 ENTRY entry: &Arc<Entry<ProgrammeFront>> = entry,
+    1 TIMEZONE timezone: &str = borrow,
+    2 THEMES themes: &[usize] = borrow,
+    3 SESSIONS sessions: &[usize] = borrow,
+    4 DAYS days: &[Date] = borrow,
 });
 recorded_fields!(Theme, Themes, entry, {
-    0 entry: &Arc<Entry<ThemeFront>> = entry,
-    1 programme: usize = copy,
-    2 sessions: &[usize] = borrow,
+    0 ENTRY entry: &Arc<Entry<ThemeFront>> = entry,
+    1 PROGRAMME programme: usize = copy,
+    2 SESSIONS sessions: &[usize] = borrow,
 });
 recorded_fields!(Session, Sessions, entry, {
-    0 entry: &Arc<Entry<SessionFront>> = entry,
-    1 programme: usize = copy,
-    2 theme: Option<usize> = copy,
-    3 date: Option<Date> = copy,
-    4 neighbours: [Option<usize>; 2] = copy,
-    5 times: [Option<Time>; 2] = copy,
+    0 ENTRY entry: &Arc<Entry<SessionFront>> = entry,
+    1 PROGRAMME programme: usize = copy,
+    2 THEME theme: Option<usize> = copy,
+    3 DATE date: Option<Date> = copy,
+    4 NEIGHBOURS neighbours: [Option<usize>; 2] = copy,
+    5 TIMES times: [Option<Time>; 2] = copy,
 });
 recorded_fields!(Speaker, Speakers, entry, {
-    0 id: &str = borrow,
-    1 entry: &Arc<Entry<SpeakerFront>> = entry,
-    2 sessions: &[usize] = borrow,
-    3 number: u32 = copy,
+    0 ID id: &str = borrow,
+    1 ENTRY entry: &Arc<Entry<SpeakerFront>> = entry,
+    2 SESSIONS sessions: &[usize] = borrow,
+    3 NUMBER number: u32 = copy,
 });
 recorded_fields!(InlineSpeaker, InlineSpeakers, slug, {
-    0 name: &str = borrow,
-    1 slug: &str = borrow,
-    2 sessions: &[usize] = borrow,
-    3 number: u32 = copy,
+    0 NAME name: &str = borrow,
+    1 SLUG slug: &str = borrow,
+    2 SESSIONS sessions: &[usize] = borrow,
+    3 NUMBER number: u32 = copy,
 });
 impl reads::Item for Arc<Entry<PageFront>> {
     const COLLECTION: Collection = Collection::Pages;
@@ -582,7 +587,7 @@ impl Model {
                 })
             },
         );
-        // Each item taken apart field by field, by the numbers of `recorded_fields!`: a
+        // Each item taken apart field by field, each by the number `recorded_fields!` gives it: a
         // field added to an item is a compile error here until its fingerprint is made.
         use Collection as C;
         let programmes = self.programmes.unrecorded();
@@ -598,10 +603,13 @@ impl Model {
                 identity: _,
             } = p;
             entry(&mut out, e);
-            out.insert(part_of(id, 1), hash_of(timezone));
-            out.insert(part_of(id, 2), keys(C::Themes, themes));
-            out.insert(part_of(id, 3), keys(C::Sessions, sessions));
-            out.insert(part_of(id, 4), hash_of(days));
+            out.insert(part_of(id, Programme::TIMEZONE), hash_of(timezone));
+            out.insert(part_of(id, Programme::THEMES), keys(C::Themes, themes));
+            out.insert(
+                part_of(id, Programme::SESSIONS),
+                keys(C::Sessions, sessions),
+            );
+            out.insert(part_of(id, Programme::DAYS), hash_of(days));
             for (date, sessions) in days.iter().zip(day_sessions) {
                 out.insert(
                     Programme::day_identity(id, *date),
@@ -619,8 +627,11 @@ impl Model {
                 identity: _,
             } = t;
             entry(&mut out, e);
-            out.insert(part_of(id, 1), key(C::Programmes, *programme));
-            out.insert(part_of(id, 2), keys(C::Sessions, sessions));
+            out.insert(
+                part_of(id, Theme::PROGRAMME),
+                key(C::Programmes, *programme),
+            );
+            out.insert(part_of(id, Theme::SESSIONS), keys(C::Sessions, sessions));
         }
         let sessions = self.sessions.unrecorded();
         let ids = collection(&mut out, sessions);
@@ -635,12 +646,18 @@ impl Model {
                 identity: _,
             } = s;
             entry(&mut out, e);
-            out.insert(part_of(id, 1), key(C::Programmes, *programme));
-            out.insert(part_of(id, 2), hash_of(theme.map(|t| key(C::Themes, t))));
-            out.insert(part_of(id, 3), hash_of(date));
+            out.insert(
+                part_of(id, Session::PROGRAMME),
+                key(C::Programmes, *programme),
+            );
+            out.insert(
+                part_of(id, Session::THEME),
+                hash_of(theme.map(|t| key(C::Themes, t))),
+            );
+            out.insert(part_of(id, Session::DATE), hash_of(date));
             let neighbours = neighbours.map(|n| n.map(|n| key(C::Sessions, n)));
-            out.insert(part_of(id, 4), hash_of(neighbours));
-            out.insert(part_of(id, 5), hash_of(times));
+            out.insert(part_of(id, Session::NEIGHBOURS), hash_of(neighbours));
+            out.insert(part_of(id, Session::TIMES), hash_of(times));
             let listing = keys(C::Speakers, &self.session_speakers[i]);
             out.insert(read_of::speakers_listing(id), listing);
         }
@@ -655,9 +672,9 @@ impl Model {
                 identity: _,
             } = s;
             entry(&mut out, e);
-            out.insert(part_of(id, 0), hash_of(stem));
-            out.insert(part_of(id, 2), keys(C::Sessions, sessions));
-            out.insert(part_of(id, 3), hash_of(number));
+            out.insert(part_of(id, Speaker::ID), hash_of(stem));
+            out.insert(part_of(id, Speaker::SESSIONS), keys(C::Sessions, sessions));
+            out.insert(part_of(id, Speaker::NUMBER), hash_of(number));
         }
         let inline = self.inline_speakers.unrecorded();
         let ids = collection(&mut out, inline);
@@ -669,10 +686,13 @@ impl Model {
                 number,
                 identity: _,
             } = p;
-            out.insert(part_of(id, 0), hash_of(name));
-            out.insert(part_of(id, 1), hash_of(slug));
-            out.insert(part_of(id, 2), keys(C::Sessions, sessions));
-            out.insert(part_of(id, 3), hash_of(number));
+            out.insert(part_of(id, InlineSpeaker::NAME), hash_of(name));
+            out.insert(part_of(id, InlineSpeaker::SLUG), hash_of(slug));
+            out.insert(
+                part_of(id, InlineSpeaker::SESSIONS),
+                keys(C::Sessions, sessions),
+            );
+            out.insert(part_of(id, InlineSpeaker::NUMBER), hash_of(number));
         }
         collection(&mut out, self.pages.unrecorded());
         for e in self.pages.unrecorded() {
