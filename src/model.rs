@@ -587,8 +587,8 @@ impl Model {
                 })
             },
         );
-        // Each item taken apart field by field, each by the number `recorded_fields!` gives it: a
-        // field added to an item is a compile error here until its fingerprint is made.
+        // Each item taken apart field by field, each by the number `recorded_fields!` gives
+        // it: a field added to an item is a compile error here until it has a fingerprint.
         use Collection as C;
         let programmes = self.programmes.unrecorded();
         let ids = collection(&mut out, programmes);
