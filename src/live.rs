@@ -288,9 +288,6 @@ impl LiveSite {
             render.extend(renderer.files_using(&pending.templates));
         }
         render.extend(renderer.files_in(&pending.locales));
-        if std::env::var_os("SAMLING_DEBUG_PLAN").is_some() {
-            eprintln!("PLAN {} {:?}", render.len(), render);
-        }
         let update = PageUpdate {
             render,
             pages_changed: added > 0 || !removed.is_empty(),

@@ -261,20 +261,18 @@ pub struct Programme {
 }
 
 impl Programme {
-    /// Every date of its sessions, if any session has a room (a series of single meetings
-    /// needs no grid).
-    /// With each day, its sessions in the programme's order.
+    /// Every date of its sessions (their [`Session::when`]), each with its sessions in the
+    /// programme's order, if any session has a room (a series of single meetings needs no
+    /// grid).
     fn timetable_days(&self, sessions: &[Session], config: &Config) -> Vec<(Date, Vec<usize>)> {
-        let fronts = self
-            .sessions
-            .iter()
-            .map(|&s| &sessions[s].entry.primary(config).front);
-        if !fronts.clone().any(|f| f.room.is_some()) {
+        let has_room =
+            (self.sessions.iter()).any(|&s| sessions[s].entry.primary(config).front.room.is_some());
+        if !has_room {
             return Vec::new();
         }
         let mut days: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
         for &s in &self.sessions {
-            if let Some(date) = sessions[s].entry.primary(config).front.date {
+            if let Some(date) = sessions[s].date {
                 days.entry(date).or_default().push(s);
             }
         }
@@ -310,8 +308,8 @@ pub struct Session {
     entry: Arc<Entry<SessionFront>>,
     programme: usize,
     theme: Option<usize>,
-    /// The date of its default-language translation: read apart from the entry, so that
-    /// a timetable day that picks its sessions by date reads the others' dates alone.
+    /// The date of its default-language translation ([`Session::when`]), the same in every
+    /// language: read apart from the entry.
     date: Option<Date>,
     /// The sessions before and after it in its programme's order: what its page links to,
     /// a fact of its own so that the page does not read the programme's whole order.
@@ -393,6 +391,9 @@ macro_rules! recorded_fields {
             fn place(&mut self, identity: u64) {
                 self.identity = identity;
             }
+            fn identity(&self) -> u64 {
+                self.identity
+            }
         }
         impl $item {
             $(
@@ -469,12 +470,15 @@ impl reads::Item for Arc<Entry<MinutesFront>> {
 mod read_of {
     use crate::reads::{hash_of, part_of};
 
+    /// Apart from every hash of a key, and made without hashing: these are noted often.
+    const BASE: u64 = 0x7361_6d6c_696e_6701;
+
     pub fn home() -> u64 {
-        hash_of("home")
+        part_of(BASE, 0)
     }
 
     pub fn links() -> u64 {
-        hash_of("links")
+        part_of(BASE, 1)
     }
 
     pub fn person(name_key: &str) -> u64 {
@@ -559,10 +563,7 @@ impl Model {
         }
         fn collection<T: reads::Item>(out: &mut Fingerprints, items: &[T]) -> Vec<u64> {
             let c = T::COLLECTION;
-            let identities: Vec<u64> = items
-                .iter()
-                .map(|item| reads::item_identity(c, item.key()))
-                .collect();
+            let identities: Vec<u64> = items.iter().map(reads::Item::identity).collect();
             out.insert(reads::whole::members(c), hash_of(&identities));
             out.insert(reads::whole::len(c), items.len() as u64);
             out.insert(reads::whole::empty(c), items.is_empty() as u64);

@@ -42,23 +42,29 @@ pub fn part_of(base: u64, n: u64) -> u64 {
     (base ^ n.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15)).rotate_left(17)
 }
 
-/// The identities of the reads of a whole collection.
+/// The identities of the reads of a whole collection: a few multiplications, as they are
+/// made on every iteration, recorded or not.
 pub mod whole {
-    use super::{Collection, hash_of};
+    use super::{Collection, part_of};
+
+    /// The base of a collection's identities, apart from every hash of a key.
+    fn base(c: Collection) -> u64 {
+        part_of(0x7361_6d6c_696e_6700, c as u64)
+    }
 
     /// Which items there are, in order.
     pub fn members(c: Collection) -> u64 {
-        hash_of(("members", c))
+        part_of(base(c), 0)
     }
 
     /// How many there are.
     pub fn len(c: Collection) -> u64 {
-        hash_of(("len", c))
+        part_of(base(c), 1)
     }
 
     /// Whether there are any.
     pub fn empty(c: Collection) -> u64 {
-        hash_of(("empty", c))
+        part_of(base(c), 2)
     }
 }
 
@@ -160,6 +166,10 @@ pub trait Item {
     fn key(&self) -> &str;
     /// Tells the item its identity (its collection and key, hashed) when it takes its place.
     fn place(&mut self, _identity: u64) {}
+    /// Its identity: the one [`Item::place`] gave it, where it keeps it.
+    fn identity(&self) -> u64 {
+        item_identity(Self::COLLECTION, self.key())
+    }
 }
 
 /// The identity of an item of `collection` with key `key`.

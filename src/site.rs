@@ -340,8 +340,7 @@ impl Site {
             record: true,
             ..self.renderer()
         };
-        let (files, reads) = self.join_output(renderer.render_all(), exports)?;
-        Ok((files, reads))
+        self.join_output(renderer.render_all(), exports, true)
     }
 
     fn render_with_reporting(
@@ -350,14 +349,16 @@ impl Site {
         progress: &dyn Progress,
     ) -> Result<Vec<OutputFile>> {
         let pages = self.renderer_reporting(progress).render_all();
-        Ok(self.join_output(pages, exports)?.0)
+        Ok(self.join_output(pages, exports, false)?.0)
     }
 
-    /// Pages, exports, static files and the sitemap as one output, one file per path.
+    /// Pages, exports, static files and the sitemap as one output, one file per path; with
+    /// what each page read, if the pages were `recorded`.
     fn join_output(
         &self,
         pages: Result<Vec<crate::render::RenderedPage>>,
         exports: Result<Vec<OutputFile>>,
+        recorded: bool,
     ) -> Result<(Vec<OutputFile>, PageReads)> {
         let (pages, exports) = match (pages, exports) {
             (Ok(pages), Ok(exports)) => (pages, exports),
@@ -367,11 +368,13 @@ impl Site {
             }
             (Err(e), _) | (_, Err(e)) => return Err(e),
         };
-        let mut reads = PageReads::with_capacity(pages.len());
+        let mut reads = PageReads::with_capacity(if recorded { pages.len() } else { 0 });
         let pages: Vec<OutputFile> = pages
             .into_iter()
             .map(|p| {
-                reads.push((p.file.clone(), p.reads));
+                if recorded {
+                    reads.push((p.file.clone(), p.reads));
+                }
                 OutputFile {
                     path: p.file,
                     bytes: p.html.into_bytes(),

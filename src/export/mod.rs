@@ -1115,6 +1115,20 @@ fn slug_of(path: &str) -> String {
     crate::text::slug(path, "session")
 }
 
+/// What readers of `lang` are shown of a session, in which language, and whether it is
+/// theirs (a session's calendar in a language exists only with its translation).
+fn shown<'e>(
+    e: &'e crate::model::Entry<SessionFront>,
+    lang: &str,
+    config: &Config,
+) -> (Option<(&'e str, &'e SessionFront, &'e str)>, bool) {
+    let t = e.pick(lang, config, config.list_untranslated);
+    (
+        t.map(|t| (t.lang.as_str(), &t.front, t.file().body_text())),
+        e.get(lang).is_some(),
+    )
+}
+
 /// The languages whose exports show a change of the sessions in `changed`: those where the
 /// translation their readers are shown (their own, or another where the site lists
 /// untranslated sessions) differs in its front matter or text. `None` (all) unless every
@@ -1139,19 +1153,6 @@ pub fn languages_seeing(
         let (was, is) = (&before.sessions[was].entry(), &after.sessions[is].entry());
         for language in &config.languages {
             let lang = language.code.as_str();
-            // What they are shown, in which language, and whether it is theirs (a session's
-            // calendar in a language exists only with its translation).
-            fn shown<'e>(
-                e: &'e crate::model::Entry<SessionFront>,
-                lang: &str,
-                config: &Config,
-            ) -> (Option<(&'e str, &'e SessionFront, &'e str)>, bool) {
-                let t = e.pick(lang, config, config.list_untranslated);
-                (
-                    t.map(|t| (t.lang.as_str(), &t.front, t.file().body_text())),
-                    e.get(lang).is_some(),
-                )
-            }
             if shown(was, lang, config) != shown(is, lang, config) {
                 langs.insert(language.code.clone());
             }

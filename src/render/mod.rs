@@ -401,29 +401,6 @@ impl<'a> Renderer<'a> {
         Ok(pages)
     }
 
-    /// How many pages the site has.
-    pub fn page_count(&self) -> usize {
-        fn count<'m, F: 'm>(
-            entries: impl Iterator<Item = &'m Arc<crate::model::Entry<F>>>,
-        ) -> usize {
-            entries.map(|e| e.translations().len()).sum()
-        }
-        let m = self.model;
-        let timetables: usize = m
-            .programmes
-            .iter()
-            .map(|p| p.days().len() * p.entry().translations().len())
-            .sum();
-        2 + (5 + m.inline_speakers.len()) * self.config.languages.len()
-            + timetables
-            + count(m.programmes.iter().map(|p| p.entry()))
-            + count(m.themes.iter().map(|t| t.entry()))
-            + count(m.sessions.iter().map(|s| s.entry()))
-            + count(m.speakers.iter().map(|s| s.entry()))
-            + count(m.pages.iter())
-            + count(m.minutes.iter())
-    }
-
     /// Whether `file` is one of the site's pages.
     pub fn is_page(&self, file: &str) -> bool {
         self.job_for(file).is_some()
