@@ -3,6 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{Date, SessionFront, Status, Time};
@@ -16,63 +18,142 @@ pub fn validate(
     config: &Config,
     static_exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
-    // Two halves side by side (`serve` validates after every edit); their problems in the
-    // order of the checks.
-    let (mut problems, mut rest) = rayon::join(
-        || entries_alone(model, config),
-        || across_entries(model, config, static_exists),
-    );
-    problems.append(&mut rest);
-    problems
+    let validation = Validation::new(model, config, static_exists);
+    let problems: Vec<Vec<Diagnostic>> = (validation.checks().par_iter())
+        .map(|&check| validation.run(check))
+        .collect();
+    problems.concat()
 }
 
-/// Problems of programme and session pages on their own, and sessions outside their
-/// programme's days.
-fn entries_alone(model: &Model, config: &Config) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    for programme in model.programmes.iter() {
-        for t in programme.entry().translations() {
-            let f = &t.front;
-            if let (Some(first), Some(last)) = (f.first_day, f.last_day)
-                && last < first
-            {
+/// One unit of validation: one programme or session on its own, or one check across
+/// entries. Each is a function of what it reads of the model, so that `serve` can keep a
+/// unit's problems while nothing it read changed ([`crate::live`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Check {
+    /// Programme `i` of the model on its own.
+    Programme(usize),
+    /// Session `i` on its own and within its programme's days.
+    Session(usize),
+    /// One check that needs many entries at once.
+    Across(Across),
+}
+
+/// The checks across entries, in the order their problems are reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Across {
+    RoomsBookedTwice,
+    PeopleBookedTwice,
+    NamesOfTwoSpeakerPages,
+    Photos,
+    DuplicatePaths,
+    Links,
+}
+
+/// A model to validate, with what every check needs of the site.
+pub struct Validation<'m> {
+    model: &'m Model,
+    config: &'m Config,
+    static_exists: &'m (dyn Fn(&str) -> bool + Sync),
+    /// Each programme's zone, looked up once: a lookup reads the zone's rules.
+    zones: Vec<Option<jiff::tz::TimeZone>>,
+}
+
+impl<'m> Validation<'m> {
+    pub fn new(
+        model: &'m Model,
+        config: &'m Config,
+        static_exists: &'m (dyn Fn(&str) -> bool + Sync),
+    ) -> Validation<'m> {
+        let zones = (model.programmes.unrecorded().iter())
+            .map(|p| jiff::tz::TimeZone::get(p.timezone()).ok())
+            .collect();
+        Validation {
+            model,
+            config,
+            static_exists,
+            zones,
+        }
+    }
+
+    /// Every check of the model, in the order of their problems.
+    pub fn checks(&self) -> Vec<Check> {
+        let model = self.model;
+        use Across as A;
+        (0..model.programmes.unrecorded().len())
+            .map(Check::Programme)
+            .chain((0..model.sessions.unrecorded().len()).map(Check::Session))
+            .chain(
+                [
+                    A::RoomsBookedTwice,
+                    A::PeopleBookedTwice,
+                    A::NamesOfTwoSpeakerPages,
+                    A::Photos,
+                    A::DuplicatePaths,
+                    A::Links,
+                ]
+                .map(Check::Across),
+            )
+            .collect()
+    }
+
+    /// The problems `check` finds.
+    pub fn run(&self, check: Check) -> Vec<Diagnostic> {
+        let (model, config) = (self.model, self.config);
+        let mut problems = Vec::new();
+        match check {
+            Check::Programme(p) => programme_alone(model, p, &mut problems),
+            Check::Session(s) => {
+                let programme = model.sessions[s].programme();
+                // Read, so that a zone changed is seen; looked up once, in `zones`.
+                _ = model.programmes[programme].timezone();
+                let zone = self.zones[programme].as_ref();
+                session_alone(model, config, s, zone, &mut problems);
+                session_in_programme_days(model, config, s, &mut problems);
+            }
+            Check::Across(across) => match across {
+                Across::RoomsBookedTwice => rooms_booked_twice(model, config, &mut problems),
+                Across::PeopleBookedTwice => people_booked_twice(model, config, &mut problems),
+                Across::NamesOfTwoSpeakerPages => names_of_two_speaker_pages(model, &mut problems),
+                Across::Photos => photos(model, self.static_exists, &mut problems),
+                Across::DuplicatePaths => duplicate_paths(model, config, &mut problems),
+                Across::Links => links(model, self.static_exists, &mut problems),
+            },
+        }
+        problems
+    }
+}
+
+/// Problems of programme `p`'s pages on their own.
+fn programme_alone(model: &Model, p: usize, problems: &mut Vec<Diagnostic>) {
+    for t in model.programmes[p].entry().translations() {
+        let f = &t.front;
+        if let (Some(first), Some(last)) = (f.first_day, f.last_day)
+            && last < first
+        {
+            problems.push(at_field(
+                t.file(),
+                "last_day",
+                "the last day is before the first day",
+            ));
+        }
+        if let Some(zone) = &f.timezone
+            && jiff::tz::TimeZone::get(zone).is_err()
+        {
+            problems.push(
+                at_field(t.file(), "timezone", &format!("unknown time zone `{zone}`"))
+                    .with_hint("use an IANA name such as `Europe/Stockholm`"),
+            );
+        }
+        for round in f.practical.iter().flat_map(|p| &p.rounds) {
+            if round.last_day.is_some_and(|last| last < round.first_day) {
                 problems.push(at_field(
                     t.file(),
                     "last_day",
-                    "the last day is before the first day",
+                    "a round ends before it starts",
                 ));
-            }
-            if let Some(zone) = &f.timezone
-                && jiff::tz::TimeZone::get(zone).is_err()
-            {
-                problems.push(
-                    at_field(t.file(), "timezone", &format!("unknown time zone `{zone}`"))
-                        .with_hint("use an IANA name such as `Europe/Stockholm`"),
-                );
-            }
-            for round in f.practical.iter().flat_map(|p| &p.rounds) {
-                if round.last_day.is_some_and(|last| last < round.first_day) {
-                    problems.push(at_field(
-                        t.file(),
-                        "last_day",
-                        "a round ends before it starts",
-                    ));
-                }
             }
         }
     }
-    // Each programme's zone looked up once: a lookup reads the zone's rules.
-    let zones: Vec<Option<jiff::tz::TimeZone>> = model
-        .programmes
-        .iter()
-        .map(|p| jiff::tz::TimeZone::get(p.timezone()).ok())
-        .collect();
-    for s in 0..model.sessions.len() {
-        let zone = zones[model.sessions[s].programme()].as_ref();
-        session_alone(model, config, s, zone, &mut problems);
-    }
-    sessions_in_programme_days(model, config, &mut problems);
-    problems
 }
 
 /// The latest end before the start that is read as the next morning (an evening that runs
@@ -332,16 +413,12 @@ fn translations_agree(
     }
 }
 
-/// Rooms booked twice, speakers' photos, pages at one address, links.
-fn across_entries(
+/// Speakers' photos that are not in static/.
+fn photos(
     model: &Model,
-    config: &Config,
     static_exists: &(dyn Fn(&str) -> bool + Sync),
-) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    rooms_booked_twice(model, config, &mut problems);
-    people_booked_twice(model, config, &mut problems);
-    names_of_two_speaker_pages(model, &mut problems);
+    problems: &mut Vec<Diagnostic>,
+) {
     for speaker in model.speakers.iter() {
         for t in speaker.entry().translations() {
             if let Some(photo) = &t.front.photo
@@ -354,9 +431,6 @@ fn across_entries(
             }
         }
     }
-    duplicate_paths(model, config, &mut problems);
-    links(model, static_exists, &mut problems);
-    problems
 }
 
 /// Calls `$f` with every entry of the model, of whatever kind (a macro: the entries' front
@@ -530,12 +604,6 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
 }
 
 /// A session dated outside its programme's first and last day is a typo in one of them.
-fn sessions_in_programme_days(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
-    for s in 0..model.sessions.len() {
-        session_in_programme_days(model, config, s, problems);
-    }
-}
-
 fn session_in_programme_days(
     model: &Model,
     config: &Config,
