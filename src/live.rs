@@ -7,13 +7,19 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
 use crate::changes::SiteChanges;
-use crate::diagnostic::Result;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Result};
 use crate::export::languages_seeing;
 use crate::load::Sources;
-use crate::model::{Fingerprints, changed_between};
-use crate::reads::IdentityMap;
-use crate::site::{Origin, PageReads, SITEMAP_FILE, Site};
+use crate::model::{Fingerprints, Model, changed_between};
+use crate::reads::{IdentitySet, Item, Readers};
+use crate::site::{Origin, PageReads, SITEMAP_FILE, Site, Validator};
+use crate::validate::{Check, Validation};
 use crate::write::OutputFile;
 
 /// The output of a site by path, shared cheaply between rebuilds and the server.
@@ -54,9 +60,11 @@ pub struct LiveSite {
     /// What each page of `files` read of the model when it was last rendered
     /// ([`crate::reads`]): after an edit, the pages to render again are those that read
     /// something whose fingerprint changed.
-    reads: Readers,
+    reads: Readers<Arc<str>>,
     /// The fingerprints of the last good site's model ([`crate::model::Model::fingerprints`]).
-    fingerprints: Fingerprints,
+    fingerprints: Arc<Fingerprints>,
+    /// The problems of the last model validated, good or not, check by check.
+    validated: Validated,
     /// The last good site's page list.
     routes: Routes,
 }
@@ -109,7 +117,8 @@ impl LiveSite {
             others: BTreeSet::new(),
             pending: SiteChanges::default(),
             reads: Readers::default(),
-            fingerprints: Fingerprints::default(),
+            fingerprints: Arc::default(),
+            validated: Validated::default(),
             routes: Routes::default(),
         }
     }
@@ -152,19 +161,39 @@ impl LiveSite {
                 .update(&self.root, &old.config, &changes.content_paths);
         }
         self.pending.merge(changes);
-        let (site, plan, fingerprints) = match &self.site {
-            Some(old) if !self.pending.everything => {
-                let site = old.reload(&self.sources, &self.pending)?;
-                let (plan, fingerprints) = self.plan(&site);
-                (site, Some(plan), fingerprints)
-            }
-            _ => {
-                let config = Site::config(&self.root, self.base_url.as_deref())?;
+        // Validation's memo holds for the model and the static files it checked against.
+        if self.pending.everything || self.pending.theme_changed() {
+            self.validated.forget_problems();
+        }
+        let validated = Mutex::new(std::mem::take(&mut self.validated));
+        let found = Mutex::new(None);
+        let validator: Validator = &|model, config, static_exists| {
+            let mut validated = validated.lock().expect("no check panicked");
+            let (problems, model_seen) = validated.validate(model, config, static_exists);
+            *found.lock().expect("not poisoned") = Some(model_seen);
+            problems
+        };
+        let built = match &self.site {
+            Some(old) if !self.pending.everything => old
+                .reload(&self.sources, &self.pending, validator)
+                .map(|site| (site, true)),
+            _ => Site::config(&self.root, self.base_url.as_deref()).and_then(|config| {
                 self.sources = Sources::load(&self.root, &config);
-                let site = Site::from_sources(&self.root, config, &self.sources)?;
-                let fingerprints = site.model.fingerprints();
-                (site, None, fingerprints)
-            }
+                Site::from_sources_with(&self.root, config, &self.sources, validator)
+                    .map(|site| (site, false))
+            }),
+        };
+        self.validated = validated.into_inner().expect("no check panicked");
+        let (site, patched) = built?;
+        let seen = found.into_inner().expect("not poisoned");
+        let Some(seen) = seen else {
+            unreachable!("a site is made only from a validated model")
+        };
+        let (plan, fingerprints) = if patched {
+            let (plan, fingerprints) = self.plan(&site, seen);
+            (Some(plan), fingerprints)
+        } else {
+            (None, seen.fingerprints)
         };
         site.keep_between_rebuilds();
         let mut announced = Vec::new();
@@ -180,10 +209,10 @@ impl LiveSite {
                 let others = update.others;
                 let page_reads = update.reads;
                 for path in &plan.removed {
-                    self.reads.remove(path);
+                    self.reads.remove(path.as_str());
                 }
                 for (path, reads) in page_reads {
-                    self.reads.set(&path, reads);
+                    self.reads.set(Arc::from(path), reads);
                 }
                 if let Some(routes) = plan.routes.take() {
                     self.routes = routes;
@@ -213,7 +242,7 @@ impl LiveSite {
                     .collect();
                 self.reads = Readers::default();
                 for (path, reads) in reads {
-                    self.reads.set(&path, reads);
+                    self.reads.set(Arc::from(path), reads);
                 }
                 self.routes = Routes::of(&site);
                 let rendered = files.keys().filter(|p| p.ends_with(".html")).count();
@@ -244,9 +273,15 @@ impl LiveSite {
     /// of the model whose fingerprint changed since the last good build, those new to the
     /// site, those whose templates or strings changed; and the pages that are gone.
     /// With the pages, the fingerprints of `site`'s model.
-    fn plan(&self, site: &Site) -> (PageUpdate, Fingerprints) {
-        let fingerprints = site.model.fingerprints();
-        let changed = changed_between(&self.fingerprints, &fingerprints);
+    fn plan(&self, site: &Site, seen: ModelSeen) -> (PageUpdate, Arc<Fingerprints>) {
+        let fingerprints = seen.fingerprints;
+        // Changed since the model validated before, which is the last good one unless a
+        // rebuild failed since.
+        let changed = if Arc::ptr_eq(&seen.since, &self.fingerprints) {
+            seen.changed
+        } else {
+            changed_between(&self.fingerprints, &fingerprints)
+        };
         let renderer = site.renderer();
         let pending = &self.pending;
         // The page list is made again only when what it was made from changed.
@@ -269,7 +304,7 @@ impl LiveSite {
                     render.insert(file.to_string());
                 }
             }
-            removed = (self.reads.files())
+            removed = (self.reads.keys())
                 .filter(|file| !routes.pages.contains_key(&***file))
                 .map(|file| file.to_string())
                 .collect();
@@ -460,97 +495,90 @@ impl LiveSite {
     }
 }
 
-/// A page's file and what it read, sorted.
-type PageRead = (Arc<str>, Box<[u64]>);
-
-/// What each page read of the model, both ways: by page, and by identity the pages that
-/// read it, so that the pages to render again after an edit are found from the few
-/// identities that changed, not by going through every page's reads.
+/// The problems of each check of validation ([`crate::validate::Check`]) with what it read
+/// of the model, and the fingerprints of that model: after an edit, the checks to run again
+/// are those that read something whose fingerprint changed.
 #[derive(Default)]
-struct Readers {
-    ids: HashMap<Arc<str>, u32>,
-    /// By page id: its file and its reads, sorted; `None`: the id is free.
-    pages: Vec<Option<PageRead>>,
-    free: Vec<u32>,
-    readers: IdentityMap<Vec<u32>>,
+struct Validated {
+    problems: HashMap<CheckKey, Vec<Diagnostic>>,
+    readers: Readers<CheckKey>,
+    fingerprints: Arc<Fingerprints>,
 }
 
-impl Readers {
-    /// Records that the page of `file` read `reads` (sorted), replacing what it read before.
-    fn set(&mut self, file: &str, reads: Vec<u64>) {
-        let reads: Box<[u64]> = reads.into();
-        let id = match self.ids.get(file) {
-            Some(&id) => {
-                let Some((_, old)) = self.pages[id as usize].take() else {
-                    unreachable!("an id in use has its page");
-                };
-                // Both sorted: only the reads that differ touch the index.
-                let (mut a, mut b) = (0, 0);
-                while a < old.len() || b < reads.len() {
-                    match (old.get(a), reads.get(b)) {
-                        (Some(x), Some(y)) if x == y => (a, b) = (a + 1, b + 1),
-                        (Some(x), y) if y.is_none_or(|y| x < y) => {
-                            self.unread(*x, id);
-                            a += 1;
-                        }
-                        (_, Some(y)) => {
-                            self.readers.entry(*y).or_default().push(id);
-                            b += 1;
-                        }
-                        (_, None) => unreachable!("the loop runs while one has more"),
-                    }
-                }
-                id
-            }
-            None => {
-                let id = self.free.pop().unwrap_or(self.pages.len() as u32);
-                if id as usize == self.pages.len() {
-                    self.pages.push(None);
-                }
-                self.ids.insert(Arc::from(file), id);
-                for &read in &reads {
-                    self.readers.entry(read).or_default().push(id);
-                }
-                id
+/// A check by what it is about: the identity of its programme or session (which stays
+/// when items before it come or go and their indices shift), or which check across entries.
+type CheckKey = (u8, u64);
+
+/// A model as validation saw it: its fingerprints, and the identities that changed since
+/// the model validated before it, whose fingerprints were `since`.
+struct ModelSeen {
+    fingerprints: Arc<Fingerprints>,
+    since: Arc<Fingerprints>,
+    changed: IdentitySet,
+}
+
+impl Validated {
+    fn forget_problems(&mut self) {
+        self.problems.clear();
+        self.readers = Readers::default();
+    }
+
+    /// The problems of `model`, as [`crate::validate::validate`] finds them: the checks whose
+    /// reads did not change are not run again.
+    fn validate(
+        &mut self,
+        model: &Model,
+        config: &Config,
+        static_exists: &(dyn Fn(&str) -> bool + Sync),
+    ) -> (Vec<Diagnostic>, ModelSeen) {
+        let fingerprints = Arc::new(model.fingerprints());
+        let changed = changed_between(&self.fingerprints, &fingerprints);
+        let validation = Validation::new(model, config, static_exists);
+        let checks = validation.checks();
+        let key_of = |check: &Check| -> CheckKey {
+            match *check {
+                Check::Programme(p) => (0, model.programmes.unrecorded()[p].identity()),
+                Check::Session(s) => (1, model.sessions.unrecorded()[s].identity()),
+                Check::Across(across) => (2 + across as u8, 0),
             }
         };
-        let file = self.ids.get_key_value(file).map(|(f, _)| Arc::clone(f));
-        self.pages[id as usize] = file.map(|f| (f, reads));
-    }
-
-    fn unread(&mut self, identity: u64, id: u32) {
-        if let Some(pages) = self.readers.get_mut(&identity) {
-            pages.retain(|&p| p != id);
-            if pages.is_empty() {
-                self.readers.remove(&identity);
+        let keys: Vec<CheckKey> = checks.iter().map(key_of).collect();
+        let dirty: std::collections::HashSet<CheckKey> = (changed.iter())
+            .flat_map(|&identity| self.readers.reading(identity))
+            .copied()
+            .collect();
+        let stale: Vec<usize> = (0..checks.len())
+            .filter(|&i| dirty.contains(&keys[i]) || !self.problems.contains_key(&keys[i]))
+            .collect();
+        let found: Vec<(Vec<Diagnostic>, Vec<u64>)> = (stale.par_iter())
+            .map(|&i| crate::reads::recorded(|| validation.run(checks[i])))
+            .collect();
+        for (&i, (problems, reads)) in stale.iter().zip(found) {
+            self.readers.set(keys[i], reads);
+            self.problems.insert(keys[i], problems);
+        }
+        // The checks of programmes and sessions that are gone.
+        if self.problems.len() > keys.len() {
+            let now: std::collections::HashSet<&CheckKey> = keys.iter().collect();
+            let gone: Vec<CheckKey> = (self.problems.keys())
+                .filter(|key| !now.contains(key))
+                .copied()
+                .collect();
+            for key in gone {
+                self.problems.remove(&key);
+                self.readers.remove(&key);
             }
         }
-    }
-
-    fn remove(&mut self, file: &str) {
-        let Some(id) = self.ids.remove(file) else {
-            return;
+        let problems = (keys.iter())
+            .flat_map(|key| self.problems[key].iter().cloned())
+            .collect();
+        let since = std::mem::replace(&mut self.fingerprints, Arc::clone(&fingerprints));
+        let seen = ModelSeen {
+            fingerprints,
+            since,
+            changed,
         };
-        if let Some((_, reads)) = self.pages[id as usize].take() {
-            for &read in reads.iter() {
-                self.unread(read, id);
-            }
-        }
-        self.free.push(id);
-    }
-
-    fn has(&self, file: &str) -> bool {
-        self.ids.contains_key(file)
-    }
-
-    fn files(&self) -> impl Iterator<Item = &Arc<str>> {
-        self.ids.keys()
-    }
-
-    /// The files of the pages that read `identity`.
-    fn reading(&self, identity: u64) -> impl Iterator<Item = &Arc<str>> {
-        (self.readers.get(&identity).into_iter().flatten())
-            .filter_map(|&id| self.pages[id as usize].as_ref().map(|(file, _)| file))
+        (problems, seen)
     }
 }
 

@@ -12,7 +12,9 @@
 //! Recording is off unless [`recorded`] runs: a full build pays one thread-local check per
 //! access.
 
+use std::borrow::Borrow;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Index;
 use std::sync::Arc;
@@ -311,5 +313,112 @@ mod tests {
         expected.sort_unstable();
         assert_eq!(reads, expected);
         assert!(FRAMES.with(|frames| frames.borrow().is_empty()));
+    }
+}
+
+/// What each computation (a page, a check) read of the model, both ways: by computation,
+/// and by identity the computations that read it, so that those to make again after an
+/// edit are found from the few identities that changed, not by going through every one's
+/// reads.
+pub struct Readers<K> {
+    ids: HashMap<K, u32>,
+    /// By id: the computation and its reads, sorted; `None`: the id is free.
+    pages: Vec<Option<(K, Box<[u64]>)>>,
+    free: Vec<u32>,
+    readers: IdentityMap<Vec<u32>>,
+}
+
+impl<K> Default for Readers<K> {
+    fn default() -> Self {
+        Readers {
+            ids: HashMap::new(),
+            pages: Vec::new(),
+            free: Vec::new(),
+            readers: IdentityMap::default(),
+        }
+    }
+}
+
+impl<K: Clone + Eq + Hash> Readers<K> {
+    /// Records that `key` read `reads` (sorted), replacing what it read before.
+    pub fn set(&mut self, key: K, reads: Vec<u64>) {
+        let reads: Box<[u64]> = reads.into();
+        let id = match self.ids.get(&key) {
+            Some(&id) => {
+                let Some((_, old)) = self.pages[id as usize].take() else {
+                    unreachable!("an id in use has its page");
+                };
+                // Both sorted: only the reads that differ touch the index.
+                let (mut a, mut b) = (0, 0);
+                while a < old.len() || b < reads.len() {
+                    match (old.get(a), reads.get(b)) {
+                        (Some(x), Some(y)) if x == y => (a, b) = (a + 1, b + 1),
+                        (Some(x), y) if y.is_none_or(|y| x < y) => {
+                            self.unread(*x, id);
+                            a += 1;
+                        }
+                        (_, Some(y)) => {
+                            self.readers.entry(*y).or_default().push(id);
+                            b += 1;
+                        }
+                        (_, None) => unreachable!("the loop runs while one has more"),
+                    }
+                }
+                id
+            }
+            None => {
+                let id = self.free.pop().unwrap_or(self.pages.len() as u32);
+                if id as usize == self.pages.len() {
+                    self.pages.push(None);
+                }
+                self.ids.insert(key.clone(), id);
+                for &read in &reads {
+                    self.readers.entry(read).or_default().push(id);
+                }
+                id
+            }
+        };
+        self.pages[id as usize] = Some((key, reads));
+    }
+
+    fn unread(&mut self, identity: u64, id: u32) {
+        if let Some(pages) = self.readers.get_mut(&identity) {
+            pages.retain(|&p| p != id);
+            if pages.is_empty() {
+                self.readers.remove(&identity);
+            }
+        }
+    }
+
+    pub fn remove<Q: Hash + Eq + ?Sized>(&mut self, key: &Q)
+    where
+        K: Borrow<Q>,
+    {
+        let Some(id) = self.ids.remove(key) else {
+            return;
+        };
+        if let Some((_, reads)) = self.pages[id as usize].take() {
+            for &read in reads.iter() {
+                self.unread(read, id);
+            }
+        }
+        self.free.push(id);
+    }
+
+    pub fn has<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
+        self.ids.contains_key(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.ids.keys()
+    }
+
+    /// The computations that read `identity`.
+    pub fn reading(&self, identity: u64) -> impl Iterator<Item = &K> {
+        (self.readers.get(&identity).into_iter().flatten())
+            .filter_map(|&id| self.pages[id as usize].as_ref().map(|(key, _)| key))
     }
 }

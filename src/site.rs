@@ -87,9 +87,15 @@ pub struct BuildReport {
     pub languages: usize,
 }
 
+/// How a site's model is checked: [`validate`], or what `serve` keeps between edits
+/// gives the same problems in the same order.
+pub(crate) type Validator<'a> =
+    &'a (dyn Fn(&Model, &Config, &(dyn Fn(&str) -> bool + Sync)) -> Vec<Diagnostic> + Sync);
+
 /// The parts of a site that a reload may take over from the previous one.
 #[derive(Default)]
 struct Reuse<'a> {
+    validator: Option<Validator<'a>>,
     model: Option<&'a Model>,
     /// The content keys that changed, when no folder did: the model may be patched.
     changed_keys: Option<&'a BTreeSet<String>>,
@@ -127,8 +133,14 @@ impl Site {
     /// The site with the content `sources` (loaded with this site's configuration) after
     /// `changes`, which leave the configuration as it is: takes over from `self` whatever
     /// they do not touch. The result is the same as a fresh [`Site::load_with`].
-    pub fn reload(&self, sources: &Sources, changes: &SiteChanges) -> Result<Site> {
+    pub(crate) fn reload(
+        &self,
+        sources: &Sources,
+        changes: &SiteChanges,
+        validator: Validator,
+    ) -> Result<Site> {
         let mut reuse = Reuse {
+            validator: Some(validator),
             markdown: Some(Arc::clone(&self.markdown)),
             model: Some(&self.model),
             changed_keys: changes
@@ -156,6 +168,20 @@ impl Site {
     /// renderer and everything else read from disk.
     pub fn from_sources(root: &Path, config: Config, sources: &Sources) -> Result<Site> {
         Site::assemble(root, config, sources, Reuse::default())
+    }
+
+    /// As [`Site::from_sources`], with the model checked by `validator`.
+    pub(crate) fn from_sources_with(
+        root: &Path,
+        config: Config,
+        sources: &Sources,
+        validator: Validator,
+    ) -> Result<Site> {
+        let reuse = Reuse {
+            validator: Some(validator),
+            ..Reuse::default()
+        };
+        Site::assemble(root, config, sources, reuse)
     }
 
     fn assemble(root: &Path, config: Config, sources: &Sources, reuse: Reuse) -> Result<Site> {
@@ -209,10 +235,13 @@ impl Site {
                     None => Model::rebuild(sources.groups(), &config, &markdown, reuse.model),
                 };
                 match built {
-                    // The whole model is validated after every edit (7 ms at 10,000
-                    // sessions): a check of what an edit touched alone missed warnings.
+                    // The whole model is validated, each check as a function of what it
+                    // reads: `serve`'s validator runs again only those whose reads changed.
                     Ok(model) => {
-                        let problems = validate(&model, &config, &static_exists);
+                        let problems = match reuse.validator {
+                            Some(validator) => validator(&model, &config, &static_exists),
+                            None => validate(&model, &config, &static_exists),
+                        };
                         (Some(model), problems)
                     }
                     Err(errs) => (None, errs),
