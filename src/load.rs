@@ -125,6 +125,8 @@ pub struct Sources {
     failed: BTreeSet<PathBuf>,
     /// The pages with two files in one language.
     clashing: BTreeSet<String>,
+    /// The page keys by their lower case, to find keys that differ only by case.
+    folded: BTreeMap<String, BTreeSet<String>>,
     /// Whether `content/` exists at all.
     missing: bool,
     /// The links in `content/` that were not followed, with their targets.
@@ -234,15 +236,15 @@ impl Sources {
             }
         }
         // `Session.da.md` and `session.da.md` are one file on Windows and macOS.
-        let mut by_folded: BTreeMap<String, &Group> = BTreeMap::new();
-        for (key, group) in &self.groups {
-            if let Some(other) = by_folded.insert(key.to_lowercase(), group) {
+        for keys in self.folded.values().filter(|keys| keys.len() > 1) {
+            let groups: Vec<&Group> = keys.iter().filter_map(|k| self.groups.get(k)).collect();
+            for pair in groups.windows(2) {
                 problems.push(
                     Diagnostic::new(
-                        &group[0].path,
+                        &pair[1][0].path,
                         format!(
                             "{} has the same name but for upper and lower case",
-                            other[0].path.display()
+                            pair[0][0].path.display()
                         ),
                     )
                     .with_hint(
@@ -306,12 +308,21 @@ impl Sources {
         self.check_clash(key);
     }
 
-    /// Notes whether the page `key` has two files in one language (neighbours in its group).
+    /// Notes whether the page `key` has two files in one language (neighbours in its group),
+    /// and whether it is a page at all, by its lower case.
     fn check_clash(&mut self, key: String) {
-        let clash = self
-            .groups
-            .get(&key)
-            .is_some_and(|group| group.windows(2).any(|pair| pair[0].lang == pair[1].lang));
+        let group = self.groups.get(&key);
+        let clash =
+            group.is_some_and(|group| group.windows(2).any(|pair| pair[0].lang == pair[1].lang));
+        let folded = key.to_lowercase();
+        if group.is_some() {
+            self.folded.entry(folded).or_default().insert(key.clone());
+        } else if let Some(keys) = self.folded.get_mut(&folded) {
+            keys.remove(&key);
+            if keys.is_empty() {
+                self.folded.remove(&folded);
+            }
+        }
         if clash {
             self.clashing.insert(key);
         } else {
