@@ -15,6 +15,7 @@ use crate::changes::SiteChanges;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
 use crate::export::languages_seeing;
+use crate::front_matter::Kind;
 use crate::load::Sources;
 use crate::model::{Fingerprints, Model, changed_between};
 use crate::reads::{IdentitySet, Item, Readers};
@@ -539,7 +540,21 @@ impl Validated {
             match *check {
                 Check::Programme(p) => (0, model.programmes.unrecorded()[p].identity()),
                 Check::Session(s) => (1, model.sessions.unrecorded()[s].identity()),
-                Check::Across(across) => (2 + across as u8, 0),
+                Check::Links(at) => {
+                    let identity = match at {
+                        None => 0,
+                        Some((kind, i)) => match kind {
+                            Kind::Programme => model.programmes.unrecorded()[i].identity(),
+                            Kind::Theme => model.themes.unrecorded()[i].identity(),
+                            Kind::Session => model.sessions.unrecorded()[i].identity(),
+                            Kind::Speaker => model.speakers.unrecorded()[i].identity(),
+                            Kind::Page => model.pages.unrecorded()[i].identity(),
+                            Kind::Minutes => model.minutes.unrecorded()[i].identity(),
+                        },
+                    };
+                    (2 + at.map_or(0, |(kind, _)| kind as u8 + 1), identity)
+                }
+                Check::Across(across) => (16 + across as u8, 0),
             }
         };
         let keys: Vec<CheckKey> = checks.iter().map(key_of).collect();

@@ -481,6 +481,11 @@ mod read_of {
         part_of(BASE, 1)
     }
 
+    /// Which content keys there are, of which kind.
+    pub fn keys() -> u64 {
+        part_of(BASE, 2)
+    }
+
     pub fn person(name_key: &str) -> u64 {
         part_of(hash_of("people"), hash_of(name_key))
     }
@@ -711,6 +716,12 @@ impl Model {
             entry(&mut out, home);
         }
         out.insert(read_of::links(), hash_of(self.links_revision));
+        // Every key is in one collection, or is the home page's.
+        let members = C::ALL.map(|c| out.get(&reads::whole::members(c)).copied());
+        out.insert(
+            read_of::keys(),
+            hash_of((members, self.home.as_ref().map(|h| h.identity))),
+        );
         for (name, person) in self.people.iter() {
             let to = match *person {
                 Person::Page(i) => key(C::Speakers, i),
@@ -906,11 +917,14 @@ impl Model {
 impl Model {
     /// The content keys of every page, in key order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
+        reads::note(read_of::keys());
         self.parsed.keys().map(String::as_str)
     }
 
     /// The page with content key `key`: its kind and its index in that kind's list.
     pub fn find(&self, key: &str) -> Option<(Kind, usize)> {
+        // Which keys there are: a key not found now may be found after an edit.
+        reads::note(read_of::keys());
         let by_key = |k: &str| k.cmp(key);
         Some(match self.parsed.get(key)? {
             Parsed::Home(_) => return None,

@@ -31,6 +31,18 @@ pub enum Collection {
     Minutes,
 }
 
+impl Collection {
+    pub const ALL: [Collection; 7] = [
+        Collection::Programmes,
+        Collection::Themes,
+        Collection::Sessions,
+        Collection::Speakers,
+        Collection::InlineSpeakers,
+        Collection::Pages,
+        Collection::Minutes,
+    ];
+}
+
 /// A hash of `value`, the same in every run: identities and fingerprints are made of them.
 pub fn hash_of(value: impl Hash) -> u64 {
     let mut h = std::hash::DefaultHasher::new();

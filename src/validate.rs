@@ -1,13 +1,13 @@
 //! Validate stage: checks that need the whole linked model (dates, zones, languages, paths).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::front_matter::{Date, SessionFront, Status, Time};
+use crate::front_matter::{Date, Kind, SessionFront, Status, Time};
 use crate::load::Sources;
 use crate::markdown::LinkTarget;
 use crate::model::{Entry, Model, Translation, at_field};
@@ -34,6 +34,8 @@ pub enum Check {
     Programme(usize),
     /// Session `i` on its own and within its programme's days.
     Session(usize),
+    /// The links of an entry's text: the home page's (`None`) or that of a page of `Kind`.
+    Links(Option<(Kind, usize)>),
     /// One check that needs many entries at once.
     Across(Across),
 }
@@ -46,7 +48,6 @@ pub enum Across {
     NamesOfTwoSpeakerPages,
     Photos,
     DuplicatePaths,
-    Links,
 }
 
 /// A model to validate, with what every check needs of the site.
@@ -89,10 +90,10 @@ impl<'m> Validation<'m> {
                     A::NamesOfTwoSpeakerPages,
                     A::Photos,
                     A::DuplicatePaths,
-                    A::Links,
                 ]
                 .map(Check::Across),
             )
+            .chain(every_entry(model).map(Check::Links))
             .collect()
     }
 
@@ -110,13 +111,13 @@ impl<'m> Validation<'m> {
                 session_alone(model, config, s, zone, &mut problems);
                 session_in_programme_days(model, config, s, &mut problems);
             }
+            Check::Links(at) => links(model, at, self.static_exists, &mut problems),
             Check::Across(across) => match across {
                 Across::RoomsBookedTwice => rooms_booked_twice(model, config, &mut problems),
                 Across::PeopleBookedTwice => people_booked_twice(model, config, &mut problems),
                 Across::NamesOfTwoSpeakerPages => names_of_two_speaker_pages(model, &mut problems),
                 Across::Photos => photos(model, self.static_exists, &mut problems),
                 Across::DuplicatePaths => duplicate_paths(model, config, &mut problems),
-                Across::Links => links(model, self.static_exists, &mut problems),
             },
         }
         problems
@@ -433,53 +434,79 @@ fn photos(
     }
 }
 
-/// Calls `$f` with every entry of the model, of whatever kind (a macro: the entries' front
-/// matter types differ, and a closure cannot be generic).
-macro_rules! each_entry {
-    ($model:expr, $f:expr) => {{
-        $model.home().iter().for_each(|e| $f(&**e));
-        $model.programmes.iter().for_each(|x| $f(&*x.entry()));
-        $model.themes.iter().for_each(|x| $f(&*x.entry()));
-        $model.sessions.iter().for_each(|x| $f(&*x.entry()));
-        $model.speakers.iter().for_each(|x| $f(&*x.entry()));
-        $model.pages.iter().for_each(|x| $f(&**x));
-        $model.minutes.iter().for_each(|x| $f(&**x));
+/// Calls `$f` with the entry `$at` ([`Check::Links`]) of the model, of whatever kind (a
+/// macro: the entries' front matter types differ, and a closure cannot be generic).
+macro_rules! with_entry {
+    ($model:expr, $at:expr, $f:expr) => {{
+        let model = $model;
+        match $at {
+            None => {
+                if let Some(home) = model.home() {
+                    $f(&**home)
+                }
+            }
+            Some((Kind::Programme, i)) => $f(&*model.programmes[i].entry()),
+            Some((Kind::Theme, i)) => $f(&*model.themes[i].entry()),
+            Some((Kind::Session, i)) => $f(&*model.sessions[i].entry()),
+            Some((Kind::Speaker, i)) => $f(&*model.speakers[i].entry()),
+            Some((Kind::Page, i)) => $f(&*model.pages[i]),
+            Some((Kind::Minutes, i)) => $f(&*model.minutes[i]),
+        }
     }};
 }
 
-/// Every link of a page's text that points inside the site must find its page, heading or
-/// static file: a broken link in a published programme is found by participants otherwise.
-fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec<Diagnostic>) {
-    // The pages that links point to (few: at 10,000 sessions a map of every page took most
-    // of the time of validation): their keys → their languages → the headings of their text.
-    let mut targets: BTreeSet<&str> = BTreeSet::new();
-    fn targets_of<'m, F>(targets: &mut BTreeSet<&'m str>, entry: &'m Entry<F>) {
-        for link in entry.translations().iter().flat_map(|t| t.links()) {
-            if let LinkTarget::Page { key, .. } = &link.target {
-                targets.insert(key.as_str());
-            }
-        }
-    }
-    each_entry!(model, |entry| targets_of(&mut targets, entry));
-    let mut pages: BTreeMap<&str, BTreeMap<&str, &[String]>> = BTreeMap::new();
-    fn add<'m, F>(
-        pages: &mut BTreeMap<&'m str, BTreeMap<&'m str, &'m [String]>>,
-        targets: &BTreeSet<&str>,
-        entry: &'m Entry<F>,
-    ) {
-        if !targets.contains(entry.key.as_str()) {
-            return;
-        }
-        let langs = pages.entry(entry.key.as_str()).or_default();
-        for t in entry.translations() {
-            langs.insert(t.lang.as_str(), t.anchors());
-        }
-    }
-    each_entry!(model, |entry| add(&mut pages, &targets, entry));
+/// Every entry of the model, for [`Check::Links`]: the home page (`None`), then each kind's
+/// in order.
+fn every_entry(model: &Model) -> impl Iterator<Item = Option<(Kind, usize)>> {
+    let counts = [
+        (Kind::Programme, model.programmes.unrecorded().len()),
+        (Kind::Theme, model.themes.unrecorded().len()),
+        (Kind::Session, model.sessions.unrecorded().len()),
+        (Kind::Speaker, model.speakers.unrecorded().len()),
+        (Kind::Page, model.pages.unrecorded().len()),
+        (Kind::Minutes, model.minutes.unrecorded().len()),
+    ];
+    let home = model.home().is_some().then_some(None);
+    home.into_iter().chain(
+        counts
+            .into_iter()
+            .flat_map(|(kind, n)| (0..n).map(move |i| Some((kind, i)))),
+    )
+}
 
+/// The translations of the page with content key `key`, by language, with the headings of
+/// each: `None` if there is no such page.
+fn target<'m>(model: &'m Model, key: &str) -> Option<BTreeMap<&'m str, &'m [String]>> {
+    fn langs<F>(entry: &Entry<F>) -> BTreeMap<&str, &[String]> {
+        (entry.translations().iter())
+            .map(|t| (t.lang.as_str(), t.anchors()))
+            .collect()
+    }
+    if key.is_empty() {
+        return model.home().map(|home| langs(home));
+    }
+    let (kind, i) = model.find(key)?;
+    Some(match kind {
+        Kind::Programme => langs(model.programmes[i].entry()),
+        Kind::Theme => langs(model.themes[i].entry()),
+        Kind::Session => langs(model.sessions[i].entry()),
+        Kind::Speaker => langs(model.speakers[i].entry()),
+        Kind::Page => langs(&model.pages[i]),
+        Kind::Minutes => langs(&model.minutes[i]),
+    })
+}
+
+/// Every link of an entry's text that points inside the site must find its page, heading
+/// or static file: a broken link in a published programme is found by participants
+/// otherwise.
+fn links(
+    model: &Model,
+    at: Option<(Kind, usize)>,
+    static_exists: &dyn Fn(&str) -> bool,
+    problems: &mut Vec<Diagnostic>,
+) {
     fn check<F>(
         entry: &Entry<F>,
-        pages: &BTreeMap<&str, BTreeMap<&str, &[String]>>,
         model: &Model,
         static_exists: &dyn Fn(&str) -> bool,
         problems: &mut Vec<Diagnostic>,
@@ -505,7 +532,7 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
                             .with_hint(headings(t.anchors())),
                     ),
                     LinkTarget::Anchor(_) => {}
-                    LinkTarget::Page { key, lang, anchor } => match pages.get(key.as_str()) {
+                    LinkTarget::Page { key, lang, anchor } => match target(model, key) {
                         None => problems.push(
                             at(format!("the link points to a page that does not exist: `{key}`"))
                                 .with_hint(
@@ -548,9 +575,8 @@ fn links(model: &Model, static_exists: &dyn Fn(&str) -> bool, problems: &mut Vec
             }
         }
     }
-    each_entry!(model, |entry| check(
+    with_entry!(model, at, |entry| check(
         entry,
-        &pages,
         model,
         static_exists,
         problems
