@@ -317,16 +317,34 @@ pub struct Session {
     /// The start and end of its default-language translation: read apart from the entry,
     /// so that what every language shows of them ("my programme") depends on these alone.
     times: [Option<Time>; 2],
+    /// The room and status of its default-language translation, the same in every
+    /// language: read apart from the entry, so that checking rooms and people does not
+    /// read every session's text.
+    room: Option<String>,
+    status: Option<Status>,
     /// Its collection and key, hashed: what its fields' reads are recorded by.
     identity: u64,
 }
 
+/// What a session's translations must agree on ([`Session::when`]).
+type When = (
+    Option<Date>,
+    [Option<Time>; 2],
+    Option<String>,
+    Option<Status>,
+);
+
 impl Session {
-    /// Its date, start and end: those of its default-language translation, the same in
-    /// every language (the one place they are taken from the translations).
-    fn when(entry: &Entry<SessionFront>, config: &Config) -> (Option<Date>, [Option<Time>; 2]) {
+    /// Its date, start, end, room and status: those of its default-language translation,
+    /// the same in every language (the one place they are taken from the translations).
+    fn when(entry: &Entry<SessionFront>, config: &Config) -> When {
         let front = &entry.primary(config).front;
-        (front.date, [front.start, front.end])
+        (
+            front.date,
+            [front.start, front.end],
+            front.room.clone(),
+            front.status,
+        )
     }
 }
 
@@ -440,6 +458,8 @@ recorded_fields!(Session, Sessions, entry, {
     3 DATE date: Option<Date> = copy,
     4 NEIGHBOURS neighbours: [Option<usize>; 2] = copy,
     5 TIMES times: [Option<Time>; 2] = copy,
+    6 ROOM room: &Option<String> = borrow,
+    7 STATUS status: Option<Status> = copy,
 });
 recorded_fields!(Speaker, Speakers, entry, {
     0 ID id: &str = borrow,
@@ -649,6 +669,8 @@ impl Model {
                 date,
                 neighbours,
                 times,
+                room,
+                status,
                 identity: _,
             } = s;
             entry(&mut out, e);
@@ -664,6 +686,8 @@ impl Model {
             let neighbours = neighbours.map(|n| n.map(|n| key(C::Sessions, n)));
             out.insert(part_of(id, Session::NEIGHBOURS), hash_of(neighbours));
             out.insert(part_of(id, Session::TIMES), hash_of(times));
+            out.insert(part_of(id, Session::ROOM), hash_of(room));
+            out.insert(part_of(id, Session::STATUS), hash_of(status));
             let listing = keys(C::Speakers, &self.session_speakers[i]);
             out.insert(read_of::speakers_listing(id), listing);
         }
@@ -1000,7 +1024,8 @@ impl Model {
                 return None;
             }
             let session = &mut model.sessions.make_mut()[i];
-            (session.date, session.times) = Session::when(&new, config);
+            (session.date, session.times, session.room, session.status) =
+                Session::when(&new, config);
             session.entry = new;
             changed.insert(i);
         }
@@ -1669,10 +1694,12 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
                 }
             }
         }
-        let (date, times) = Session::when(&entry, config);
+        let (date, times, room, status) = Session::when(&entry, config);
         sessions.push(Session {
             date,
             times,
+            room,
+            status,
             entry,
             programme,
             theme,

@@ -1,6 +1,6 @@
 //! Validate stage: checks that need the whole linked model (dates, zones, languages, paths).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -678,11 +678,11 @@ fn session_in_programme_days(
 fn rooms_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagnostic>) {
     let mut rooms: BTreeMap<RoomDay, Vec<Booking>> = BTreeMap::new();
     for s in 0..model.sessions.len() {
-        if let Some((room, start, end, t)) = booking(model, config, s) {
-            rooms.entry(room).or_default().push((start, end, t));
+        if let Some((room, start, end)) = booking(model, s) {
+            rooms.entry(room).or_default().push((start, end, s));
         }
     }
-    rooms_booked_twice_in(rooms, problems);
+    rooms_booked_twice_in(model, config, rooms, problems);
 }
 
 /// A warning for each person (speaker page or inline, as speaker or moderator) in two
@@ -700,26 +700,29 @@ fn people_booked_twice(model: &Model, config: &Config, problems: &mut Vec<Diagno
                 .map(|p| (p.name(), p.sessions())),
         );
     for (name, sessions) in people {
-        let mut times: Vec<(Date, Time, Time, &Translation<SessionFront>)> = sessions
+        // From the sessions' own facts: the translations are read only to report.
+        let mut times: Vec<(Date, Time, Time, usize)> = sessions
             .iter()
             .filter_map(|&s| {
-                let t = model.sessions[s].entry().primary(config);
-                let f = &t.front;
-                if f.status == Some(Status::Cancelled) {
+                let session = &model.sessions[s];
+                if session.status() == Some(Status::Cancelled) {
                     return None;
                 }
-                Some((f.date?, f.start?, f.end?, t))
+                let [start, end] = session.times();
+                Some((session.date()?, start?, end?, s))
             })
             .collect();
         times.sort_by_key(|a| (a.0, a.1, a.2));
-        let mut latest: Option<&(Date, Time, Time, &Translation<SessionFront>)> = None;
+        let mut latest: Option<&(Date, Time, Time, usize)> = None;
         for booking in &times {
-            let (date, start, end, t) = booking;
+            let (date, start, end, s) = booking;
             if let Some((other_date, other_start, other_end, other)) = latest
                 && other_date == date
                 && *start < end_on_its_day(*other_start, *other_end)
             {
                 let time = |x: &Time| x.0.strftime("%H:%M").to_string();
+                let t = model.sessions[*s].entry().primary(config);
+                let other = model.sessions[*other].entry().primary(config);
                 problems.push(
                     at_field(
                         t.file(),
@@ -760,7 +763,13 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for session in &model.sessions {
+    // A name of two pages given inline joins the sessions of the first page of that name
+    // ([`Model::person_of`]): only those sessions are read, not every session's text.
+    let sessions: BTreeSet<usize> = (pages.values())
+        .filter(|owners| owners.len() > 1)
+        .flat_map(|owners| model.speakers[owners[0]].sessions().iter().copied())
+        .collect();
+    for session in sessions.iter().map(|&s| &model.sessions[s]) {
         for t in session.entry().translations() {
             for entry in t.front.speakers.iter().chain(&t.front.moderator) {
                 let crate::front_matter::SpeakerEntry::Inline { name, .. } = entry else {
@@ -808,52 +817,57 @@ fn names_of_two_speaker_pages(model: &Model, problems: &mut Vec<Diagnostic>) {
 
 /// A room of a programme on a day ("Sal A " and "sal a" are one room).
 type RoomDay = (usize, Date, String);
-/// A session's time in a room.
-type Booking<'m> = (Time, Time, &'m Translation<SessionFront>);
+/// A session's time in a room: start, end, the session.
+type Booking = (Time, Time, usize);
 
 /// Where and when session `s` keeps a room, if it does: a cancelled session does not. A
 /// moved session does: its date and times are those it was moved to (the model keeps no
-/// old time; `[[changes]]` only records that it moved).
-fn booking<'m>(
-    model: &'m Model,
-    config: &Config,
-    s: usize,
-) -> Option<(RoomDay, Time, Time, &'m Translation<SessionFront>)> {
+/// old time; `[[changes]]` only records that it moved). From the session's own facts, the
+/// same in every language.
+fn booking(model: &Model, s: usize) -> Option<(RoomDay, Time, Time)> {
     let session = &model.sessions[s];
-    let t = session.entry().primary(config);
-    let f = &t.front;
-    if f.status == Some(Status::Cancelled) {
+    if session.status() == Some(Status::Cancelled) {
         return None;
     }
-    let (Some(room), Some(date), Some(start), Some(end)) = (&f.room, f.date, f.start, f.end) else {
+    let (Some(room), Some(date), [Some(start), Some(end)]) =
+        (session.room(), session.date(), session.times())
+    else {
         return None;
     };
     let room = room.trim().to_lowercase();
-    Some(((session.programme(), date, room), start, end, t))
+    Some(((session.programme(), date, room), start, end))
 }
 
 /// The bookings of each room that overlap an earlier one.
 fn rooms_booked_twice_in(
+    model: &Model,
+    config: &Config,
     mut rooms: BTreeMap<RoomDay, Vec<Booking>>,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let translation = |s: usize| model.sessions[s].entry().primary(config);
     for bookings in rooms.values_mut() {
+        // Of bookings at one time, the file that sorts first is the one kept: its file is
+        // read only then.
         bookings.sort_by(|a, b| {
-            (a.0, a.1)
-                .cmp(&(b.0, b.1))
-                .then_with(|| a.2.file().path.cmp(&b.2.file().path))
+            (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
+                translation(a.2)
+                    .file()
+                    .path
+                    .cmp(&translation(b.2).file().path)
+            })
         });
         // The booking that ends last so far: a later one starting before that overlaps it.
         let mut latest: Option<&Booking> = None;
         for booking in bookings.iter() {
-            let (start, end, t) = booking;
+            let (start, end, s) = booking;
             if let Some((other_start, other_end, other)) = latest
                 && *start < end_on_its_day(*other_start, *other_end)
             {
                 let time = |x: &Time| x.0.strftime("%H:%M").to_string();
                 problems.push(
                     at_field(
-                        t.file(),
+                        translation(*s).file(),
                         "room",
                         &format!(
                             "the room is booked twice: {}–{} here, {}–{} in {}",
@@ -861,7 +875,7 @@ fn rooms_booked_twice_in(
                             time(end),
                             time(other_start),
                             time(other_end),
-                            other.file().path.display()
+                            translation(*other).file().path.display()
                         ),
                     )
                     .with_hint("give one of the sessions another room or time"),
