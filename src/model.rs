@@ -558,9 +558,16 @@ impl Model {
 }
 
 /// What the model is made of, as [`crate::reads`] names it: each read's identity and a
-/// fingerprint of its value. Two models' fingerprints differ where a page that read the
-/// first may show otherwise.
-pub type Fingerprints = reads::IdentityMap<u64>;
+/// fingerprint of its value, in the model's order. Two models' fingerprints differ where a
+/// page that read the first may show otherwise.
+#[derive(Debug, Default)]
+pub struct Fingerprints(Vec<(u64, u64)>);
+
+impl Fingerprints {
+    fn insert(&mut self, identity: u64, fingerprint: u64) {
+        self.0.push((identity, fingerprint));
+    }
+}
 
 impl Model {
     /// Every identity a read can have in this model, with its fingerprint. A field's is its
@@ -661,35 +668,42 @@ impl Model {
         }
         let sessions = self.sessions.unrecorded();
         let ids = collection(&mut out, sessions);
-        for (i, (s, id)) in sessions.iter().zip(ids).enumerate() {
-            let Session {
-                entry: e,
-                programme,
-                theme,
-                date,
-                neighbours,
-                times,
-                room,
-                status,
-                identity: _,
-            } = s;
-            entry(&mut out, e);
-            out.insert(
-                part_of(id, Session::PROGRAMME),
-                key(C::Programmes, *programme),
-            );
-            out.insert(
-                part_of(id, Session::THEME),
-                hash_of(theme.map(|t| key(C::Themes, t))),
-            );
-            out.insert(part_of(id, Session::DATE), hash_of(date));
-            let neighbours = neighbours.map(|n| n.map(|n| key(C::Sessions, n)));
-            out.insert(part_of(id, Session::NEIGHBOURS), hash_of(neighbours));
-            out.insert(part_of(id, Session::TIMES), hash_of(times));
-            out.insert(part_of(id, Session::ROOM), hash_of(room));
-            out.insert(part_of(id, Session::STATUS), hash_of(status));
-            let listing = keys(C::Speakers, &self.session_speakers[i]);
-            out.insert(read_of::speakers_listing(id), listing);
+        // The largest part, made on both cores, in order.
+        let parts: Vec<Fingerprints> = (sessions.par_iter().zip(ids).enumerate())
+            .fold(Fingerprints::default, |mut out, (i, (s, id))| {
+                let Session {
+                    entry: e,
+                    programme,
+                    theme,
+                    date,
+                    neighbours,
+                    times,
+                    room,
+                    status,
+                    identity: _,
+                } = s;
+                entry(&mut out, e);
+                out.insert(
+                    part_of(id, Session::PROGRAMME),
+                    key(C::Programmes, *programme),
+                );
+                out.insert(
+                    part_of(id, Session::THEME),
+                    hash_of(theme.map(|t| key(C::Themes, t))),
+                );
+                out.insert(part_of(id, Session::DATE), hash_of(date));
+                let neighbours = neighbours.map(|n| n.map(|n| key(C::Sessions, n)));
+                out.insert(part_of(id, Session::NEIGHBOURS), hash_of(neighbours));
+                out.insert(part_of(id, Session::TIMES), hash_of(times));
+                out.insert(part_of(id, Session::ROOM), hash_of(room));
+                out.insert(part_of(id, Session::STATUS), hash_of(status));
+                let listing = keys(C::Speakers, &self.session_speakers[i]);
+                out.insert(read_of::speakers_listing(id), listing);
+                out
+            })
+            .collect();
+        for part in parts {
+            out.0.extend(part.0);
         }
         let speakers = self.speakers.unrecorded();
         let ids = collection(&mut out, speakers);
@@ -741,7 +755,11 @@ impl Model {
         }
         out.insert(read_of::links(), hash_of(self.links_revision));
         // Every key is in one collection, or is the home page's.
-        let members = C::ALL.map(|c| out.get(&reads::whole::members(c)).copied());
+        let identities = C::ALL.map(reads::whole::members);
+        let members: Vec<(u64, u64)> = (out.0.iter())
+            .filter(|(identity, _)| identities.contains(identity))
+            .copied()
+            .collect();
         out.insert(
             read_of::keys(),
             hash_of((members, self.home.as_ref().map(|h| h.identity))),
@@ -773,6 +791,17 @@ impl Model {
 
 /// The identities whose fingerprints differ between two models, or that one of them lacks.
 pub fn changed_between(before: &Fingerprints, after: &Fingerprints) -> reads::IdentitySet {
+    let (b, a) = (&before.0, &after.0);
+    // After most edits the models have the same identities in the same order: compared
+    // side by side, without a map of either.
+    if b.len() == a.len() && b.iter().zip(a).all(|(x, y)| x.0 == y.0) {
+        return (b.iter().zip(a))
+            .filter(|(x, y)| x.1 != y.1)
+            .map(|(_, y)| y.0)
+            .collect();
+    }
+    let before: reads::IdentityMap<u64> = b.iter().copied().collect();
+    let after: reads::IdentityMap<u64> = a.iter().copied().collect();
     let mut changed: reads::IdentitySet = after
         .iter()
         .filter(|(identity, value)| before.get(*identity) != Some(*value))
