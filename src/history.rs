@@ -23,9 +23,9 @@ pub struct Commits {
 const COMMIT_MARK: char = '\u{1}';
 
 impl Commits {
-    /// The record of the site at `root`, or none: git not installed, not a repository, or
-    /// a log git could not give.
-    pub fn of(root: &Path) -> Commits {
+    /// The record of the folder `content` of the site at `root`, or none: git not
+    /// installed, not a repository, or a log git could not give.
+    pub fn of(root: &Path, content: &str) -> Commits {
         let output = Command::new("git")
             .arg("-C")
             .arg(root)
@@ -40,7 +40,7 @@ impl Commits {
                 "--name-only",
                 "--format=\u{1}%ct",
                 "--",
-                crate::load::CONTENT_DIR,
+                content,
             ])
             .stdin(Stdio::null())
             .stderr(Stdio::null())

@@ -139,7 +139,7 @@ impl Sources {
     /// Reads every `.md` file under `content/`.
     pub fn load(root: &Path, config: &Config) -> Sources {
         let mut sources = Sources {
-            commits: Arc::new(crate::history::Commits::of(root)),
+            commits: Arc::new(crate::history::Commits::of(root, CONTENT_DIR)),
             ..Sources::default()
         };
         sources.rescan(root, config, Path::new(CONTENT_DIR));
