@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::changes::SiteChanges;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
-use crate::export::languages_seeing;
+use crate::export::{ExportJob, Job, JobFiles};
 use crate::front_matter::Kind;
 use crate::load::Sources;
 use crate::model::{Fingerprints, Model, changed_between};
@@ -54,6 +54,10 @@ pub struct LiveSite {
     files: Output,
     /// Which of `files` are exports ([`Site::exports`]): an edit may remove some.
     exports: BTreeSet<Arc<str>>,
+    /// What each export job ([`crate::export::Job`]) read of the model when it last ran,
+    /// and the files it made then.
+    export_reads: Readers<ExportKey>,
+    export_files: HashMap<ExportKey, Vec<Arc<str>>>,
     /// Which of `files` are static files or the sitemap: a static file deleted goes.
     others: BTreeSet<Arc<str>>,
     /// Changes since the last good build: a failed rebuild's changes are built with the next.
@@ -84,6 +88,8 @@ struct PageUpdate {
     own: BTreeSet<String>,
     /// The page list, when it was made again.
     routes: Option<Routes>,
+    /// The identities whose fingerprints changed since the last good build.
+    changed: IdentitySet,
 }
 
 /// The site's pages as last listed ([`crate::render::Renderer::page_files`]), with what
@@ -115,6 +121,8 @@ impl LiveSite {
             site: None,
             files: Output::new(),
             exports: BTreeSet::new(),
+            export_reads: Readers::default(),
+            export_files: HashMap::new(),
             others: BTreeSet::new(),
             pending: SiteChanges::default(),
             reads: Readers::default(),
@@ -206,9 +214,18 @@ impl LiveSite {
                 })?;
                 let changes = update.files.changes;
                 let (gone, made) = (update.exports_gone, update.exports_made);
+                let (export_jobs, export_jobs_gone) = (update.export_jobs, update.export_jobs_gone);
                 let rendered = update.rendered;
                 let others = update.others;
                 let page_reads = update.reads;
+                for (key, files, reads) in export_jobs {
+                    self.export_reads.set(key, reads);
+                    self.export_files.insert(key, files);
+                }
+                for key in &export_jobs_gone {
+                    self.export_reads.remove(key);
+                    self.export_files.remove(key);
+                }
                 for path in &plan.removed {
                     self.reads.remove(path.as_str());
                 }
@@ -230,13 +247,13 @@ impl LiveSite {
                 )
             }
             None => {
-                let exports = site.exports();
-                let export_paths: BTreeSet<Arc<str>> = exports
-                    .iter()
-                    .flatten()
-                    .map(|f| Arc::from(f.path.as_str()))
-                    .collect();
-                let (files, reads) = site.render_recorded(exports)?;
+                let jobs = site.exporter().files_recorded(None);
+                let (export_reads, export_files, exports) = exports_by_job(&site.model, jobs);
+                let export_paths: BTreeSet<Arc<str>> =
+                    exports.iter().map(|f| Arc::from(f.path.as_str())).collect();
+                let (files, reads) = site.render_recorded(Ok(exports))?;
+                self.export_reads = export_reads;
+                self.export_files = export_files;
                 let files: Output = files
                     .into_iter()
                     .map(|f| (Arc::from(f.path), Arc::from(f.bytes)))
@@ -330,6 +347,7 @@ impl LiveSite {
             removed,
             own,
             routes,
+            changed,
         };
         (update, fingerprints)
     }
@@ -349,6 +367,8 @@ impl LiveSite {
             rendered: 0,
             exports_gone: BTreeSet::new(),
             exports_made: BTreeSet::new(),
+            export_jobs: Vec::new(),
+            export_jobs_gone: Vec::new(),
             others: None,
             reads: PageReads::new(),
         };
@@ -370,42 +390,39 @@ impl LiveSite {
             early(&update.files.changes);
             plan.render.difference(&plan.own).cloned().collect()
         };
-        // Exports come from the content and the strings: kept after other edits; after
-        // edits of sessions alone, those of the sessions, their programmes and speakers
-        // (and the feeds) are made again; after any other, all (see the README for costs).
+        // The export jobs that read something that changed, or are new; all of them when
+        // the strings changed (exports read strings unrecorded).
         let pending = &self.pending;
-        let content_changed = pending.everything
-            || !pending.content_paths.is_empty()
-            || !pending.content.keys.is_empty()
-            || !pending.content.folders.is_empty()
-            || !pending.locales.is_empty();
-        let scope = match &self.site {
-            Some(old) if pending.content.folders.is_empty() && pending.locales.is_empty() => {
-                let scope = site.exporter().scope_of(&old.model, &pending.content.keys);
-                scope.map(|mut scope| {
-                    scope.languages =
-                        languages_seeing(&old.model, &site.model, &site.config, &pending.content);
-                    scope
-                })
-            }
-            _ => None,
+        let jobs = site.exporter().jobs();
+        let keys: Vec<ExportKey> = (jobs.iter()).map(|j| export_key(&site.model, j)).collect();
+        let every = !pending.locales.is_empty();
+        let dirty: std::collections::HashSet<ExportKey> = (plan.changed.iter())
+            .flat_map(|&identity| self.export_reads.reading(identity))
+            .copied()
+            .collect();
+        let run: Vec<ExportJob> = (jobs.iter().zip(&keys))
+            .filter(|(_, key)| {
+                every || dirty.contains(*key) || !self.export_files.contains_key(*key)
+            })
+            .map(|(job, _)| *job)
+            .collect();
+        let new = (keys.iter())
+            .filter(|key| !self.export_files.contains_key(*key))
+            .count();
+        let jobs_gone: Vec<ExportKey> = if self.export_files.len() + new > keys.len() {
+            let now: std::collections::HashSet<&ExportKey> = keys.iter().collect();
+            (self.export_files.keys())
+                .filter(|key| !now.contains(key))
+                .copied()
+                .collect()
+        } else {
+            Vec::new()
         };
         // The listings and the exports side by side: each has a long job (a programme's
         // pages, its schedules) that would leave a core idle.
-        let (pages, exports) = rayon::join(
+        let (pages, made) = rayon::join(
             || site.render_pages(&rest),
-            || -> Result<Option<(Vec<OutputFile>, BTreeSet<String>)>> {
-                if !content_changed {
-                    return Ok(None);
-                }
-                Ok(Some(match &scope {
-                    Some(scope) => (
-                        site.exporter().files_in(Some(scope))?,
-                        site.exporter().paths_of(scope),
-                    ),
-                    None => (site.exports()?, BTreeSet::new()),
-                }))
-            },
+            || site.exporter().files_recorded(Some(&run)),
         );
         let pages = pages?;
         update.rendered += pages.len();
@@ -414,28 +431,35 @@ impl LiveSite {
             update.reads.push((page.path, reads));
         }
         let renderer = site.renderer();
-        if let Some((new, replaced)) = exports? {
-            let made: BTreeSet<Arc<str>> = new.iter().map(|f| Arc::from(f.path.as_str())).collect();
-            let gone: BTreeSet<Arc<str>> = match &scope {
-                Some(_) => replaced
-                    .iter()
-                    .filter(|p| self.exports.contains(p.as_str()) && !made.contains(p.as_str()))
-                    .map(|p| Arc::from(p.as_str()))
-                    .collect(),
-                None => self.exports.difference(&made).cloned().collect(),
-            };
-            for path in &gone {
-                update.files.remove(path);
+        let mut gone: BTreeSet<Arc<str>> = BTreeSet::new();
+        for key in &jobs_gone {
+            gone.extend(self.export_files[key].iter().cloned());
+        }
+        let mut made_paths: BTreeSet<Arc<str>> = BTreeSet::new();
+        for JobFiles { job, files, reads } in made {
+            let key = export_key(&site.model, &job);
+            let paths: Vec<Arc<str>> = (files.iter()).map(|f| Arc::from(f.path.as_str())).collect();
+            if let Some(before) = self.export_files.get(&key) {
+                gone.extend(before.iter().filter(|p| !paths.contains(p)).cloned());
             }
-            for file in new {
+            for file in files {
                 let page = renderer.is_page(&file.path).then_some(Origin::Page);
                 if Origin::Export.wins_over(page) {
                     update.files.put(&file.path, Arc::from(file.bytes));
                 }
             }
-            update.exports_gone = gone;
-            update.exports_made = made;
+            made_paths.extend(paths.iter().cloned());
+            update.export_jobs.push((key, paths, reads));
         }
+        gone.retain(|path| !made_paths.contains(path));
+        for path in &gone {
+            if !renderer.is_page(path) {
+                update.files.remove(path);
+            }
+        }
+        update.exports_gone = gone;
+        update.exports_made = made_paths;
+        update.export_jobs_gone = jobs_gone;
         // Static files and the sitemap change only with the theme, the configuration (a
         // new site), pages that come or go, or exports that come or go over them.
         let exports_moved = !update.exports_gone.is_empty()
@@ -597,6 +621,51 @@ impl Validated {
     }
 }
 
+/// An export job by what it is about: its language, and the identity of its programme,
+/// session or speaker (which stays when items before it come or go), or the feed.
+type ExportKey = (usize, u8, u64);
+
+fn export_key(model: &Model, job: &ExportJob) -> ExportKey {
+    let (kind, identity) = match job.job {
+        Job::Feed => (0, 0),
+        Job::Programme(i) => (1, model.programmes.unrecorded()[i].identity()),
+        Job::Session(i) => (2, model.sessions.unrecorded()[i].identity()),
+        Job::Speaker(i) => (3, model.speakers.unrecorded()[i].identity()),
+    };
+    (job.lang, kind, identity)
+}
+
+/// The exports of a site made job by job: what each job read, which files it made, and
+/// the files.
+fn exports_by_job(
+    model: &Model,
+    jobs: Vec<JobFiles>,
+) -> (
+    Readers<ExportKey>,
+    HashMap<ExportKey, Vec<Arc<str>>>,
+    Vec<OutputFile>,
+) {
+    let mut readers = Readers::default();
+    let mut paths = HashMap::new();
+    let mut files = Vec::new();
+    for JobFiles {
+        job,
+        files: made,
+        reads,
+    } in jobs
+    {
+        let key = export_key(model, &job);
+        readers.set(key, reads);
+        paths.insert(
+            key,
+            (made.iter()).map(|f| Arc::from(f.path.as_str())).collect(),
+        );
+        files.extend(made);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    (readers, paths, files)
+}
+
 /// Files changed in an output, by path: their new bytes, or `None` for a file that is gone.
 pub type Changes = BTreeMap<Arc<str>, Option<Arc<[u8]>>>;
 
@@ -635,6 +704,10 @@ struct Update<'o> {
     rendered: usize,
     exports_gone: BTreeSet<Arc<str>>,
     exports_made: BTreeSet<Arc<str>>,
+    /// The export jobs run: each with the files it made and what it read.
+    export_jobs: Vec<(ExportKey, Vec<Arc<str>>, Vec<u64>)>,
+    /// The export jobs the site no longer has.
+    export_jobs_gone: Vec<ExportKey>,
     /// The static files and sitemap, when they were made again.
     others: Option<BTreeSet<Arc<str>>>,
     /// What each page rendered read of the model.

@@ -474,82 +474,65 @@ fn a_missing_export_string_fails_the_build_with_its_locale() {
 }
 
 #[test]
-fn serve_makes_again_only_the_exports_a_session_or_speaker_edit_touches() {
+fn serve_makes_again_the_exports_a_session_or_speaker_edit_touches() {
+    use samling::live::LiveSite;
     let dir = example_copy();
     let root = dir.path();
-    let before = Site::load(root).unwrap_or_else(|e| panic!("{e}"));
-    let key = "fremtidens-offentlige-sektor/fremtidens-kommuner";
-    let path = format!("content/{key}.da.md");
-    write(
-        root,
-        &path,
-        &read(root, &path).replace("Fremtidens kommuner", "Kommunerne"),
-    );
-    let after = Site::load(root).unwrap_or_else(|e| panic!("{e}"));
-    let keys = std::collections::BTreeSet::from([key.to_owned()]);
-    let exporter = after.exporter();
-    let scope = exporter
-        .scope_of(&before.model, &keys)
-        .expect("a session edit has a scope");
-    let programme = after
-        .model
-        .programmes
-        .iter()
-        .position(|p| p.entry().key == "fremtidens-offentlige-sektor")
-        .unwrap();
-    assert_eq!(
-        scope.programmes.iter().copied().collect::<Vec<_>>(),
-        [programme]
-    );
-    assert_eq!(scope.sessions.len(), 1);
-    // Its two speakers' pages.
-    assert_eq!(scope.speakers.len(), 2, "{scope:?}");
-    let files = exporter.files_in(Some(&scope)).unwrap();
-    let all = after.exports().unwrap();
-    assert!(
-        files.len() < all.len() / 4,
-        "{} of {}",
-        files.len(),
-        all.len()
-    );
-    // What it makes is what a full export makes, file for file.
-    for file in &files {
-        let full = all.iter().find(|f| f.path == file.path).unwrap();
-        assert!(full.bytes == file.bytes, "{} differs", file.path);
-    }
-    let paths = exporter.paths_of(&scope);
-    assert!(paths.contains(&format!("nb/{key}/calendar.ics")));
-    assert!(paths.contains("sv/fremtidens-offentlige-sektor/schedule.xml"));
+    let mut live = LiveSite::new(root, None);
+    live.rebuild(live.classify(&[])).unwrap_or_else(|e| panic!("{e}"));
+    let same_as_a_build = |live: &LiveSite| {
+        let full = Site::load(root).and_then(|s| s.render()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(full.len(), live.files().len());
+        for file in &full {
+            let bytes = live.files().get(file.path.as_str()).map(|b| &b[..]);
+            assert!(bytes == Some(&file.bytes[..]), "{} differs from a build", file.path);
+        }
+    };
+    let edit = |live: &mut LiveSite, path: &str, from: &str, to: &str| -> Vec<String> {
+        write(root, path, &read(root, path).replacen(from, to, 1));
+        let changes = live.classify(&[std::path::PathBuf::from(path)]);
+        live.rebuild(changes).unwrap_or_else(|e| panic!("{e}")).changed
+    };
 
-    // A speaker page's edit: the exports of the sessions that name the speaker, their
-    // programmes and their speakers.
-    let speaker_key = "speakers/bjarne-corydon";
-    let keys = std::collections::BTreeSet::from([speaker_key.to_owned()]);
-    let scope = exporter
-        .scope_of(&before.model, &keys)
-        .expect("a speaker edit has a scope");
-    let model = &after.model;
-    let speaker = (model.speakers.iter())
-        .position(|s| s.entry().key == speaker_key)
-        .unwrap();
-    let sessions = model.speakers[speaker].sessions();
-    assert!(!sessions.is_empty());
-    assert!(scope.sessions.iter().eq(sessions));
-    assert!(scope.speakers.contains(&speaker));
-    for &s in sessions {
-        assert!(scope.programmes.contains(&model.sessions[s].programme()));
-    }
-    let files = exporter.files_in(Some(&scope)).unwrap();
-    assert!(files.len() < all.len() / 4);
-    for file in &files {
-        let full = all.iter().find(|f| f.path == file.path).unwrap();
-        assert!(full.bytes == file.bytes, "{} differs", file.path);
-    }
-    assert!(
-        exporter
-            .paths_of(&scope)
-            .contains(&format!("da/{speaker_key}/calendar.ics"))
+    // A session's title in Danish: its calendar, its programme's calendar and schedules
+    // and its speakers' calendars in Danish change; no export in another language does.
+    let key = "fremtidens-offentlige-sektor/fremtidens-kommuner";
+    let changed = edit(
+        &mut live,
+        &format!("content/{key}.da.md"),
+        "Fremtidens kommuner",
+        "Kommunerne",
     );
+    for file in [
+        format!("da/{key}/calendar.ics"),
+        "da/fremtidens-offentlige-sektor/calendar.ics".to_owned(),
+        "da/fremtidens-offentlige-sektor/schedule.xml".to_owned(),
+    ] {
+        assert!(changed.contains(&file), "{file} is not among {changed:?}");
+    }
+    let exports_changed: Vec<&String> = (changed.iter())
+        .filter(|f| f.ends_with(".ics") || f.ends_with(".xml") || f.ends_with(".json"))
+        .collect();
+    assert!(
+        exports_changed.iter().all(|f| f.starts_with("da/")),
+        "{exports_changed:?}"
+    );
+    same_as_a_build(&live);
+
+    // A speaker page's name: the calendars and schedules that name the speaker.
+    let speaker = "content/speakers/bjarne-corydon.da.md";
+    let name = "Bjarne Corydon";
+    assert!(read(root, speaker).contains(name));
+    let changed = edit(&mut live, speaker, name, "Bjarne C. Corydon");
+    assert!(
+        changed.contains(&"da/speakers/bjarne-corydon/calendar.ics".to_owned()),
+        "{changed:?}"
+    );
+    assert!(
+        changed.iter().any(|f| f.ends_with("schedule.xml")),
+        "{changed:?}"
+    );
+    same_as_a_build(&live);
 }
 
 /// The first `from` in `bytes` replaced by `to`; `from` must be there.

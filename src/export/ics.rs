@@ -8,7 +8,7 @@ use jiff::civil;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, Zoned};
 
-use super::{Cx, When, day_start, is_cancelled, newest_change, zone_of};
+use super::{Cx, Events, When, day_start, is_cancelled, newest_change, zone_of};
 use crate::front_matter::{SessionFront, Status};
 use crate::model::Translation;
 use crate::urls::Urls;
@@ -420,20 +420,20 @@ fn status_name(status: Status) -> &'static str {
 
 /// The calendar of one session in the file's language, if it has a date. `events` are
 /// the language's events by session index.
-pub(super) fn session(cx: &Cx, i: usize, events: &[Option<EventText>]) -> Option<String> {
+pub(super) fn session(cx: &Cx, i: usize, events: &Events) -> Option<String> {
     cx.model().sessions[i].entry().get(cx.lang)?;
-    calendar(cx, None, events[i].as_ref())
+    calendar(cx, None, events.get(i))
 }
 
 /// Every dated session of programme `p` a reader of the language sees; the programme's
 /// days as one all-day event if none is dated.
-pub(super) fn programme(cx: &Cx, p: usize, events: &[Option<EventText>]) -> Option<String> {
+pub(super) fn programme(cx: &Cx, p: usize, events: &Events) -> Option<String> {
     let programme = &cx.model().programmes[p];
     let t = programme.entry().get(cx.lang)?;
     let own: Vec<&EventText> = programme
         .sessions()
         .iter()
-        .filter_map(|&s| events[s].as_ref())
+        .filter_map(|&s| events.get(s))
         .collect();
     if own.is_empty() {
         let days = programme_days(cx, p)?;
@@ -443,13 +443,10 @@ pub(super) fn programme(cx: &Cx, p: usize, events: &[Option<EventText>]) -> Opti
 }
 
 /// Every dated session of speaker `i` a reader of the language sees.
-pub(super) fn speaker(cx: &Cx, i: usize, events: &[Option<EventText>]) -> Option<String> {
+pub(super) fn speaker(cx: &Cx, i: usize, events: &Events) -> Option<String> {
     let speaker = &cx.model().speakers[i];
     let t = speaker.entry().get(cx.lang)?;
-    let own = speaker
-        .sessions()
-        .iter()
-        .filter_map(|&s| events[s].as_ref());
+    let own = speaker.sessions().iter().filter_map(|&s| events.get(s));
     calendar(cx, Some(&t.front.name), own)
 }
 

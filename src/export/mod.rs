@@ -27,14 +27,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::changes::ChangedKeys;
 use crate::config::Config;
 use crate::diagnostic::Result;
-use crate::front_matter::{Change, Kind, SessionFront, SpeakerEntry, Status};
+use crate::front_matter::{Change, SessionFront, SpeakerEntry, Status};
 use crate::locale::{Locale, Locales};
 use crate::model::{Memo, Model, Revision, Session, Translation};
+use crate::reads;
 use crate::urls::Urls;
 use crate::write::OutputFile;
 
@@ -65,7 +65,7 @@ pub struct Kept {
 #[derive(Default)]
 struct KeptLang {
     /// Each session's `VEVENT`, by the session's content key.
-    events: Memo<Vec<Revision>, Option<ics::EventText>>,
+    events: Memo<Vec<Revision>, WithReads<Option<ics::EventText>>>,
     /// Each programme's schedule entries, by the programme's content key.
     schedules: HashMap<String, KeptSchedule>,
 }
@@ -74,14 +74,63 @@ struct KeptLang {
 /// entry shows also depends on its number and slug, which depend on the other sessions.
 #[derive(Default)]
 struct KeptSchedule {
-    placed: Memo<Vec<Revision>, Option<Placed>>,
+    placed: Memo<Vec<Revision>, WithReads<Option<Placed>>>,
     frab: ScheduleMemo<(String, uuid::Uuid)>,
     c3voc: ScheduleMemo<(Box<serde_json::value::RawValue>, uuid::Uuid)>,
 }
 
 /// Schedule entries by session, with the entries' revisions, number and slug, and the
 /// numbers of its people (which depend on everyone's, on the rare collision).
-type ScheduleMemo<V> = Memo<(Vec<Revision>, u32, String, Vec<u32>, [Timestamp; 2]), V>;
+type ScheduleMemo<V> = Memo<(Vec<Revision>, u32, String, Vec<u32>, [Timestamp; 2]), WithReads<V>>;
+
+/// A kept value with what making it read of the model ([`crate::reads`]): the export that
+/// takes it from the memo reads what its making read.
+#[derive(Clone)]
+struct WithReads<V> {
+    value: V,
+    reads: Arc<[u64]>,
+}
+
+/// The value kept in `memo` under `key` if it was made `from` the same, else made by `make`
+/// and kept; either way what making it read is read here too.
+fn kept_or_made<D: PartialEq, V: Clone>(
+    memo: Option<&mut Memo<D, WithReads<V>>>,
+    key: &str,
+    from: D,
+    make: impl FnOnce() -> V,
+) -> V {
+    let Some(memo) = memo else {
+        return make();
+    };
+    if let Some(kept) = memo.get(key, &from) {
+        reads::replay(&kept.reads);
+        return kept.value.clone();
+    }
+    let (value, made_with) = reads::recorded(make);
+    reads::replay(&made_with);
+    let kept = WithReads {
+        value: value.clone(),
+        reads: made_with.into(),
+    };
+    memo.keep(key, from, kept);
+    value
+}
+
+/// A language's calendar events by session index, each with what making it read when the
+/// exports are recorded: a calendar that shows an event reads what the event read.
+struct Events {
+    events: Vec<Option<ics::EventText>>,
+    reads: Vec<Arc<[u64]>>,
+}
+
+impl Events {
+    fn get(&self, s: usize) -> Option<&ics::EventText> {
+        if let Some(made_with) = self.reads.get(s) {
+            reads::replay(made_with);
+        }
+        self.events[s].as_ref()
+    }
+}
 
 impl Kept {
     fn take(&self, lang: &str) -> KeptLang {
@@ -95,24 +144,20 @@ impl Kept {
     }
 }
 
-/// The exports an edit touches, by index in the model after it and by content key (the
-/// keys of sessions that are gone too).
-#[derive(Debug, Default, Clone)]
-pub struct Scope {
-    pub sessions: BTreeSet<usize>,
-    pub programmes: BTreeSet<usize>,
-    pub speakers: BTreeSet<usize>,
-    /// The languages whose exports the edit touches; `None`: all. An export in one language
-    /// shows the translation its readers see, and no other.
-    pub languages: Option<BTreeSet<String>>,
-    keys: ScopeKeys,
+/// One export job in one language of the site ([`Exporter::jobs`]): what `serve` makes
+/// again when something it read changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ExportJob {
+    /// Index into the configuration's languages.
+    pub lang: usize,
+    pub job: Job,
 }
 
-#[derive(Debug, Default, Clone)]
-struct ScopeKeys {
-    sessions: BTreeSet<String>,
-    programmes: BTreeSet<String>,
-    speakers: BTreeSet<String>,
+/// The files one job made, with what it read of the model if the exports were recorded.
+pub struct JobFiles {
+    pub job: ExportJob,
+    pub files: Vec<OutputFile>,
+    pub reads: Vec<u64>,
 }
 
 /// The page an export link is shown on, without its language.
@@ -135,76 +180,100 @@ pub struct PageLinks {
 }
 
 impl<'a> Exporter<'a> {
-    /// Every export file of the site, sorted by path; an error if a locale lacks one of
-    /// the messages the exports show.
+    /// Every export file of the site, sorted by path.
     pub fn files(&self) -> Result<Vec<OutputFile>> {
-        self.files_in(None)
-    }
-
-    /// The export files of `scope` (every file if `None`), sorted by path. The feeds are
-    /// always among them: they are few and list every programme.
-    pub fn files_in(&self, scope: Option<&Scope>) -> Result<Vec<OutputFile>> {
-        let m = self.model;
-        let zones: Vec<ics::ProgrammeZone> = m
-            .programmes
-            .iter()
-            .map(|p| ics::ProgrammeZone::new(p.timezone()))
-            .collect();
-        // The sessions whose events the files of the scope show.
-        let needed: Option<BTreeSet<usize>> = scope.map(|scope| {
-            let mut needed = scope.sessions.clone();
-            for &p in &scope.programmes {
-                needed.extend(m.programmes[p].sessions());
-            }
-            for &s in &scope.speakers {
-                needed.extend(m.speakers[s].sessions());
-            }
-            needed
-        });
-        let mut jobs = vec![Job::Feed];
-        match scope {
-            Some(scope) => {
-                jobs.extend(scope.programmes.iter().copied().map(Job::Programme));
-                jobs.extend(scope.sessions.iter().copied().map(Job::Session));
-                jobs.extend(scope.speakers.iter().copied().map(Job::Speaker));
-            }
-            None => {
-                jobs.extend((0..m.programmes.len()).map(Job::Programme));
-                jobs.extend((0..m.sessions.len()).map(Job::Session));
-                jobs.extend((0..m.speakers.len()).map(Job::Speaker));
-            }
-        }
-        // The languages side by side: after an edit each has only a few files to make.
-        let mut files: Vec<OutputFile> = self
-            .config
-            .languages
-            .par_iter()
-            .filter(|language| {
-                scope
-                    .and_then(|s| s.languages.as_ref())
-                    .is_none_or(|langs| langs.contains(&language.code))
-            })
-            .flat_map_iter(|language| {
-                self.language_files(&language.code, &jobs, needed.as_ref(), &zones)
-            })
+        let mut files: Vec<OutputFile> = (self.make(None, false).into_iter())
+            .flat_map(|job| job.files)
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     }
 
-    /// The files of `jobs` in `lang`; only the events of `needed` sessions (all if `None`)
-    /// are made.
+    /// Every job of the site, language by language: each language's feed, and the
+    /// calendars and schedules of each programme, session and speaker.
+    pub fn jobs(&self) -> Vec<ExportJob> {
+        let m = self.model;
+        let (programmes, sessions, speakers) = (
+            m.programmes.unrecorded().len(),
+            m.sessions.unrecorded().len(),
+            m.speakers.unrecorded().len(),
+        );
+        let jobs: Vec<Job> = std::iter::once(Job::Feed)
+            .chain((0..programmes).map(Job::Programme))
+            .chain((0..sessions).map(Job::Session))
+            .chain((0..speakers).map(Job::Speaker))
+            .collect();
+        (0..self.config.languages.len())
+            .flat_map(|lang| jobs.iter().map(move |&job| ExportJob { lang, job }))
+            .collect()
+    }
+
+    /// The files of `jobs` (of every job if `None`), each job's with what it read of the
+    /// model ([`crate::reads`]), for `serve`.
+    pub fn files_recorded(&self, jobs: Option<&[ExportJob]>) -> Vec<JobFiles> {
+        self.make(jobs, true)
+    }
+
+    /// The files of `jobs` (all if `None`), job by job; what each read if `record`.
+    fn make(&self, jobs: Option<&[ExportJob]>, record: bool) -> Vec<JobFiles> {
+        let m = self.model;
+        let zones: Vec<ics::ProgrammeZone> = (m.programmes.unrecorded().iter())
+            .map(|p| ics::ProgrammeZone::new(p.timezone()))
+            .collect();
+        let all = jobs.is_none().then(|| self.jobs());
+        let jobs = jobs.or(all.as_deref()).unwrap_or_default();
+        // The languages side by side: after an edit each has only a few files to make.
+        (0..self.config.languages.len())
+            .into_par_iter()
+            .flat_map_iter(|lang| {
+                let of_lang: Vec<Job> = (jobs.iter())
+                    .filter(|job| job.lang == lang)
+                    .map(|job| job.job)
+                    .collect();
+                let code = &self.config.languages[lang].code;
+                let files = if of_lang.is_empty() {
+                    Vec::new()
+                } else {
+                    self.language_files(code, &of_lang, all.is_some(), &zones, record)
+                };
+                (files.into_iter()).map(move |(job, files, reads)| JobFiles {
+                    job: ExportJob { lang, job },
+                    files,
+                    reads,
+                })
+            })
+            .collect()
+    }
+
+    /// The files of `jobs` in `lang`, job by job, with what each read if `record`; only the
+    /// events of the sessions the jobs show are made (of all sessions if `every`).
     fn language_files(
         &self,
         lang: &str,
         jobs: &[Job],
-        needed: Option<&BTreeSet<usize>>,
+        every: bool,
         zones: &[ics::ProgrammeZone],
-    ) -> Vec<OutputFile> {
+        record: bool,
+    ) -> Vec<(Job, Vec<OutputFile>, Vec<u64>)> {
         let m = self.model;
         let Some(locale) = self.locales.get(lang) else {
             return Vec::new();
         };
+        // The sessions whose events the jobs' files show.
+        let needed: Option<BTreeSet<usize>> = (!every).then(|| {
+            let mut needed = BTreeSet::new();
+            for job in jobs {
+                match *job {
+                    Job::Feed => {}
+                    Job::Programme(p) => needed.extend(m.programmes[p].sessions()),
+                    Job::Session(s) => {
+                        needed.insert(s);
+                    }
+                    Job::Speaker(s) => needed.extend(m.speakers[s].sessions()),
+                }
+            }
+            needed
+        });
         let mut kept = self.kept.map(|k| k.take(lang));
         let cx = Cx {
             ex: *self,
@@ -214,40 +283,70 @@ impl<'a> Exporter<'a> {
         };
         // Each session's event once per language, for its own, its programme's and its
         // speakers' calendars.
-        let made: Vec<(Option<ics::EventText>, Option<Vec<Revision>>)> = (0..m.sessions.len())
+        type Made = (
+            Option<ics::EventText>,
+            Option<Arc<[u64]>>,
+            Option<Vec<Revision>>,
+        );
+        let made: Vec<Made> = (0..m.sessions.len())
             .into_par_iter()
             .map(|s| {
                 if needed.as_ref().is_some_and(|n| !n.contains(&s)) {
-                    return (None, None);
+                    return (None, None, None);
                 }
                 let make = || {
                     let t = cx.pick(s)?;
-                    ics::event(&cx, s, t, &zones[m.sessions[s].programme()])
+                    let programme = m.sessions[s].programme();
+                    // Read here: the zones were looked up once, unrecorded.
+                    _ = m.programmes[programme].timezone();
+                    ics::event(&cx, s, t, &zones[programme])
                 };
-                let Some(kept) = &kept else {
-                    return (make(), None);
-                };
-                let from = m.session_sources(s);
-                match kept.events.get(&m.sessions[s].entry().key, &from) {
-                    Some(event) => (event.clone(), None),
-                    None => (make(), Some(from)),
+                if !record {
+                    return (make(), None, None);
                 }
+                let from = kept.as_ref().map(|_| m.session_sources(s));
+                if let (Some(kept), Some(from)) = (&kept, &from)
+                    && let Some(event) = kept.events.get(&m.sessions[s].entry().key, from)
+                {
+                    return (event.value.clone(), Some(Arc::clone(&event.reads)), None);
+                }
+                let (event, made_with) = reads::recorded(make);
+                (event, Some(made_with.into()), from)
             })
             .collect();
-        let mut events = Vec::with_capacity(made.len());
-        for (s, (event, from)) in made.into_iter().enumerate() {
-            if let (Some(kept), Some(from)) = (&mut kept, from) {
-                kept.events
-                    .keep(&m.sessions[s].entry().key, from, event.clone());
+        let mut events = Events {
+            events: Vec::with_capacity(made.len()),
+            reads: Vec::with_capacity(if record { made.len() } else { 0 }),
+        };
+        for (s, (event, made_with, from)) in made.into_iter().enumerate() {
+            if let (Some(kept), Some(from), Some(made_with)) = (&mut kept, from, &made_with) {
+                let value = WithReads {
+                    value: event.clone(),
+                    reads: Arc::clone(made_with),
+                };
+                kept.events.keep(&m.sessions[s].entry().key, from, value);
             }
-            events.push(event);
+            events.events.push(event);
+            if record {
+                events
+                    .reads
+                    .push(made_with.unwrap_or_else(|| Arc::from([])));
+            }
         }
         let schedules = kept
             .as_mut()
             .map(|k| Mutex::new(std::mem::take(&mut k.schedules)));
         let files = jobs
             .par_iter()
-            .flat_map_iter(|&job| cx.job(job, &events, schedules.as_ref()))
+            .map(|&job| {
+                let make = || cx.job(job, &events, schedules.as_ref());
+                if record {
+                    let (files, reads) = reads::recorded(make);
+                    (job, files, reads)
+                } else {
+                    (job, make(), Vec::new())
+                }
+            })
             .collect();
         if let (Some(keeper), Some(mut kept)) = (self.kept, kept) {
             kept.schedules = schedules
@@ -256,118 +355,6 @@ impl<'a> Exporter<'a> {
             keeper.put(lang, kept);
         }
         files
-    }
-
-    /// The exports that edits of the pages with content keys `keys` touch, when each of
-    /// them is a session or a speaker page before the edit (in `before`) or after it (in
-    /// this site) and nothing else: the sessions (those of the speakers edited), their
-    /// programmes and the speakers of those sessions. `None` when an edit touches more (a
-    /// programme or theme page, a free page): then every export is made again.
-    pub fn scope_of(&self, before: &Model, keys: &BTreeSet<String>) -> Option<Scope> {
-        let m = self.model;
-        let mut scope = Scope::default();
-        let programme_by_key = |key: &str| m.programmes.iter().position(|p| p.entry().key == key);
-        let speaker_by_id = |id: &str| m.speaker_by_id(id);
-        // The sessions whose exports change, in this model and in the one before.
-        let mut sessions = BTreeSet::new();
-        let mut sessions_before = BTreeSet::new();
-        for key in keys {
-            // The edited page's own calendar, also when it is gone.
-            scope.keys.sessions.insert(key.clone());
-            match m.find(key) {
-                Some((Kind::Session, i)) => {
-                    sessions.insert(i);
-                }
-                Some((Kind::Speaker, i)) => {
-                    scope.speakers.insert(i);
-                    sessions.extend(m.speakers[i].sessions());
-                }
-                Some(_) => return None,
-                None => {}
-            }
-            match before.find(key) {
-                Some((Kind::Session, i)) => {
-                    sessions_before.insert(i);
-                }
-                // Sessions that listed the speaker, inline by name too, may list them no more.
-                Some((Kind::Speaker, i)) => sessions_before.extend(before.speakers[i].sessions()),
-                Some(_) => return None,
-                None => {}
-            }
-            if m.find(key).is_none() && before.find(key).is_none() {
-                return None;
-            }
-        }
-        for &i in &sessions {
-            let session = &m.sessions[i];
-            scope.programmes.insert(session.programme());
-            (scope.speakers).extend(session.entry().speaker_ids().filter_map(speaker_by_id));
-        }
-        for &i in &sessions_before {
-            let session = &before.sessions[i];
-            let programme = &before.programmes[session.programme()].entry().key;
-            scope.programmes.insert(programme_by_key(programme)?);
-            for id in session.entry().speaker_ids() {
-                scope.speakers.insert(speaker_by_id(id)?);
-            }
-            // A session still here has its exports made again.
-            if let Some((Kind::Session, now)) = m.find(&session.entry().key)
-                && !keys.contains(&session.entry().key)
-            {
-                sessions.insert(now);
-                scope.programmes.insert(m.sessions[now].programme());
-            }
-        }
-        // Speaker pages also list sessions that name their person inline.
-        for (i, speaker) in m.speakers.iter().enumerate() {
-            if speaker.sessions().iter().any(|s| sessions.contains(s)) {
-                scope.speakers.insert(i);
-            }
-        }
-        for speaker in before.speakers.iter() {
-            if speaker
-                .sessions()
-                .iter()
-                .any(|s| sessions_before.contains(s))
-            {
-                scope.speakers.insert(speaker_by_id(speaker.id())?);
-            }
-        }
-        scope.sessions = sessions;
-        scope.keys.programmes = scope
-            .programmes
-            .iter()
-            .map(|&p| m.programmes[p].entry().key.clone())
-            .collect();
-        scope.keys.speakers = scope
-            .speakers
-            .iter()
-            .map(|&s| m.speakers[s].entry().key.clone())
-            .collect();
-        Some(scope)
-    }
-
-    /// Every path the files of `scope` may have, in any language: those that
-    /// [`Exporter::files_in`] does not make are gone.
-    pub fn paths_of(&self, scope: &Scope) -> BTreeSet<String> {
-        let mut paths = BTreeSet::new();
-        let languages = self.config.languages.iter().filter(|language| {
-            (scope.languages.as_ref()).is_none_or(|langs| langs.contains(&language.code))
-        });
-        for language in languages {
-            let lang = language.code.as_str();
-            paths.insert(format!("{lang}/{FEED_FILE}"));
-            let keys = &scope.keys;
-            for key in keys.sessions.iter().chain(&keys.speakers) {
-                paths.insert(format!("{}{CALENDAR_FILE}", Urls::page(lang, key)));
-            }
-            for key in &keys.programmes {
-                for name in [CALENDAR_FILE, SCHEDULE_XML, SCHEDULE_JSON] {
-                    paths.insert(format!("{}{name}", Urls::page(lang, key)));
-                }
-            }
-        }
-        paths
     }
 
     /// The exports that the page `page` in `lang`, at address `from`, links to. The same
@@ -443,8 +430,10 @@ impl<'a> Exporter<'a> {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Job {
+/// What an export job makes: a language's feed, or the calendars and schedules of one
+/// programme, session or speaker (by index in the model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Job {
     Feed,
     Programme(usize),
     Session(usize),
@@ -465,7 +454,7 @@ impl<'a> Cx<'a> {
     fn job(
         &self,
         job: Job,
-        events: &[Option<ics::EventText>],
+        events: &Events,
         kept: Option<&Mutex<HashMap<String, KeptSchedule>>>,
     ) -> Vec<OutputFile> {
         let m = self.model();
@@ -873,12 +862,7 @@ impl ScheduleEvent<'_> {
         };
         let key = &cx.model().sessions[self.index].entry().key;
         let from = self.made_from(cx.model());
-        if let Some(text) = memo.get(key, &from) {
-            return text.clone();
-        }
-        let text = make();
-        memo.keep(key, from, text.clone());
-        text
+        kept_or_made(Some(&mut **memo), key, from, make)
     }
 }
 
@@ -888,7 +872,7 @@ impl<'a> Schedule<'a> {
     fn of(
         cx: &Cx<'a>,
         i: usize,
-        mut kept: Option<&mut Memo<Vec<Revision>, Option<Placed>>>,
+        mut kept: Option<&mut Memo<Vec<Revision>, WithReads<Option<Placed>>>>,
     ) -> Schedule<'a> {
         let m = cx.model();
         let programme = &m.programmes[i];
@@ -964,14 +948,9 @@ impl<'a> Schedule<'a> {
             };
             let sources = m.session_sources(s);
             let placed = match kept.as_deref_mut() {
-                Some(memo) => match memo.get(&session.entry().key, &sources) {
-                    Some(placed) => placed.clone(),
-                    None => {
-                        let placed = place();
-                        memo.keep(&session.entry().key, sources.clone(), placed.clone());
-                        placed
-                    }
-                },
+                Some(memo) => {
+                    kept_or_made(Some(memo), &session.entry().key, sources.clone(), place)
+                }
                 None => place(),
             };
             let (Some(placed), Some(t)) = (placed, cx.pick(s)) else {
@@ -1113,52 +1092,6 @@ fn acronym(key: &str) -> String {
 /// `arbetstiden-arbetstid-kommunal-sektor` (folders joined with `-`).
 fn slug_of(path: &str) -> String {
     crate::text::slug(path, "session")
-}
-
-/// What readers of `lang` are shown of a session, in which language, and whether it is
-/// theirs (a session's calendar in a language exists only with its translation).
-fn shown<'e>(
-    e: &'e crate::model::Entry<SessionFront>,
-    lang: &str,
-    config: &Config,
-) -> (Option<(&'e str, &'e SessionFront, &'e str)>, bool) {
-    let t = e.pick(lang, config, config.list_untranslated);
-    (
-        t.map(|t| (t.lang.as_str(), &t.front, t.file().body_text())),
-        e.get(lang).is_some(),
-    )
-}
-
-/// The languages whose exports show a change of the sessions in `changed`: those where the
-/// translation their readers are shown (their own, or another where the site lists
-/// untranslated sessions) differs in its front matter or text. `None` (all) unless every
-/// changed key is a session before and after and the model links entries as it did (which
-/// speakers' pages list a session is the same in every language).
-pub fn languages_seeing(
-    before: &Model,
-    after: &Model,
-    config: &Config,
-    changed: &ChangedKeys,
-) -> Option<BTreeSet<String>> {
-    if !changed.folders.is_empty() || before.links_revision() != after.links_revision() {
-        return None;
-    }
-    let mut langs = BTreeSet::new();
-    for key in &changed.keys {
-        let (Some((Kind::Session, was)), Some((Kind::Session, is))) =
-            (before.find(key), after.find(key))
-        else {
-            return None;
-        };
-        let (was, is) = (&before.sessions[was].entry(), &after.sessions[is].entry());
-        for language in &config.languages {
-            let lang = language.code.as_str();
-            if shown(was, lang, config) != shown(is, lang, config) {
-                langs.insert(language.code.clone());
-            }
-        }
-    }
-    Some(langs)
 }
 
 #[cfg(test)]
