@@ -58,6 +58,8 @@ pub struct LiveSite {
     /// and the files it made then.
     export_reads: Readers<ExportKey>,
     export_files: HashMap<ExportKey, Vec<Arc<str>>>,
+    /// The last good site's export jobs.
+    export_jobs: ExportJobs,
     /// Which of `files` are static files or the sitemap: a static file deleted goes.
     others: BTreeSet<Arc<str>>,
     /// Changes since the last good build: a failed rebuild's changes are built with the next.
@@ -123,6 +125,7 @@ impl LiveSite {
             exports: BTreeSet::new(),
             export_reads: Readers::default(),
             export_files: HashMap::new(),
+            export_jobs: ExportJobs::default(),
             others: BTreeSet::new(),
             pending: SiteChanges::default(),
             reads: Readers::default(),
@@ -215,6 +218,7 @@ impl LiveSite {
                 let changes = update.files.changes;
                 let (gone, made) = (update.exports_gone, update.exports_made);
                 let (export_jobs, export_jobs_gone) = (update.export_jobs, update.export_jobs_gone);
+                let export_list = update.export_list;
                 let rendered = update.rendered;
                 let others = update.others;
                 let page_reads = update.reads;
@@ -225,6 +229,9 @@ impl LiveSite {
                 for key in &export_jobs_gone {
                     self.export_reads.remove(key);
                     self.export_files.remove(key);
+                }
+                if let Some(list) = export_list {
+                    self.export_jobs = list;
                 }
                 for path in &plan.removed {
                     self.reads.remove(path.as_str());
@@ -254,6 +261,7 @@ impl LiveSite {
                 let (files, reads) = site.render_recorded(Ok(exports))?;
                 self.export_reads = export_reads;
                 self.export_files = export_files;
+                self.export_jobs = ExportJobs::of(&site);
                 let files: Output = files
                     .into_iter()
                     .map(|f| (Arc::from(f.path), Arc::from(f.bytes)))
@@ -369,6 +377,7 @@ impl LiveSite {
             exports_made: BTreeSet::new(),
             export_jobs: Vec::new(),
             export_jobs_gone: Vec::new(),
+            export_list: None,
             others: None,
             reads: PageReads::new(),
         };
@@ -393,31 +402,30 @@ impl LiveSite {
         // The export jobs that read something that changed, or are new; all of them when
         // the strings changed (exports read strings unrecorded).
         let pending = &self.pending;
-        let jobs = site.exporter().jobs();
-        let keys: Vec<ExportKey> = (jobs.iter()).map(|j| export_key(&site.model, j)).collect();
-        let every = !pending.locales.is_empty();
-        let dirty: std::collections::HashSet<ExportKey> = (plan.changed.iter())
-            .flat_map(|&identity| self.export_reads.reading(identity))
-            .copied()
-            .collect();
-        let run: Vec<ExportJob> = (jobs.iter().zip(&keys))
-            .filter(|(_, key)| {
-                every || dirty.contains(*key) || !self.export_files.contains_key(*key)
-            })
-            .map(|(job, _)| *job)
-            .collect();
-        let new = (keys.iter())
-            .filter(|key| !self.export_files.contains_key(*key))
-            .count();
-        let jobs_gone: Vec<ExportKey> = if self.export_files.len() + new > keys.len() {
-            let now: std::collections::HashSet<&ExportKey> = keys.iter().collect();
-            (self.export_files.keys())
-                .filter(|key| !now.contains(key))
-                .copied()
+        // The job list is made again only when what it was made from changed.
+        let remade = (self.export_jobs.reads.iter())
+            .any(|read| plan.changed.contains(read))
+            .then(|| ExportJobs::of(site));
+        let list = remade.as_ref().unwrap_or(&self.export_jobs);
+        let mut run: BTreeSet<usize> = if pending.locales.is_empty() {
+            (plan.changed.iter())
+                .flat_map(|&identity| self.export_reads.reading(identity))
+                .filter_map(|key| list.by_key.get(key).copied())
                 .collect()
         } else {
-            Vec::new()
+            (0..list.jobs.len()).collect()
         };
+        let mut jobs_gone = Vec::new();
+        if remade.is_some() {
+            run.extend(
+                (0..list.jobs.len()).filter(|&i| !self.export_files.contains_key(&list.keys[i])),
+            );
+            jobs_gone = (self.export_files.keys())
+                .filter(|key| !list.by_key.contains_key(*key))
+                .copied()
+                .collect();
+        }
+        let run: Vec<ExportJob> = run.into_iter().map(|i| list.jobs[i]).collect();
         // The listings and the exports side by side: each has a long job (a programme's
         // pages, its schedules) that would leave a core idle.
         let (pages, made) = rayon::join(
@@ -459,6 +467,7 @@ impl LiveSite {
         }
         update.exports_gone = gone;
         update.exports_made = made_paths;
+        update.export_list = remade;
         update.export_jobs_gone = jobs_gone;
         // Static files and the sitemap change only with the theme, the configuration (a
         // new site), pages that come or go, or exports that come or go over them.
@@ -625,10 +634,35 @@ impl Validated {
 /// session or speaker (which stays when items before it come or go), or the feed.
 type ExportKey = (usize, u8, u64);
 
+/// A site's export jobs ([`crate::export::Exporter::jobs`]) with their keys, and what
+/// listing them read of the model.
+#[derive(Default)]
+struct ExportJobs {
+    jobs: Vec<ExportJob>,
+    keys: Vec<ExportKey>,
+    by_key: HashMap<ExportKey, usize>,
+    reads: Vec<u64>,
+}
+
+impl ExportJobs {
+    fn of(site: &Site) -> ExportJobs {
+        let (jobs, reads) = crate::reads::recorded(|| site.exporter().jobs());
+        let keys: Vec<ExportKey> = (jobs.iter()).map(|j| export_key(&site.model, j)).collect();
+        let by_key = (keys.iter().enumerate()).map(|(i, &k)| (k, i)).collect();
+        ExportJobs {
+            jobs,
+            keys,
+            by_key,
+            reads,
+        }
+    }
+}
+
 fn export_key(model: &Model, job: &ExportJob) -> ExportKey {
     let (kind, identity) = match job.job {
         Job::Feed => (0, 0),
-        Job::Programme(i) => (1, model.programmes.unrecorded()[i].identity()),
+        Job::ProgrammeSchedules(i) => (1, model.programmes.unrecorded()[i].identity()),
+        Job::ProgrammeCalendar(i) => (4, model.programmes.unrecorded()[i].identity()),
         Job::Session(i) => (2, model.sessions.unrecorded()[i].identity()),
         Job::Speaker(i) => (3, model.speakers.unrecorded()[i].identity()),
     };
@@ -708,6 +742,8 @@ struct Update<'o> {
     export_jobs: Vec<(ExportKey, Vec<Arc<str>>, Vec<u64>)>,
     /// The export jobs the site no longer has.
     export_jobs_gone: Vec<ExportKey>,
+    /// The list of export jobs, when it was made again.
+    export_list: Option<ExportJobs>,
     /// The static files and sitemap, when they were made again.
     others: Option<BTreeSet<Arc<str>>>,
     /// What each page rendered read of the model.

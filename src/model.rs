@@ -144,8 +144,14 @@ impl Revision {
 impl<F> Entry<F> {
     /// When the newest of its files was last committed ([`crate::history`]).
     pub fn committed(&self) -> Option<jiff::Timestamp> {
-        self.translations()
-            .iter()
+        // A read of its own: a calendar in one language shows when the files of every
+        // language were committed, not what they say.
+        reads::note(read_of::committed(self.identity));
+        self.committed_unrecorded()
+    }
+
+    fn committed_unrecorded(&self) -> Option<jiff::Timestamp> {
+        (self.translations.iter())
             .filter_map(|t| t.file.committed)
             .max()
     }
@@ -510,6 +516,11 @@ mod read_of {
         part_of(hash_of("people"), hash_of(name_key))
     }
 
+    /// When an entry's files were last committed.
+    pub fn committed(entry: u64) -> u64 {
+        part_of(entry, u64::MAX - 2)
+    }
+
     /// Which speaker pages list a session.
     pub fn speakers_listing(session: u64) -> u64 {
         part_of(session, u64::MAX)
@@ -587,6 +598,10 @@ impl Model {
                 hash_of(e.langs_unrecorded()),
             );
             out.insert(read_of::revision(e.identity), hash_of(e.revision));
+            out.insert(
+                read_of::committed(e.identity),
+                hash_of(e.committed_unrecorded()),
+            );
             for t in &e.translations {
                 let (front, body) = t.fingerprints();
                 out.insert(t.identity, front);

@@ -479,19 +479,28 @@ fn serve_makes_again_the_exports_a_session_or_speaker_edit_touches() {
     let dir = example_copy();
     let root = dir.path();
     let mut live = LiveSite::new(root, None);
-    live.rebuild(live.classify(&[])).unwrap_or_else(|e| panic!("{e}"));
+    live.rebuild(live.classify(&[]))
+        .unwrap_or_else(|e| panic!("{e}"));
     let same_as_a_build = |live: &LiveSite| {
-        let full = Site::load(root).and_then(|s| s.render()).unwrap_or_else(|e| panic!("{e}"));
+        let full = Site::load(root)
+            .and_then(|s| s.render())
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(full.len(), live.files().len());
         for file in &full {
             let bytes = live.files().get(file.path.as_str()).map(|b| &b[..]);
-            assert!(bytes == Some(&file.bytes[..]), "{} differs from a build", file.path);
+            assert!(
+                bytes == Some(&file.bytes[..]),
+                "{} differs from a build",
+                file.path
+            );
         }
     };
     let edit = |live: &mut LiveSite, path: &str, from: &str, to: &str| -> Vec<String> {
         write(root, path, &read(root, path).replacen(from, to, 1));
         let changes = live.classify(&[std::path::PathBuf::from(path)]);
-        live.rebuild(changes).unwrap_or_else(|e| panic!("{e}")).changed
+        live.rebuild(changes)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .changed
     };
 
     // A session's title in Danish: its calendar, its programme's calendar and schedules

@@ -193,13 +193,16 @@ impl<'a> Exporter<'a> {
     /// calendars and schedules of each programme, session and speaker.
     pub fn jobs(&self) -> Vec<ExportJob> {
         let m = self.model;
+        // Which items there are, in order (a read of each collection's members): a job is
+        // known by its item's identity.
         let (programmes, sessions, speakers) = (
-            m.programmes.unrecorded().len(),
-            m.sessions.unrecorded().len(),
-            m.speakers.unrecorded().len(),
+            m.programmes.iter().count(),
+            m.sessions.iter().count(),
+            m.speakers.iter().count(),
         );
         let jobs: Vec<Job> = std::iter::once(Job::Feed)
-            .chain((0..programmes).map(Job::Programme))
+            .chain((0..programmes).map(Job::ProgrammeCalendar))
+            .chain((0..programmes).map(Job::ProgrammeSchedules))
             .chain((0..sessions).map(Job::Session))
             .chain((0..speakers).map(Job::Speaker))
             .collect();
@@ -265,7 +268,8 @@ impl<'a> Exporter<'a> {
             for job in jobs {
                 match *job {
                     Job::Feed => {}
-                    Job::Programme(p) => needed.extend(m.programmes[p].sessions()),
+                    Job::ProgrammeCalendar(p) => needed.extend(m.programmes[p].sessions()),
+                    Job::ProgrammeSchedules(_) => {}
                     Job::Session(s) => {
                         needed.insert(s);
                     }
@@ -435,7 +439,10 @@ impl<'a> Exporter<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Job {
     Feed,
-    Programme(usize),
+    /// A programme's calendar, apart from its schedules so that both can be made at once.
+    ProgrammeCalendar(usize),
+    /// A programme's schedules.
+    ProgrammeSchedules(usize),
     Session(usize),
     Speaker(usize),
 }
@@ -479,15 +486,22 @@ impl<'a> Cx<'a> {
                     .into_iter()
                     .collect()
             }
-            Job::Programme(i) => {
+            Job::ProgrammeCalendar(i) => {
+                if m.programmes[i].entry().get(lang).is_none() {
+                    return Vec::new();
+                }
+                let dir = Urls::page(lang, &m.programmes[i].entry().key);
+                ics::programme(self, i, events)
+                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
+                    .into_iter()
+                    .collect()
+            }
+            Job::ProgrammeSchedules(i) => {
                 if m.programmes[i].entry().get(lang).is_none() {
                     return Vec::new();
                 }
                 let dir = Urls::page(lang, &m.programmes[i].entry().key);
                 let mut files = Vec::new();
-                if let Some(text) = ics::programme(self, i, events) {
-                    files.push(file(format!("{dir}{CALENDAR_FILE}"), text));
-                }
                 let key = &m.programmes[i].entry().key;
                 let lock = |kept: &Mutex<HashMap<String, KeptSchedule>>| {
                     let mut all = kept.lock().unwrap_or_else(PoisonError::into_inner);
@@ -861,7 +875,8 @@ impl ScheduleEvent<'_> {
             return make();
         };
         let key = &cx.model().sessions[self.index].entry().key;
-        let from = self.made_from(cx.model());
+        // A memo's key is no read: the value brings its own reads.
+        let from = reads::unrecorded(|| self.made_from(cx.model()));
         kept_or_made(Some(&mut **memo), key, from, make)
     }
 }
@@ -946,7 +961,8 @@ impl<'a> Schedule<'a> {
                     slug: slug_of(relative),
                 })
             };
-            let sources = m.session_sources(s);
+            // The memo's key, no read: the place kept brings the reads it was made with.
+            let sources = reads::unrecorded(|| m.session_sources(s));
             let placed = match kept.as_deref_mut() {
                 Some(memo) => {
                     kept_or_made(Some(memo), &session.entry().key, sources.clone(), place)
