@@ -1,8 +1,7 @@
 //! Incremental rebuild time of `samling serve` without the watcher, debounce and HTTP: the
-//! time of [`LiveSite::rebuild`] after one session is saved, on a generated programme. The
-//! listings that show the session (its programme, theme and speaker pages, its neighbours,
-//! its day's timetable; the speakers' index when what it counts changes), the search index
-//! and the exports are made again in each rebuild, in the languages that show the edit.
+//! time of [`LiveSite::rebuild`] after one session is saved, on a generated programme: the
+//! model patched or built again, the validation checks, pages and exports that read
+//! something the edit changed made again.
 //!
 //! `cargo bench --bench live_rebuild -- --sessions 10000 [--edits 25] [--site DIR]`
 //! (`--site` reuses a site made by gen-programme, which is left as it was). After the edits,
