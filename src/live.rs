@@ -57,7 +57,7 @@ pub struct LiveSite {
     /// What each export job ([`crate::export::Job`]) read of the model when it last ran,
     /// and the files it made then.
     export_reads: Readers<ExportKey>,
-    export_files: HashMap<ExportKey, Vec<Arc<str>>>,
+    export_files: JobPaths,
     /// The last good site's export jobs.
     export_jobs: ExportJobs,
     /// Which of `files` are static files or the sitemap: a static file deleted goes.
@@ -634,6 +634,9 @@ impl Validated {
 /// session or speaker (which stays when items before it come or go), or the feed.
 type ExportKey = (usize, u8, u64);
 
+/// The files each export job made, by job.
+type JobPaths = HashMap<ExportKey, Vec<Arc<str>>>;
+
 /// A site's export jobs ([`crate::export::Exporter::jobs`]) with their keys, and what
 /// listing them read of the model.
 #[derive(Default)]
@@ -674,11 +677,7 @@ fn export_key(model: &Model, job: &ExportJob) -> ExportKey {
 fn exports_by_job(
     model: &Model,
     jobs: Vec<JobFiles>,
-) -> (
-    Readers<ExportKey>,
-    HashMap<ExportKey, Vec<Arc<str>>>,
-    Vec<OutputFile>,
-) {
+) -> (Readers<ExportKey>, JobPaths, Vec<OutputFile>) {
     let mut readers = Readers::default();
     let mut paths = HashMap::new();
     let mut files = Vec::new();

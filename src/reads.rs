@@ -289,45 +289,6 @@ impl<'t, T: Item> IntoIterator for &'t Tracked<T> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    struct Thing(&'static str);
-    impl Item for Thing {
-        const COLLECTION: Collection = Collection::Sessions;
-        fn key(&self) -> &str {
-            self.0
-        }
-    }
-
-    #[test]
-    fn reads_are_recorded_only_inside_a_recorded_computation() {
-        let things = Tracked::new(vec![Thing("a"), Thing("b"), Thing("c")]);
-        let _ = things.len();
-        let ((), reads) = recorded(|| {
-            let _ = things.is_empty();
-            // A computation run inside another (rayon steals work) records its own reads.
-            let ((), inner) = recorded(|| {
-                let _ = things.get(7);
-            });
-            assert_eq!(inner, vec![whole::len(Collection::Sessions)]);
-            let _ = things.iter().count();
-            // A cache's key does not count; its value's reads are played again.
-            unrecorded(|| things.len());
-            replay(&[7]);
-        });
-        let mut expected = vec![
-            whole::empty(Collection::Sessions),
-            whole::members(Collection::Sessions),
-            7,
-        ];
-        expected.sort_unstable();
-        assert_eq!(reads, expected);
-        assert!(FRAMES.with(|frames| frames.borrow().is_empty()));
-    }
-}
-
 /// What each computation (a page, a check) read of the model, both ways: by computation,
 /// and by identity the computations that read it, so that those to make again after an
 /// edit are found from the few identities that changed, not by going through every one's
@@ -432,5 +393,44 @@ impl<K: Clone + Eq + Hash> Readers<K> {
     pub fn reading(&self, identity: u64) -> impl Iterator<Item = &K> {
         (self.readers.get(&identity).into_iter().flatten())
             .filter_map(|&id| self.pages[id as usize].as_ref().map(|(key, _)| key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Thing(&'static str);
+    impl Item for Thing {
+        const COLLECTION: Collection = Collection::Sessions;
+        fn key(&self) -> &str {
+            self.0
+        }
+    }
+
+    #[test]
+    fn reads_are_recorded_only_inside_a_recorded_computation() {
+        let things = Tracked::new(vec![Thing("a"), Thing("b"), Thing("c")]);
+        let _ = things.len();
+        let ((), reads) = recorded(|| {
+            let _ = things.is_empty();
+            // A computation run inside another (rayon steals work) records its own reads.
+            let ((), inner) = recorded(|| {
+                let _ = things.get(7);
+            });
+            assert_eq!(inner, vec![whole::len(Collection::Sessions)]);
+            let _ = things.iter().count();
+            // A cache's key does not count; its value's reads are played again.
+            unrecorded(|| things.len());
+            replay(&[7]);
+        });
+        let mut expected = vec![
+            whole::empty(Collection::Sessions),
+            whole::members(Collection::Sessions),
+            7,
+        ];
+        expected.sort_unstable();
+        assert_eq!(reads, expected);
+        assert!(FRAMES.with(|frames| frames.borrow().is_empty()));
     }
 }
