@@ -15,10 +15,9 @@ use crate::changes::SiteChanges;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
 use crate::export::{ExportJob, Job, JobFiles};
-use crate::front_matter::Kind;
 use crate::load::Sources;
-use crate::model::{Fingerprints, Model, changed_between};
-use crate::reads::{IdentitySet, Item, Readers};
+use crate::model::{Fingerprints, Model, changed_between, collection_of};
+use crate::reads::{Collection, IdentitySet, Readers};
 use crate::site::{Origin, PageReads, SITEMAP_FILE, Site, Validator};
 use crate::validate::{Check, Validation};
 use crate::write::OutputFile;
@@ -178,12 +177,9 @@ impl LiveSite {
             self.validated.forget_problems();
         }
         let validated = Mutex::new(std::mem::take(&mut self.validated));
-        let found = Mutex::new(None);
         let validator: Validator = &|model, config, static_exists| {
             let mut validated = validated.lock().expect("no check panicked");
-            let (problems, model_seen) = validated.validate(model, config, static_exists);
-            *found.lock().expect("not poisoned") = Some(model_seen);
-            problems
+            validated.validate(model, config, static_exists)
         };
         let built = match &self.site {
             Some(old) if !self.pending.everything => old
@@ -197,8 +193,7 @@ impl LiveSite {
         };
         self.validated = validated.into_inner().expect("no check panicked");
         let (site, patched) = built?;
-        let seen = found.into_inner().expect("not poisoned");
-        let Some(seen) = seen else {
+        let Some(seen) = self.validated.seen.take() else {
             unreachable!("a site is made only from a validated model")
         };
         let (plan, fingerprints) = if patched {
@@ -537,6 +532,8 @@ struct Validated {
     problems: HashMap<CheckKey, Vec<Diagnostic>>,
     readers: Readers<CheckKey>,
     fingerprints: Arc<Fingerprints>,
+    /// The model last validated, until the rebuild takes it.
+    seen: Option<ModelSeen>,
 }
 
 /// A check by what it is about: the identity of its programme or session (which stays
@@ -558,34 +555,24 @@ impl Validated {
     }
 
     /// The problems of `model`, as [`crate::validate::validate`] finds them: the checks whose
-    /// reads did not change are not run again.
+    /// reads did not change are not run again. The model as seen is kept in `seen`.
     fn validate(
         &mut self,
         model: &Model,
         config: &Config,
         static_exists: &(dyn Fn(&str) -> bool + Sync),
-    ) -> (Vec<Diagnostic>, ModelSeen) {
+    ) -> Vec<Diagnostic> {
         let fingerprints = Arc::new(model.fingerprints());
         let changed = changed_between(&self.fingerprints, &fingerprints);
         let validation = Validation::new(model, config, static_exists);
         let checks = validation.checks();
         let key_of = |check: &Check| -> CheckKey {
             match *check {
-                Check::Programme(p) => (0, model.programmes.unrecorded()[p].identity()),
-                Check::Session(s) => (1, model.sessions.unrecorded()[s].identity()),
-                Check::Links(at) => {
-                    let identity = match at {
-                        None => 0,
-                        Some((kind, i)) => match kind {
-                            Kind::Programme => model.programmes.unrecorded()[i].identity(),
-                            Kind::Theme => model.themes.unrecorded()[i].identity(),
-                            Kind::Session => model.sessions.unrecorded()[i].identity(),
-                            Kind::Speaker => model.speakers.unrecorded()[i].identity(),
-                            Kind::Page => model.pages.unrecorded()[i].identity(),
-                            Kind::Minutes => model.minutes.unrecorded()[i].identity(),
-                        },
-                    };
-                    (2 + at.map_or(0, |(kind, _)| kind as u8 + 1), identity)
+                Check::Programme(p) => (0, model.identity_at(Collection::Programmes, p)),
+                Check::Session(s) => (1, model.identity_at(Collection::Sessions, s)),
+                Check::Links(None) => (2, 0),
+                Check::Links(Some((kind, i))) => {
+                    (3 + kind as u8, model.identity_at(collection_of(kind), i))
                 }
                 Check::Across(across) => (16 + across as u8, 0),
             }
@@ -621,12 +608,12 @@ impl Validated {
             .flat_map(|key| self.problems[key].iter().cloned())
             .collect();
         let since = std::mem::replace(&mut self.fingerprints, Arc::clone(&fingerprints));
-        let seen = ModelSeen {
+        self.seen = Some(ModelSeen {
             fingerprints,
             since,
             changed,
-        };
-        (problems, seen)
+        });
+        problems
     }
 }
 
@@ -662,12 +649,13 @@ impl ExportJobs {
 }
 
 fn export_key(model: &Model, job: &ExportJob) -> ExportKey {
+    let item = |c: Collection, i: usize| model.identity_at(c, i);
     let (kind, identity) = match job.job {
         Job::Feed => (0, 0),
-        Job::ProgrammeSchedules(i) => (1, model.programmes.unrecorded()[i].identity()),
-        Job::ProgrammeCalendar(i) => (4, model.programmes.unrecorded()[i].identity()),
-        Job::Session(i) => (2, model.sessions.unrecorded()[i].identity()),
-        Job::Speaker(i) => (3, model.speakers.unrecorded()[i].identity()),
+        Job::ProgrammeSchedules(i) => (1, item(Collection::Programmes, i)),
+        Job::ProgrammeCalendar(i) => (4, item(Collection::Programmes, i)),
+        Job::Session(i) => (2, item(Collection::Sessions, i)),
+        Job::Speaker(i) => (3, item(Collection::Speakers, i)),
     };
     (job.lang, kind, identity)
 }

@@ -790,7 +790,7 @@ impl Model {
     }
 
     /// The identity of item `i` of `collection`.
-    fn identity_at(&self, collection: Collection, i: usize) -> u64 {
+    pub(crate) fn identity_at(&self, collection: Collection, i: usize) -> u64 {
         use Collection as C;
         match collection {
             C::Programmes => self.programmes.unrecorded()[i].identity,
@@ -801,6 +801,18 @@ impl Model {
             C::Pages => reads::item_identity(collection, &self.pages.unrecorded()[i].key),
             C::Minutes => reads::item_identity(collection, &self.minutes.unrecorded()[i].key),
         }
+    }
+}
+
+/// The collection that holds the pages of `kind`.
+pub(crate) fn collection_of(kind: Kind) -> Collection {
+    match kind {
+        Kind::Programme => Collection::Programmes,
+        Kind::Theme => Collection::Themes,
+        Kind::Session => Collection::Sessions,
+        Kind::Speaker => Collection::Speakers,
+        Kind::Page => Collection::Pages,
+        Kind::Minutes => Collection::Minutes,
     }
 }
 

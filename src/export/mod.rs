@@ -486,10 +486,13 @@ impl<'a> Cx<'a> {
                     .into_iter()
                     .collect()
             }
+            // A programme's exports exist only in its own languages.
+            Job::ProgrammeCalendar(i) | Job::ProgrammeSchedules(i)
+                if m.programmes[i].entry().get(lang).is_none() =>
+            {
+                Vec::new()
+            }
             Job::ProgrammeCalendar(i) => {
-                if m.programmes[i].entry().get(lang).is_none() {
-                    return Vec::new();
-                }
                 let dir = Urls::page(lang, &m.programmes[i].entry().key);
                 ics::programme(self, i, events)
                     .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
@@ -497,9 +500,6 @@ impl<'a> Cx<'a> {
                     .collect()
             }
             Job::ProgrammeSchedules(i) => {
-                if m.programmes[i].entry().get(lang).is_none() {
-                    return Vec::new();
-                }
                 let dir = Urls::page(lang, &m.programmes[i].entry().key);
                 let mut files = Vec::new();
                 let key = &m.programmes[i].entry().key;
