@@ -16,11 +16,16 @@ use std::fs;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use samling::serve::{Log, ServeOptions, Server};
 
 const WAIT: Duration = Duration::from_secs(120);
+/// Saves made, and rebuilds the server finished (its log says so): each save is made on
+/// a quiet server.
+static SAVES: AtomicUsize = AtomicUsize::new(0);
+static REBUILDS: AtomicUsize = AtomicUsize::new(0);
 /// Between saves, so that each is a batch of its own (the debounce is 50 ms).
 const PAUSE: Duration = Duration::from_millis(250);
 
@@ -121,7 +126,12 @@ fn first_session(content: &Path) -> PathBuf {
 
 fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> {
     let started = Instant::now();
-    let log: Log = Arc::new(|line: &str| eprintln!("  {line}"));
+    let log: Log = Arc::new(|line: &str| {
+        if line.contains(": rendered ") || line.contains("does not build") {
+            REBUILDS.fetch_add(1, Ordering::SeqCst);
+        }
+        eprintln!("  {line}");
+    });
     let server = Server::start(
         ServeOptions {
             root: root.to_owned(),
@@ -133,8 +143,6 @@ fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> 
     )
     .unwrap_or_else(|e| panic!("{e}"));
     eprintln!("{site}: first build and start in {:?}", started.elapsed());
-    let mut events = common::http::Events::connect(server.address(), "/__samling/events");
-    events.wait_for("hello", WAIT);
 
     let key = session
         .trim_start_matches("content/")
@@ -145,60 +153,101 @@ fn measure(site: &str, root: &Path, session: &str, edits: usize) -> Vec<String> 
         "da/{}/index.html",
         key.split('/').next().unwrap_or_default()
     );
-    // Each save changes the original text in a new way, so that every save changes the page.
     let session = root.join(session);
-    let original = fs::read_to_string(&session).unwrap();
-    let content = latencies(&mut events, edits, |i| {
-        save(
-            &session,
-            &original.replacen("title = \"", &format!("title = \"{i} "), 1),
-        );
-        vec![page.clone(), programme.clone()]
-    });
     let template = root.join("themes/default/templates/session.html");
-    let original = fs::read_to_string(&template).unwrap();
-    let anchor = "<article class=\"session-page";
-    assert!(original.contains(anchor));
-    let template = latencies(&mut events, edits, |i| {
-        let mark = format!("<article data-save=\"{i}\" class=\"session-page");
-        save(&template, &original.replacen(anchor, &mark, 1));
-        vec![page.clone()]
-    });
+    let locale = root.join("locales/da.ftl");
+    let mut rows = Vec::new();
+    // One page open at a time, as a browser tab beside the editor: its event stream names
+    // it, and the server makes it first.
+    for (open, shown) in [
+        (&page, "the session's page"),
+        (&programme, "its programme's page"),
+    ] {
+        let mut events = common::http::Events::connect(
+            server.address(),
+            &format!("/__samling/events?page={}", open.replace('/', "%2F")),
+        );
+        events.wait_for("hello", WAIT);
+        // Each save changes the original text in a new way, so that every save changes the page.
+        let original = fs::read_to_string(&session).unwrap();
+        let content = latencies(&mut events, edits, open, |i| {
+            save(
+                &session,
+                &original.replacen("title = \"", &format!("title = \"{i} "), 1),
+            );
+        });
+        save(&session, &original);
+        rows.push(row(
+            site,
+            &format!("content: a session's title; {shown} open"),
+            &content,
+        ));
+        if open == &page {
+            let original = fs::read_to_string(&template).unwrap();
+            let anchor = "<article class=\"session-page";
+            assert!(original.contains(anchor));
+            let times = latencies(&mut events, edits, open, |i| {
+                let mark = format!("<article data-save=\"{i}\" class=\"session-page");
+                save(&template, &original.replacen(anchor, &mark, 1));
+            });
+            save(&template, &original);
+            rows.push(row(
+                site,
+                &format!("template (session.html); {shown} open"),
+                &times,
+            ));
+        }
+        let original = fs::read_to_string(&locale).unwrap();
+        let anchor = "nav-home = Forside";
+        assert!(original.contains(anchor));
+        let times = latencies(&mut events, edits, open, |i| {
+            save(
+                &locale,
+                &original.replacen(anchor, &format!("nav-home = Forside {i}"), 1),
+            );
+        });
+        save(&locale, &original);
+        rows.push(row(
+            site,
+            &format!("locale (da.ftl, every Danish page); {shown} open"),
+            &times,
+        ));
+        // The restoring saves' builds, before the next page is opened.
+        while REBUILDS.load(Ordering::SeqCst) < SAVES.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        drop(events);
+    }
     drop(server);
-    let column = |times: &[Vec<Duration>], i: usize| -> Vec<Duration> {
-        times.iter().map(|t| t[i]).collect()
-    };
-    vec![
-        row(site, "content: the session's page", &column(&content, 0)),
-        row(site, "content: its programme's page", &column(&content, 1)),
-        row(site, "template (session.html)", &column(&template, 0)),
-    ]
+    rows
 }
 
-/// Saves `edits` times; each time waits for the reload messages that name each of `pages`
-/// and notes, for each, how long after the save it came.
+/// Saves `edits` times; each time waits for the reload message that names `page` and
+/// notes how long after the save it came.
 fn latencies(
     events: &mut common::http::Events,
     edits: usize,
-    mut save: impl FnMut(usize) -> Vec<String>,
-) -> Vec<Vec<Duration>> {
+    page: &str,
+    mut save: impl FnMut(usize),
+) -> Vec<Duration> {
     let mut times = Vec::with_capacity(edits);
     for i in 0..edits {
         std::thread::sleep(PAUSE);
+        // Each save on a quiet server: the last rebuild finished, its messages read.
+        while REBUILDS.load(Ordering::SeqCst) < SAVES.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        while events.next(Duration::from_millis(20)).is_some() {}
         let saved = Instant::now();
-        let pages = save(i);
-        let mut seen: Vec<Option<Duration>> = vec![None; pages.len()];
-        while seen.iter().any(Option::is_none) {
+        save(i);
+        loop {
             let event = events.wait_for("built", WAIT);
             // More changes than the server names are announced as `*`: every page reloads.
-            let all = event.data.contains("[\"*\"]");
-            for (page, at) in pages.iter().zip(&mut seen) {
-                if at.is_none() && (all || event.data.contains(page.as_str())) {
-                    *at = Some(saved.elapsed());
-                }
+            if event.data.contains("[\"*\"]") || event.data.contains(&format!("\"{page}\"")) {
+                times.push(saved.elapsed());
+                break;
             }
         }
-        times.push(seen.into_iter().flatten().collect());
     }
     times
 }
@@ -221,6 +270,7 @@ fn row(site: &str, edit: &str, times: &[Duration]) -> String {
 
 /// Saves `text` as editors do: into a temporary file renamed over the old one.
 fn save(path: &Path, text: &str) {
+    SAVES.fetch_add(1, Ordering::SeqCst);
     let temporary = path.with_file_name(".bench-save.tmp");
     fs::write(&temporary, text).unwrap();
     fs::rename(&temporary, path).unwrap();

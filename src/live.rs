@@ -84,9 +84,10 @@ struct PageUpdate {
     removed: BTreeSet<String>,
     /// Whether pages were added or removed (the sitemap lists them all).
     pages_changed: bool,
-    /// Of `render`, the pages of the changed entries themselves: the pages an organiser
-    /// is looking at while editing, which `serve` shows before the listings.
-    own: BTreeSet<String>,
+    /// Of `render`, the pages the organiser is likely looking at while editing, which
+    /// `serve` shows before the rest: those of the changed entries themselves, and those
+    /// open in browsers.
+    first: BTreeSet<String>,
     /// The page list, when it was made again.
     routes: Option<Routes>,
     /// The identities whose fingerprints changed since the last good build.
@@ -156,13 +157,20 @@ impl LiveSite {
     /// Builds the site after `changes`. On error the last good site and output stay, and
     /// the changes are kept for the next rebuild.
     pub fn rebuild(&mut self, changes: SiteChanges) -> Result<Rebuild> {
-        self.rebuild_with(changes, &mut |_| {})
+        self.rebuild_with(changes, &BTreeSet::new(), &mut |_| {})
     }
 
     /// As [`LiveSite::rebuild`]; when only some pages are rendered again, `early` gets the
-    /// output as soon as the changed pages themselves are, before the listings that show
-    /// them (at 10,000 sessions a programme page takes far longer than a session's).
-    pub fn rebuild_with(&mut self, changes: SiteChanges, early: Early) -> Result<Rebuild> {
+    /// output as soon as the pages `open` in browsers (output files, `da/x/index.html`) and
+    /// the changed entries' own pages are, before the rest: at 10,000 sessions a
+    /// programme page takes far longer than a session's, and a template edit re-renders
+    /// 30,000 pages.
+    pub fn rebuild_with(
+        &mut self,
+        changes: SiteChanges,
+        open: &BTreeSet<String>,
+        early: Early,
+    ) -> Result<Rebuild> {
         let start = Instant::now();
         // The content as it is now, whatever becomes of this build.
         if let Some(old) = &self.site
@@ -172,8 +180,9 @@ impl LiveSite {
                 .update(&self.root, &old.config, &changes.content_paths);
         }
         self.pending.merge(changes);
-        // Validation's memo holds for the model and the static files it checked against.
-        if self.pending.everything || self.pending.theme_changed() {
+        // Validation's memo holds for the model and the static files it checked against
+        // (templates and strings do not enter it).
+        if self.pending.everything || !self.pending.statics.is_empty() {
             self.validated.forget_problems();
         }
         let validated = Mutex::new(std::mem::take(&mut self.validated));
@@ -206,6 +215,7 @@ impl LiveSite {
         let mut announced = Vec::new();
         let (rendered, changed) = match plan {
             Some(mut plan) => {
+                plan.first.extend(plan.render.intersection(open).cloned());
                 let update = self.update(&site, &plan, &mut |changes| {
                     announced = changes.keys().map(|p| p.to_string()).collect();
                     early(changes);
@@ -330,7 +340,7 @@ impl LiveSite {
                 .map(|file| file.to_string())
                 .collect();
         }
-        let own = (render.iter())
+        let first = (render.iter())
             .filter(|file| {
                 let key = pages
                     .pages
@@ -348,7 +358,7 @@ impl LiveSite {
             render,
             pages_changed: added > 0 || !removed.is_empty(),
             removed,
-            own,
+            first,
             routes,
             changed,
         };
@@ -379,21 +389,22 @@ impl LiveSite {
         for path in &plan.removed {
             update.files.remove(path);
         }
-        let rest: BTreeSet<String> = if plan.own.is_empty() || plan.own.len() == plan.render.len() {
-            plan.render.clone()
-        } else {
-            // A failure there is reported as a full render would: with every page's problems.
-            let pages = site
-                .render_pages(&plan.own)
-                .or_else(|_| site.render_pages(&plan.render))?;
-            update.rendered += pages.len();
-            for (page, reads) in pages {
-                update.files.put(&page.path, Arc::from(page.bytes));
-                update.reads.push((page.path, reads));
-            }
-            early(&update.files.changes);
-            plan.render.difference(&plan.own).cloned().collect()
-        };
+        let rest: BTreeSet<String> =
+            if plan.first.is_empty() || plan.first.len() == plan.render.len() {
+                plan.render.clone()
+            } else {
+                // A failure there is reported as a full render would: with every page's problems.
+                let pages = site
+                    .render_pages(&plan.first)
+                    .or_else(|_| site.render_pages(&plan.render))?;
+                update.rendered += pages.len();
+                for (page, reads) in pages {
+                    update.files.put(&page.path, Arc::from(page.bytes));
+                    update.reads.push((page.path, reads));
+                }
+                early(&update.files.changes);
+                plan.render.difference(&plan.first).cloned().collect()
+            };
         // The export jobs that read something that changed, or are new; all of them when
         // the strings changed (exports read strings unrecorded).
         let pending = &self.pending;

@@ -206,6 +206,57 @@ fn template_locale_and_stylesheet_edits() {
 }
 
 #[test]
+fn the_page_open_in_a_browser_is_made_first_after_a_template_edit() {
+    let preview = Preview::start();
+    // The stream as the reload script on the session's page opens it.
+    let open = "da/fremtidens-offentlige-sektor/politisk-debat/index.html";
+    let mut events = Events::connect(
+        preview.address(),
+        &format!("/__samling/events?page={}", open.replace('/', "%2F")),
+    );
+    events.wait_for("hello", WAIT);
+
+    edit(
+        preview.root(),
+        "themes/default/templates/session.html",
+        "<article class=\"session-page",
+        "<article data-edited=\"yes\" class=\"session-page",
+    );
+    // The open page alone first, already served as it is now; the other sessions after.
+    assert_eq!(changed_files(&events.wait_for("built", WAIT)), [open]);
+    assert!(preview.page(SESSION_PAGE).contains("data-edited=\"yes\""));
+    let rest = changed_files(&events.wait_for("built", WAIT));
+    assert!(
+        !rest.is_empty() && !rest.iter().any(|f| f == open),
+        "{rest:?}"
+    );
+    let other = rest
+        .iter()
+        .find(|f| f.starts_with("sv/"))
+        .expect("a Swedish session page");
+    let other = format!("/{}", other.trim_end_matches("index.html"));
+    assert!(
+        preview.page(&other).contains("data-edited=\"yes\""),
+        "{other}"
+    );
+
+    // Closed, it is no longer made first: all pages come in one message.
+    drop(events);
+    let mut events = preview.events();
+    edit(
+        preview.root(),
+        "themes/default/templates/session.html",
+        "data-edited=\"yes\"",
+        "data-edited=\"again\"",
+    );
+    let files = changed_files(&events.wait_for("built", WAIT));
+    assert!(
+        files.iter().any(|f| f == open) && files.len() > 1,
+        "{files:?}"
+    );
+}
+
+#[test]
 fn files_and_folders_added_deleted_and_moved() {
     let preview = Preview::start();
     let root = preview.root().to_owned();

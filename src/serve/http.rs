@@ -4,9 +4,10 @@
 //! Files are looked up in the in-memory output by name, never on disk, so no request can
 //! reach a file outside the site, whatever its path says.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::convert::Infallible;
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use axum::Router;
@@ -112,6 +113,42 @@ pub struct Preview {
     notices: broadcast::Sender<Notice>,
     /// Set when the server stops: ends the event streams, which never end by themselves.
     closing: tokio::sync::watch::Sender<bool>,
+    /// The pages open in browsers, by output file (`da/x/index.html`), with how many event
+    /// streams show each: a rebuild makes these first.
+    open: Arc<Mutex<BTreeMap<String, usize>>>,
+}
+
+/// Counts a page as open while its event stream lasts.
+struct OpenPage {
+    open: Arc<Mutex<BTreeMap<String, usize>>>,
+    page: String,
+}
+
+impl OpenPage {
+    fn new(open: &Arc<Mutex<BTreeMap<String, usize>>>, page: String) -> OpenPage {
+        *lock(open).entry(page.clone()).or_default() += 1;
+        OpenPage {
+            open: Arc::clone(open),
+            page,
+        }
+    }
+}
+
+impl Drop for OpenPage {
+    fn drop(&mut self) {
+        let mut open = lock(&self.open);
+        if let Some(count) = open.get_mut(&self.page) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.page);
+            }
+        }
+    }
+}
+
+/// The lock's map even if a holder panicked: counts are only ever changed whole.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Preview {
@@ -126,7 +163,13 @@ impl Preview {
             snapshot: RwLock::new(Arc::new(empty)),
             notices: broadcast::channel(64).0,
             closing: tokio::sync::watch::channel(false).0,
+            open: Arc::default(),
         }
+    }
+
+    /// The output files of the pages open in browsers now.
+    pub fn open_pages(&self) -> BTreeSet<String> {
+        lock(&self.open).keys().cloned().collect()
     }
 
     pub fn base_path(&self) -> String {
@@ -221,7 +264,7 @@ async fn handle(
         ),
         Resolved::Events => match refuse_origin(&headers) {
             Some(refusal) => refusal,
-            None => events(&preview).into_response(),
+            None => events(&preview, open_page(uri.query())).into_response(),
         },
         Resolved::Redirect(to) => {
             (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response()
@@ -416,7 +459,25 @@ fn inject(html: &[u8], tag: &str) -> Vec<u8> {
     out
 }
 
-fn events(preview: &Preview) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+/// The page an event stream is for: its `page` parameter, the output file the reload
+/// script was served in (`da/x/index.html`).
+fn open_page(query: Option<&str>) -> Option<String> {
+    let value = query?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))?;
+    let page = percent_encoding::percent_decode_str(value)
+        .decode_utf8()
+        .ok()?;
+    (!page.is_empty()).then(|| page.into_owned())
+}
+
+fn events(
+    preview: &Preview,
+    page: Option<String>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>> + use<>> {
+    // The page counts as open for as long as the stream lasts (the server drops a stream
+    // when its connection closes, at the latest at the next keep-alive).
+    let open = page.map(|page| OpenPage::new(&preview.open, page));
     // Subscribe before reading the state, so that no build falls between the two.
     let receiver = preview.notices.subscribe();
     let snapshot = preview.current();
@@ -431,8 +492,8 @@ fn events(preview: &Preview) -> Sse<impl Stream<Item = Result<Event, Infallible>
     }
     let closing = preview.closing.subscribe();
     let later = stream::unfold(
-        (receiver, closing),
-        |(mut receiver, mut closing)| async move {
+        (receiver, closing, open),
+        |(mut receiver, mut closing, open)| async move {
             let received = tokio::select! {
                 received = receiver.recv() => received,
                 _ = closing.wait_for(|closed| *closed) => return None,
@@ -446,7 +507,7 @@ fn events(preview: &Preview) -> Sse<impl Stream<Item = Result<Event, Infallible>
                 },
                 Err(broadcast::error::RecvError::Closed) => return None,
             };
-            Some((event(&notice), (receiver, closing)))
+            Some((event(&notice), (receiver, closing, open)))
         },
     );
     Sse::new(stream::iter(first).chain(later))

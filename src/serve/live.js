@@ -62,7 +62,8 @@
     }
   }
 
-  const events = new EventSource(base + "__samling/events");
+  // The page it is for: the server makes the pages open in browsers first.
+  const events = new EventSource(base + "__samling/events?page=" + encodeURIComponent(page));
   // On connecting (and reconnecting): reload if a build finished since this page loaded.
   events.addEventListener("hello", (e) => {
     if (JSON.parse(e.data).generation !== generation) reload();

@@ -270,9 +270,11 @@ fn rebuild_loop(
             continue;
         }
         let what = describe(&paths);
-        // The edited pages are shown as soon as they are rendered, the listings after.
+        // The edited pages and those open in browsers are shown as soon as they are
+        // rendered, the rest after.
         let base = base_path(&live, options);
-        let result = live.rebuild_with(changes, &mut |changes| {
+        let open = preview.open_pages();
+        let result = live.rebuild_with(changes, &open, &mut |changes| {
             // What is served is the last output: these are the first changes to it.
             let changed: Vec<String> = changes.keys().map(|p| p.to_string()).collect();
             publish_built(preview, served.with(changes), &changed, base.clone());
