@@ -17,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Result};
 use crate::export::{ExportJob, Job, JobFiles};
 use crate::load::Sources;
 use crate::model::{Fingerprints, Model, changed_between, collection_of};
-use crate::reads::{Collection, IdentitySet, Readers};
+use crate::reads::{Collection, History, IdentitySet, Readers};
 use crate::site::{Origin, PageReads, SITEMAP_FILE, Site, Validator};
 use crate::validate::{Check, Validation};
 use crate::write::OutputFile;
@@ -73,6 +73,13 @@ pub struct LiveSite {
     validated: Validated,
     /// The last good site's page list.
     routes: Routes,
+    /// When each identity last changed, rebuild by rebuild: what the parts the stages keep
+    /// ([`crate::reads::Memo`]) are checked against.
+    history: Arc<History>,
+    /// What changed in rebuilds that failed while rendering, whose parts may be kept: it
+    /// counts as changed again in the next rebuild, whose model may differ from that one
+    /// where it equals the last good one.
+    unsettled: IdentitySet,
 }
 
 /// What a rebuild after a change must do to the previous output.
@@ -132,6 +139,8 @@ impl LiveSite {
             fingerprints: Arc::default(),
             validated: Validated::default(),
             routes: Routes::default(),
+            history: Arc::default(),
+            unsettled: IdentitySet::default(),
         }
     }
 
@@ -211,15 +220,25 @@ impl LiveSite {
         } else {
             (None, seen.fingerprints)
         };
-        site.keep_between_rebuilds();
+        site.keep_between_rebuilds(&self.history);
         let mut announced = Vec::new();
         let (rendered, changed) = match plan {
             Some(mut plan) => {
                 plan.first.extend(plan.render.intersection(open).cloned());
+                let mut changed = std::mem::take(&mut self.unsettled);
+                changed.extend(plan.changed.iter().copied());
+                self.history.advance(&changed);
                 let update = self.update(&site, &plan, &mut |changes| {
                     announced = changes.keys().map(|p| p.to_string()).collect();
                     early(changes);
-                })?;
+                });
+                let update = match update {
+                    Ok(update) => update,
+                    Err(e) => {
+                        self.unsettled = changed;
+                        return Err(e);
+                    }
+                };
                 let changes = update.files.changes;
                 let (gone, made) = (update.exports_gone, update.exports_made);
                 let (export_jobs, export_jobs_gone) = (update.export_jobs, update.export_jobs_gone);

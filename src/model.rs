@@ -120,25 +120,10 @@ pub struct Entry<F> {
     /// In the order of the site's languages; read through [`Entry::get`] and the other
     /// accessors, which record which translations a page read.
     translations: Vec<Translation<F>>,
-    /// This entry as parsed once: `serve` keeps what it made of an entry until the entry
-    /// is parsed again.
-    revision: Revision,
     /// Its key, hashed: what the reads of its translations are recorded by.
     identity: u64,
     /// [`Entry::uid`], made once: every listing, index and export shows it.
     uid: uuid::Uuid,
-}
-
-/// A number no other [`Entry`] made by this process has. Entries never change once made,
-/// so what was made from entries of the same revisions is the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Revision(u64);
-
-impl Revision {
-    fn next() -> Revision {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        Revision(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-    }
 }
 
 impl<F> Entry<F> {
@@ -183,12 +168,6 @@ impl<F> Entry<F> {
     pub fn has(&self, lang: &str) -> bool {
         reads::note(read_of::languages(self.identity));
         self.translations.iter().any(|t| t.lang == lang)
-    }
-
-    /// This entry as parsed once ([`Revision`]): what caches are keyed by.
-    pub fn revision(&self) -> Revision {
-        reads::note(read_of::revision(self.identity));
-        self.revision
     }
 
     /// The languages it has, without recording: for the model's fingerprints.
@@ -503,9 +482,7 @@ mod read_of {
         part_of(BASE, 0)
     }
 
-    pub fn links() -> u64 {
-        part_of(BASE, 1)
-    }
+    // Part 1 was how entries were linked, which nothing reads any more.
 
     /// Which content keys there are, of which kind.
     pub fn keys() -> u64 {
@@ -531,11 +508,6 @@ mod read_of {
         part_of(entry, u64::MAX)
     }
 
-    /// An entry's revision.
-    pub fn revision(entry: u64) -> u64 {
-        part_of(entry, u64::MAX - 1)
-    }
-
     /// An entry's translation in `lang`, there or not.
     pub fn translation(entry: u64, lang: &str) -> u64 {
         // A language code of up to eight bytes is its own number, so none collide.
@@ -559,12 +531,6 @@ impl Model {
     pub fn person_named(&self, key: &str) -> Option<Person> {
         reads::note(read_of::person(key));
         self.people.get(key).copied()
-    }
-
-    /// Changes whenever the model links entries otherwise than the model it was built after.
-    pub fn links_revision(&self) -> Revision {
-        reads::note(read_of::links());
-        self.links_revision
     }
 }
 
@@ -597,7 +563,6 @@ impl Model {
                 read_of::languages(e.identity),
                 hash_of(e.langs_unrecorded()),
             );
-            out.insert(read_of::revision(e.identity), hash_of(e.revision));
             out.insert(
                 read_of::committed(e.identity),
                 hash_of(e.committed_unrecorded()),
@@ -768,7 +733,6 @@ impl Model {
         if let Some(home) = &self.home {
             entry(&mut out, home);
         }
-        out.insert(read_of::links(), hash_of(self.links_revision));
         // Every key is in one collection, or is the home page's.
         let identities = C::ALL.map(reads::whole::members);
         let members: Vec<(u64, u64)> = (out.0.iter())
@@ -945,10 +909,6 @@ pub struct Model {
     parsed: Arc<BTreeMap<String, Parsed>>,
     /// By session: the speaker pages that list it.
     session_speakers: Arc<Vec<Vec<usize>>>,
-    /// How entries are linked (sessions to speakers' pages and to people given inline, and
-    /// their order): new whenever the model is built with other links than the model it
-    /// was built after, kept when sessions are patched in place, which changes none of it.
-    links_revision: Revision,
 }
 
 /// Where a session takes place, as readers of one language are told: its own room, and its
@@ -1119,28 +1079,6 @@ impl Model {
         out
     }
 
-    /// The revisions of the entries whose text a session's summaries and exports show: the
-    /// session, its programme, its theme and the speaker pages that list it (those it names,
-    /// and those of people it gives inline by a speaker page's name).
-    pub fn session_sources(&self, s: usize) -> Vec<Revision> {
-        let mut from = Vec::with_capacity(4);
-        self.add_session_sources(s, &mut from);
-        from
-    }
-
-    /// As [`Model::session_sources`], added to `from`.
-    pub fn add_session_sources(&self, s: usize, from: &mut Vec<Revision>) {
-        let session = &self.sessions[s];
-        from.push(session.entry().revision);
-        from.push(self.programmes[session.programme()].entry().revision);
-        from.extend(session.theme().map(|t| self.themes[t].entry().revision));
-        from.extend(
-            self.speakers_listing(s)
-                .iter()
-                .map(|&p| self.speakers[p].entry().revision),
-        );
-    }
-
     /// The speaker pages that list session `s` (those it names, and those of people it
     /// gives inline by a speaker page's name).
     pub fn speakers_listing(&self, s: usize) -> &[usize] {
@@ -1167,39 +1105,6 @@ impl Model {
         )
         .flatten()
         .max()
-    }
-}
-
-/// Values made from model entries, kept by `serve` between rebuilds: each under a content
-/// key with what it was made from (the entries' revisions, and whatever else decided it).
-#[derive(Debug)]
-pub struct Memo<D, V> {
-    kept: HashMap<String, (D, V)>,
-}
-
-impl<D, V> Default for Memo<D, V> {
-    fn default() -> Self {
-        Memo {
-            kept: HashMap::new(),
-        }
-    }
-}
-
-impl<D: PartialEq, V> Memo<D, V> {
-    /// The value kept under `key` if it was made from `from`.
-    pub fn get(&self, key: &str, from: &D) -> Option<&V> {
-        self.kept
-            .get(key)
-            .and_then(|(made_from, value)| (made_from == from).then_some(value))
-    }
-
-    pub fn keep(&mut self, key: &str, from: D, value: V) {
-        match self.kept.get_mut(key) {
-            Some(kept) => *kept = (from, value),
-            None => {
-                self.kept.insert(key.to_owned(), (from, value));
-            }
-        }
     }
 }
 
@@ -1322,66 +1227,7 @@ impl Model {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let mut model = link(parsed, config)?;
-        // After an edit of a speaker page's text or of a session that stays in its place,
-        // what was made from the links before is still right.
-        if let Some(previous) = previous
-            && model.links_like(previous)
-        {
-            model.links_revision = previous.links_revision;
-        }
-        Ok(model)
-    }
-
-    /// Whether the two models link the same entries (by key) in the same way and order:
-    /// programmes, themes and sessions to each other, sessions to speakers' pages and to
-    /// people given inline, and the order of each list.
-    fn links_like(&self, other: &Model) -> bool {
-        fn keys<'m, F: 'm>(entries: impl Iterator<Item = &'m Arc<Entry<F>>>) -> Vec<&'m str> {
-            entries.map(|e| e.key.as_str()).collect()
-        }
-        type Links<'m> = (&'m str, &'m str, &'m [usize], &'m [usize]);
-        fn programme(p: &Programme) -> Links<'_> {
-            (&p.entry.key, &p.timezone, &p.themes, &p.sessions)
-        }
-        fn theme(t: &Theme) -> (&str, usize, &[usize]) {
-            (&t.entry.key, t.programme, &t.sessions)
-        }
-        fn session(s: &Session) -> (&str, usize, Option<usize>) {
-            (&s.entry.key, s.programme, s.theme)
-        }
-        fn speaker(s: &Speaker) -> (&str, &str, &[usize]) {
-            (&s.id, &s.entry.key, &s.sessions)
-        }
-        fn inline(p: &InlineSpeaker) -> (&str, &str, &[usize]) {
-            (&p.name, &p.slug, &p.sessions)
-        }
-        self.home.is_some() == other.home.is_some()
-            && self
-                .programmes
-                .iter()
-                .map(programme)
-                .eq(other.programmes.iter().map(programme))
-            && self
-                .themes
-                .iter()
-                .map(theme)
-                .eq(other.themes.iter().map(theme))
-            && self
-                .sessions
-                .iter()
-                .map(session)
-                .eq(other.sessions.iter().map(session))
-            && self
-                .speakers
-                .iter()
-                .map(speaker)
-                .eq(other.speakers.iter().map(speaker))
-            && (self.inline_speakers.iter().map(inline))
-                .eq(other.inline_speakers.iter().map(inline))
-            && self.people == other.people
-            && keys(self.pages.iter()) == keys(other.pages.iter())
-            && keys(self.minutes.iter()) == keys(other.minutes.iter())
+        link(parsed, config)
     }
 }
 
@@ -1894,7 +1740,6 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
         minutes: Tracked::new(minutes),
         parsed: Arc::new(parsed),
         session_speakers: Arc::new(session_speakers),
-        links_revision: Revision::next(),
     })
 }
 
@@ -2106,7 +1951,6 @@ fn parse_group(
             Ok(Arc::new(Entry {
                 key: key.to_owned(),
                 translations,
-                revision: Revision::next(),
                 identity: reads::hash_of(("entry", key)),
                 uid: uuid::Uuid::new_v5(
                     &uuid::Uuid::NAMESPACE_URL,

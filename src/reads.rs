@@ -130,6 +130,18 @@ pub fn recorded<T>(f: impl FnOnce() -> T) -> (T, Vec<u64>) {
     (value, reads)
 }
 
+/// As [`recorded`] while something is recorded on this thread, else `f` alone (a build
+/// records nothing): for a value that carries its reads to where it is used.
+pub fn carried<T>(f: impl FnOnce() -> T) -> (T, Arc<[u64]>) {
+    let recording = FRAMES.with(|frames| frames.try_borrow().is_ok_and(|f| !f.is_empty()));
+    if !recording {
+        return (f(), Arc::from([]));
+    }
+    let (value, reads) = recorded(f);
+    replay(&reads);
+    (value, reads.into())
+}
+
 /// Runs `f` without its reads counting: for the keys of caches, whose values bring their
 /// own reads ([`replay`]).
 pub fn unrecorded<T>(f: impl FnOnce() -> T) -> T {
@@ -393,6 +405,133 @@ impl<K: Clone + Eq + Hash> Readers<K> {
     pub fn reading(&self, identity: u64) -> impl Iterator<Item = &K> {
         (self.readers.get(&identity).into_iter().flatten())
             .filter_map(|&id| self.pages[id as usize].as_ref().map(|(key, _)| key))
+    }
+}
+
+/// When each identity last changed, as `serve` rebuilds: revision `n` is the model of the
+/// `n`-th rebuild. A value kept with the reads it was made with ([`Memo`]) holds while none
+/// of them changed since the revision it was made at: salsa's rule, with the fingerprints
+/// of what was read in place of its inputs' revisions.
+#[derive(Default)]
+pub struct History {
+    state: std::sync::RwLock<HistoryState>,
+}
+
+#[derive(Default)]
+struct HistoryState {
+    now: u64,
+    changed_at: IdentityMap<u64>,
+}
+
+impl History {
+    fn state(&self) -> std::sync::RwLockReadGuard<'_, HistoryState> {
+        // Only ever changed whole, under the write lock: a poisoned one is still right.
+        self.state
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The revision of the model being made now.
+    pub fn now(&self) -> u64 {
+        self.state().now
+    }
+
+    /// A new revision, in which the identities `changed` changed.
+    pub fn advance<'i>(&self, changed: impl IntoIterator<Item = &'i u64>) {
+        let mut state = self
+            .state
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        state.now += 1;
+        let now = state.now;
+        for &identity in changed {
+            state.changed_at.insert(identity, now);
+        }
+    }
+
+    /// Whether nothing `reads` names changed after revision `made_at`.
+    pub fn holds(&self, made_at: u64, reads: &[u64]) -> bool {
+        let state = self.state();
+        made_at == state.now
+            || reads
+                .iter()
+                .all(|r| state.changed_at.get(r).is_none_or(|&at| at <= made_at))
+    }
+}
+
+/// Values kept by `serve` between rebuilds, each under a key with the reads it was made
+/// with and the revision it was made at ([`History`]): it is taken again while none of its
+/// reads changed. `from` is what else decided it (what the caller passed in), compared.
+pub struct Memo<K, D, V> {
+    kept: HashMap<K, Kept<D, V>>,
+}
+
+struct Kept<D, V> {
+    from: D,
+    value: V,
+    reads: Arc<[u64]>,
+    at: u64,
+}
+
+impl<K, D, V> Default for Memo<K, D, V> {
+    fn default() -> Self {
+        Memo {
+            kept: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash, D: PartialEq, V> Memo<K, D, V> {
+    /// The value kept under `key`, made from `from`, if what it read did not change since;
+    /// with those reads, for the caller to play again ([`replay`]).
+    pub fn get<Q: Hash + Eq + ?Sized>(
+        &self,
+        history: &History,
+        key: &Q,
+        from: &D,
+    ) -> Option<(&V, &Arc<[u64]>)>
+    where
+        K: Borrow<Q>,
+    {
+        let kept = self.kept.get(key)?;
+        (kept.from == *from && history.holds(kept.at, &kept.reads))
+            .then_some((&kept.value, &kept.reads))
+    }
+
+    /// Keeps `value`, made now from `from` with `reads`, under `key`.
+    pub fn keep(&mut self, history: &History, key: K, from: D, value: V, reads: Arc<[u64]>) {
+        let at = history.now();
+        self.kept.insert(
+            key,
+            Kept {
+                from,
+                value,
+                reads,
+                at,
+            },
+        );
+    }
+
+    /// The value kept under `key` if it still holds, else made by `make` and kept; either
+    /// way what making it read is read here too.
+    pub fn kept_or_made(
+        &mut self,
+        history: &History,
+        key: K,
+        from: D,
+        make: impl FnOnce() -> V,
+    ) -> V
+    where
+        V: Clone,
+    {
+        if let Some((value, reads)) = self.get(history, &key, &from) {
+            replay(reads);
+            return value.clone();
+        }
+        let (value, reads) = recorded(make);
+        replay(&reads);
+        self.keep(history, key, from, value.clone(), reads.into());
+        value
     }
 }
 

@@ -15,6 +15,7 @@ use crate::locale::coverage::check_strings;
 use crate::markdown::{Markdown, highlight_css};
 use crate::model::Model;
 use crate::progress::{Progress, Silent, Stage};
+use crate::reads::History;
 use crate::render::{Renderer, Templates};
 use crate::theme::ThemeFiles;
 use crate::urls::Urls;
@@ -318,13 +319,15 @@ impl Site {
         })
     }
 
-    /// Keeps rendered parts (the listing items of sessions, the search indexes' documents
-    /// and terms, the exports' events) between renders of this site and of the sites [`Site::reload`] makes from
-    /// it while the templates and locales stay: for `serve`, which renders the same
-    /// listings after every edit.
-    pub fn keep_between_rebuilds(&self) {
-        self.templates.keep_between_rebuilds();
-        self.exports_kept.get_or_init(Kept::default);
+    /// Keeps rendered parts (the listings of sessions, the search indexes' documents and
+    /// terms, the exports' events) between renders of this site and of the sites
+    /// [`Site::reload`] makes from it while the templates and locales stay: for `serve`,
+    /// which renders the same listings after every edit. Each part holds while `history`
+    /// says that nothing it read changed.
+    pub fn keep_between_rebuilds(&self, history: &Arc<History>) {
+        self.templates.keep_between_rebuilds(history);
+        self.exports_kept
+            .get_or_init(|| Kept::new(Arc::clone(history)));
     }
 
     /// The render stage over this site.

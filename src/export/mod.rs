@@ -33,8 +33,8 @@ use crate::config::Config;
 use crate::diagnostic::Result;
 use crate::front_matter::{Change, SessionFront, SpeakerEntry, Status};
 use crate::locale::{Locale, Locales};
-use crate::model::{Memo, Model, Revision, Session, Translation};
-use crate::reads;
+use crate::model::{Model, Session, Translation};
+use crate::reads::{self, History, Memo};
 use crate::urls::Urls;
 use crate::write::OutputFile;
 
@@ -54,18 +54,18 @@ pub struct Exporter<'a> {
 }
 
 /// The parts of exports `serve` keeps between rebuilds while the strings and configuration
-/// stay: each session's calendar event and schedule entries per language, made again only
-/// when an entry they show changed. A programme's calendar and schedules are then put
-/// together from its sessions' parts.
-#[derive(Default)]
+/// stay: each session's calendar event and schedule entries per language, each with what
+/// it read of the model, made again once something of that changed ([`reads::Memo`]). A
+/// programme's calendar and schedules are then put together from its sessions' parts.
 pub struct Kept {
     langs: Mutex<HashMap<String, KeptLang>>,
+    history: Arc<History>,
 }
 
 #[derive(Default)]
 struct KeptLang {
     /// Each session's `VEVENT`, by the session's content key.
-    events: Memo<Vec<Revision>, WithReads<Option<ics::EventText>>>,
+    events: Memo<String, (), Option<ics::EventText>>,
     /// Each programme's schedule entries, by the programme's content key.
     schedules: HashMap<String, KeptSchedule>,
 }
@@ -74,47 +74,14 @@ struct KeptLang {
 /// entry shows also depends on its number and slug, which depend on the other sessions.
 #[derive(Default)]
 struct KeptSchedule {
-    placed: Memo<Vec<Revision>, WithReads<Option<Placed>>>,
+    placed: Memo<String, (), Option<Placed>>,
     frab: ScheduleMemo<(String, uuid::Uuid)>,
     c3voc: ScheduleMemo<(Box<serde_json::value::RawValue>, uuid::Uuid)>,
 }
 
-/// Schedule entries by session, with the entries' revisions, number and slug, and the
-/// numbers of its people (which depend on everyone's, on the rare collision).
-type ScheduleMemo<V> = Memo<(Vec<Revision>, u32, String, Vec<u32>, [Timestamp; 2]), WithReads<V>>;
-
-/// A kept value with what making it read of the model ([`crate::reads`]): the export that
-/// takes it from the memo reads what its making read.
-#[derive(Clone)]
-struct WithReads<V> {
-    value: V,
-    reads: Arc<[u64]>,
-}
-
-/// The value kept in `memo` under `key` if it was made `from` the same, else made by `make`
-/// and kept; either way what making it read is read here too.
-fn kept_or_made<D: PartialEq, V: Clone>(
-    memo: Option<&mut Memo<D, WithReads<V>>>,
-    key: &str,
-    from: D,
-    make: impl FnOnce() -> V,
-) -> V {
-    let Some(memo) = memo else {
-        return make();
-    };
-    if let Some(kept) = memo.get(key, &from) {
-        reads::replay(&kept.reads);
-        return kept.value.clone();
-    }
-    let (value, made_with) = reads::recorded(make);
-    reads::replay(&made_with);
-    let kept = WithReads {
-        value: value.clone(),
-        reads: made_with.into(),
-    };
-    memo.keep(key, from, kept);
-    value
-}
+/// Schedule entries by session, with what else decided them: the entry's number and slug,
+/// and the numbers of its people (which depend on everyone's, on the rare collision).
+type ScheduleMemo<V> = Memo<String, (u32, String, Vec<u32>, [Timestamp; 2]), V>;
 
 /// A language's calendar events by session index, each with what making it read when the
 /// exports are recorded: a calendar that shows an event reads what the event read.
@@ -133,6 +100,14 @@ impl Events {
 }
 
 impl Kept {
+    /// Parts kept as long as `history` says what they read did not change.
+    pub fn new(history: Arc<History>) -> Kept {
+        Kept {
+            langs: Mutex::default(),
+            history,
+        }
+    }
+
     fn take(&self, lang: &str) -> KeptLang {
         let mut langs = self.langs.lock().unwrap_or_else(PoisonError::into_inner);
         langs.remove(lang).unwrap_or_default()
@@ -287,16 +262,14 @@ impl<'a> Exporter<'a> {
         };
         // Each session's event once per language, for its own, its programme's and its
         // speakers' calendars.
-        type Made = (
-            Option<ics::EventText>,
-            Option<Arc<[u64]>>,
-            Option<Vec<Revision>>,
-        );
+        // An event, what making it read, and whether it was made now (to be kept).
+        type Made = (Option<ics::EventText>, Option<Arc<[u64]>>, bool);
+        let history = self.kept.map(|k| &*k.history);
         let made: Vec<Made> = (0..m.sessions.len())
             .into_par_iter()
             .map(|s| {
                 if needed.as_ref().is_some_and(|n| !n.contains(&s)) {
-                    return (None, None, None);
+                    return (None, None, false);
                 }
                 let make = || {
                     let t = cx.pick(s)?;
@@ -306,29 +279,30 @@ impl<'a> Exporter<'a> {
                     ics::event(&cx, s, t, &zones[programme])
                 };
                 if !record {
-                    return (make(), None, None);
+                    return (make(), None, false);
                 }
-                let from = kept.as_ref().map(|_| m.session_sources(s));
-                if let (Some(kept), Some(from)) = (&kept, &from)
-                    && let Some(event) = kept.events.get(&m.sessions[s].entry().key, from)
+                if let (Some(kept), Some(history)) = (&kept, history)
+                    && let Some((event, made_with)) =
+                        kept.events
+                            .get(history, m.sessions[s].entry().key.as_str(), &())
                 {
-                    return (event.value.clone(), Some(Arc::clone(&event.reads)), None);
+                    return (event.clone(), Some(Arc::clone(made_with)), false);
                 }
                 let (event, made_with) = reads::recorded(make);
-                (event, Some(made_with.into()), from)
+                (event, Some(made_with.into()), true)
             })
             .collect();
         let mut events = Events {
             events: Vec::with_capacity(made.len()),
             reads: Vec::with_capacity(if record { made.len() } else { 0 }),
         };
-        for (s, (event, made_with, from)) in made.into_iter().enumerate() {
-            if let (Some(kept), Some(from), Some(made_with)) = (&mut kept, from, &made_with) {
-                let value = WithReads {
-                    value: event.clone(),
-                    reads: Arc::clone(made_with),
-                };
-                kept.events.keep(&m.sessions[s].entry().key, from, value);
+        for (s, (event, made_with, made_now)) in made.into_iter().enumerate() {
+            if let (Some(kept), Some(history), Some(made_with), true) =
+                (&mut kept, history, &made_with, made_now)
+            {
+                let key = m.sessions[s].entry().key.clone();
+                kept.events
+                    .keep(history, key, (), event.clone(), Arc::clone(made_with));
             }
             events.events.push(event);
             if record {
@@ -456,6 +430,11 @@ struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// When what `serve`'s kept parts read last changed; `None` in a build, which keeps none.
+    fn history(&self) -> Option<&'a History> {
+        self.ex.kept.map(|k| &*k.history)
+    }
+
     /// The files of `job` in this language; `events` are the language's sessions' events,
     /// `kept` the schedule entries `serve` keeps, by programme.
     fn job(
@@ -583,14 +562,17 @@ impl<'a> Cx<'a> {
     /// and moderates with their roles (apps show the names alone).
     /// Made once per event, for both formats.
     fn description(&self, e: &ScheduleEvent, people: &[Person]) -> String {
-        e.description
-            .get_or_init(|| {
+        let (text, made_with) = e.description.get_or_init(|| {
+            reads::carried(|| {
                 let mut parts = vec![crate::markdown::plain_text(e.t.file().body_text())];
                 parts.push(self.people_lines(people).join("\n"));
                 parts.retain(|p| !p.is_empty());
                 parts.join("\n\n")
             })
-            .clone()
+        });
+        // The format that asks second reads what making it read.
+        reads::replay(made_with);
+        text.clone()
     }
 
     /// The links a schedule event carries, with their titles in this language: the
@@ -822,10 +804,10 @@ struct ScheduleEvent<'a> {
     slug: String,
     id: u32,
     guid: uuid::Uuid,
-    /// [`Model::session_sources`].
-    sources: Vec<Revision>,
-    /// [`Cx::description`], made by whichever format asks first.
-    description: std::sync::OnceLock<String>,
+    /// What making it read of the model: what its entries' texts read too.
+    made_with: Arc<[u64]>,
+    /// [`Cx::description`], made by whichever format asks first, with what it read.
+    description: std::sync::OnceLock<(String, Arc<[u64]>)>,
 }
 
 /// A theme as a schedule's track: its title in the schedule's language, its colour.
@@ -849,19 +831,13 @@ struct Placed {
 impl ScheduleEvent<'_> {
     /// What decides the entry's text in a schedule, for [`ScheduleMemo`].
     /// The times are in it because an all-day session's depend on the day's other sessions.
-    fn made_from(&self, m: &Model) -> (Vec<Revision>, u32, String, Vec<u32>, [Timestamp; 2]) {
+    fn made_from(&self, m: &Model) -> (u32, String, Vec<u32>, [Timestamp; 2]) {
         let f = &self.t.front;
         let numbers = (f.speakers.iter().chain(&f.moderator))
             .filter_map(|entry| Some(m.person_number(m.person_of(entry)?)))
             .collect();
         let times = [self.start.timestamp(), self.end.timestamp()];
-        (
-            self.sources.clone(),
-            self.id,
-            self.slug.clone(),
-            numbers,
-            times,
-        )
+        (self.id, self.slug.clone(), numbers, times)
     }
 
     /// The entry's text: kept in `memo` if made from the same, else made by `make`.
@@ -871,13 +847,17 @@ impl ScheduleEvent<'_> {
         memo: &mut Option<&mut ScheduleMemo<V>>,
         make: impl FnOnce() -> V,
     ) -> V {
-        let Some(memo) = memo else {
+        let (Some(memo), Some(history)) = (memo, cx.history()) else {
             return make();
         };
-        let key = &cx.model().sessions[self.index].entry().key;
-        // A memo's key is no read: the value brings its own reads.
+        let key = cx.model().sessions[self.index].entry().key.clone();
+        // A memo's key is no read: the value brings its own reads, which include what the
+        // event it is made from read.
         let from = reads::unrecorded(|| self.made_from(cx.model()));
-        kept_or_made(Some(&mut **memo), key, from, make)
+        memo.kept_or_made(history, key, from, || {
+            reads::replay(&self.made_with);
+            make()
+        })
     }
 }
 
@@ -887,7 +867,7 @@ impl<'a> Schedule<'a> {
     fn of(
         cx: &Cx<'a>,
         i: usize,
-        mut kept: Option<&mut Memo<Vec<Revision>, WithReads<Option<Placed>>>>,
+        mut kept: Option<&mut Memo<String, (), Option<Placed>>>,
     ) -> Schedule<'a> {
         let m = cx.model();
         let programme = &m.programmes[i];
@@ -961,15 +941,18 @@ impl<'a> Schedule<'a> {
                     slug: slug_of(relative),
                 })
             };
-            // The memo's key, no read: the place kept brings the reads it was made with.
-            let sources = reads::unrecorded(|| m.session_sources(s));
-            let placed = match kept.as_deref_mut() {
-                Some(memo) => {
-                    kept_or_made(Some(memo), &session.entry().key, sources.clone(), place)
-                }
-                None => place(),
-            };
-            let (Some(placed), Some(t)) = (placed, cx.pick(s)) else {
+            // What the event is made of, with what that read: its entries' texts, made
+            // from it, read the same (the place kept brings the reads it was made with).
+            let ((placed, t), made_with) = reads::carried(|| {
+                let placed = match (kept.as_deref_mut(), cx.history()) {
+                    (Some(memo), Some(history)) => {
+                        memo.kept_or_made(history, session.entry().key.clone(), (), place)
+                    }
+                    _ => place(),
+                };
+                (placed, cx.pick(s))
+            });
+            let (Some(placed), Some(t)) = (placed, t) else {
                 continue;
             };
             if !rooms.contains(&placed.room) {
@@ -995,7 +978,7 @@ impl<'a> Schedule<'a> {
                 slug,
                 id,
                 guid,
-                sources,
+                made_with,
                 description: std::sync::OnceLock::new(),
             });
         }

@@ -17,7 +17,8 @@ use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::front_matter::{Date, Kind};
 use crate::locale::{Locales, fluent_value};
 use crate::markdown::Markdown;
-use crate::model::{Memo, Model, Revision};
+use crate::model::Model;
+use crate::reads::{History, Memo};
 use crate::theme::ThemeFiles;
 use crate::urls::Urls;
 use views::*;
@@ -79,18 +80,16 @@ pub struct Templates {
 /// that changed instead of all. An item's key is everything it shows (the session's
 /// summary, its heading level, the language), so a kept item is never stale; the cache
 /// belongs to [`Templates`], which is made anew when a template or locale changes.
-#[derive(Default)]
 struct ListingItems {
     /// By language and heading level, then by summary.
     items: Mutex<HashMap<(String, u8), HashMap<SessionSummary, tera::Value>>>,
     /// Whole listings as the templates see them (days, summaries, items), by page, group
-    /// and heading level, with the revisions of what they show: [`Renderer::listing`].
-    /// Each with the reads it was made with, played again where it is used.
-    listings: Mutex<Memo<Vec<Revision>, Recorded<tera::Value>>>,
+    /// and heading level, with the sessions they list: [`Renderer::listing`]. Each with the
+    /// reads it was made with, played again where it is used.
+    listings: Mutex<Memo<String, Vec<u64>, tera::Value>>,
+    /// When what the listings read last changed.
+    history: Arc<History>,
 }
-
-/// A value with the reads of the model it was made with ([`crate::reads`]).
-type Recorded<T> = (T, Vec<u64>);
 
 /// What `days.html` sees of a cached item: the summary, its HTML and the heading level the
 /// HTML was rendered at (the template renders the item itself at any other level).
@@ -159,9 +158,14 @@ impl Templates {
 
     /// Keeps rendered listing items and the search indexes' parts from now on, for
     /// rebuilds in `serve`.
-    pub fn keep_between_rebuilds(&self) {
-        self.listing_items.get_or_init(ListingItems::default);
-        self.search.get_or_init(search::SearchCache::default);
+    pub fn keep_between_rebuilds(&self, history: &Arc<History>) {
+        self.listing_items.get_or_init(|| ListingItems {
+            items: Mutex::default(),
+            listings: Mutex::default(),
+            history: Arc::clone(history),
+        });
+        self.search
+            .get_or_init(|| search::SearchCache::new(Arc::clone(history)));
     }
 
     /// Whether the page template `name` includes, extends or imports one of `changed`.
@@ -1054,10 +1058,9 @@ impl<'a> Renderer<'a> {
     }
 
     /// The days of `sessions` on the page `v` builds, items rendered at `heading`; `group`
-    /// tells the page's listings apart. With `serve`'s cache a listing is kept with the
-    /// revisions of everything it shows (each session's entries, and how the model links
-    /// sessions and people) and used as it is while they stay: after an edit, a programme
-    /// page of 1,000 sessions makes again only the listing of the edited session's theme.
+    /// tells the page's listings apart. With `serve`'s cache a listing is kept with what it
+    /// read and used as it is while none of that changed: after an edit, a programme page
+    /// of 1,000 sessions makes again only the listing of the edited session's theme.
     fn listing(&self, v: &ViewBuilder, group: &str, sessions: &[usize], heading: u8) -> Listing {
         let Some(cache) = self.templates.listing_items.get() else {
             let mut days = v.days(sessions);
@@ -1065,23 +1068,20 @@ impl<'a> Renderer<'a> {
             return Listing::Days(days);
         };
         let m = self.model;
-        // The key is no read of the page's: the listing's own reads are played again.
-        let from = crate::reads::unrecorded(|| {
-            let mut from = Vec::with_capacity(sessions.len() * 4 + 1);
-            from.push(m.links_revision());
-            for &s in sessions {
-                m.add_session_sources(s, &mut from);
-            }
-            from
-        });
+        // Which sessions it lists, passed in: what else decides it. No read of the page's
+        // (identities are not): the listing's own reads are played again.
+        let from: Vec<u64> = (sessions.iter())
+            .map(|&s| m.identity_at(crate::reads::Collection::Sessions, s))
+            .collect();
         let key = format!("{}\n{group}\n{heading}", v.from);
+        let history = &cache.history;
         let lock = || {
             cache
                 .listings
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
         };
-        if let Some((value, reads)) = lock().get(&key, &from) {
+        if let Some((value, reads)) = lock().get(history, &key, &from) {
             crate::reads::replay(reads);
             return Listing::Kept(value.clone());
         }
@@ -1091,7 +1091,7 @@ impl<'a> Renderer<'a> {
             tera::Value::from_serializable(&days)
         });
         crate::reads::replay(&reads);
-        lock().keep(&key, from, (value.clone(), reads));
+        lock().keep(history, key, from, value.clone(), reads.into());
         Listing::Kept(value)
     }
 

@@ -1,9 +1,9 @@
 //! Each language's search index: its documents, made from the model, and the index script.
 //!
 //! `serve` makes the index again after every edit that changes what it shows. It keeps each
-//! document with the revisions of the model entries it was made from, and the index's
-//! parts ([`IndexState`]): only documents whose entries changed are made, split into terms
-//! and written again.
+//! document with what it read of the model ([`crate::reads::Memo`]), and the index's parts
+//! ([`IndexState`]): only documents that read something that changed are made, split into
+//! terms and written again.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -12,78 +12,48 @@ use super::views::ViewBuilder;
 use super::{Job, Renderer, link_or_key, timetable};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{Date, SpeakerEntry, Status, Time};
-use crate::model::Revision;
+use crate::reads::{History, Memo};
 use crate::search::{Document, IndexState, SessionData};
 
 /// The search indexes as last made, by language; kept by [`super::Templates`] while the
 /// templates, locales and configuration stay.
-#[derive(Default)]
 pub(super) struct SearchCache {
     langs: Mutex<HashMap<String, LangIndex>>,
+    history: Arc<History>,
+}
+
+impl SearchCache {
+    pub(super) fn new(history: Arc<History>) -> SearchCache {
+        SearchCache {
+            langs: Mutex::default(),
+            history,
+        }
+    }
 }
 
 #[derive(Default)]
 struct LangIndex {
-    /// In the order they were made: the next pass makes them in the same order.
-    documents: Vec<Remembered>,
+    /// By the content key of the entry each is about; `None`: the entry has no document
+    /// in this language.
+    documents: Memo<String, (), Option<Arc<Document>>>,
     index: IndexState,
 }
 
-struct Remembered {
-    /// The revisions of the entries it was made from, the entry it is about first.
-    from: Vec<Revision>,
-    /// `None`: the entry has no document in this language.
-    doc: Option<Arc<Document>>,
-    /// The reads of the model it was made with, played again wherever it is used.
-    reads: Arc<[u64]>,
-}
-
-/// The documents made in one pass, with what each was made from.
-struct Documents {
-    before: Vec<Remembered>,
-    /// Where each of `before` is by the entry it is about, once an entry is not where it
-    /// was (one was added or removed before it).
-    moved: Option<HashMap<Revision, usize>>,
-    now: Vec<Remembered>,
+/// The documents made in one pass, in order, each taken from `kept` if it still holds.
+struct Documents<'c> {
+    kept: Option<(&'c mut Memo<String, (), Option<Arc<Document>>>, &'c History)>,
     list: Vec<Arc<Document>>,
 }
 
-impl Documents {
-    /// Adds the document made from the entries at `from` (the entry it is about first),
-    /// made by `make` unless the same entries made it last time.
-    /// What it is made from is no read of the index's: the document's own reads are.
-    fn add(
-        &mut self,
-        from: impl FnOnce() -> Vec<Revision>,
-        make: impl FnOnce() -> Option<Document>,
-    ) {
-        let from = crate::reads::unrecorded(from);
-        let here = self.now.len();
-        let kept = match self.before.get(here) {
-            Some(old) if old.from == from => Some((old.doc.clone(), old.reads.clone())),
-            _ => {
-                let before = &self.before;
-                let moved = self.moved.get_or_insert_with(|| {
-                    before
-                        .iter()
-                        .enumerate()
-                        .map(|(i, r)| (r.from[0], i))
-                        .collect()
-                });
-                moved
-                    .get(&from[0])
-                    .map(|&i| &self.before[i])
-                    .filter(|old| old.from == from)
-                    .map(|old| (old.doc.clone(), old.reads.clone()))
-            }
+impl Documents<'_> {
+    /// Adds the document about the entry `key`, made by `make` unless kept.
+    fn add(&mut self, key: &str, make: impl FnOnce() -> Option<Document>) {
+        let make = || make().map(Arc::new);
+        let doc = match &mut self.kept {
+            Some((memo, history)) => memo.kept_or_made(history, key.to_owned(), (), make),
+            None => make(),
         };
-        let (doc, reads) = kept.unwrap_or_else(|| {
-            let (doc, reads) = crate::reads::recorded(make);
-            (doc.map(Arc::new), reads.into())
-        });
-        crate::reads::replay(&reads);
-        self.list.extend(doc.clone());
-        self.now.push(Remembered { from, doc, reads });
+        self.list.extend(doc);
     }
 }
 
@@ -92,10 +62,9 @@ impl<'a> Renderer<'a> {
     pub(super) fn search_index(&self, lang: &'a str) -> Result<String, Diagnostic> {
         let cache = self.templates.search.get();
         let mut state = cache.and_then(|c| lock(c).remove(lang)).unwrap_or_default();
-        let before = std::mem::take(&mut state.documents);
-        let documents = self.search_documents(lang, before)?;
-        state.documents = documents.now;
-        let script = state.index.script(lang, &documents.list);
+        let kept = cache.map(|c| (&mut state.documents, &*c.history));
+        let list = self.search_documents(lang, kept)?;
+        let script = state.index.script(lang, &list);
         if let Some(cache) = cache {
             lock(cache).insert(lang.to_owned(), state);
         }
@@ -107,8 +76,8 @@ impl<'a> Renderer<'a> {
     fn search_documents(
         &self,
         lang: &'a str,
-        before: Vec<Remembered>,
-    ) -> Result<Documents, Diagnostic> {
+        kept: Option<(&mut Memo<String, (), Option<Arc<Document>>>, &History)>,
+    ) -> Result<Vec<Arc<Document>>, Diagnostic> {
         let m = self.model;
         let locale = self
             .locales
@@ -123,48 +92,40 @@ impl<'a> Renderer<'a> {
             from: String::new(),
         };
         let mut docs = Documents {
-            now: Vec::with_capacity(before.len()),
-            moved: None,
-            before,
+            kept,
             list: Vec::new(),
         };
         for &p in m.programmes.iter().flat_map(|p| p.themes()) {
             let theme = &m.themes[p];
             let programme = &m.programmes[theme.programme()].entry();
-            docs.add(
-                || vec![theme.entry().revision(), programme.revision()],
-                || {
-                    let t = v.pick(theme.entry())?;
-                    let programme = link_or_key(&v, programme, |f| &f.title);
-                    Some(Document {
-                        kind: "theme",
-                        title: t.front.title.clone(),
-                        address: v.link_to(t, &theme.entry().key, "").url,
-                        lang: v.other_lang(t),
-                        detail: vec![programme.title.clone()],
-                        session: None,
-                        text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
-                    })
-                },
-            );
+            docs.add(&theme.entry().key, || {
+                let t = v.pick(theme.entry())?;
+                let programme = link_or_key(&v, programme, |f| &f.title);
+                Some(Document {
+                    kind: "theme",
+                    title: t.front.title.clone(),
+                    address: v.link_to(t, &theme.entry().key, "").url,
+                    lang: v.other_lang(t),
+                    detail: vec![programme.title.clone()],
+                    session: None,
+                    text: join(&[t.front.summary.as_deref(), Some(&programme.title)]),
+                })
+            });
         }
         for speaker in m.speakers.iter() {
-            docs.add(
-                || vec![speaker.entry().revision()],
-                || {
-                    let t = v.pick(speaker.entry())?;
-                    let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
-                    Some(Document {
-                        kind: "speaker",
-                        title: t.front.name.clone(),
-                        address: v.link_to(t, &speaker.entry().key, "").url,
-                        lang: v.other_lang(t),
-                        text: detail.join(" "),
-                        detail,
-                        session: None,
-                    })
-                },
-            );
+            docs.add(&speaker.entry().key, || {
+                let t = v.pick(speaker.entry())?;
+                let detail = parts(&[t.front.role.as_deref(), t.front.organisation.as_deref()]);
+                Some(Document {
+                    kind: "speaker",
+                    title: t.front.name.clone(),
+                    address: v.link_to(t, &speaker.entry().key, "").url,
+                    lang: v.other_lang(t),
+                    text: detail.join(" "),
+                    detail,
+                    session: None,
+                })
+            });
         }
         for (i, person) in m.inline_speakers.iter().enumerate() {
             if !person
@@ -190,7 +151,6 @@ impl<'a> Renderer<'a> {
         let mut day_texts: BTreeMap<Date, String> = BTreeMap::new();
         let mut time_texts: BTreeMap<(Option<Time>, Option<Time>), Option<String>> =
             BTreeMap::new();
-        let mut theme_titles: BTreeMap<usize, Option<String>> = BTreeMap::new();
         let status_text = |status: Status| {
             let name = serde_json::to_value(status).ok()?;
             locale
@@ -198,11 +158,15 @@ impl<'a> Renderer<'a> {
                 .ok()
         };
         for programme in m.programmes.iter() {
-            let zone = jiff::tz::TimeZone::get(programme.timezone()).ok();
-            let programme_title = v
-                .pick(programme.entry())
-                .map(|t| t.front.title.clone())
-                .unwrap_or_default();
+            // Shown in each session's document: what it read, each document reads.
+            let ((zone, programme_title), programme_reads) = crate::reads::carried(|| {
+                let zone = jiff::tz::TimeZone::get(programme.timezone()).ok();
+                let title = v
+                    .pick(programme.entry())
+                    .map(|t| t.front.title.clone())
+                    .unwrap_or_default();
+                (zone, title)
+            });
             for &s in programme.sessions() {
                 let session = &m.sessions[s];
                 let speaker_of = |id: &str| {
@@ -210,112 +174,104 @@ impl<'a> Renderer<'a> {
                         .search_by(|p| p.id().cmp(id))
                         .map(|i| &m.speakers[i])
                 };
-                docs.add(
-                    || m.session_sources(s),
-                    || {
-                        let t = v.pick(session.entry())?;
-                        let f = &t.front;
-                        let date_text = f.date.map(|d| {
-                            day_texts
-                                .entry(d)
-                                .or_insert_with(|| locale.full_date(d))
-                                .clone()
-                        });
-                        let times = time_texts
-                            .entry((f.start, f.end))
-                            .or_insert_with(|| {
-                                let mut args = fluent::FluentArgs::new();
-                                args.set("start", locale.time(f.start?));
-                                match f.end {
-                                    Some(end) => {
-                                        args.set("end", locale.time(end));
-                                        locale.message("time-range", Some(&args)).ok()
-                                    }
-                                    None => locale.message("time-start", Some(&args)).ok(),
+                docs.add(&session.entry().key, || {
+                    crate::reads::replay(&programme_reads);
+                    let t = v.pick(session.entry())?;
+                    let f = &t.front;
+                    let date_text = f.date.map(|d| {
+                        day_texts
+                            .entry(d)
+                            .or_insert_with(|| locale.full_date(d))
+                            .clone()
+                    });
+                    let times = time_texts
+                        .entry((f.start, f.end))
+                        .or_insert_with(|| {
+                            let mut args = fluent::FluentArgs::new();
+                            args.set("start", locale.time(f.start?));
+                            match f.end {
+                                Some(end) => {
+                                    args.set("end", locale.time(end));
+                                    locale.message("time-range", Some(&args)).ok()
                                 }
-                            })
-                            .clone();
-                        let status = f
-                            .status
-                            .filter(|s| *s != Status::Confirmed)
-                            .and_then(status_text);
-                        let detail = parts(&[
-                            date_text.as_deref(),
-                            times.as_deref(),
-                            f.room.as_deref(),
-                            Some(&programme_title),
-                            status.as_deref(),
-                        ]);
-                        let people: Vec<String> = f
-                            .speakers
-                            .iter()
-                            .chain(&f.moderator)
-                            .map(|e| match e {
-                                SpeakerEntry::Inline { name, .. } => name.clone(),
-                                SpeakerEntry::Reference { id, .. } => speaker_of(id)
-                                    .and_then(|p| p.entry().pick(lang, self.config, true))
-                                    .map_or_else(|| id.clone(), |p| p.front.name.clone()),
-                            })
-                            .collect();
-                        let theme = session.theme().and_then(|i| {
-                            theme_titles
-                                .entry(i)
-                                .or_insert_with(|| {
-                                    v.pick(m.themes[i].entry()).map(|t| t.front.title.clone())
-                                })
-                                .clone()
-                        });
-                        let text = join(&[
-                            f.summary.as_deref(),
-                            Some(&people.join(" ")),
-                            theme.as_deref(),
-                            f.room.as_deref(),
-                            Some(&f.tags.join(" ")),
-                        ]);
-                        // The default language's times, in every language.
-                        let [primary_start, primary_end] = session.times();
-                        let (mut start, mut minutes, mut date) = (None, None, None);
-                        if let (Some(day), Some(zone)) = (session.date(), zone.as_ref()) {
-                            match primary_start {
-                                Some(from) => {
-                                    let begins = timetable::zoned(day, from, zone);
-                                    start = begins.as_ref().map(timetable::utc_stamp);
-                                    let ends = primary_end
-                                        .and_then(|to| timetable::end_moment(day, from, to, zone));
-                                    if let (Some(b), Some(e)) = (&begins, &ends) {
-                                        minutes = Some(
-                                            e.timestamp()
-                                                .as_second()
-                                                .saturating_sub(b.timestamp().as_second())
-                                                / 60,
-                                        );
-                                    }
-                                }
-                                None => date = Some(day.0.strftime("%Y%m%d").to_string()),
+                                None => locale.message("time-start", Some(&args)).ok(),
                             }
-                        }
-                        let place = m.place(session, t, lang, self.config);
-                        Some(Document {
-                            kind: "session",
-                            title: f.title.clone(),
-                            address: v.link_to(t, &session.entry().key, "").url,
-                            lang: v.other_lang(t),
-                            detail,
-                            session: Some(SessionData {
-                                uid: session.entry().uid().to_string(),
-                                start,
-                                minutes,
-                                date,
-                                location: place.parts().map(str::to_owned).collect(),
-                                status: f.status,
-                            }),
-                            text,
                         })
-                    },
-                );
+                        .clone();
+                    let status = f
+                        .status
+                        .filter(|s| *s != Status::Confirmed)
+                        .and_then(status_text);
+                    let detail = parts(&[
+                        date_text.as_deref(),
+                        times.as_deref(),
+                        f.room.as_deref(),
+                        Some(&programme_title),
+                        status.as_deref(),
+                    ]);
+                    let people: Vec<String> = f
+                        .speakers
+                        .iter()
+                        .chain(&f.moderator)
+                        .map(|e| match e {
+                            SpeakerEntry::Inline { name, .. } => name.clone(),
+                            SpeakerEntry::Reference { id, .. } => speaker_of(id)
+                                .and_then(|p| p.entry().pick(lang, self.config, true))
+                                .map_or_else(|| id.clone(), |p| p.front.name.clone()),
+                        })
+                        .collect();
+                    let theme = (session.theme())
+                        .and_then(|i| v.pick(m.themes[i].entry()).map(|t| t.front.title.clone()));
+                    let text = join(&[
+                        f.summary.as_deref(),
+                        Some(&people.join(" ")),
+                        theme.as_deref(),
+                        f.room.as_deref(),
+                        Some(&f.tags.join(" ")),
+                    ]);
+                    // The default language's times, in every language.
+                    let [primary_start, primary_end] = session.times();
+                    let (mut start, mut minutes, mut date) = (None, None, None);
+                    if let (Some(day), Some(zone)) = (session.date(), zone.as_ref()) {
+                        match primary_start {
+                            Some(from) => {
+                                let begins = timetable::zoned(day, from, zone);
+                                start = begins.as_ref().map(timetable::utc_stamp);
+                                let ends = primary_end
+                                    .and_then(|to| timetable::end_moment(day, from, to, zone));
+                                if let (Some(b), Some(e)) = (&begins, &ends) {
+                                    minutes = Some(
+                                        e.timestamp()
+                                            .as_second()
+                                            .saturating_sub(b.timestamp().as_second())
+                                            / 60,
+                                    );
+                                }
+                            }
+                            None => date = Some(day.0.strftime("%Y%m%d").to_string()),
+                        }
+                    }
+                    let place = m.place(session, t, lang, self.config);
+                    Some(Document {
+                        kind: "session",
+                        title: f.title.clone(),
+                        address: v.link_to(t, &session.entry().key, "").url,
+                        lang: v.other_lang(t),
+                        detail,
+                        session: Some(SessionData {
+                            uid: session.entry().uid().to_string(),
+                            start,
+                            minutes,
+                            date,
+                            location: place.parts().map(str::to_owned).collect(),
+                            status: f.status,
+                        }),
+                        text,
+                    })
+                });
             }
         }
-        Ok(docs)
+        Ok(docs.list)
     }
 }
 
