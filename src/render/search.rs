@@ -35,13 +35,16 @@ impl SearchCache {
 struct LangIndex {
     /// By the content key of the entry each is about; `None`: the entry has no document
     /// in this language.
-    documents: Memo<String, (), Option<Arc<Document>>>,
+    documents: KeptDocuments,
     index: IndexState,
 }
 
+/// Documents by the content key of the entry each is about.
+type KeptDocuments = Memo<String, (), Option<Arc<Document>>>;
+
 /// The documents made in one pass, in order, each taken from `kept` if it still holds.
 struct Documents<'c> {
-    kept: Option<(&'c mut Memo<String, (), Option<Arc<Document>>>, &'c History)>,
+    kept: Option<(&'c mut KeptDocuments, &'c History)>,
     list: Vec<Arc<Document>>,
 }
 
@@ -76,7 +79,7 @@ impl<'a> Renderer<'a> {
     fn search_documents(
         &self,
         lang: &'a str,
-        kept: Option<(&mut Memo<String, (), Option<Arc<Document>>>, &History)>,
+        kept: Option<(&mut KeptDocuments, &History)>,
     ) -> Result<Vec<Arc<Document>>, Diagnostic> {
         let m = self.model;
         let locale = self
