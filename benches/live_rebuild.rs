@@ -1,7 +1,8 @@
 //! Incremental rebuild time of `samling serve` without the watcher, debounce and HTTP: the
-//! time of [`LiveSite::rebuild`] after one session is saved, on a generated programme: the
-//! model patched or built again, the validation checks, pages and exports that read
-//! something the edit changed made again.
+//! time of [`LiveSite::rebuild`] after one save, on a generated programme: a session's title,
+//! text or start, a speaker page's role, a theme's title, a session's translation added. It
+//! covers the model patched or built again, the validation checks, and the pages and exports
+//! that read something the edit changed made again.
 //!
 //! `cargo bench --bench live_rebuild -- --sessions 10000 [--edits 25] [--site DIR]`
 //! (`--site` reuses a site made by gen-programme, which is left as it was). After the edits,
@@ -78,7 +79,8 @@ fn main() {
             .filter(|p| p.exists())
             .collect()
     };
-    let edits_made: [(Vec<PathBuf>, &str, &Change); 5] = [
+    let theme = first_theme(&root.join("content"));
+    let edits_made: [(Vec<PathBuf>, &str, &Change); 6] = [
         (
             vec![not_inline.clone()],
             "title, no inline speakers",
@@ -92,6 +94,7 @@ fn main() {
             &start_later,
         ),
         (vec![speaker], "speaker's role (model built again)", &role),
+        (vec![theme], "a theme's title (model built again)", &title),
     ];
     let mut rows = Vec::new();
     for (files, edit, change) in edits_made {
@@ -116,6 +119,29 @@ fn main() {
         }
         rows.push(row(sessions, edit, rendered, &mut times));
     }
+
+    // A translation added: the session's Norwegian file taken away (not timed), then put
+    // back with a new title (timed), save after save.
+    let added = not_inline.with_extension("").with_extension("nb.md");
+    let original = fs::read_to_string(&added).expect("the session has a Norwegian translation");
+    let relative = vec![added.strip_prefix(&root).unwrap().to_owned()];
+    let mut times = Vec::new();
+    let mut rendered = 0;
+    for i in 0..edits {
+        fs::remove_file(&added).unwrap();
+        live.rebuild(live.classify(&relative))
+            .unwrap_or_else(|e| panic!("{e}"));
+        fs::write(&added, title(i, &original)).unwrap();
+        let rebuild = (live.rebuild(live.classify(&relative))).unwrap_or_else(|e| panic!("{e}"));
+        rendered = rebuild.rendered;
+        times.push(rebuild.elapsed);
+    }
+    rows.push(row(
+        sessions,
+        "a session's translation added (model built again)",
+        rendered,
+        &mut times,
+    ));
 
     // The live output is what a full build of the same sources writes.
     let fresh = samling::Site::load(&root).unwrap_or_else(|e| panic!("{e}"));
@@ -177,6 +203,20 @@ fn first_session(content: &Path, inline: bool) -> PathBuf {
                 }) == inline
         })
         .expect("a session")
+}
+
+/// The Danish page of the first theme: an `_index` two folders down.
+fn first_theme(content: &Path) -> PathBuf {
+    walkdir::WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .find(|p| {
+            p.components().count() == content.components().count() + 3
+                && p.file_name().is_some_and(|n| n == "_index.da.md")
+                && !p.starts_with(content.join("speakers"))
+        })
+        .expect("a theme")
 }
 
 /// The first speaker page in Danish that has a role.

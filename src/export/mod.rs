@@ -871,8 +871,11 @@ impl<'a> Schedule<'a> {
     ) -> Schedule<'a> {
         let m = cx.model();
         let programme = &m.programmes[i];
-        let pt = programme.entry().rendered_in(cx.lang);
-        let tz = zone_of(programme.timezone());
+        // Where each session is shows these: each place kept reads what they read.
+        let ((pt, tz), programme_reads) = reads::carried(|| {
+            let pt = programme.entry().rendered_in(cx.lang);
+            (pt, zone_of(programme.timezone()))
+        });
         let acronym = acronym(&programme.entry().key);
         let tracks: Vec<Track> = programme
             .themes()
@@ -898,6 +901,7 @@ impl<'a> Schedule<'a> {
         for &s in programme.sessions() {
             let session = &m.sessions[s];
             let place = || -> Option<Placed> {
+                reads::replay(&programme_reads);
                 let t = cx.pick(s)?;
                 // An all-day session is the whole day here; the day's window below narrows
                 // it to the hours the day's other sessions take.
