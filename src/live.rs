@@ -215,7 +215,7 @@ impl LiveSite {
             unreachable!("a site is made only from a validated model")
         };
         let (plan, fingerprints) = if patched {
-            let (plan, fingerprints) = self.plan(&site, seen);
+            let (plan, fingerprints) = self.plan(&site, seen, open);
             (Some(plan), fingerprints)
         } else {
             (None, seen.fingerprints)
@@ -224,7 +224,6 @@ impl LiveSite {
         let mut announced = Vec::new();
         let (rendered, changed) = match plan {
             Some(mut plan) => {
-                plan.first.extend(plan.render.intersection(open).cloned());
                 let mut changed = std::mem::take(&mut self.unsettled);
                 changed.extend(plan.changed.iter().copied());
                 self.history.advance(&changed);
@@ -321,9 +320,15 @@ impl LiveSite {
 
     /// The pages of `site` to render after the pending changes: those that read something
     /// of the model whose fingerprint changed since the last good build, those new to the
-    /// site, those whose templates or strings changed; and the pages that are gone.
+    /// site, those whose templates or strings changed; and the pages that are gone. Of
+    /// them, those to make first: the changed entries' own pages and those `open`.
     /// With the pages, the fingerprints of `site`'s model.
-    fn plan(&self, site: &Site, seen: ModelSeen) -> (PageUpdate, Arc<Fingerprints>) {
+    fn plan(
+        &self,
+        site: &Site,
+        seen: ModelSeen,
+        open: &BTreeSet<String>,
+    ) -> (PageUpdate, Arc<Fingerprints>) {
         let fingerprints = seen.fingerprints;
         // Changed since the model validated before, which is the last good one unless a
         // rebuild failed since.
@@ -359,7 +364,7 @@ impl LiveSite {
                 .map(|file| file.to_string())
                 .collect();
         }
-        let first = (render.iter())
+        let mut first: BTreeSet<String> = (render.iter())
             .filter(|file| {
                 let key = pages
                     .pages
@@ -373,6 +378,7 @@ impl LiveSite {
             render.extend(renderer.files_using(&pending.templates));
         }
         render.extend(renderer.files_in(&pending.locales));
+        first.extend(render.intersection(open).cloned());
         let update = PageUpdate {
             render,
             pages_changed: added > 0 || !removed.is_empty(),

@@ -514,23 +514,25 @@ impl<K: Eq + Hash, D: PartialEq, V> Memo<K, D, V> {
 
     /// The value kept under `key` if it still holds, else made by `make` and kept; either
     /// way what making it read is read here too.
-    pub fn kept_or_made(
+    /// The key is owned only when a value is kept.
+    pub fn kept_or_made<Q: Hash + Eq + ToOwned<Owned = K> + ?Sized>(
         &mut self,
         history: &History,
-        key: K,
+        key: &Q,
         from: D,
         make: impl FnOnce() -> V,
     ) -> V
     where
+        K: Borrow<Q>,
         V: Clone,
     {
-        if let Some((value, reads)) = self.get(history, &key, &from) {
+        if let Some((value, reads)) = self.get(history, key, &from) {
             replay(reads);
             return value.clone();
         }
         let (value, reads) = recorded(make);
         replay(&reads);
-        self.keep(history, key, from, value.clone(), reads.into());
+        self.keep(history, key.to_owned(), from, value.clone(), reads.into());
         value
     }
 }
@@ -571,5 +573,40 @@ mod tests {
         expected.sort_unstable();
         assert_eq!(reads, expected);
         assert!(FRAMES.with(|frames| frames.borrow().is_empty()));
+    }
+
+    #[test]
+    fn a_kept_value_holds_until_something_it_read_changes() {
+        let history = History::default();
+        let mut memo: Memo<String, u32, &str> = Memo::default();
+        let made = |value: &'static str, read: u64| {
+            move || {
+                note(read);
+                value
+            }
+        };
+        let ((), _) = recorded(|| {
+            assert_eq!(
+                memo.kept_or_made(&history, "a", 1, made("first", 7)),
+                "first"
+            );
+        });
+        // Something else changed: kept, and its read played again.
+        history.advance(&[8]);
+        let (value, reads) = recorded(|| memo.kept_or_made(&history, "a", 1, made("x", 9)));
+        assert_eq!((value, reads), ("first", vec![7]));
+        // Other arguments: made again.
+        assert_eq!(
+            memo.kept_or_made(&history, "a", 2, made("second", 7)),
+            "second"
+        );
+        // What it read changed, even two rebuilds ago: made again.
+        history.advance(&[7]);
+        history.advance(&[]);
+        assert_eq!(
+            memo.kept_or_made(&history, "a", 2, made("third", 7)),
+            "third"
+        );
+        assert_eq!(memo.kept_or_made(&history, "a", 2, made("x", 7)), "third");
     }
 }

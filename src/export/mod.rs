@@ -261,10 +261,9 @@ impl<'a> Exporter<'a> {
             urls: Urls::new(self.config),
         };
         // Each session's event once per language, for its own, its programme's and its
-        // speakers' calendars.
-        // An event, what making it read, and whether it was made now (to be kept).
+        // speakers' calendars: with what making it read, and whether it was made now.
         type Made = (Option<ics::EventText>, Option<Arc<[u64]>>, bool);
-        let history = self.kept.map(|k| &*k.history);
+        let history = cx.history();
         let made: Vec<Made> = (0..m.sessions.len())
             .into_par_iter()
             .map(|s| {
@@ -449,35 +448,27 @@ impl<'a> Cx<'a> {
             path,
             bytes: text.into_bytes(),
         };
+        // The calendar file of the page with content key `key`, if it has one.
+        let calendar = |key: &str, text: Option<String>| -> Vec<OutputFile> {
+            let dir = Urls::page(lang, key);
+            (text.map(|text| file(format!("{dir}{CALENDAR_FILE}"), text)))
+                .into_iter()
+                .collect()
+        };
         match job {
             Job::Feed => vec![file(format!("{lang}/{FEED_FILE}"), atom::feed(self))],
-            Job::Session(i) => {
-                let dir = Urls::page(lang, &m.sessions[i].entry().key);
-                ics::session(self, i, events)
-                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
-                    .into_iter()
-                    .collect()
-            }
-            Job::Speaker(i) => {
-                let dir = Urls::page(lang, &m.speakers[i].entry().key);
-                ics::speaker(self, i, events)
-                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
-                    .into_iter()
-                    .collect()
-            }
+            Job::Session(i) => calendar(&m.sessions[i].entry().key, ics::session(self, i, events)),
+            Job::Speaker(i) => calendar(&m.speakers[i].entry().key, ics::speaker(self, i, events)),
             // A programme's exports exist only in its own languages.
             Job::ProgrammeCalendar(i) | Job::ProgrammeSchedules(i)
                 if m.programmes[i].entry().get(lang).is_none() =>
             {
                 Vec::new()
             }
-            Job::ProgrammeCalendar(i) => {
-                let dir = Urls::page(lang, &m.programmes[i].entry().key);
-                ics::programme(self, i, events)
-                    .map(|text| file(format!("{dir}{CALENDAR_FILE}"), text))
-                    .into_iter()
-                    .collect()
-            }
+            Job::ProgrammeCalendar(i) => calendar(
+                &m.programmes[i].entry().key,
+                ics::programme(self, i, events),
+            ),
             Job::ProgrammeSchedules(i) => {
                 let dir = Urls::page(lang, &m.programmes[i].entry().key);
                 let mut files = Vec::new();
@@ -850,7 +841,7 @@ impl ScheduleEvent<'_> {
         let (Some(memo), Some(history)) = (memo, cx.history()) else {
             return make();
         };
-        let key = cx.model().sessions[self.index].entry().key.clone();
+        let key = cx.model().sessions[self.index].entry().key.as_str();
         // A memo's key is no read: the value brings its own reads, which include what the
         // event it is made from read.
         let from = reads::unrecorded(|| self.made_from(cx.model()));
@@ -950,7 +941,7 @@ impl<'a> Schedule<'a> {
             let ((placed, t), made_with) = reads::carried(|| {
                 let placed = match (kept.as_deref_mut(), cx.history()) {
                     (Some(memo), Some(history)) => {
-                        memo.kept_or_made(history, session.entry().key.clone(), (), place)
+                        memo.kept_or_made(history, session.entry().key.as_str(), (), place)
                     }
                     _ => place(),
                 };

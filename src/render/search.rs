@@ -53,7 +53,7 @@ impl Documents<'_> {
     fn add(&mut self, key: &str, make: impl FnOnce() -> Option<Document>) {
         let make = || make().map(Arc::new);
         let doc = match &mut self.kept {
-            Some((memo, history)) => memo.kept_or_made(history, key.to_owned(), (), make),
+            Some((memo, history)) => memo.kept_or_made(history, key, (), make),
             None => make(),
         };
         self.list.extend(doc);

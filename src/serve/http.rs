@@ -115,17 +115,20 @@ pub struct Preview {
     closing: tokio::sync::watch::Sender<bool>,
     /// The pages open in browsers, by output file (`da/x/index.html`), with how many event
     /// streams show each: a rebuild makes these first.
-    open: Arc<Mutex<BTreeMap<String, usize>>>,
+    open: Arc<OpenCounts>,
 }
+
+/// The pages open in browsers, with how many event streams show each.
+type OpenCounts = Mutex<BTreeMap<String, usize>>;
 
 /// Counts a page as open while its event stream lasts.
 struct OpenPage {
-    open: Arc<Mutex<BTreeMap<String, usize>>>,
+    open: Arc<OpenCounts>,
     page: String,
 }
 
 impl OpenPage {
-    fn new(open: &Arc<Mutex<BTreeMap<String, usize>>>, page: String) -> OpenPage {
+    fn new(open: &Arc<OpenCounts>, page: String) -> OpenPage {
         *lock(open).entry(page.clone()).or_default() += 1;
         OpenPage {
             open: Arc::clone(open),
