@@ -17,16 +17,18 @@ pub enum Kind {
     Speaker,
     Page,
     Minutes,
+    Series,
 }
 
 impl Kind {
-    pub const NAMES: [&'static str; 6] = [
+    pub const NAMES: [&'static str; 7] = [
         "programme",
         "theme",
         "session",
         "speaker",
         "page",
         "minutes",
+        "series",
     ];
 
     pub fn from_name(name: &str) -> Option<Kind> {
@@ -37,6 +39,7 @@ impl Kind {
             "speaker" => Kind::Speaker,
             "page" => Kind::Page,
             "minutes" => Kind::Minutes,
+            "series" => Kind::Series,
             _ => return None,
         })
     }
@@ -444,11 +447,74 @@ pub struct MinutesFront {
     pub _kind: Option<Kind>,
     pub title: String,
     pub summary: Option<String>,
+    /// An agenda before the meeting, its minutes after; the page keeps its address.
+    #[serde(default)]
+    pub status: MeetingStatus,
     pub date: Option<Date>,
+    /// When the meeting starts, and ends if that is known.
     pub time: Option<Time>,
+    pub end: Option<Time>,
     pub place: Option<String>,
+    /// Who chaired the meeting, was there, sent apologies, took the minutes, was invited.
+    pub chair: Option<SpeakerEntry>,
+    #[serde(default)]
+    pub present: Vec<SpeakerEntry>,
+    #[serde(default)]
+    pub absent: Vec<SpeakerEntry>,
+    pub minute_taker: Option<SpeakerEntry>,
+    #[serde(default)]
+    pub guests: Vec<SpeakerEntry>,
+    /// When the minutes were approved ("justerat"), by whom, and when that was made known.
+    pub approved: Option<Approval>,
     #[serde(default)]
     pub items: Vec<AgendaItem>,
+}
+
+/// Where a meeting is in its life: its agenda is published before, its minutes after.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingStatus {
+    Agenda,
+    #[default]
+    Minutes,
+}
+
+impl MeetingStatus {
+    /// As written in the front matter: what templates and messages (`meeting-status-…`) use.
+    pub fn name(self) -> &'static str {
+        match self {
+            MeetingStatus::Agenda => "agenda",
+            MeetingStatus::Minutes => "minutes",
+        }
+    }
+}
+
+/// The approval of a meeting's minutes (Swedish "justering"), from whose notice the
+/// period of appeal runs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Approval {
+    pub date: Date,
+    #[serde(default)]
+    pub by: Vec<SpeakerEntry>,
+    /// When the approval was posted on the notice board ("anslagsdatum"); the date of
+    /// approval where not given.
+    pub notice: Option<Date>,
+}
+
+impl Approval {
+    /// The day the notice was posted: the period of appeal starts then.
+    pub fn notice_date(&self) -> Date {
+        self.notice.unwrap_or(self.date)
+    }
+}
+
+/// A file attached to an agenda item: a file in `static/`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    pub title: String,
+    pub file: String,
 }
 
 /// One point on a meeting's agenda, with what was recommended and decided.
@@ -457,14 +523,20 @@ pub struct MinutesFront {
 pub struct AgendaItem {
     pub number: u32,
     pub title: String,
+    /// The item's anchor on the page (`#camp`), kept when items are renumbered; `item-N`
+    /// where not given.
+    pub id: Option<String>,
     /// The case (journal) number, e.g. `12/16033`.
     pub case: Option<String>,
     pub presenter: Option<String>,
+    /// Treated behind closed doors: published by number and title only.
+    #[serde(default)]
+    pub closed: bool,
     pub background: Option<String>,
     pub recommendation: Option<String>,
     pub decision: Option<String>,
     #[serde(default)]
-    pub attachments: Vec<String>,
+    pub attachments: Vec<Attachment>,
     /// The three texts above as HTML, made when the page is parsed, with their links
     /// resolved and checked as the page's own text's are.
     #[serde(skip)]
@@ -473,6 +545,31 @@ pub struct AgendaItem {
     pub recommendation_html: Option<String>,
     #[serde(skip)]
     pub decision_html: Option<String>,
+}
+
+impl AgendaItem {
+    /// The item's anchor on its meeting's page.
+    pub fn anchor(&self) -> String {
+        match &self.id {
+            Some(id) => id.clone(),
+            None => format!("item-{}", self.number),
+        }
+    }
+}
+
+/// The `_index` of a folder of meetings of one body (a committee, a forum, a network's
+/// meeting series).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesFront {
+    #[serde(default, rename = "kind")]
+    pub _kind: Option<Kind>,
+    pub title: String,
+    pub summary: Option<String>,
+    /// How many days before its meeting an agenda is to be published; `check` warns about
+    /// a later one.
+    pub agenda_days: Option<u32>,
+    pub order: Option<i64>,
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use crate::theme::StaticFacts;
 use crate::changes::SiteChanges;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
@@ -195,9 +196,9 @@ impl LiveSite {
             self.validated.forget_problems();
         }
         let validated = Mutex::new(std::mem::take(&mut self.validated));
-        let validator: Validator = &|model, config, static_exists| {
+        let validator: Validator = &|model, config, static_file| {
             let mut validated = validated.lock().expect("no check panicked");
-            validated.validate(model, config, static_exists)
+            validated.validate(model, config, static_file)
         };
         let built = match &self.site {
             Some(old) if !self.pending.everything => old
@@ -332,11 +333,13 @@ impl LiveSite {
         let fingerprints = seen.fingerprints;
         // Changed since the model validated before, which is the last good one unless a
         // rebuild failed since.
-        let changed = if Arc::ptr_eq(&seen.since, &self.fingerprints) {
+        let mut changed = if Arc::ptr_eq(&seen.since, &self.fingerprints) {
             seen.changed
         } else {
             changed_between(&self.fingerprints, &fingerprints)
         };
+        // Static files are not in the model: pages read them by name (attachments' sizes).
+        changed.extend((self.pending.statics.iter()).map(|name| crate::reads::static_file(name)));
         let renderer = site.renderer();
         let pending = &self.pending;
         // The page list is made again only when what it was made from changed.
@@ -596,16 +599,17 @@ impl Validated {
         &mut self,
         model: &Model,
         config: &Config,
-        static_exists: &(dyn Fn(&str) -> bool + Sync),
+        static_file: &(dyn Fn(&str) -> Option<StaticFacts> + Sync),
     ) -> Vec<Diagnostic> {
         let fingerprints = Arc::new(model.fingerprints());
         let changed = changed_between(&self.fingerprints, &fingerprints);
-        let validation = Validation::new(model, config, static_exists);
+        let validation = Validation::new(model, config, static_file);
         let checks = validation.checks();
         let key_of = |check: &Check| -> CheckKey {
             match *check {
                 Check::Programme(p) => (0, model.identity_at(Collection::Programmes, p)),
                 Check::Session(s) => (1, model.identity_at(Collection::Sessions, s)),
+                Check::Meeting(i) => (15, model.identity_at(Collection::Minutes, i)),
                 Check::Links(None) => (2, 0),
                 Check::Links(Some((kind, i))) => {
                     (3 + kind as u8, model.identity_at(collection_of(kind), i))
@@ -692,6 +696,7 @@ fn export_key(model: &Model, job: &ExportJob) -> ExportKey {
         Job::ProgrammeCalendar(i) => (4, item(Collection::Programmes, i)),
         Job::Session(i) => (2, item(Collection::Sessions, i)),
         Job::Speaker(i) => (3, item(Collection::Speakers, i)),
+        Job::Series(i) => (5, item(Collection::Series, i)),
     };
     (job.lang, kind, identity)
 }

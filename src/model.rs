@@ -470,6 +470,12 @@ impl reads::Item for Arc<Entry<MinutesFront>> {
         &self.key
     }
 }
+impl reads::Item for Arc<Entry<SeriesFront>> {
+    const COLLECTION: Collection = Collection::Series;
+    fn key(&self) -> &str {
+        &self.key
+    }
+}
 
 /// The identities of the model's reads that are not of a collection's items or entries.
 mod read_of {
@@ -521,6 +527,22 @@ mod read_of {
 }
 
 impl Model {
+    /// The series meeting `i` belongs to: the one whose folder holds its file.
+    pub fn series_of_meeting(&self, i: usize) -> Option<usize> {
+        let key = &self.minutes[i].key;
+        let folder = key.rsplit_once('/').map(|(folder, _)| folder)?;
+        self.series.iter().position(|s| s.key == folder)
+    }
+
+    /// The meetings of series `s`, newest first.
+    pub fn meetings_in(&self, s: usize) -> Vec<usize> {
+        let folder = &self.series[s].key;
+        (self.minutes.iter().enumerate())
+            .filter(|(_, m)| m.key.rsplit_once('/').is_some_and(|(f, _)| f == folder))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The home page's entry, if the site has one.
     pub fn home(&self) -> Option<&Arc<Entry<HomeFront>>> {
         reads::note(read_of::home());
@@ -726,6 +748,10 @@ impl Model {
         for e in self.minutes.unrecorded() {
             entry(&mut out, e);
         }
+        collection(&mut out, self.series.unrecorded());
+        for e in self.series.unrecorded() {
+            entry(&mut out, e);
+        }
         out.insert(
             read_of::home(),
             hash_of(self.home.as_ref().map(|h| h.identity)),
@@ -764,6 +790,7 @@ impl Model {
             C::InlineSpeakers => self.inline_speakers.unrecorded()[i].identity,
             C::Pages => reads::item_identity(collection, &self.pages.unrecorded()[i].key),
             C::Minutes => reads::item_identity(collection, &self.minutes.unrecorded()[i].key),
+            C::Series => reads::item_identity(collection, &self.series.unrecorded()[i].key),
         }
     }
 }
@@ -777,6 +804,7 @@ pub(crate) fn collection_of(kind: Kind) -> Collection {
         Kind::Speaker => Collection::Speakers,
         Kind::Page => Collection::Pages,
         Kind::Minutes => Collection::Minutes,
+        Kind::Series => Collection::Series,
     }
 }
 
@@ -902,7 +930,10 @@ pub struct Model {
     /// language, and inline speakers' names. Read through [`Model::person_named`].
     people: Arc<BTreeMap<String, Person>>,
     pub pages: Tracked<Arc<Entry<PageFront>>>,
+    /// Meetings, newest first: in a series' folder or on their own.
     pub minutes: Tracked<Arc<Entry<MinutesFront>>>,
+    /// Meeting series (a committee's, a forum's), by key.
+    pub series: Tracked<Arc<Entry<SeriesFront>>>,
     /// Every entry by key, as parsed when the model was built: what the next build reuses
     /// where the files are the same. Sessions patched in since are not here (their old
     /// entries are, of other files, so never reused); the kind of each key stays right.
@@ -990,6 +1021,10 @@ impl Model {
             Parsed::Minutes(_) => (
                 Kind::Minutes,
                 self.minutes.iter().position(|m| m.key == key)?,
+            ),
+            Parsed::Series(_) => (
+                Kind::Series,
+                self.series.iter().position(|m| m.key == key)?,
             ),
         })
     }
@@ -1296,6 +1331,12 @@ fn assign_roles(
         .map(String::as_str)
         .collect();
     let in_programme = |dir: &str| ancestors(dir).any(|d| programme_dirs.contains(d));
+    // Folders of meetings: their files are minutes unless they say otherwise.
+    let series_dirs: BTreeSet<&str> = groups
+        .keys()
+        .filter(|key| is_index(key) && explicit.get(key.as_str()) == Some(&Kind::Series))
+        .map(String::as_str)
+        .collect();
 
     // The programme folder a folder is in, if any (the nearest one above or itself).
     fn programme_of<'d>(dir: &'d str, programme_dirs: &BTreeSet<&str>) -> Option<&'d str> {
@@ -1381,6 +1422,12 @@ fn assign_roles(
                 Kind::Theme | Kind::Session if !in_programme(parent_of(key, file)) => Some(
                     "themes and sessions belong inside a programme folder (one with an `_index` file)",
                 ),
+                Kind::Series if in_programme(parent_of(key, file)) => Some(
+                    "a series of meetings belongs outside any programme folder",
+                ),
+                Kind::Series if !file.is_index() => Some(
+                    "a series of meetings is a folder: write it as the folder's `_index` file, with the meetings beside it",
+                ),
                 _ => None,
             };
             if let Some(message) = misplaced {
@@ -1399,6 +1446,8 @@ fn assign_roles(
             }
         } else if in_programme(&file.dir) {
             Role::Page(Kind::Session)
+        } else if series_dirs.contains(file.dir.as_str()) {
+            Role::Page(Kind::Minutes)
         } else {
             Role::Page(Kind::Page)
         };
@@ -1460,6 +1509,7 @@ enum Parsed {
     Speaker(Arc<Entry<SpeakerFront>>),
     Page(Arc<Entry<PageFront>>),
     Minutes(Arc<Entry<MinutesFront>>),
+    Series(Arc<Entry<SeriesFront>>),
 }
 
 impl Parsed {
@@ -1472,6 +1522,7 @@ impl Parsed {
             Parsed::Speaker(_) => Role::Page(Kind::Speaker),
             Parsed::Page(_) => Role::Page(Kind::Page),
             Parsed::Minutes(_) => Role::Page(Kind::Minutes),
+            Parsed::Series(_) => Role::Page(Kind::Series),
         }
     }
 
@@ -1493,6 +1544,7 @@ impl Parsed {
             Parsed::Speaker(e) => same(e, files),
             Parsed::Page(e) => same(e, files),
             Parsed::Minutes(e) => same(e, files),
+            Parsed::Series(e) => same(e, files),
         }
     }
 }
@@ -1503,6 +1555,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
     let (mut programme_entries, mut theme_entries, mut session_entries) =
         (Vec::new(), Vec::new(), Vec::new());
     let (mut speaker_entries, mut pages, mut minutes) = (Vec::new(), Vec::new(), Vec::new());
+    let mut series = Vec::new();
     for entry in parsed.values() {
         match entry {
             Parsed::Home(e) => home = Some(Arc::clone(e)),
@@ -1512,6 +1565,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             Parsed::Speaker(e) => speaker_entries.push(Arc::clone(e)),
             Parsed::Page(e) => pages.push(Arc::clone(e)),
             Parsed::Minutes(e) => minutes.push(Arc::clone(e)),
+            Parsed::Series(e) => series.push(Arc::clone(e)),
         }
     }
     let mut problems = Vec::new();
@@ -1710,6 +1764,10 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
             m.key.clone(),
         )
     });
+    series.sort_by_cached_key(|p| {
+        let front = &p.primary(config).front;
+        (front.order.unwrap_or(i64::MAX), p.key.clone())
+    });
     programmes_sort(&mut programmes, &mut themes, &mut sessions, config);
     for p in &mut programmes {
         (p.days, p.day_sessions) = p.timetable_days(&sessions, config).into_iter().unzip();
@@ -1738,6 +1796,7 @@ fn link(parsed: BTreeMap<String, Parsed>, config: &Config) -> Result<Model, Vec<
         people: Arc::new(people),
         pages: Tracked::new(pages),
         minutes: Tracked::new(minutes),
+        series: Tracked::new(series),
         parsed: Arc::new(parsed),
         session_speakers: Arc::new(session_speakers),
     })
@@ -1865,7 +1924,9 @@ fn parse_group(
         files: Vec<Arc<SourceFile>>,
         (markdown, urls): (&Markdown, &Urls),
         adjust: impl Fn(&mut F),
-        texts: impl Fn(&mut F, &mut dyn FnMut(&'static str, &str) -> String),
+        // Renders the front matter's Markdown texts; gives the anchors the page has besides
+        // its headings'.
+        texts: impl Fn(&mut F, &mut dyn FnMut(&'static str, &str) -> String) -> Vec<String>,
     ) -> Result<Arc<Entry<F>>, Vec<Diagnostic>> {
         let mut translations = Vec::with_capacity(files.len());
         let mut problems = Vec::new();
@@ -1905,7 +1966,7 @@ fn parse_group(
                     }
                     // The front matter's Markdown texts (agenda items' fields): made with the
                     // page's links, checked as its body is.
-                    texts(&mut front, &mut |field, text| {
+                    let anchors = texts(&mut front, &mut |field, text| {
                         let rendered =
                             markdown.render_page_text(text, 4, &context, &mut body.anchors);
                         let offset = field_value_offset(&file, text);
@@ -1930,6 +1991,7 @@ fn parse_group(
                         }
                         rendered.html
                     });
+                    body.anchors.extend(anchors);
                     translations.push(Translation {
                         identity: read_of::translation(reads::hash_of(("entry", key)), &file.lang),
                         fingerprints: OnceLock::new(),
@@ -1963,12 +2025,13 @@ fn parse_group(
     }
     let md = (markdown, urls);
     Ok(match role {
-        Role::Home => Parsed::Home(entry(key, files, md, |_| {}, |_, _| {})?),
-        Role::Page(Kind::Programme) => Parsed::Programme(entry(key, files, md, |_| {}, |_, _| {})?),
-        Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {}, |_, _| {})?),
-        Role::Page(Kind::Session) => Parsed::Session(entry(key, files, md, |_| {}, |_, _| {})?),
-        Role::Page(Kind::Speaker) => Parsed::Speaker(entry(key, files, md, |_| {}, |_, _| {})?),
-        Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {}, |_, _| {})?),
+        Role::Home => Parsed::Home(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Programme) => Parsed::Programme(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Session) => Parsed::Session(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Speaker) => Parsed::Speaker(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Series) => Parsed::Series(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
         Role::Page(Kind::Minutes) => Parsed::Minutes(entry(
             key,
             files,
@@ -1982,6 +2045,7 @@ fn parse_group(
                         (item.recommendation.as_deref()).map(|t| render("recommendation", t));
                     item.decision_html = (item.decision.as_deref()).map(|t| render("decision", t));
                 }
+                front.items.iter().map(AgendaItem::anchor).collect()
             },
         )?),
     })

@@ -29,10 +29,11 @@ pub enum Collection {
     InlineSpeakers,
     Pages,
     Minutes,
+    Series,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 7] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Programmes,
         Collection::Themes,
         Collection::Sessions,
@@ -40,6 +41,7 @@ impl Collection {
         Collection::InlineSpeakers,
         Collection::Pages,
         Collection::Minutes,
+        Collection::Series,
     ];
 }
 
@@ -80,6 +82,12 @@ pub mod whole {
     pub fn empty(c: Collection) -> u64 {
         part_of(base(c), 2)
     }
+}
+
+/// The identity of a read of static file `name` (its size, its bytes): `serve` gives the
+/// names of the static files that changed.
+pub fn static_file(name: &str) -> u64 {
+    part_of(hash_of(("static", name)), 0)
 }
 
 thread_local! {

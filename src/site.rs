@@ -17,7 +17,7 @@ use crate::model::Model;
 use crate::progress::{Progress, Silent, Stage};
 use crate::reads::History;
 use crate::render::{Renderer, Templates};
-use crate::theme::ThemeFiles;
+use crate::theme::{StaticFacts, ThemeFiles};
 use crate::urls::Urls;
 use crate::validate::missing_translations;
 use crate::validate::validate;
@@ -91,7 +91,7 @@ pub struct BuildReport {
 /// How a site's model is checked: [`validate`], or what `serve` keeps between edits
 /// gives the same problems in the same order.
 pub(crate) type Validator<'a> =
-    &'a (dyn Fn(&Model, &Config, &(dyn Fn(&str) -> bool + Sync)) -> Vec<Diagnostic> + Sync);
+    &'a (dyn Fn(&Model, &Config, &(dyn Fn(&str) -> Option<StaticFacts> + Sync)) -> Vec<Diagnostic> + Sync);
 
 /// The parts of a site that a reload may take over from the previous one.
 #[derive(Default)]
@@ -224,7 +224,7 @@ impl Site {
         let (mut source_problems, (model, model_problems)) = rayon::join(
             || sources.problems(),
             || {
-                let static_exists = |name: &str| theme.has_static(name);
+                let static_file = |name: &str| theme.static_facts(name);
                 let patched = match (reuse.model, reuse.changed_keys) {
                     (Some(previous), Some(keys)) => {
                         previous.patched(sources.groups(), keys, &config, &markdown)
@@ -240,8 +240,8 @@ impl Site {
                     // reads: `serve`'s validator runs again only those whose reads changed.
                     Ok(model) => {
                         let problems = match reuse.validator {
-                            Some(validator) => validator(&model, &config, &static_exists),
-                            None => validate(&model, &config, &static_exists),
+                            Some(validator) => validator(&model, &config, &static_file),
+                            None => validate(&model, &config, &static_file),
                         };
                         (Some(model), problems)
                     }
@@ -346,6 +346,7 @@ impl Site {
             urls: Urls::new(&self.config),
             progress,
             record: false,
+            static_files: &self.theme.static_files,
         }
     }
 
@@ -370,6 +371,7 @@ impl Site {
     ) -> Result<(Vec<OutputFile>, PageReads)> {
         let renderer = Renderer {
             record: true,
+            static_files: &self.theme.static_files,
             ..self.renderer()
         };
         self.join_output(renderer.render_all(), exports, true)
@@ -433,6 +435,7 @@ impl Site {
     ) -> Result<Vec<(OutputFile, Vec<u64>)>> {
         let renderer = Renderer {
             record: true,
+            static_files: &self.theme.static_files,
             ..self.renderer()
         };
         Ok(renderer

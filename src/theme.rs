@@ -86,8 +86,30 @@ impl ThemeFiles {
     }
 
     pub fn has_static(&self, name: &str) -> bool {
-        self.static_files.iter().any(|f| f.name == name)
+        self.static_facts(name).is_some()
     }
+
+    /// What validation needs to know of static file `name`, if there is one.
+    pub fn static_facts(&self, name: &str) -> Option<StaticFacts> {
+        let at = (self.static_files)
+            .binary_search_by(|f| f.name.as_str().cmp(name))
+            .ok()?;
+        let bytes = &self.static_files[at].bytes;
+        let mut head = [0; 8];
+        let n = bytes.len().min(8);
+        head[..n].copy_from_slice(&bytes[..n]);
+        Some(StaticFacts {
+            size: bytes.len() as u64,
+            head,
+        })
+    }
+}
+
+/// A static file's size and first bytes: enough to tell a PDF from what only has its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaticFacts {
+    pub size: u64,
+    pub head: [u8; 8],
 }
 
 /// All files below `root/dir`, named by their `/`-separated path inside `dir`. Links are

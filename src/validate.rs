@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+mod meetings;
+
+use crate::theme::StaticFacts;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{Date, Kind, SessionFront, Status, Time};
@@ -16,9 +19,9 @@ use crate::model::{Entry, Model, Translation, at_field};
 pub fn validate(
     model: &Model,
     config: &Config,
-    static_exists: &(dyn Fn(&str) -> bool + Sync),
+    static_file: &(dyn Fn(&str) -> Option<StaticFacts> + Sync),
 ) -> Vec<Diagnostic> {
-    let validation = Validation::new(model, config, static_exists);
+    let validation = Validation::new(model, config, static_file);
     let problems: Vec<Vec<Diagnostic>> = (validation.checks().par_iter())
         .map(|&check| validation.run(check))
         .collect();
@@ -34,6 +37,8 @@ pub enum Check {
     Programme(usize),
     /// Session `i` on its own and within its programme's days.
     Session(usize),
+    /// Meeting `i` (an agenda or minutes) on its own.
+    Meeting(usize),
     /// The links of an entry's text: the home page's (`None`) or that of a page of `Kind`.
     Links(Option<(Kind, usize)>),
     /// One check that needs many entries at once.
@@ -54,7 +59,7 @@ pub enum Across {
 pub struct Validation<'m> {
     model: &'m Model,
     config: &'m Config,
-    static_exists: &'m (dyn Fn(&str) -> bool + Sync),
+    static_file: &'m (dyn Fn(&str) -> Option<StaticFacts> + Sync),
     /// Each programme's zone, looked up once: a lookup reads the zone's rules.
     zones: Vec<Option<jiff::tz::TimeZone>>,
 }
@@ -63,7 +68,7 @@ impl<'m> Validation<'m> {
     pub fn new(
         model: &'m Model,
         config: &'m Config,
-        static_exists: &'m (dyn Fn(&str) -> bool + Sync),
+        static_file: &'m (dyn Fn(&str) -> Option<StaticFacts> + Sync),
     ) -> Validation<'m> {
         let zones = (model.programmes.unrecorded().iter())
             .map(|p| jiff::tz::TimeZone::get(p.timezone()).ok())
@@ -71,7 +76,7 @@ impl<'m> Validation<'m> {
         Validation {
             model,
             config,
-            static_exists,
+            static_file,
             zones,
         }
     }
@@ -83,6 +88,7 @@ impl<'m> Validation<'m> {
         (0..model.programmes.unrecorded().len())
             .map(Check::Programme)
             .chain((0..model.sessions.unrecorded().len()).map(Check::Session))
+            .chain((0..model.minutes.unrecorded().len()).map(Check::Meeting))
             .chain(
                 [
                     A::RoomsBookedTwice,
@@ -111,12 +117,13 @@ impl<'m> Validation<'m> {
                 session_alone(model, config, s, zone, &mut problems);
                 session_in_programme_days(model, config, s, &mut problems);
             }
-            Check::Links(at) => links(model, at, self.static_exists, &mut problems),
+            Check::Meeting(i) => meetings::meeting(model, i, self.static_file, &mut problems),
+            Check::Links(at) => links(model, at, self.static_file, &mut problems),
             Check::Across(across) => match across {
                 Across::RoomsBookedTwice => rooms_booked_twice(model, config, &mut problems),
                 Across::PeopleBookedTwice => people_booked_twice(model, config, &mut problems),
                 Across::NamesOfTwoSpeakerPages => names_of_two_speaker_pages(model, &mut problems),
-                Across::Photos => photos(model, self.static_exists, &mut problems),
+                Across::Photos => photos(model, self.static_file, &mut problems),
                 Across::DuplicatePaths => duplicate_paths(model, config, &mut problems),
             },
         }
@@ -417,13 +424,13 @@ fn translations_agree(
 /// Speakers' photos that are not in static/.
 fn photos(
     model: &Model,
-    static_exists: &(dyn Fn(&str) -> bool + Sync),
+    static_file: &(dyn Fn(&str) -> Option<StaticFacts> + Sync),
     problems: &mut Vec<Diagnostic>,
 ) {
     for speaker in model.speakers.iter() {
         for t in speaker.entry().translations() {
             if let Some(photo) = &t.front.photo
-                && !static_exists(photo)
+                && static_file(photo).is_none()
             {
                 problems.push(
                     at_field(t.file(), "photo", &format!("no file `{photo}` in static/"))
@@ -451,6 +458,7 @@ macro_rules! with_entry {
             Some((Kind::Speaker, i)) => $f(&*model.speakers[i].entry()),
             Some((Kind::Page, i)) => $f(&*model.pages[i]),
             Some((Kind::Minutes, i)) => $f(&*model.minutes[i]),
+            Some((Kind::Series, i)) => $f(&*model.series[i]),
         }
     }};
 }
@@ -465,6 +473,7 @@ fn every_entry(model: &Model) -> impl Iterator<Item = Option<(Kind, usize)>> {
         (Kind::Speaker, model.speakers.unrecorded().len()),
         (Kind::Page, model.pages.unrecorded().len()),
         (Kind::Minutes, model.minutes.unrecorded().len()),
+        (Kind::Series, model.series.unrecorded().len()),
     ];
     let home = model.home().is_some().then_some(None);
     home.into_iter().chain(
@@ -493,6 +502,7 @@ fn target<'m>(model: &'m Model, key: &str) -> Option<BTreeMap<&'m str, &'m [Stri
         Kind::Speaker => langs(model.speakers[i].entry()),
         Kind::Page => langs(&model.pages[i]),
         Kind::Minutes => langs(&model.minutes[i]),
+        Kind::Series => langs(&model.series[i]),
     })
 }
 
@@ -502,13 +512,13 @@ fn target<'m>(model: &'m Model, key: &str) -> Option<BTreeMap<&'m str, &'m [Stri
 fn links(
     model: &Model,
     at: Option<(Kind, usize)>,
-    static_exists: &dyn Fn(&str) -> bool,
+    static_file: &dyn Fn(&str) -> Option<StaticFacts>,
     problems: &mut Vec<Diagnostic>,
 ) {
     fn check<F>(
         entry: &Entry<F>,
         model: &Model,
-        static_exists: &dyn Fn(&str) -> bool,
+        static_file: &dyn Fn(&str) -> Option<StaticFacts>,
         problems: &mut Vec<Diagnostic>,
     ) {
         for t in entry.translations() {
@@ -566,7 +576,7 @@ fn links(
                             }
                         },
                     },
-                    LinkTarget::File(path) if !static_exists(path) => problems.push(
+                    LinkTarget::File(path) if static_file(path).is_none() => problems.push(
                         at(format!("no file `{path}` in static/"))
                             .with_hint("put the file in the site's static/ folder; links to other pages end in .md"),
                     ),
@@ -578,7 +588,7 @@ fn links(
     with_entry!(model, at, |entry| check(
         entry,
         model,
-        static_exists,
+        static_file,
         problems
     ));
 }
@@ -622,6 +632,9 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
         claim(&mut owners, p, problems);
     }
     for m in &model.minutes {
+        claim(&mut owners, m, problems);
+    }
+    for m in &model.series {
         claim(&mut owners, m, problems);
     }
     for p in model.programmes.iter() {

@@ -8,7 +8,7 @@ use jiff::civil;
 use jiff::tz::TimeZone;
 
 use super::{Cx, FEED_FILE, day_start, rfc3339, zone_of};
-use crate::front_matter::{Change, SessionFront};
+use crate::front_matter::{Change, MinutesFront, SessionFront};
 use crate::model::Translation;
 use crate::text::escape_markup;
 use crate::urls::Urls;
@@ -199,4 +199,106 @@ fn summary(
 /// the start of the Unix epoch, the same in every build.
 fn never_changed() -> Zoned {
     day_start(civil::date(1970, 1, 1), &TimeZone::UTC)
+}
+
+/// A meeting series' feed: one entry per meeting in the language, newest meeting first,
+/// updated when its files were last committed, or at the start of its day. An entry's id
+/// is the meeting's and its status': the minutes are a new entry to subscribers, not an
+/// edit of the agenda's.
+pub(super) fn series(cx: &Cx, s: usize) -> String {
+    let m = cx.model();
+    let config = cx.ex.config;
+    let series = &m.series[s];
+    let lang = cx.lang;
+    let title = series.get(lang).map_or("", |t| t.front.title.as_str());
+    let tz = zone_of(&config.timezone);
+    let folder = Urls::page(lang, &series.key);
+    let feed_path = format!("{folder}{FEED_FILE}");
+    struct Meeting<'a> {
+        j: usize,
+        t: &'a Translation<MinutesFront>,
+        updated: Zoned,
+    }
+    let meetings: Vec<Meeting> = (m.meetings_in(s).into_iter())
+        .filter_map(|j| {
+            let entry = &m.minutes[j];
+            let t = entry.pick(lang, config, config.list_untranslated)?;
+            let updated = match (entry.committed(), t.front.date) {
+                (Some(stamp), _) => stamp.to_zoned(tz.clone()),
+                (None, Some(date)) => day_start(date.0, &tz),
+                (None, None) => never_changed(),
+            };
+            Some(Meeting { j, t, updated })
+        })
+        .collect();
+    let updated = (meetings.iter())
+        .map(|e| &e.updated)
+        .max_by_key(|z| z.timestamp())
+        .map_or_else(|| rfc3339(&never_changed()), rfc3339);
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">"
+    );
+    let feed_id = uuid::Uuid::new_v5(&series.uid(), format!("feed:{lang}").as_bytes());
+    let _ = writeln!(xml, "  <id>urn:uuid:{feed_id}</id>");
+    let _ = writeln!(xml, "  <title>{}</title>", escape_markup(title));
+    let _ = writeln!(xml, "  <updated>{updated}</updated>");
+    let self_href = cx
+        .absolute(&feed_path)
+        .unwrap_or_else(|| FEED_FILE.to_owned());
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        escape_markup(&self_href)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape_markup(&cx.link(&folder, &folder))
+    );
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        escape_markup(&cx.text("site-name"))
+    );
+    for e in &meetings {
+        let entry = &m.minutes[e.j];
+        let f = &e.t.front;
+        if e.t.lang == lang {
+            xml.push_str("  <entry>\n");
+        } else {
+            let _ = writeln!(xml, "  <entry xml:lang=\"{}\">", e.t.lang);
+        }
+        let title = format!(
+            "{}: {}",
+            cx.text(&format!("meeting-status-{}", f.status.name())),
+            f.title
+        );
+        let id = uuid::Uuid::new_v5(&entry.uid(), f.status.name().as_bytes());
+        let _ = writeln!(xml, "    <id>urn:uuid:{id}</id>");
+        let _ = writeln!(xml, "    <title>{}</title>", escape_markup(&title));
+        let _ = writeln!(xml, "    <updated>{}</updated>", rfc3339(&e.updated));
+        let page = Urls::page(&e.t.lang, &entry.key);
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape_markup(&cx.link(&folder, &page))
+        );
+        let mut summary: Vec<String> = f.summary.iter().cloned().collect();
+        if let Some(date) = f.date {
+            summary.push(cx.locale.full_date(date));
+        }
+        summary.extend(f.place.iter().cloned());
+        if !summary.is_empty() {
+            let _ = writeln!(
+                xml,
+                "    <summary type=\"text\">{}</summary>",
+                escape_markup(&summary.join(" · "))
+            );
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
 }

@@ -450,6 +450,73 @@ pub(super) fn speaker(cx: &Cx, i: usize, events: &Events) -> Option<String> {
     calendar(cx, Some(&t.front.name), own)
 }
 
+/// Every dated meeting of series `s` a reader of the language sees, in the site's zone;
+/// `None` without one.
+pub(super) fn series(cx: &Cx, s: usize) -> Option<String> {
+    let m = cx.model();
+    let t = m.series[s].get(cx.lang)?;
+    let zone = ProgrammeZone::new(&cx.ex.config.timezone);
+    let events: Vec<EventText> = (m.meetings_in(s).into_iter())
+        .filter_map(|j| meeting(cx, j, &zone))
+        .collect();
+    calendar(cx, Some(&t.front.title), &events)
+}
+
+/// The `VEVENT` of meeting `j`, if it has a date: its UID made as a session's is, from its
+/// content key, so an agenda and its minutes are one event.
+fn meeting(cx: &Cx, j: usize, zone: &ProgrammeZone) -> Option<EventText> {
+    let entry = &cx.model().minutes[j];
+    let config = cx.ex.config;
+    let t = entry.pick(cx.lang, config, config.list_untranslated)?;
+    let f = &t.front;
+    let when = When::at(f.date?, f.time, f.end, &zone.tz)?;
+    let mut out = String::with_capacity(512);
+    fold_line(&mut out, "BEGIN:VEVENT");
+    fold_line(&mut out, &format!("UID:{}", entry.uid()));
+    let recorded = entry.committed();
+    fold_line(
+        &mut out,
+        &format!("DTSTAMP:{}", utc(recorded.unwrap_or(Timestamp::UNIX_EPOCH))),
+    );
+    if let Some(stamp) = recorded {
+        fold_line(&mut out, &format!("LAST-MODIFIED:{}", utc(stamp)));
+    }
+    let mut used = false;
+    match &when {
+        When::Day(date) => {
+            fold_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")));
+            let next = date.tomorrow().unwrap_or(*date);
+            fold_line(&mut out, &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")));
+        }
+        When::Timed { start, end } => {
+            used |= zoned_property(&mut out, "DTSTART", zone.eu, start);
+            if let Some(end) = end {
+                used |= zoned_property(&mut out, "DTEND", zone.eu, end);
+            }
+        }
+    }
+    let lang = Some(t.lang.as_str());
+    fold_line(&mut out, &text_line("SUMMARY", lang, &f.title));
+    let mut description: Vec<String> = f.summary.iter().cloned().collect();
+    description.push(cx.text(&format!("meeting-status-{}", f.status.name())));
+    let url = cx.absolute(&Urls::page(&t.lang, &entry.key));
+    description.extend(url.clone());
+    fold_line(&mut out, &text_line("DESCRIPTION", lang, &description.join("\n")));
+    if let Some(place) = &f.place {
+        fold_line(&mut out, &text_line("LOCATION", lang, place));
+    }
+    if let Some(url) = url {
+        fold_line(&mut out, &format!("URL:{url}"));
+    }
+    fold_line(&mut out, "STATUS:CONFIRMED");
+    fold_line(&mut out, "TRANSP:OPAQUE");
+    fold_line(&mut out, "END:VEVENT");
+    Some(EventText {
+        text: out,
+        zone: used.then_some(zone.eu).flatten(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,7 +31,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::config::Config;
 use crate::diagnostic::Result;
-use crate::front_matter::{Change, SessionFront, SpeakerEntry, Status};
+use crate::front_matter::{Change, Date, SessionFront, SpeakerEntry, Status, Time};
 use crate::locale::{Locale, Locales};
 use crate::model::{Model, Session, Translation};
 use crate::reads::{self, History, Memo};
@@ -141,6 +141,7 @@ pub enum PageOf {
     Programme(usize),
     Session(usize),
     Speaker(usize),
+    Series(usize),
     Other,
 }
 
@@ -152,6 +153,8 @@ pub struct PageLinks {
     pub calendar: Option<String>,
     pub schedule_xml: Option<String>,
     pub schedule_json: Option<String>,
+    /// A meeting series' feed of its agendas and minutes.
+    pub series_feed: Option<String>,
 }
 
 impl<'a> Exporter<'a> {
@@ -170,16 +173,18 @@ impl<'a> Exporter<'a> {
         let m = self.model;
         // Which items there are, in order (a read of each collection's members): a job is
         // known by its item's identity.
-        let (programmes, sessions, speakers) = (
+        let (programmes, sessions, speakers, series) = (
             m.programmes.iter().count(),
             m.sessions.iter().count(),
             m.speakers.iter().count(),
+            m.series.iter().count(),
         );
         let jobs: Vec<Job> = std::iter::once(Job::Feed)
             .chain((0..programmes).map(Job::ProgrammeCalendar))
             .chain((0..programmes).map(Job::ProgrammeSchedules))
             .chain((0..sessions).map(Job::Session))
             .chain((0..speakers).map(Job::Speaker))
+            .chain((0..series).map(Job::Series))
             .collect();
         (0..self.config.languages.len())
             .flat_map(|lang| jobs.iter().map(move |&job| ExportJob { lang, job }))
@@ -242,7 +247,7 @@ impl<'a> Exporter<'a> {
             let mut needed = BTreeSet::new();
             for job in jobs {
                 match *job {
-                    Job::Feed => {}
+                    Job::Feed | Job::Series(_) => {}
                     Job::ProgrammeCalendar(p) => needed.extend(m.programmes[p].sessions()),
                     Job::ProgrammeSchedules(_) => {}
                     Job::Session(s) => {
@@ -385,6 +390,17 @@ impl<'a> Exporter<'a> {
                     }
                 }
             }
+            PageOf::Series(i) => {
+                let series = &m.series[i];
+                if series.get(lang).is_some() {
+                    links.series_feed = Some(at(&series.key, FEED_FILE));
+                    if (m.meetings_in(i).iter())
+                        .any(|&j| m.minutes[j].get(lang).is_some_and(|t| t.front.date.is_some()))
+                    {
+                        links.calendar = Some(at(&series.key, CALENDAR_FILE));
+                    }
+                }
+            }
             PageOf::Other => {}
         }
         links
@@ -418,6 +434,8 @@ pub enum Job {
     ProgrammeSchedules(usize),
     Session(usize),
     Speaker(usize),
+    /// A meeting series' feed and calendar.
+    Series(usize),
 }
 
 /// One export file's context: the language it is written in.
@@ -459,6 +477,17 @@ impl<'a> Cx<'a> {
             Job::Feed => vec![file(format!("{lang}/{FEED_FILE}"), atom::feed(self))],
             Job::Session(i) => calendar(&m.sessions[i].entry().key, ics::session(self, i, events)),
             Job::Speaker(i) => calendar(&m.speakers[i].entry().key, ics::speaker(self, i, events)),
+            // A series' exports exist in its own languages.
+            Job::Series(i) if m.series[i].get(lang).is_none() => Vec::new(),
+            Job::Series(i) => {
+                let key = &m.series[i].key;
+                let mut files = vec![file(
+                    format!("{}{FEED_FILE}", Urls::page(lang, key)),
+                    atom::series(self, i),
+                )];
+                files.extend(calendar(key, ics::series(self, i)));
+                files
+            }
             // A programme's exports exist only in its own languages.
             Job::ProgrammeCalendar(i) | Job::ProgrammeSchedules(i)
                 if m.programmes[i].entry().get(lang).is_none() =>
@@ -712,12 +741,17 @@ impl When {
     /// The session's date and times, in the zone `tz`; an end before the start is on the
     /// next day (an evening that runs past midnight).
     fn of(front: &SessionFront, tz: &TimeZone) -> Option<When> {
-        let date = front.date?.0;
-        let Some(start) = front.start else {
+        When::at(front.date?, front.start, front.end, tz)
+    }
+
+    /// As [`When::of`], of a date and times.
+    fn at(date: Date, start: Option<Time>, end: Option<Time>, tz: &TimeZone) -> Option<When> {
+        let date = date.0;
+        let Some(start) = start else {
             return Some(When::Day(date));
         };
         let start_dt = date.to_datetime(start.0);
-        let end_dt = match front.end {
+        let end_dt = match end {
             Some(end) if end.0 >= start.0 => Some(date.to_datetime(end.0)),
             Some(end) => Some(date.tomorrow().ok()?.to_datetime(end.0)),
             None => None,

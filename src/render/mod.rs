@@ -1,5 +1,6 @@
 //! Render stage: every page of the model in every language through Tera, in parallel.
 
+mod meetings;
 mod search;
 pub mod timetable;
 mod unclosed;
@@ -46,6 +47,8 @@ enum Job<'a> {
     Speaker(usize, &'a str),
     Page(usize, &'a str),
     Minutes(usize, &'a str),
+    /// A series' index of its meetings.
+    Series(usize, &'a str),
     /// A programme's timetable on one day.
     Timetable(usize, Date, &'a str),
     /// A person given inline in sessions, without a speaker page.
@@ -370,6 +373,9 @@ pub struct Renderer<'a> {
     pub progress: &'a dyn crate::progress::Progress,
     /// Whether each page's reads of the model are recorded ([`RenderedPage::reads`]).
     pub record: bool,
+    /// The site's and theme's static files, by name: agenda items' attachments are shown
+    /// with their size.
+    pub static_files: &'a [crate::theme::ThemeFile],
 }
 
 impl<'a> Renderer<'a> {
@@ -460,6 +466,7 @@ impl<'a> Renderer<'a> {
                 Kind::Speaker => Job::Speaker(i, lang),
                 Kind::Page => Job::Page(i, lang),
                 Kind::Minutes => Job::Minutes(i, lang),
+                Kind::Series => Job::Series(i, lang),
             }
         };
         self.in_language(job, lang)
@@ -494,6 +501,7 @@ impl<'a> Renderer<'a> {
             Job::Speaker(i, _) => &m.speakers[i].entry().key,
             Job::Page(i, _) => &m.pages[i].key,
             Job::Minutes(i, _) => &m.minutes[i].key,
+            Job::Series(i, _) => &m.series[i].key,
             _ => return None,
         })
     }
@@ -546,6 +554,7 @@ impl<'a> Renderer<'a> {
         jobs.extend(jobs_for(m.speakers.iter().map(|s| s.entry()), Job::Speaker));
         jobs.extend(jobs_for(m.pages.iter(), Job::Page));
         jobs.extend(jobs_for(m.minutes.iter(), Job::Minutes));
+        jobs.extend(jobs_for(m.series.iter(), Job::Series));
         jobs
     }
 
@@ -566,6 +575,7 @@ impl<'a> Renderer<'a> {
             Job::Speaker(i, _) => m.speakers[i].entry().has(lang),
             Job::Page(i, _) => m.pages[i].has(lang),
             Job::Minutes(i, _) => m.minutes[i].has(lang),
+            Job::Series(i, _) => m.series[i].has(lang),
         };
         exists.then_some(match job {
             Job::Home(_) => Job::Home(lang),
@@ -581,6 +591,7 @@ impl<'a> Renderer<'a> {
             Job::Speaker(i, _) => Job::Speaker(i, lang),
             Job::Page(i, _) => Job::Page(i, lang),
             Job::Minutes(i, _) => Job::Minutes(i, lang),
+            Job::Series(i, _) => Job::Series(i, lang),
             other => other,
         })
     }
@@ -597,7 +608,8 @@ impl<'a> Renderer<'a> {
             Job::Timetable(i, _, l) => Job::Programme(i, l),
             Job::Search(l) | Job::SearchIndex(l) | Job::MyProgramme(l) => Job::Home(l),
             Job::Speaker(_, l) | Job::InlineSpeaker(_, l) => Job::Speakers(l),
-            Job::Programme(_, l) | Job::Page(_, l) | Job::Minutes(_, l) | Job::Speakers(l) => {
+            Job::Minutes(i, l) => self.meeting_parent(i, l),
+            Job::Programme(_, l) | Job::Page(_, l) | Job::Series(_, l) | Job::Speakers(l) => {
                 Job::Home(l)
             }
             other => other,
@@ -637,6 +649,7 @@ impl<'a> Renderer<'a> {
             Job::Speaker(i, l) => Urls::page(l, &m.speakers[i].entry().key),
             Job::Page(i, l) => Urls::page(l, &m.pages[i].key),
             Job::Minutes(i, l) => Urls::page(l, &m.minutes[i].key),
+            Job::Series(i, l) => Urls::page(l, &m.series[i].key),
         }
     }
 
@@ -662,6 +675,7 @@ impl<'a> Renderer<'a> {
             Job::Speaker(..) | Job::InlineSpeaker(..) => "speaker.html",
             Job::Page(..) => "page.html",
             Job::Minutes(..) => "minutes.html",
+            Job::Series(..) => "series.html",
             Job::Timetable(..) => "timetable.html",
             Job::Search(_) => "search.html",
             Job::MyProgramme(_) => "my-programme.html",
@@ -685,7 +699,8 @@ impl<'a> Renderer<'a> {
             | Job::Session(_, l)
             | Job::Speaker(_, l)
             | Job::Page(_, l)
-            | Job::Minutes(_, l) => Some(l),
+            | Job::Minutes(_, l)
+            | Job::Series(_, l) => Some(l),
         }
     }
 
@@ -894,6 +909,7 @@ impl<'a> Renderer<'a> {
             Job::Programme(i, _) => PageOf::Programme(i),
             Job::Session(i, _) => PageOf::Session(i),
             Job::Speaker(i, _) => PageOf::Speaker(i),
+            Job::Series(i, _) => PageOf::Series(i),
             _ => PageOf::Other,
         };
         let exporter = Exporter {
@@ -988,34 +1004,8 @@ impl<'a> Renderer<'a> {
                     },
                 );
             }
-            Job::Minutes(i, lang) => {
-                let minutes = &m.minutes[i];
-                let t = minutes.rendered_in(lang);
-                let view = MinutesView {
-                    title: t.front.title.clone(),
-                    summary: t.front.summary.clone(),
-                    date_text: v.date_text(t.front.date),
-                    time_text: v.time_text(t.front.time),
-                    place: t.front.place.clone(),
-                    body_html: t.body_html().to_owned(),
-                    items: t
-                        .front
-                        .items
-                        .iter()
-                        .map(|item| AgendaItemView {
-                            number: item.number,
-                            title: item.title.clone(),
-                            case: item.case.clone(),
-                            presenter: item.presenter.clone(),
-                            background_html: item.background_html.clone(),
-                            recommendation_html: item.recommendation_html.clone(),
-                            decision_html: item.decision_html.clone(),
-                            attachments: item.attachments.clone(),
-                        })
-                        .collect(),
-                };
-                context.insert("page", &view);
-            }
+            Job::Minutes(i, _) => context.insert("page", &self.minutes_view(i, v)),
+            Job::Series(i, _) => context.insert("page", &self.series_view(i, v)),
             Job::Timetable(i, day, _) => {
                 let p = &m.programmes[i];
                 let days = p
@@ -1186,17 +1176,13 @@ impl<'a> Renderer<'a> {
                     })
                 })
                 .collect(),
-            minutes: self
-                .model
-                .minutes
-                .iter()
-                .filter_map(|m| {
-                    let t = v.pick(m)?;
-                    Some(MinutesCard {
-                        link: v.link_to(t, &m.key, &t.front.title),
-                        date_text: t.front.date.map(|d| v.locale.long_date(d)),
-                    })
-                })
+            series: (self.model.series.iter())
+                .filter_map(|s| v.pick(s).map(|t| v.link_to(t, &s.key, &t.front.title)))
+                .collect(),
+            // Meetings of a series are listed on its page.
+            minutes: (self.model.minutes.iter().enumerate())
+                .filter(|&(i, _)| self.model.series_of_meeting(i).is_none())
+                .filter_map(|(_, m)| v.pick(m).map(|t| meetings::meeting_card(v, t, &m.key)))
                 .collect(),
             pages: self
                 .model

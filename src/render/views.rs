@@ -413,12 +413,6 @@ pub struct ProgrammeCard {
     pub session_count: usize,
 }
 
-#[derive(Debug, Serialize)]
-pub struct MinutesCard {
-    #[serde(flatten)]
-    pub link: Link,
-    pub date_text: Option<String>,
-}
 
 #[derive(Debug, Serialize)]
 pub struct HomeView {
@@ -426,31 +420,111 @@ pub struct HomeView {
     pub summary: Option<String>,
     pub intro_html: Option<String>,
     pub programmes: Vec<ProgrammeCard>,
-    pub minutes: Vec<MinutesCard>,
+    /// Meeting series, and meetings outside any series.
+    pub series: Vec<Link>,
+    pub minutes: Vec<MeetingCard>,
     pub pages: Vec<Link>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AgendaItemView {
     pub number: u32,
+    /// Its id on the page: what links to the item point at, kept when items are renumbered.
+    pub anchor: String,
     pub title: String,
     pub case: Option<String>,
     pub presenter: Option<String>,
+    /// Behind closed doors: the page shows its number and title alone.
+    pub closed: bool,
     pub background_html: Option<String>,
     pub recommendation_html: Option<String>,
+    /// In minutes only: an agenda is published before anything is decided.
     pub decision_html: Option<String>,
-    pub attachments: Vec<String>,
+    pub attachments: Vec<AttachmentView>,
+    /// The case's way through meetings ("sagens gang"), in date order, this item among them;
+    /// empty when no other meeting has the case.
+    pub case_history: Vec<CaseStepView>,
+}
+
+/// A file attached to an agenda item, with what a reader needs before opening it.
+#[derive(Debug, Serialize)]
+pub struct AttachmentView {
+    pub title: String,
+    pub url: String,
+    /// "PDF", from the file's name.
+    pub file_type: String,
+    /// "240 kB", in the reader's language.
+    pub size_text: String,
+}
+
+/// One meeting at which a case was on the agenda.
+#[derive(Debug, Serialize)]
+pub struct CaseStepView {
+    /// The meeting's title, and a link to the item on its page (none for this item).
+    pub title: String,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub date_text: Option<String>,
+    pub number: u32,
+    pub current: bool,
+}
+
+/// The approval of minutes, and the period of appeal that runs from its notice.
+#[derive(Debug, Serialize)]
+pub struct ApprovalView {
+    pub date_text: String,
+    pub by: Vec<SpeakerView>,
+    pub notice_date_text: String,
+    /// The last day an appeal can reach the authority: three weeks from the notice,
+    /// moved past a weekend.
+    pub appeal_until_text: String,
+    pub appeal_until: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct MinutesView {
     pub title: String,
     pub summary: Option<String>,
+    /// `agenda` or `minutes`.
+    pub status: &'static str,
+    pub series: Option<Link>,
     pub date_text: Option<String>,
     pub time_text: Option<String>,
     pub place: Option<String>,
+    pub chair: Option<SpeakerView>,
+    pub present: Vec<SpeakerView>,
+    pub absent: Vec<SpeakerView>,
+    pub minute_taker: Option<SpeakerView>,
+    pub guests: Vec<SpeakerView>,
+    pub approved: Option<ApprovalView>,
     pub body_html: String,
     pub items: Vec<AgendaItemView>,
+}
+
+/// A meeting in a listing: its series' page, the home page.
+#[derive(Debug, Serialize)]
+pub struct MeetingCard {
+    #[serde(flatten)]
+    pub link: Link,
+    pub date_text: Option<String>,
+    pub status: &'static str,
+}
+
+/// A year of a series' meetings, newest first.
+#[derive(Debug, Serialize)]
+pub struct MeetingYear {
+    pub year: String,
+    pub meetings: Vec<MeetingCard>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SeriesView {
+    pub title: String,
+    pub summary: Option<String>,
+    pub body_html: String,
+    /// Meetings without a date come last, under no year.
+    pub years: Vec<MeetingYear>,
+    pub undated: Vec<MeetingCard>,
 }
 
 #[derive(Debug, Serialize)]
