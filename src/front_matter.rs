@@ -438,6 +438,48 @@ pub struct PageFront {
     pub title: String,
     pub summary: Option<String>,
     pub order: Option<i64>,
+    /// Makes the page the site's accessibility statement (Danish "tilgængelighedserklæring",
+    /// Swedish "tillgänglighetsredogörelse"), which public bodies must publish and update.
+    pub accessibility: Option<AccessibilityStatement>,
+}
+
+/// What an accessibility statement says under the EU Web Accessibility Directive
+/// (2016/2102) and its model statement: how far the site complies, what is not accessible,
+/// how the statement was made and when, whom to tell, and where to complain.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityStatement {
+    pub status: Compliance,
+    /// When the statement was last reviewed: at least once a year.
+    pub updated: Date,
+    /// How the site was assessed ("self-assessment", an audit by whom).
+    pub method: Option<String>,
+    /// What is not accessible, and why.
+    #[serde(default)]
+    pub gaps: Vec<String>,
+    /// Where to report a barrier or ask for content in another form (an address).
+    pub contact: String,
+    /// The body to complain to (Digitaliseringsstyrelsen, DIGG, Uu-tilsynet) and how.
+    pub complaints: String,
+}
+
+/// How far a site complies with EN 301 549 / WCAG 2.1 AA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compliance {
+    Full,
+    Partial,
+    None,
+}
+
+impl Compliance {
+    pub fn name(self) -> &'static str {
+        match self {
+            Compliance::Full => "full",
+            Compliance::Partial => "partial",
+            Compliance::None => "none",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -597,6 +597,8 @@ fn doc_json(doc: &Document, numbers: &HashMap<&str, usize>) -> String {
         k: match doc.kind {
             "session" => "s",
             "speaker" => "p",
+            "meeting" => "m",
+            "item" => "i",
             _ => "t",
         },
         t: &doc.title,

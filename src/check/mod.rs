@@ -13,7 +13,7 @@ use jiff::civil;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::front_matter::{SpeakerEntry, Status};
+use crate::front_matter::{MeetingStatus, SpeakerEntry, Status};
 use crate::load::Sources;
 use crate::model::{Model, at_field};
 use crate::progress::{Progress, Silent, Stage};
@@ -77,6 +77,92 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
                     .warning(),
                 );
             }
+        }
+    }
+    warnings
+}
+
+/// Agendas of a series with `agenda_days` that are still agendas fewer days than that
+/// before their meeting: members were to have them earlier (Norwegian councils 7–10 days).
+pub fn late_agendas(model: &Model, today: civil::Date) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for (s, series) in model.series.iter().enumerate() {
+        for t in series.translations() {
+            let Some(days_wanted) = t.front.agenda_days else {
+                continue;
+            };
+            for j in model.meetings_in(s) {
+                for m in model.minutes[j].translations() {
+                    let f = &m.front;
+                    let Some(date) = f.date else { continue };
+                    if f.status != MeetingStatus::Agenda || m.lang != t.lang {
+                        continue;
+                    }
+                    let Ok(days) = today.until(date.0).map(|span| span.get_days()) else {
+                        continue;
+                    };
+                    if days < 0 || days >= days_wanted as i32 {
+                        continue;
+                    }
+                    warnings.push(
+                        at_field(
+                            m.file(),
+                            "status",
+                            &format!(
+                                "the agenda is published {days} days before the meeting on {}; the series asks for {days_wanted}",
+                                date.0
+                            ),
+                        )
+                        .with_hint(format!(
+                            "publish agendas earlier, or change agenda_days in {}",
+                            t.file().path.display()
+                        ))
+                        .warning(),
+                    );
+                }
+            }
+        }
+    }
+    warnings
+}
+
+/// Public bodies in the Nordic countries must publish an accessibility statement and review
+/// it at least once a year (the EU Web Accessibility Directive, art. 7).
+pub fn accessibility_statement(model: &Model, today: civil::Date) -> Vec<Diagnostic> {
+    let statements: Vec<_> = (model.pages.iter())
+        .flat_map(|p| p.translations())
+        .filter_map(|t| t.front.accessibility.as_ref().map(|a| (t, a)))
+        .collect();
+    if statements.is_empty() {
+        return vec![
+            Diagnostic::new(
+                "content",
+                "the site has no accessibility statement, which public bodies must publish",
+            )
+            .with_hint(
+                "write a page with an [accessibility] table (status, updated, contact, complaints): see docs/content.md",
+            )
+            .warning(),
+        ];
+    }
+    let mut warnings = Vec::new();
+    for (t, a) in statements {
+        let Ok(age) = a.updated.0.until(today).map(|span| span.get_days()) else {
+            continue;
+        };
+        if age > 365 {
+            warnings.push(
+                at_field(
+                    t.file(),
+                    "updated",
+                    &format!(
+                        "the accessibility statement was last reviewed on {}, more than a year ago",
+                        a.updated.0
+                    ),
+                )
+                .with_hint("review the statement, then set `updated` to the day you did")
+                .warning(),
+            );
         }
     }
     warnings
@@ -417,6 +503,12 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
                 &site.config,
                 options.today,
             ));
+            report
+                .diagnostics
+                .extend(late_agendas(&site.model, options.today));
+            report
+                .diagnostics
+                .extend(accessibility_statement(&site.model, options.today));
         }
     }
     Diagnostic::sort(&mut report.diagnostics);

@@ -38,6 +38,12 @@ pub const MESSAGES_USED_BY_CODE: &[(&str, &[&str])] = &[
     ("change-cancelled", &[]),
     ("change-speaker-confirmed", &[]),
     ("change-updated", &[]),
+    // Meetings: attachments' sizes, and the status in feeds, calendars and search.
+    ("file-size-kb", &["size"]),
+    ("file-size-mb", &["size"]),
+    ("meeting-status-agenda", &[]),
+    ("meeting-status-minutes", &[]),
+    ("agenda-item", &["number"]),
 ];
 
 /// One `t(...)` call in a template.

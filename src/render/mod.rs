@@ -1001,6 +1001,17 @@ impl<'a> Renderer<'a> {
                         title: t.front.title.clone(),
                         summary: t.front.summary.clone(),
                         body_html: t.body_html().to_owned(),
+                        accessibility: t.front.accessibility.as_ref().map(|a| StatementView {
+                            status: a.status.name(),
+                            updated_text: v.locale.long_date(a.updated),
+                            updated: a.updated.0.to_string(),
+                            method: a.method.clone(),
+                            gaps: a.gaps.clone(),
+                            contact: a.contact.clone(),
+                            contact_url: (a.contact.contains('@') && !a.contact.contains(' '))
+                                .then(|| format!("mailto:{}", a.contact)),
+                            complaints: a.complaints.clone(),
+                        }),
                     },
                 );
             }

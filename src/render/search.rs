@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use super::views::ViewBuilder;
 use super::{Job, Renderer, link_or_key, timetable};
 use crate::diagnostic::Diagnostic;
-use crate::front_matter::{Date, SpeakerEntry, Status, Time};
+use crate::front_matter::{Date, MeetingStatus, SpeakerEntry, Status, Time};
 use crate::reads::{History, Memo};
 use crate::search::{Document, IndexState, SessionData};
 
@@ -270,6 +270,65 @@ impl<'a> Renderer<'a> {
                             status: f.status,
                         }),
                         text,
+                    })
+                });
+            }
+        }
+        for (j, meeting) in m.minutes.iter().enumerate() {
+            // Which items there are decides which documents there are; what each shows is
+            // read again inside it, where the memo records it.
+            let Some(anchors) = v
+                .pick(meeting)
+                .map(|t| t.front.items.iter().map(|i| i.anchor()).collect::<Vec<_>>())
+            else {
+                continue;
+            };
+            let seen = |t: &crate::model::Translation<crate::front_matter::MinutesFront>| {
+                let date_text = t.front.date.map(|d| locale.long_date(d));
+                (v.link_to(t, &meeting.key, "").url, date_text)
+            };
+            docs.add(&meeting.key, || {
+                let t = v.pick(meeting)?;
+                let f = &t.front;
+                let (address, date_text) = seen(t);
+                let status = locale
+                    .message(&format!("meeting-status-{}", f.status.name()), None)
+                    .ok();
+                let series = m
+                    .series_of_meeting(j)
+                    .and_then(|s| v.pick(&m.series[s]))
+                    .map(|st| st.front.title.clone());
+                Some(Document {
+                    kind: "meeting",
+                    title: f.title.clone(),
+                    address,
+                    lang: v.other_lang(t),
+                    detail: parts(&[date_text.as_deref(), status.as_deref(), series.as_deref()]),
+                    session: None,
+                    text: join(&[f.summary.as_deref(), f.place.as_deref()]),
+                })
+            });
+            // Each item on its own, found by its title, case number and decision; a closed
+            // item by its title and case number alone, an agenda's without decisions.
+            for anchor in anchors {
+                docs.add(&format!("{}#{anchor}", meeting.key), || {
+                    let t = v.pick(meeting)?;
+                    let f = &t.front;
+                    let item = f.items.iter().find(|i| i.anchor() == anchor)?;
+                    let (address, date_text) = seen(t);
+                    let mut number = fluent::FluentArgs::new();
+                    number.set("number", item.number);
+                    let label = locale.message("agenda-item", Some(&number)).ok()?;
+                    let decision = (item.decision.as_deref())
+                        .filter(|_| !item.closed && f.status == MeetingStatus::Minutes);
+                    Some(Document {
+                        kind: "item",
+                        title: format!("{label}: {}", item.title),
+                        address: format!("{address}#{anchor}"),
+                        lang: v.other_lang(t),
+                        detail: parts(&[Some(&f.title), date_text.as_deref()]),
+                        session: None,
+                        text: join(&[item.case.as_deref(), decision]),
                     })
                 });
             }

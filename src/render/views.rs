@@ -532,6 +532,22 @@ pub struct FreePageView {
     pub title: String,
     pub summary: Option<String>,
     pub body_html: String,
+    pub accessibility: Option<StatementView>,
+}
+
+/// An accessibility statement's fields, as its page shows them.
+#[derive(Debug, Serialize)]
+pub struct StatementView {
+    /// `full`, `partial` or `none`.
+    pub status: &'static str,
+    pub updated_text: String,
+    pub updated: String,
+    pub method: Option<String>,
+    pub gaps: Vec<String>,
+    pub contact: String,
+    /// A `mailto:` link when the contact is an e-mail address.
+    pub contact_url: Option<String>,
+    pub complaints: String,
 }
 
 /// The search page and "my programme": where the index is, and where to go without JavaScript.

@@ -271,7 +271,9 @@
     var kinds = {
       s: page.getAttribute("data-kind-session"),
       p: page.getAttribute("data-kind-speaker"),
-      t: page.getAttribute("data-kind-theme")
+      t: page.getAttribute("data-kind-theme"),
+      m: page.getAttribute("data-kind-meeting"),
+      i: page.getAttribute("data-kind-item")
     };
     var run = function () {
       var query = input.value.trim();
