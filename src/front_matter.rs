@@ -497,6 +497,9 @@ pub struct MinutesFront {
     pub time: Option<Time>,
     pub end: Option<Time>,
     pub place: Option<String>,
+    /// When this agenda or these minutes were made public; `check` measures an agenda's
+    /// notice from it (from `--today` where not given).
+    pub published: Option<Date>,
     /// Who chaired the meeting, was there, sent apologies, took the minutes, was invited.
     pub chair: Option<SpeakerEntry>,
     #[serde(default)]

@@ -420,6 +420,19 @@ fn check_warns_about_a_late_agenda_and_a_missing_or_stale_statement() {
     );
     let early = check_lines(root, jiff::civil::date(2012, 10, 20));
     assert!(!early.iter().any(|l| l.contains("the series asks for")), "{early:#?}");
+    // An agenda that says when it was published is measured from then, not from today.
+    let path = "content/chefforum/2012-11-01.da.md";
+    let text = read(root, path);
+    write(root, path, &text.replace("place = ", "published = 2012-10-20\nplace = "));
+    let found = check_lines(root, jiff::civil::date(2012, 10, 29));
+    assert!(!found.iter().any(|l| l.contains("the series asks for")), "{found:#?}");
+    write(root, path, &text.replace("place = ", "published = 2012-10-30\nplace = "));
+    let found = check_lines(root, jiff::civil::date(2012, 10, 29));
+    assert!(
+        found.iter().any(|l| l.contains("published 2 days before the meeting on 2012-11-01")),
+        "{found:#?}"
+    );
+    write(root, path, &text);
 
     let has_statement = |found: &[String]| found.iter().any(|l| l.contains("no accessibility statement"));
     let statement = root.join("content/tilgaengelighed.da.md");

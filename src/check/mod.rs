@@ -82,8 +82,9 @@ pub fn unconfirmed_speakers(model: &Model, config: &Config, today: civil::Date) 
     warnings
 }
 
-/// Agendas of a series with `agenda_days` that are still agendas fewer days than that
-/// before their meeting: members were to have them earlier (Norwegian councils 7–10 days).
+/// Agendas of a series with `agenda_days` published fewer days than that before their
+/// meeting (on `published`, or now: `today`): members were to have them earlier (Norwegian
+/// councils 7–10 days).
 pub fn late_agendas(model: &Model, today: civil::Date) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for (s, series) in model.series.iter().enumerate() {
@@ -98,16 +99,18 @@ pub fn late_agendas(model: &Model, today: civil::Date) -> Vec<Diagnostic> {
                     if f.status != MeetingStatus::Agenda || m.lang != t.lang {
                         continue;
                     }
-                    let Ok(days) = today.until(date.0).map(|span| span.get_days()) else {
+                    let from = f.published.map_or(today, |p| p.0);
+                    let Ok(days) = from.until(date.0).map(|span| span.get_days()) else {
                         continue;
                     };
                     if days < 0 || days >= days_wanted as i32 {
                         continue;
                     }
+                    let field = if f.published.is_some() { "published" } else { "status" };
                     warnings.push(
                         at_field(
                             m.file(),
-                            "status",
+                            field,
                             &format!(
                                 "the agenda is published {days} days before the meeting on {}; the series asks for {days_wanted}",
                                 date.0

@@ -32,6 +32,7 @@ impl<'a> Renderer<'a> {
             date_text: v.date_text(f.date),
             time_text: v.time_text(f.time),
             place: f.place.clone(),
+            published_text: f.published.map(|d| v.locale.long_date(d)),
             chair: f.chair.as_ref().map(|e| v.speaker(e)),
             present: people(&f.present),
             absent: people(&f.absent),

@@ -491,6 +491,7 @@ pub struct MinutesView {
     pub date_text: Option<String>,
     pub time_text: Option<String>,
     pub place: Option<String>,
+    pub published_text: Option<String>,
     pub chair: Option<SpeakerView>,
     pub present: Vec<SpeakerView>,
     pub absent: Vec<SpeakerView>,
