@@ -121,6 +121,7 @@ meeting-guests-label = Also present
 meeting-minute-taker-label = Minutes taken by
 approval-heading = Approval of the minutes
 approval-text = The minutes were approved on { $date }.
+approval-by-label = Approved by
 approval-notice = The approval was announced on { $date }.
 approval-appeal-until = Last day to appeal: { $date }.
 item-closed = Closed item

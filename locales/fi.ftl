@@ -121,6 +121,7 @@ meeting-guests-label = Muut läsnäolijat
 meeting-minute-taker-label = Sihteeri
 approval-heading = Pöytäkirjan tarkastus
 approval-text = Pöytäkirja tarkastettiin { $date }.
+approval-by-label = Tarkastajat
 approval-notice = Tarkastuksesta ilmoitettiin { $date }.
 approval-appeal-until = Viimeinen valituspäivä: { $date }.
 item-closed = Suljettu asia

@@ -121,6 +121,7 @@ meeting-guests-label = Andre til stede
 meeting-minute-taker-label = Referent
 approval-heading = Godkjenning av referatet
 approval-text = Referatet ble godkjent { $date }.
+approval-by-label = Godkjent av
 approval-notice = Godkjenningen ble kunngjort { $date }.
 approval-appeal-until = Siste frist for klage: { $date }.
 item-closed = Lukket sak

@@ -121,6 +121,7 @@ meeting-guests-label = Andre til stades
 meeting-minute-taker-label = Referent
 approval-heading = Godkjenning av referatet
 approval-text = Referatet vart godkjent { $date }.
+approval-by-label = Godkjent av
 approval-notice = Godkjenninga vart kunngjord { $date }.
 approval-appeal-until = Siste frist for klage: { $date }.
 item-closed = Lukka sak

@@ -121,6 +121,7 @@ meeting-guests-label = Övriga deltagare
 meeting-minute-taker-label = Sekreterare
 approval-heading = Justering
 approval-text = Protokollet justerades { $date }.
+approval-by-label = Justerare
 approval-notice = Justeringen tillkännagavs på anslagstavlan { $date }.
 approval-appeal-until = Sista dag för överklagande: { $date }.
 item-closed = Sluten punkt

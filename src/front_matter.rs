@@ -542,16 +542,9 @@ pub struct Approval {
     pub date: Date,
     #[serde(default)]
     pub by: Vec<SpeakerEntry>,
-    /// When the approval was posted on the notice board ("anslagsdatum"); the date of
-    /// approval where not given.
+    /// When the approval was posted on the notice board ("anslagsdatum"), from which the
+    /// period of appeal runs: given only where the minutes can be appealed against.
     pub notice: Option<Date>,
-}
-
-impl Approval {
-    /// The day the notice was posted: the period of appeal starts then.
-    pub fn notice_date(&self) -> Date {
-        self.notice.unwrap_or(self.date)
-    }
 }
 
 /// A file attached to an agenda item: a file in `static/`.

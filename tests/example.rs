@@ -297,7 +297,7 @@ fn seed_002_course_with_practical_information_in_danish_only() {
 
 #[test]
 fn seed_003_minutes_with_ordered_items_and_decisions() {
-    let nb = page("nb/referat-chefforum-2012-10-22/index.html");
+    let nb = page("nb/chefforum/2012-10-22/index.html");
     assert!(nb.contains("mandag 22. oktober 2012, kl. 10:00"), "{nb}");
     assert_in_order(
         &nb,
@@ -316,11 +316,32 @@ fn seed_003_minutes_with_ordered_items_and_decisions() {
         "every item has its decision"
     );
     assert!(nb.contains("<h3>Innstilling</h3>") && nb.contains("<h3>Vedlegg</h3>"));
-    let da = page("da/index.html");
+    // The Danish series page lists the meetings held in Norwegian alone with a mark, and
+    // the one translated in Danish.
+    let da = page("da/chefforum/index.html");
     assert!(
-        da.contains("(på norsk)"),
-        "the Danish home lists the Norwegian minutes with a mark"
+        da.contains("Møte i Chefforum 4. oktober 2012</span></a> <span class=\"other-language\">(på norsk)</span>"),
+        "{da}"
     );
+    assert!(da.contains("<span>Møde i Chefforum 22. oktober 2012</span></a> · 22. oktober 2012"), "{da}");
+    assert!(page("da/index.html").contains("Chefforum"));
+}
+
+/// Seed 003's facts as a series: an agenda without decisions, a closed item, a case across
+/// three meetings, and attachments that are files.
+#[test]
+fn seed_003_as_a_series_of_agendas_and_minutes() {
+    let agenda = page("nb/chefforum/2012-11-01/index.html");
+    assert!(agenda.contains("Innkalling og saksliste"), "{agenda}");
+    assert!(!agenda.contains("<h3>Vedtak</h3>"), "{agenda}");
+    let october = page("nb/chefforum/2012-10-04/index.html");
+    assert!(october.contains("class=\"agenda-item closed\""), "{october}");
+    let minutes = page("nb/chefforum/2012-10-22/index.html");
+    assert!(minutes.contains("<h3>Sakens gang</h3>"), "{minutes}");
+    assert!(minutes.contains("href=\"../2012-11-01/index.html#camp\""), "{minutes}");
+    assert!(minutes.contains("href=\"../2012-10-04/index.html#"), "{minutes}");
+    assert!(minutes.contains("(PDF, "), "{minutes}");
+    assert!(minutes.contains(".pdf\""), "{minutes}");
 }
 
 /// An agenda item's texts link as the page's own text does: `@/` links become the pages'
@@ -329,7 +350,7 @@ fn seed_003_minutes_with_ordered_items_and_decisions() {
 fn links_in_agenda_items_go_to_their_pages() {
     let site = example_copy();
     let root = site.path();
-    let path = "content/referat-chefforum-2012-10-22.nb.md";
+    let path = "content/chefforum/2012-10-22.nb.md";
     let text = read(root, path).replacen(
         "decision = \"Kommunaldirektøren godkjente dagsordenen og referatet.\"",
         "decision = \"Godkjent; se [praktisk informasjon](@/praktisk.md#tilmelding).\"",
@@ -338,13 +359,13 @@ fn links_in_agenda_items_go_to_their_pages() {
     write(root, path, &text);
     let out = build(root);
     let public = out.path().join("public");
-    let nb = read(&public, "nb/referat-chefforum-2012-10-22/index.html");
+    let nb = read(&public, "nb/chefforum/2012-10-22/index.html");
     assert!(!nb.contains("@/"), "{nb}");
     let links = attribute_values(&nb, "href");
     assert!(
         links
             .iter()
-            .any(|l| l == "../praktisk/index.html#tilmelding"),
+            .any(|l| l == "../../praktisk/index.html#tilmelding"),
         "{links:?}"
     );
     assert_links_resolve(&public);

@@ -221,7 +221,7 @@ fn attachments_link_to_their_files_with_type_and_size() {
     let (_out, public) = built(root);
     let page = read(&public, "da/chefforum/2012-10-22/index.html");
     assert!(
-        page.contains("Program for campen</a> <span class=\"file-facts\">(PDF, 3 kB)</span>"),
+        page.contains("Program for campen</a> <span class=\"file-facts\">(PDF, 2,4 kB)</span>"),
         "{page}"
     );
     let links = attribute_values(&page, "href");
@@ -401,6 +401,13 @@ fn approved_minutes_give_the_last_day_of_the_appeal_three_weeks_from_the_notice(
     assert!(page.contains("tillkännagavs på anslagstavlan 27 oktober 2012"), "{page}");
     assert!(page.contains("Sista dag för överklagande: 19 november 2012."), "{page}");
 
+    // Without a notice the minutes cannot be appealed against: no period is shown.
+    write(root, path, &text.replace(", notice = 2012-10-27", ""));
+    let (_out, public) = built(root);
+    let page = read(&public, "sv/chefforum/2012-10-22/index.html");
+    assert!(page.contains("Protokollet justerades 24 oktober 2012."), "{page}");
+    assert!(!page.contains("överklagande"), "{page}");
+
     // An agenda cannot have been approved.
     write(root, path, &text.replace("status = \"minutes\"", "status = \"agenda\""));
     let err = load_error(root);
@@ -435,8 +442,9 @@ fn check_warns_about_a_late_agenda_and_a_missing_or_stale_statement() {
     write(root, path, &text);
 
     let has_statement = |found: &[String]| found.iter().any(|l| l.contains("no accessibility statement"));
-    let statement = root.join("content/tilgaengelighed.da.md");
-    let _ = std::fs::remove_file(&statement);
+    for lang in ["da", "sv", "nb"] {
+        let _ = std::fs::remove_file(root.join(format!("content/tilgaengelighed.{lang}.md")));
+    }
     assert!(has_statement(&check_lines(root, jiff::civil::date(2026, 12, 7))));
     write(
         root,

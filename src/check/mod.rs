@@ -129,6 +129,32 @@ pub fn late_agendas(model: &Model, today: civil::Date) -> Vec<Diagnostic> {
     warnings
 }
 
+/// Meetings that have been held while their page still shows the agenda: the minutes are
+/// what readers look for afterwards.
+pub fn agendas_of_past_meetings(model: &Model, today: civil::Date) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for meeting in &model.minutes {
+        for t in meeting.translations() {
+            let f = &t.front;
+            if f.status == MeetingStatus::Agenda
+                && let Some(date) = f.date
+                && date.0 < today
+            {
+                warnings.push(
+                    at_field(
+                        t.file(),
+                        "status",
+                        &format!("the meeting was on {}, and its page still shows the agenda", date.0),
+                    )
+                    .with_hint("publish the minutes: set `status = \"minutes\"` and give the decisions")
+                    .warning(),
+                );
+            }
+        }
+    }
+    warnings
+}
+
 /// Public bodies in the Nordic countries must publish an accessibility statement and review
 /// it at least once a year (the EU Web Accessibility Directive, art. 7).
 pub fn accessibility_statement(model: &Model, today: civil::Date) -> Vec<Diagnostic> {
@@ -509,6 +535,9 @@ pub fn check_reporting(root: &Path, options: &CheckOptions, progress: &dyn Progr
             report
                 .diagnostics
                 .extend(late_agendas(&site.model, options.today));
+            report
+                .diagnostics
+                .extend(agendas_of_past_meetings(&site.model, options.today));
             report
                 .diagnostics
                 .extend(accessibility_statement(&site.model, options.today));

@@ -223,10 +223,15 @@ impl Locale {
 
     /// "14.900" (da) or "14 900" (sv, nb); at most two decimals.
     pub fn number(&self, value: f64) -> String {
+        self.number_to(value, 2)
+    }
+
+    /// As [`Locale::number`], with `decimals` decimals unless the value is whole.
+    pub fn number_to(&self, value: f64, decimals: usize) -> String {
         let text = if value.fract() == 0.0 {
             format!("{value:.0}")
         } else {
-            format!("{value:.2}")
+            format!("{value:.decimals$}")
         };
         match fixed_decimal::Decimal::try_from_str(&text) {
             Ok(decimal) => self.decimal.format(&decimal).write_to_string().into_owned(),

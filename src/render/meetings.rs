@@ -39,13 +39,14 @@ impl<'a> Renderer<'a> {
             minute_taker: f.minute_taker.as_ref().map(|e| v.speaker(e)),
             guests: people(&f.guests),
             approved: f.approved.as_ref().map(|a| {
-                let until = appeal_until(a.notice_date());
+                // The period of appeal runs from a notice posted: without one, none is shown.
+                let notice = a.notice.map(|n| (n, appeal_until(n)));
                 ApprovalView {
                     date_text: v.locale.long_date(a.date),
                     by: people(&a.by),
-                    notice_date_text: v.locale.long_date(a.notice_date()),
-                    appeal_until_text: v.locale.long_date(until),
-                    appeal_until: until.0.to_string(),
+                    notice_date_text: notice.map(|(n, _)| v.locale.long_date(n)),
+                    appeal_until_text: notice.map(|(_, until)| v.locale.long_date(until)),
+                    appeal_until: notice.map(|(_, until)| until.0.to_string()),
                 }
             }),
             body_html: t.body_html().to_owned(),
@@ -224,15 +225,24 @@ pub fn appeal_until(notice: Date) -> Date {
     Date(day)
 }
 
-/// "240 kB", "1,2 MB": decimal units, the number as the reader's language writes it.
+/// "2,4 kB", "240 kB", "1,2 MB": decimal units, to two significant figures below 10 and
+/// whole numbers above, the number as the reader's language writes it; never "0 kB".
 fn size_text(v: &ViewBuilder, bytes: u64) -> String {
-    let (key, value) = if bytes < 1_000_000 {
-        ("file-size-kb", (bytes.div_ceil(1000)).max(1) as f64)
+    let in_units = |unit: f64| {
+        let value = bytes as f64 / unit;
+        if value < 10.0 {
+            (value * 10.0).round().max(1.0) / 10.0
+        } else {
+            value.round()
+        }
+    };
+    let (key, value) = if bytes < 999_500 {
+        ("file-size-kb", in_units(1000.0))
     } else {
-        ("file-size-mb", (bytes as f64 / 100_000.0).round() / 10.0)
+        ("file-size-mb", in_units(1_000_000.0))
     };
     let mut args = fluent::FluentArgs::new();
-    args.set("size", v.locale.number(value));
+    args.set("size", v.locale.number_to(value, 1));
     v.locale.message(key, Some(&args)).unwrap_or_default()
 }
 

@@ -474,11 +474,12 @@ pub struct CaseStepView {
 pub struct ApprovalView {
     pub date_text: String,
     pub by: Vec<SpeakerView>,
-    pub notice_date_text: String,
+    /// When the approval was posted, where the minutes can be appealed against.
+    pub notice_date_text: Option<String>,
     /// The last day an appeal can reach the authority: three weeks from the notice,
     /// moved past a weekend.
-    pub appeal_until_text: String,
-    pub appeal_until: String,
+    pub appeal_until_text: Option<String>,
+    pub appeal_until: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

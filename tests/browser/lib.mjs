@@ -30,7 +30,7 @@ export async function launchBrowser() {
 /** A copy of the example site in a new temporary folder. */
 export function exampleCopy() {
   const dir = mkdtempSync(join(tmpdir(), "samling-browser-"));
-  for (const entry of ["config.toml", "content", "locales", "themes"]) {
+  for (const entry of ["config.toml", "content", "locales", "static", "themes"]) {
     cpSync(join(repository, entry), join(dir, entry), { recursive: true });
   }
   return dir;

@@ -26,7 +26,7 @@ pub fn starter_site() -> tempfile::TempDir {
 pub fn example_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let from = example_root();
-    for entry in ["config.toml", "content", "locales", "themes"] {
+    for entry in ["config.toml", "content", "locales", "static", "themes"] {
         copy_tree(&from.join(entry), &dir.path().join(entry));
     }
     dir
