@@ -54,6 +54,7 @@ pub fn front_matter(data: &[u8]) {
     show::<SpeakerFront>(&file);
     show::<PageFront>(&file);
     show::<MinutesFront>(&file);
+    show::<SeriesFront>(&file);
 }
 
 /// The Markdown pipeline of a page's text: links resolved, headings named, code highlighted.

@@ -380,6 +380,43 @@ fn edits() -> Vec<Edit> {
             },
         },
         Edit {
+            what: "a case number given to an item of one meeting, which joins the case's way through the other meetings' pages",
+            apply: |root| {
+                let path = "content/chefforum/2012-11-01.nb.md";
+                let text = read(root, path);
+                let at = text.find("number = 3").expect("a third item");
+                let text = format!("{}number = 3\ncase = \"12/7550\"{}", &text[..at], &text[at + "number = 3".len()..]);
+                write(root, path, &text);
+                vec![path]
+            },
+        },
+        Edit {
+            what: "an agenda becoming the minutes, which its series' page, feed and search show",
+            apply: |root| {
+                let path = "content/chefforum/2012-11-01.nb.md";
+                replace_in(root, path, "status = \"agenda\"", "status = \"minutes\"");
+                vec![path]
+            },
+        },
+        Edit {
+            what: "an attachment replaced by a larger file, whose size its item shows",
+            apply: |root| {
+                let path = "static/chefforum/referat-2012-10-04.pdf";
+                let mut bytes = std::fs::read(root.join(path)).unwrap();
+                bytes.extend(std::iter::repeat_n(b'\n', 40_000));
+                std::fs::write(root.join(path), bytes).unwrap();
+                vec![path]
+            },
+        },
+        Edit {
+            what: "a series' title, on its meetings' pages, the home page and its feed",
+            apply: |root| {
+                let path = "content/chefforum/_index.nb.md";
+                replace_in(root, path, "title = \"Chefforum\"", "title = \"Chefforumet\"");
+                vec![path]
+            },
+        },
+        Edit {
             what: "a locale string",
             apply: |root| {
                 replace_in(root, "locales/sv.ftl", "= Talare", "= Talarna");
