@@ -11,7 +11,6 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::theme::StaticFacts;
 use crate::changes::SiteChanges;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Result};
@@ -20,6 +19,7 @@ use crate::load::Sources;
 use crate::model::{Fingerprints, Model, changed_between, collection_of};
 use crate::reads::{Collection, History, IdentitySet, Readers};
 use crate::site::{Origin, PageReads, SITEMAP_FILE, Site, Validator};
+use crate::theme::StaticFacts;
 use crate::validate::{Check, Validation};
 use crate::write::OutputFile;
 

@@ -1022,10 +1022,7 @@ impl Model {
                 Kind::Minutes,
                 self.minutes.iter().position(|m| m.key == key)?,
             ),
-            Parsed::Series(_) => (
-                Kind::Series,
-                self.series.iter().position(|m| m.key == key)?,
-            ),
+            Parsed::Series(_) => (Kind::Series, self.series.iter().position(|m| m.key == key)?),
         })
     }
 }
@@ -1422,9 +1419,9 @@ fn assign_roles(
                 Kind::Theme | Kind::Session if !in_programme(parent_of(key, file)) => Some(
                     "themes and sessions belong inside a programme folder (one with an `_index` file)",
                 ),
-                Kind::Series if in_programme(parent_of(key, file)) => Some(
-                    "a series of meetings belongs outside any programme folder",
-                ),
+                Kind::Series if in_programme(parent_of(key, file)) => {
+                    Some("a series of meetings belongs outside any programme folder")
+                }
                 Kind::Series if !file.is_index() => Some(
                     "a series of meetings is a folder: write it as the folder's `_index` file, with the meetings beside it",
                 ),
@@ -2026,12 +2023,20 @@ fn parse_group(
     let md = (markdown, urls);
     Ok(match role {
         Role::Home => Parsed::Home(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
-        Role::Page(Kind::Programme) => Parsed::Programme(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Programme) => {
+            Parsed::Programme(entry(key, files, md, |_| {}, |_, _| Vec::new())?)
+        }
         Role::Page(Kind::Theme) => Parsed::Theme(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
-        Role::Page(Kind::Session) => Parsed::Session(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
-        Role::Page(Kind::Speaker) => Parsed::Speaker(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Session) => {
+            Parsed::Session(entry(key, files, md, |_| {}, |_, _| Vec::new())?)
+        }
+        Role::Page(Kind::Speaker) => {
+            Parsed::Speaker(entry(key, files, md, |_| {}, |_, _| Vec::new())?)
+        }
         Role::Page(Kind::Page) => Parsed::Page(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
-        Role::Page(Kind::Series) => Parsed::Series(entry(key, files, md, |_| {}, |_, _| Vec::new())?),
+        Role::Page(Kind::Series) => {
+            Parsed::Series(entry(key, files, md, |_| {}, |_, _| Vec::new())?)
+        }
         Role::Page(Kind::Minutes) => Parsed::Minutes(entry(
             key,
             files,

@@ -90,8 +90,10 @@ pub struct BuildReport {
 
 /// How a site's model is checked: [`validate`], or what `serve` keeps between edits
 /// gives the same problems in the same order.
-pub(crate) type Validator<'a> =
-    &'a (dyn Fn(&Model, &Config, &(dyn Fn(&str) -> Option<StaticFacts> + Sync)) -> Vec<Diagnostic> + Sync);
+pub(crate) type Validator<'a> = &'a (
+        dyn Fn(&Model, &Config, &(dyn Fn(&str) -> Option<StaticFacts> + Sync)) -> Vec<Diagnostic>
+            + Sync
+    );
 
 /// The parts of a site that a reload may take over from the previous one.
 #[derive(Default)]

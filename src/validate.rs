@@ -7,13 +7,13 @@ use rayon::prelude::*;
 
 mod meetings;
 
-use crate::theme::StaticFacts;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{Date, Kind, SessionFront, Status, Time};
 use crate::load::Sources;
 use crate::markdown::LinkTarget;
 use crate::model::{Entry, Model, Translation, at_field};
+use crate::theme::StaticFacts;
 
 /// Every problem found; empty when the model can be rendered.
 pub fn validate(

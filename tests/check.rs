@@ -54,7 +54,9 @@ fn the_example_site_has_only_its_deliberate_missing_translations() {
     // On the day the agenda was current, the meetings are as the secretariat meant them.
     let then = lines(&example_root(), jiff::civil::date(2012, 10, 28));
     assert!(
-        !then.iter().any(|l| l.contains("content/chefforum/") && !l.contains("no translation")),
+        !then
+            .iter()
+            .any(|l| l.contains("content/chefforum/") && !l.contains("no translation")),
         "{then:#?}"
     );
 }

@@ -323,7 +323,10 @@ fn seed_003_minutes_with_ordered_items_and_decisions() {
         da.contains("Møte i Chefforum 4. oktober 2012</span></a> <span class=\"other-language\">(på norsk)</span>"),
         "{da}"
     );
-    assert!(da.contains("<span>Møde i Chefforum 22. oktober 2012</span></a> · 22. oktober 2012"), "{da}");
+    assert!(
+        da.contains("<span>Møde i Chefforum 22. oktober 2012</span></a> · 22. oktober 2012"),
+        "{da}"
+    );
     assert!(page("da/index.html").contains("Chefforum"));
 }
 
@@ -335,11 +338,20 @@ fn seed_003_as_a_series_of_agendas_and_minutes() {
     assert!(agenda.contains("Innkalling og saksliste"), "{agenda}");
     assert!(!agenda.contains("<h3>Vedtak</h3>"), "{agenda}");
     let october = page("nb/chefforum/2012-10-04/index.html");
-    assert!(october.contains("class=\"agenda-item closed\""), "{october}");
+    assert!(
+        october.contains("class=\"agenda-item closed\""),
+        "{october}"
+    );
     let minutes = page("nb/chefforum/2012-10-22/index.html");
     assert!(minutes.contains("<h3>Sakens gang</h3>"), "{minutes}");
-    assert!(minutes.contains("href=\"../2012-11-01/index.html#camp\""), "{minutes}");
-    assert!(minutes.contains("href=\"../2012-10-04/index.html#"), "{minutes}");
+    assert!(
+        minutes.contains("href=\"../2012-11-01/index.html#camp\""),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("href=\"../2012-10-04/index.html#"),
+        "{minutes}"
+    );
     assert!(minutes.contains("(PDF, "), "{minutes}");
     assert!(minutes.contains(".pdf\""), "{minutes}");
 }

@@ -385,7 +385,11 @@ fn edits() -> Vec<Edit> {
                 let path = "content/chefforum/2012-11-01.nb.md";
                 let text = read(root, path);
                 let at = text.find("number = 3").expect("a third item");
-                let text = format!("{}number = 3\ncase = \"12/7550\"{}", &text[..at], &text[at + "number = 3".len()..]);
+                let text = format!(
+                    "{}number = 3\ncase = \"12/7550\"{}",
+                    &text[..at],
+                    &text[at + "number = 3".len()..]
+                );
                 write(root, path, &text);
                 vec![path]
             },
@@ -412,7 +416,12 @@ fn edits() -> Vec<Edit> {
             what: "a series' title, on its meetings' pages, the home page and its feed",
             apply: |root| {
                 let path = "content/chefforum/_index.nb.md";
-                replace_in(root, path, "title = \"Chefforum\"", "title = \"Chefforumet\"");
+                replace_in(
+                    root,
+                    path,
+                    "title = \"Chefforum\"",
+                    "title = \"Chefforumet\"",
+                );
                 vec![path]
             },
         },

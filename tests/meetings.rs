@@ -97,9 +97,10 @@ fn site_with_meetings() -> tempfile::TempDir {
             "2012-10-22",
             "minutes",
             "",
-            &ITEMS_OCTOBER
-                .replace("Camp om ny administrativ organisering", "Läger om ny organisation")
-                .replace("(@/praktisk.md)", "(@/praktisk.md)"),
+            &ITEMS_OCTOBER.replace(
+                "Camp om ny administrativ organisering",
+                "Läger om ny organisation",
+            ),
         ),
     );
     write(
@@ -128,7 +129,10 @@ fn site_with_meetings() -> tempfile::TempDir {
 
 /// Where `link` on the page in file `page` goes: an output file, with its fragment.
 fn target(page: &str, link: &str) -> String {
-    let fragment = link.split_once('#').map(|(_, f)| format!("#{f}")).unwrap_or_default();
+    let fragment = link
+        .split_once('#')
+        .map(|(_, f)| format!("#{f}"))
+        .unwrap_or_default();
     format!("{}{fragment}", resolve(page, link))
 }
 
@@ -174,13 +178,19 @@ fn an_agenda_shows_no_decisions_and_its_minutes_add_them_at_the_same_address() {
     // check says why the decision is not shown.
     let found = check_lines(root, jiff::civil::date(2012, 10, 1));
     assert!(
-        found.iter().any(|l| l.starts_with("warning: content/chefforum/2012-11-01.da.md:")
-            && l.contains("the decision is not published")),
+        found.iter().any(
+            |l| l.starts_with("warning: content/chefforum/2012-11-01.da.md:")
+                && l.contains("the decision is not published")
+        ),
         "{found:#?}"
     );
 
     let path = "content/chefforum/2012-11-01.da.md";
-    write(root, path, &read(root, path).replace("status = \"agenda\"", "status = \"minutes\""));
+    write(
+        root,
+        path,
+        &read(root, path).replace("status = \"agenda\"", "status = \"minutes\""),
+    );
     let (_out, public) = built(root);
     let minutes = read(&public, "da/chefforum/2012-11-01/index.html");
     assert!(minutes.contains("Referat"), "{minutes}");
@@ -232,16 +242,27 @@ fn attachments_link_to_their_files_with_type_and_size() {
     // A file that is not there, or is not what its name says, is refused at its line.
     let path = "content/chefforum/2012-10-22.da.md";
     let good = read(root, path);
-    write(root, path, &good.replace("bilag/camp.pdf", "bilag/kamp.pdf"));
+    write(
+        root,
+        path,
+        &good.replace("bilag/camp.pdf", "bilag/kamp.pdf"),
+    );
     let err = load_error(root);
     assert!(
         err.contains(path) && err.contains("no file `bilag/kamp.pdf` in static/"),
         "{err}"
     );
     write(root, path, &good);
-    std::fs::write(root.join("static/bilag/camp.pdf"), b"<html>not a PDF</html>").unwrap();
+    std::fs::write(
+        root.join("static/bilag/camp.pdf"),
+        b"<html>not a PDF</html>",
+    )
+    .unwrap();
     let err = load_error(root);
-    assert!(err.contains("is named as a PDF file, but is not one"), "{err}");
+    assert!(
+        err.contains("is named as a PDF file, but is not one"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -253,22 +274,27 @@ fn items_of_one_case_link_to_each_other_in_both_directions_and_every_language() 
     assert!(october.contains("Sagens gang"), "{october}");
     let forward = attribute_values(&october, "href");
     assert!(
-        forward.iter().any(|l| target("da/chefforum/2012-10-22/index.html", l)
-            == "da/chefforum/2012-11-01/index.html#item-1"),
+        forward
+            .iter()
+            .any(|l| target("da/chefforum/2012-10-22/index.html", l)
+                == "da/chefforum/2012-11-01/index.html#item-1"),
         "{forward:?}"
     );
     let back = attribute_values(&november, "href");
     assert!(
-        back.iter().any(|l| target("da/chefforum/2012-11-01/index.html", l)
-            == "da/chefforum/2012-10-22/index.html#camp"),
+        back.iter()
+            .any(|l| target("da/chefforum/2012-11-01/index.html", l)
+                == "da/chefforum/2012-10-22/index.html#camp"),
         "{back:?}"
     );
     // In Swedish the November meeting exists only in Danish: linked there, marked as such.
     let sv = read(&public, "sv/chefforum/2012-10-22/index.html");
     let links = attribute_values(&sv, "href");
     assert!(
-        links.iter().any(|l| target("sv/chefforum/2012-10-22/index.html", l)
-            == "da/chefforum/2012-11-01/index.html#item-1"),
+        links
+            .iter()
+            .any(|l| target("sv/chefforum/2012-10-22/index.html", l)
+                == "da/chefforum/2012-11-01/index.html#item-1"),
         "{links:?}"
     );
     assert!(sv.contains("hreflang=\"da\""), "{sv}");
@@ -286,7 +312,11 @@ fn item_texts_links_resolve_and_a_broken_one_is_refused() {
     assert!(!page.contains("@/"), "{page}");
     assert_links_resolve(&public);
     let path = "content/chefforum/2012-10-22.da.md";
-    write(root, path, &read(root, path).replace("@/praktisk.md", "@/upraktisk.md"));
+    write(
+        root,
+        path,
+        &read(root, path).replace("@/praktisk.md", "@/upraktisk.md"),
+    );
     let err = load_error(root);
     assert!(err.contains(path) && err.contains("upraktisk"), "{err}");
 }
@@ -302,17 +332,27 @@ fn a_series_lists_its_meetings_newest_first_by_year_with_a_feed_and_a_calendar()
     );
     let (_out, public) = built(root);
     let index = read(&public, "da/chefforum/index.html");
-    let at = |text: &str| index.find(text).unwrap_or_else(|| panic!("{text}: {index}"));
+    let at = |text: &str| {
+        index
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}: {index}"))
+    };
     assert!(at(">2012</h2>") < at("Chefforum 1. november"));
     assert!(at("Chefforum 1. november") < at("Chefforum 22. oktober"));
     assert!(at("Chefforum 22. oktober") < at(">2011</h2>"));
     assert!(at(">2011</h2>") < at("Chefforum december 2011"));
     // Meetings of a series are reached from its page; the home page links the series.
     let home = read(&public, "da/index.html");
-    assert!(home.contains("Chefforum") && !home.contains("Chefforum 22. oktober"), "{home}");
+    assert!(
+        home.contains("Chefforum") && !home.contains("Chefforum 22. oktober"),
+        "{home}"
+    );
     // A meeting links back to its series.
     let meeting_page = read(&public, "da/chefforum/2012-10-22/index.html");
-    assert!(meeting_page.contains("class=\"breadcrumb\""), "{meeting_page}");
+    assert!(
+        meeting_page.contains("class=\"breadcrumb\""),
+        "{meeting_page}"
+    );
 
     let feed_bytes = std::fs::read(public.join("da/chefforum/feed.xml")).unwrap();
     let feed = feed_rs::parser::parse(&feed_bytes[..]).expect("the series feed parses");
@@ -327,7 +367,10 @@ fn a_series_lists_its_meetings_newest_first_by_year_with_a_feed_and_a_calendar()
             "Referat: Chefforum december 2011"
         ]
     );
-    assert!(index.contains("feed.xml") && index.contains("calendar.ics"), "{index}");
+    assert!(
+        index.contains("feed.xml") && index.contains("calendar.ics"),
+        "{index}"
+    );
 
     let ics = read(&public, "da/chefforum/calendar.ics");
     let calcard::Entry::ICalendar(calendar) = calcard::Parser::new(&ics).entry() else {
@@ -345,9 +388,16 @@ fn a_series_lists_its_meetings_newest_first_by_year_with_a_feed_and_a_calendar()
             .collect()
     };
     let before = uid_of(&ics);
-    assert!(ics.contains("DTSTART;TZID=Europe/Copenhagen:20121022T100000"), "{ics}");
+    assert!(
+        ics.contains("DTSTART;TZID=Europe/Copenhagen:20121022T100000"),
+        "{ics}"
+    );
     let path = "content/chefforum/2012-11-01.da.md";
-    write(root, path, &read(root, path).replace("status = \"agenda\"", "status = \"minutes\""));
+    write(
+        root,
+        path,
+        &read(root, path).replace("status = \"agenda\"", "status = \"minutes\""),
+    );
     let (_out, public) = built(root);
     assert_eq!(uid_of(&read(&public, "da/chefforum/calendar.ics")), before);
     // Subscribers see the minutes as news, not as an edit of the agenda.
@@ -361,24 +411,51 @@ fn people_present_and_absent_are_shown_and_unknown_references_refused() {
     let root = site.path();
     let (_out, public) = built(root);
     let page = read(&public, "da/chefforum/2012-10-22/index.html");
-    for text in ["Mødeleder", "Jette Runchel", "Til stede", "Jan Eriksen", "Afbud", "Ole Hansen", "Referent", "Lise Berg"] {
+    for text in [
+        "Mødeleder",
+        "Jette Runchel",
+        "Til stede",
+        "Jan Eriksen",
+        "Afbud",
+        "Ole Hansen",
+        "Referent",
+        "Lise Berg",
+    ] {
         assert!(page.contains(text), "{text}: {page}");
     }
     // A speaker page named by its id is linked.
     let path = "content/chefforum/2012-10-22.da.md";
     let good = read(root, path);
-    write(root, path, &good.replace("minute_taker = { name = \"Lise Berg\" }", "minute_taker = \"anna-jensen\""));
+    write(
+        root,
+        path,
+        &good.replace(
+            "minute_taker = { name = \"Lise Berg\" }",
+            "minute_taker = \"anna-jensen\"",
+        ),
+    );
     let (_out, public) = built(root);
     let page = read(&public, "da/chefforum/2012-10-22/index.html");
     let links = attribute_values(&page, "href");
     assert!(
-        links.iter().any(|l| target("da/chefforum/2012-10-22/index.html", l) == "da/speakers/anna-jensen/index.html"),
+        links
+            .iter()
+            .any(|l| target("da/chefforum/2012-10-22/index.html", l)
+                == "da/speakers/anna-jensen/index.html"),
         "{links:?}"
     );
-    write(root, path, &good.replace("minute_taker = { name = \"Lise Berg\" }", "minute_taker = \"anna-jenssen\""));
+    write(
+        root,
+        path,
+        &good.replace(
+            "minute_taker = { name = \"Lise Berg\" }",
+            "minute_taker = \"anna-jenssen\"",
+        ),
+    );
     let err = load_error(root);
     assert!(
-        err.contains("no speaker page `anna-jenssen`") && err.contains("did you mean `anna-jensen`?"),
+        err.contains("no speaker page `anna-jenssen`")
+            && err.contains("did you mean `anna-jensen`?"),
         "{err}"
     );
 }
@@ -397,19 +474,35 @@ fn approved_minutes_give_the_last_day_of_the_appeal_three_weeks_from_the_notice(
     write(root, path, &text);
     let (_out, public) = built(root);
     let page = read(&public, "sv/chefforum/2012-10-22/index.html");
-    assert!(page.contains("Protokollet justerades 24 oktober 2012."), "{page}");
-    assert!(page.contains("tillkännagavs på anslagstavlan 27 oktober 2012"), "{page}");
-    assert!(page.contains("Sista dag för överklagande: 19 november 2012."), "{page}");
+    assert!(
+        page.contains("Protokollet justerades 24 oktober 2012."),
+        "{page}"
+    );
+    assert!(
+        page.contains("tillkännagavs på anslagstavlan 27 oktober 2012"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Sista dag för överklagande: 19 november 2012."),
+        "{page}"
+    );
 
     // Without a notice the minutes cannot be appealed against: no period is shown.
     write(root, path, &text.replace(", notice = 2012-10-27", ""));
     let (_out, public) = built(root);
     let page = read(&public, "sv/chefforum/2012-10-22/index.html");
-    assert!(page.contains("Protokollet justerades 24 oktober 2012."), "{page}");
+    assert!(
+        page.contains("Protokollet justerades 24 oktober 2012."),
+        "{page}"
+    );
     assert!(!page.contains("överklagande"), "{page}");
 
     // An agenda cannot have been approved.
-    write(root, path, &text.replace("status = \"minutes\"", "status = \"agenda\""));
+    write(
+        root,
+        path,
+        &text.replace("status = \"minutes\"", "status = \"agenda\""),
+    );
     let err = load_error(root);
     assert!(err.contains("an agenda cannot be approved"), "{err}");
 }
@@ -421,31 +514,58 @@ fn check_warns_about_a_late_agenda_and_a_missing_or_stale_statement() {
     // Three days before the meeting of 1 November, a week was asked for.
     let found = check_lines(root, jiff::civil::date(2012, 10, 29));
     assert!(
-        found.iter().any(|l| l.starts_with("warning: content/chefforum/2012-11-01.da.md:")
-            && l.contains("published 3 days before the meeting on 2012-11-01; the series asks for 7")),
+        found.iter().any(
+            |l| l.starts_with("warning: content/chefforum/2012-11-01.da.md:")
+                && l.contains(
+                    "published 3 days before the meeting on 2012-11-01; the series asks for 7"
+                )
+        ),
         "{found:#?}"
     );
     let early = check_lines(root, jiff::civil::date(2012, 10, 20));
-    assert!(!early.iter().any(|l| l.contains("the series asks for")), "{early:#?}");
+    assert!(
+        !early.iter().any(|l| l.contains("the series asks for")),
+        "{early:#?}"
+    );
     // An agenda that says when it was published is measured from then, not from today.
     let path = "content/chefforum/2012-11-01.da.md";
     let text = read(root, path);
-    write(root, path, &text.replace("place = ", "published = 2012-10-20\nplace = "));
-    let found = check_lines(root, jiff::civil::date(2012, 10, 29));
-    assert!(!found.iter().any(|l| l.contains("the series asks for")), "{found:#?}");
-    write(root, path, &text.replace("place = ", "published = 2012-10-30\nplace = "));
+    write(
+        root,
+        path,
+        &text.replace("place = ", "published = 2012-10-20\nplace = "),
+    );
     let found = check_lines(root, jiff::civil::date(2012, 10, 29));
     assert!(
-        found.iter().any(|l| l.contains("published 2 days before the meeting on 2012-11-01")),
+        !found.iter().any(|l| l.contains("the series asks for")),
+        "{found:#?}"
+    );
+    write(
+        root,
+        path,
+        &text.replace("place = ", "published = 2012-10-30\nplace = "),
+    );
+    let found = check_lines(root, jiff::civil::date(2012, 10, 29));
+    assert!(
+        found
+            .iter()
+            .any(|l| l.contains("published 2 days before the meeting on 2012-11-01")),
         "{found:#?}"
     );
     write(root, path, &text);
 
-    let has_statement = |found: &[String]| found.iter().any(|l| l.contains("no accessibility statement"));
+    let has_statement = |found: &[String]| {
+        found
+            .iter()
+            .any(|l| l.contains("no accessibility statement"))
+    };
     for lang in ["da", "sv", "nb"] {
         let _ = std::fs::remove_file(root.join(format!("content/tilgaengelighed.{lang}.md")));
     }
-    assert!(has_statement(&check_lines(root, jiff::civil::date(2026, 12, 7))));
+    assert!(has_statement(&check_lines(
+        root,
+        jiff::civil::date(2026, 12, 7)
+    )));
     write(
         root,
         "content/tilgaengelighed.da.md",
@@ -454,13 +574,20 @@ fn check_warns_about_a_late_agenda_and_a_missing_or_stale_statement() {
     let found = check_lines(root, jiff::civil::date(2026, 12, 7));
     assert!(!has_statement(&found), "{found:#?}");
     assert!(
-        found.iter().any(|l| l.starts_with("warning: content/tilgaengelighed.da.md:")
-            && l.contains("last reviewed on 2025-11-01, more than a year ago")),
+        found
+            .iter()
+            .any(|l| l.starts_with("warning: content/tilgaengelighed.da.md:")
+                && l.contains("last reviewed on 2025-11-01, more than a year ago")),
         "{found:#?}"
     );
     let (_out, public) = built(root);
     let page = read(&public, "da/tilgaengelighed/index.html");
-    for text in ["delvist", "Ældre bilag er scannede PDF", "mailto:web@example.dk", "Digitaliseringsstyrelsen"] {
+    for text in [
+        "delvist",
+        "Ældre bilag er scannede PDF",
+        "mailto:web@example.dk",
+        "Digitaliseringsstyrelsen",
+    ] {
         assert!(page.contains(text), "{text}: {page}");
     }
 }
@@ -470,8 +597,14 @@ fn search_finds_items_by_title_and_case_number_and_decisions_of_minutes_only() {
     let site = site_with_meetings();
     let (_out, public) = built(site.path());
     let index = read(&public, "da/search/index.js");
-    assert!(index.contains("Punkt 2: Camp om ny administrativ organisering"), "{index}");
-    assert!(index.contains("12/16033") || index.contains("16033"), "{index}");
+    assert!(
+        index.contains("Punkt 2: Camp om ny administrativ organisering"),
+        "{index}"
+    );
+    assert!(
+        index.contains("12/16033") || index.contains("16033"),
+        "{index}"
+    );
     assert!(index.contains("#camp"), "{index}");
     // The closed item by its title alone; the agenda's decision not at all.
     assert!(index.contains("Punkt 3: Ansættelse af ny chef"));

@@ -106,7 +106,11 @@ pub fn late_agendas(model: &Model, today: civil::Date) -> Vec<Diagnostic> {
                     if days < 0 || days >= days_wanted as i32 {
                         continue;
                     }
-                    let field = if f.published.is_some() { "published" } else { "status" };
+                    let field = if f.published.is_some() {
+                        "published"
+                    } else {
+                        "status"
+                    };
                     warnings.push(
                         at_field(
                             m.file(),
@@ -144,9 +148,14 @@ pub fn agendas_of_past_meetings(model: &Model, today: civil::Date) -> Vec<Diagno
                     at_field(
                         t.file(),
                         "status",
-                        &format!("the meeting was on {}, and its page still shows the agenda", date.0),
+                        &format!(
+                            "the meeting was on {}, and its page still shows the agenda",
+                            date.0
+                        ),
                     )
-                    .with_hint("publish the minutes: set `status = \"minutes\"` and give the decisions")
+                    .with_hint(
+                        "publish the minutes: set `status = \"minutes\"` and give the decisions",
+                    )
                     .warning(),
                 );
             }

@@ -484,9 +484,15 @@ fn meeting(cx: &Cx, j: usize, zone: &ProgrammeZone) -> Option<EventText> {
     let mut used = false;
     match &when {
         When::Day(date) => {
-            fold_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")));
+            fold_line(
+                &mut out,
+                &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")),
+            );
             let next = date.tomorrow().unwrap_or(*date);
-            fold_line(&mut out, &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")));
+            fold_line(
+                &mut out,
+                &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")),
+            );
         }
         When::Timed { start, end } => {
             used |= zoned_property(&mut out, "DTSTART", zone.eu, start);
@@ -501,7 +507,10 @@ fn meeting(cx: &Cx, j: usize, zone: &ProgrammeZone) -> Option<EventText> {
     description.push(cx.text(&format!("meeting-status-{}", f.status.name())));
     let url = cx.absolute(&Urls::page(&t.lang, &entry.key));
     description.extend(url.clone());
-    fold_line(&mut out, &text_line("DESCRIPTION", lang, &description.join("\n")));
+    fold_line(
+        &mut out,
+        &text_line("DESCRIPTION", lang, &description.join("\n")),
+    );
     if let Some(place) = &f.place {
         fold_line(&mut out, &text_line("LOCATION", lang, place));
     }

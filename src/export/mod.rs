@@ -394,9 +394,11 @@ impl<'a> Exporter<'a> {
                 let series = &m.series[i];
                 if series.get(lang).is_some() {
                     links.series_feed = Some(at(&series.key, FEED_FILE));
-                    if (m.meetings_in(i).iter())
-                        .any(|&j| m.minutes[j].get(lang).is_some_and(|t| t.front.date.is_some()))
-                    {
+                    if (m.meetings_in(i).iter()).any(|&j| {
+                        m.minutes[j]
+                            .get(lang)
+                            .is_some_and(|t| t.front.date.is_some())
+                    }) {
                         links.calendar = Some(at(&series.key, CALENDAR_FILE));
                     }
                 }

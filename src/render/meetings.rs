@@ -19,7 +19,8 @@ impl<'a> Renderer<'a> {
         let f = &t.front;
         let series = m.series_of_meeting(i).and_then(|s| {
             let entry = &m.series[s];
-            v.pick(entry).map(|st| v.link_to(st, &entry.key, &st.front.title))
+            v.pick(entry)
+                .map(|st| v.link_to(st, &entry.key, &st.front.title))
         });
         let people = |list: &[crate::front_matter::SpeakerEntry]| -> Vec<SpeakerView> {
             list.iter().map(|e| v.speaker(e)).collect()
@@ -152,9 +153,11 @@ impl<'a> Renderer<'a> {
     /// replaced under `serve` renders the page again.
     fn static_size(&self, path: &str) -> Option<u64> {
         crate::reads::note(crate::reads::static_file(path));
-        (self.static_files.binary_search_by(|f| f.name.as_str().cmp(path)))
-            .ok()
-            .map(|at| self.static_files[at].bytes.len() as u64)
+        (self
+            .static_files
+            .binary_search_by(|f| f.name.as_str().cmp(path)))
+        .ok()
+        .map(|at| self.static_files[at].bytes.len() as u64)
     }
 
     pub(super) fn series_view(&self, i: usize, v: &ViewBuilder<'a>) -> SeriesView {

@@ -413,7 +413,6 @@ pub struct ProgrammeCard {
     pub session_count: usize,
 }
 
-
 #[derive(Debug, Serialize)]
 pub struct HomeView {
     pub title: Option<String>,

@@ -52,13 +52,22 @@ pub(super) fn meeting(
                 && !is_anchor(id)
             {
                 problems.push(
-                    at("id", format!("`{id}` cannot be an item's address"))
-                        .with_hint("use lowercase letters, digits and hyphens, e.g. `id = \"camp\"`"),
+                    at("id", format!("`{id}` cannot be an item's address")).with_hint(
+                        "use lowercase letters, digits and hyphens, e.g. `id = \"camp\"`",
+                    ),
                 );
-            } else if !anchors.insert(anchor.clone()) || t.anchors().iter().filter(|a| **a == anchor).count() > 1 {
+            } else if !anchors.insert(anchor.clone())
+                || t.anchors().iter().filter(|a| **a == anchor).count() > 1
+            {
                 problems.push(
-                    at("id", format!("item {} has the address `#{anchor}`, which the page has already", item.number))
-                        .with_hint("give the item another `id`"),
+                    at(
+                        "id",
+                        format!(
+                            "item {} has the address `#{anchor}`, which the page has already",
+                            item.number
+                        ),
+                    )
+                    .with_hint("give the item another `id`"),
                 );
             }
             if item.closed {
@@ -86,7 +95,11 @@ pub(super) fn meeting(
             if let SpeakerEntry::Reference { id, .. } = person
                 && model.speaker_by_id(id).is_none()
             {
-                let d = at_field(file, &format!("\"{id}\""), &format!("no speaker page `{id}`"));
+                let d = at_field(
+                    file,
+                    &format!("\"{id}\""),
+                    &format!("no speaker page `{id}`"),
+                );
                 let near = diagnostic::nearest(id, model.speakers.iter().map(|s| s.id()));
                 problems.push(match near {
                     Some(near) => d.with_hint(format!("did you mean `{near}`?")),
@@ -99,8 +112,12 @@ pub(super) fn meeting(
         if let Some(approved) = &f.approved {
             if f.status == MeetingStatus::Agenda {
                 problems.push(
-                    at_field(file, "approved", "an agenda cannot be approved: only minutes are")
-                        .with_hint("set `status = \"minutes\"`, or remove `approved`"),
+                    at_field(
+                        file,
+                        "approved",
+                        "an agenda cannot be approved: only minutes are",
+                    )
+                    .with_hint("set `status = \"minutes\"`, or remove `approved`"),
                 );
             } else if let Some(date) = f.date
                 && approved.date < date
@@ -118,8 +135,12 @@ pub(super) fn meeting(
                 );
             } else if approved.notice.is_some_and(|n| n < approved.date) {
                 problems.push(
-                    at_field(file, "approved", "the approval is announced before it was made")
-                        .with_hint("`notice` is the day the approval was posted: on or after `date`"),
+                    at_field(
+                        file,
+                        "approved",
+                        "the approval is announced before it was made",
+                    )
+                    .with_hint("`notice` is the day the approval was posted: on or after `date`"),
                 );
             }
         }
@@ -176,10 +197,9 @@ fn attachment(
     let path = name.trim_start_matches('/');
     let at = |message: String| at_item(file, item.number, &format!("\"{name}\""), &message);
     let Some(facts) = static_file(path) else {
-        problems.push(
-            at(format!("no file `{path}` in static/"))
-                .with_hint("put the attachment in the site's static/ folder, and name it by its path there"),
-        );
+        problems.push(at(format!("no file `{path}` in static/")).with_hint(
+            "put the attachment in the site's static/ folder, and name it by its path there",
+        ));
         return;
     };
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_lowercase());
@@ -229,7 +249,11 @@ fn at_item(file: &SourceFile, number: u32, field: &str, message: &str) -> Diagno
     match at {
         Some(at) => {
             let begin = file.front.start + at;
-            let len = if found.is_some() { field.len() } else { "number".len() };
+            let len = if found.is_some() {
+                field.len()
+            } else {
+                "number".len()
+            };
             Diagnostic::at(&file.path, &file.text, begin..begin + len, message)
         }
         None => at_field(file, field, message),
@@ -257,4 +281,3 @@ mod tests {
         assert!(!is_anchor(""));
     }
 }
-
