@@ -54,51 +54,16 @@ pub(super) fn feed(cx: &Cx) -> String {
     });
     let lang = cx.lang;
     let folder = format!("{lang}/");
-    let feed_path = format!("{folder}{FEED_FILE}");
     let updated = entries
         .first()
         .map(|e| rfc3339(&e.updated))
         .unwrap_or_else(|| rfc3339(&never_changed()));
-    let site_name = cx.text("site-name");
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(
-        xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">"
-    );
     let feed_id = uuid::Uuid::new_v5(
         &uuid::Uuid::NAMESPACE_URL,
         format!("samling:feed:{lang}").as_bytes(),
     );
-    let _ = writeln!(xml, "  <id>urn:uuid:{feed_id}</id>");
-    let _ = writeln!(
-        xml,
-        "  <title>{}</title>",
-        escape_markup(&cx.text_with("feed-title", &[("site", site_name.clone())]))
-    );
-    let _ = writeln!(xml, "  <updated>{updated}</updated>");
-    let self_href = cx
-        .absolute(&feed_path)
-        .unwrap_or_else(|| FEED_FILE.to_owned());
-    let _ = writeln!(
-        xml,
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape_markup(&self_href)
-    );
-    let _ = writeln!(
-        xml,
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape_markup(&cx.link(&folder, &folder))
-    );
-    let _ = writeln!(
-        xml,
-        "  <author><name>{}</name></author>",
-        escape_markup(&site_name)
-    );
-    let _ = writeln!(
-        xml,
-        "  <generator version=\"{}\">samling</generator>",
-        env!("CARGO_PKG_VERSION")
-    );
+    let title = cx.text_with("feed-title", &[("site", cx.text("site-name"))]);
+    let mut xml = head(cx, &feed_id, &title, &updated, &folder);
     for e in &entries {
         let session = &m.sessions[e.session];
         let f = &e.t.front;
@@ -146,6 +111,44 @@ pub(super) fn feed(cx: &Cx) -> String {
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
+    xml
+}
+
+/// A feed's XML declaration and its elements before the entries (RFC 4287 4.1.1): `folder`
+/// is the page it is the feed of, where its file is.
+fn head(cx: &Cx, id: &uuid::Uuid, title: &str, updated: &str, folder: &str) -> String {
+    let lang = cx.lang;
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">"
+    );
+    let _ = writeln!(xml, "  <id>urn:uuid:{id}</id>");
+    let _ = writeln!(xml, "  <title>{}</title>", escape_markup(title));
+    let _ = writeln!(xml, "  <updated>{updated}</updated>");
+    let self_href = cx
+        .absolute(&format!("{folder}{FEED_FILE}"))
+        .unwrap_or_else(|| FEED_FILE.to_owned());
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        escape_markup(&self_href)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape_markup(&cx.link(folder, folder))
+    );
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        escape_markup(&cx.text("site-name"))
+    );
+    let _ = writeln!(
+        xml,
+        "  <generator version=\"{}\">samling</generator>",
+        env!("CARGO_PKG_VERSION")
+    );
     xml
 }
 
@@ -213,7 +216,6 @@ pub(super) fn series(cx: &Cx, s: usize) -> String {
     let title = series.get(lang).map_or("", |t| t.front.title.as_str());
     let tz = zone_of(&config.timezone);
     let folder = Urls::page(lang, &series.key);
-    let feed_path = format!("{folder}{FEED_FILE}");
     struct Meeting<'a> {
         j: usize,
         t: &'a Translation<MinutesFront>,
@@ -235,33 +237,8 @@ pub(super) fn series(cx: &Cx, s: usize) -> String {
         .map(|e| &e.updated)
         .max_by_key(|z| z.timestamp())
         .map_or_else(|| rfc3339(&never_changed()), rfc3339);
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(
-        xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">"
-    );
     let feed_id = uuid::Uuid::new_v5(&series.uid(), format!("feed:{lang}").as_bytes());
-    let _ = writeln!(xml, "  <id>urn:uuid:{feed_id}</id>");
-    let _ = writeln!(xml, "  <title>{}</title>", escape_markup(title));
-    let _ = writeln!(xml, "  <updated>{updated}</updated>");
-    let self_href = cx
-        .absolute(&feed_path)
-        .unwrap_or_else(|| FEED_FILE.to_owned());
-    let _ = writeln!(
-        xml,
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        escape_markup(&self_href)
-    );
-    let _ = writeln!(
-        xml,
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        escape_markup(&cx.link(&folder, &folder))
-    );
-    let _ = writeln!(
-        xml,
-        "  <author><name>{}</name></author>",
-        escape_markup(&cx.text("site-name"))
-    );
+    let mut xml = head(cx, &feed_id, title, &updated, &folder);
     for e in &meetings {
         let entry = &m.minutes[e.j];
         let f = &e.t.front;

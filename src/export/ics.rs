@@ -250,35 +250,8 @@ pub(super) fn event(
     // the session's changes and of its files' commits; with neither there is no record.
     let changed = newest_change(&f.changes).map(|d| day_start(d, &TimeZone::UTC).timestamp());
     let recorded = changed.into_iter().chain(m.session_committed(i)).max();
-    line(
-        &mut out,
-        &format!("DTSTAMP:{}", utc(recorded.unwrap_or(Timestamp::UNIX_EPOCH))),
-    );
-    if let Some(stamp) = recorded {
-        line(&mut out, &format!("LAST-MODIFIED:{}", utc(stamp)));
-    }
-    let mut used = false;
-    match &when {
-        When::Day(date) => {
-            line(
-                &mut out,
-                &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")),
-            );
-            let next = date.tomorrow().unwrap_or(*date);
-            line(
-                &mut out,
-                &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")),
-            );
-        }
-        When::Timed { start, end } => {
-            used |= zoned_property(&mut out, "DTSTART", zone.eu, start);
-            // No end given, no DTEND: one equal to DTSTART is invalid (RFC 5545 §3.8.2.2),
-            // and without it the event is the moment it starts (§3.6.1).
-            if let Some(end) = end {
-                used |= zoned_property(&mut out, "DTEND", zone.eu, end);
-            }
-        }
-    }
+    stamps(&mut out, recorded);
+    let used = times(&mut out, &when, zone);
     let sequence = f.changes.iter().filter(|c| c.what.is_significant()).count();
     line(&mut out, &format!("SEQUENCE:{sequence}"));
     let lang = Some(t.lang.as_str());
@@ -335,6 +308,39 @@ pub(super) fn event(
         text: out,
         zone: used.then_some(zone.eu).flatten(),
     })
+}
+
+/// `DTSTAMP` and `LAST-MODIFIED` from when the event was last recorded as edited: the epoch
+/// and no `LAST-MODIFIED` without a record, as a build does not read the clock.
+fn stamps(out: &mut String, recorded: Option<Timestamp>) {
+    fold_line(
+        out,
+        &format!("DTSTAMP:{}", utc(recorded.unwrap_or(Timestamp::UNIX_EPOCH))),
+    );
+    if let Some(stamp) = recorded {
+        fold_line(out, &format!("LAST-MODIFIED:{}", utc(stamp)));
+    }
+}
+
+/// `DTSTART` and `DTEND` of `when`; says whether they name the zone's `TZID`.
+fn times(out: &mut String, when: &When, zone: &ProgrammeZone) -> bool {
+    match when {
+        When::Day(date) => {
+            fold_line(out, &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")));
+            let next = date.tomorrow().unwrap_or(*date);
+            fold_line(out, &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")));
+            false
+        }
+        When::Timed { start, end } => {
+            let mut used = zoned_property(out, "DTSTART", zone.eu, start);
+            // No end given, no DTEND: one equal to DTSTART is invalid (RFC 5545 §3.8.2.2),
+            // and without it the event is the moment it starts (§3.6.1).
+            if let Some(end) = end {
+                used |= zoned_property(out, "DTEND", zone.eu, end);
+            }
+            used
+        }
+    }
 }
 
 /// An all-day event for the programme's days, for a programme without dated sessions.
@@ -474,33 +480,8 @@ fn meeting(cx: &Cx, j: usize, zone: &ProgrammeZone) -> Option<EventText> {
     fold_line(&mut out, "BEGIN:VEVENT");
     fold_line(&mut out, &format!("UID:{}", entry.uid()));
     let recorded = entry.committed();
-    fold_line(
-        &mut out,
-        &format!("DTSTAMP:{}", utc(recorded.unwrap_or(Timestamp::UNIX_EPOCH))),
-    );
-    if let Some(stamp) = recorded {
-        fold_line(&mut out, &format!("LAST-MODIFIED:{}", utc(stamp)));
-    }
-    let mut used = false;
-    match &when {
-        When::Day(date) => {
-            fold_line(
-                &mut out,
-                &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")),
-            );
-            let next = date.tomorrow().unwrap_or(*date);
-            fold_line(
-                &mut out,
-                &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")),
-            );
-        }
-        When::Timed { start, end } => {
-            used |= zoned_property(&mut out, "DTSTART", zone.eu, start);
-            if let Some(end) = end {
-                used |= zoned_property(&mut out, "DTEND", zone.eu, end);
-            }
-        }
-    }
+    stamps(&mut out, recorded);
+    let used = times(&mut out, &when, zone);
     let lang = Some(t.lang.as_str());
     fold_line(&mut out, &text_line("SUMMARY", lang, &f.title));
     let mut description: Vec<String> = f.summary.iter().cloned().collect();

@@ -3,7 +3,8 @@ ElementTree for the elements RFC 4287 requires): id, title, updated, author, sel
 entries with id, title, updated and a link to a page that exists, newest first, one per
 change in the content a reader of that language sees, with `xml:lang` where the page is in
 another language and ids that no other feed has; and every page links to its
-language's feed with <link rel="alternate" type="application/atom+xml">.
+language's feed with <link rel="alternate" type="application/atom+xml">. A meeting series'
+feeds are read the same way.
 
 usage: check_feeds.py SITE_ROOT PUBLIC_DIR"""
 
@@ -81,7 +82,41 @@ def main(root, public):
             assert html.count(head.group(1)) >= 2, f"{page}: no visible link to the feed"
             pages += 1
         assert pages, lang
-    print(f"check_feeds: {len(site.languages)} feeds, {total} entries")
+    # The other feeds (a meeting series' agendas and minutes): Atom that feedparser reads, the
+    # elements RFC 4287 requires, entries newest first that link to pages that exist.
+    series = 0
+    for lang in site.languages:
+        for dirpath, _, names in os.walk(os.path.join(public, lang)):
+            if "feed.xml" not in names or os.path.samefile(dirpath, os.path.join(public, lang)):
+                continue
+            path = os.path.join(dirpath, "feed.xml")
+            feed = feedparser.parse(path)
+            assert not feed.bozo, f"{path}: {feed.get('bozo_exception')}"
+            assert feed.version == "atom10", f"{path}: {feed.version}"
+            for name in ("id", "title", "updated"):
+                assert feed.feed.get(name), f"{path}: no feed {name}"
+            xml = ET.parse(path).getroot()
+            assert xml.get("{http://www.w3.org/XML/1998/namespace}lang") == lang, path
+            assert any(l.get("rel") == "self" for l in xml.findall(ATOM + "link")), path
+            assert feed.entries, f"{path}: no entries"
+            for entry in feed.entries:
+                for name in ("id", "title", "updated", "link"):
+                    assert entry.get(name), f"{path}: an entry without {name}"
+                assert entry.id not in all_ids, f"{path}: entry id {entry.id} is in two feeds"
+                all_ids.add(entry.id)
+                if "://" not in entry.link:
+                    target = os.path.normpath(os.path.join(dirpath, entry.link))
+                    if os.path.isdir(target):
+                        target = os.path.join(target, "index.html")
+                    assert os.path.isfile(target), f"{path}: {entry.link} does not resolve"
+            series += 1
+    has_series = any(
+        name.startswith("_index.") and 'kind = "series"' in open(os.path.join(d, name), encoding="utf-8").read()
+        for d, _, names in os.walk(os.path.join(root, "content"))
+        for name in names
+    )
+    assert series or not has_series, "the site has a series, but no series feed was checked"
+    print(f"check_feeds: {len(site.languages)} feeds, {total} entries; {series} series feeds")
 
 
 if __name__ == "__main__":
