@@ -206,8 +206,8 @@ fn never_changed() -> Zoned {
 
 /// A meeting series' feed: one entry per meeting in the language, newest meeting first,
 /// updated when its files were last committed, or at the start of its day. An entry's id
-/// is the meeting's and its status': the minutes are a new entry to subscribers, not an
-/// edit of the agenda's.
+/// is made of the meeting's, its status and the feed's language: the minutes are a new
+/// entry to subscribers, not an edit of the agenda's.
 pub(super) fn series(cx: &Cx, s: usize) -> String {
     let m = cx.model();
     let config = cx.ex.config;
@@ -252,7 +252,12 @@ pub(super) fn series(cx: &Cx, s: usize) -> String {
             cx.text(&format!("meeting-status-{}", f.status.name())),
             f.title
         );
-        let id = uuid::Uuid::new_v5(&entry.uid(), f.status.name().as_bytes());
+        // Not the same in two languages' feeds (as the change feed's), which a reader of
+        // both would take for one.
+        let id = uuid::Uuid::new_v5(
+            &entry.uid(),
+            format!("{}:{lang}", f.status.name()).as_bytes(),
+        );
         let _ = writeln!(xml, "    <id>urn:uuid:{id}</id>");
         let _ = writeln!(xml, "    <title>{}</title>", escape_markup(&title));
         let _ = writeln!(xml, "    <updated>{}</updated>", rfc3339(&e.updated));

@@ -326,9 +326,15 @@ fn stamps(out: &mut String, recorded: Option<Timestamp>) {
 fn times(out: &mut String, when: &When, zone: &ProgrammeZone) -> bool {
     match when {
         When::Day(date) => {
-            fold_line(out, &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")));
+            fold_line(
+                out,
+                &format!("DTSTART;VALUE=DATE:{}", date.strftime("%Y%m%d")),
+            );
             let next = date.tomorrow().unwrap_or(*date);
-            fold_line(out, &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")));
+            fold_line(
+                out,
+                &format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")),
+            );
             false
         }
         When::Timed { start, end } => {
