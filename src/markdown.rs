@@ -79,6 +79,8 @@ pub enum TextProblemKind {
     /// With `unsafe_html` on: raw HTML that runs a script (`<script>`, `onerror=`,
     /// `javascript:` ...), a warning.
     ActiveHtml { what: String },
+    /// A fenced block in a language samling cannot highlight (a warning): shown plain.
+    UnknownFenceLanguage { lang: String },
 }
 
 impl TextProblem {
@@ -109,6 +111,12 @@ impl TextProblem {
                      scripts written in the page",
                 )
                 .warning(),
+            TextProblemKind::UnknownFenceLanguage { .. } => d
+                .with_hint(
+                    "name the language as syntect does (`rust`, `toml`, `ftl`, `json`, `sh`, \
+                     `html` ...), or write the fence without one for plain text",
+                )
+                .warning(),
         }
     }
 
@@ -128,6 +136,9 @@ impl TextProblem {
             }
             TextProblemKind::ActiveHtml { what } => {
                 format!("raw HTML with `{what}` runs a script on the site's pages")
+            }
+            TextProblemKind::UnknownFenceLanguage { lang } => {
+                format!("code in `{lang}` cannot be highlighted: it is shown plain")
             }
         }
     }
@@ -218,12 +229,21 @@ pub fn plain_text(source: &str) -> String {
     out.trim_end().to_owned()
 }
 
+/// Fence languages that say the block is plain text: shown plain, without a warning.
+const PLAIN_TEXT: [&str; 4] = ["text", "txt", "plain", "plaintext"];
+
+/// syntect's bundled syntaxes with TOML and Fluent, as build.rs dumped them.
+fn syntaxes() -> SyntaxSet {
+    static DUMP: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/syntaxes.packdump"));
+    syntect::dumps::from_uncompressed_data(DUMP).expect("build.rs wrote a syntax set")
+}
+
 impl Markdown {
     /// A renderer; `unsafe_html` passes raw HTML in texts through instead of showing it
     /// as text.
     pub fn new(unsafe_html: bool) -> Markdown {
         Markdown {
-            syntaxes: SyntaxSet::load_defaults_newlines(),
+            syntaxes: syntaxes(),
             unsafe_html,
         }
     }
@@ -332,6 +352,17 @@ impl Markdown {
                         }
                         CodeBlockKind::Indented => String::new(),
                     };
+                    if !lang.is_empty()
+                        && !PLAIN_TEXT.contains(&lang.to_lowercase().as_str())
+                        && self.syntaxes.find_syntax_by_token(&lang).is_none()
+                    {
+                        // At the fence's first line, where the language is written.
+                        let line_end = source[span.clone()].find('\n').unwrap_or(span.len());
+                        problems.push(TextProblem {
+                            kind: TextProblemKind::UnknownFenceLanguage { lang: lang.clone() },
+                            span: span.start..span.start + line_end,
+                        });
+                    }
                     code = Some((lang, String::new()));
                 }
                 Event::Text(text) if code.is_some() => {
@@ -882,6 +913,49 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "no inline colours: {html}");
         assert!(html.contains("æ"));
+    }
+
+    #[test]
+    fn toml_and_fluent_are_highlighted() {
+        let md = Markdown::default();
+        let toml = md.render(
+            "```toml\n[[items]]\nnumber = 2 # sak\ntitle = \"Camp\"\ndate = 2012-10-22\n```\n",
+        );
+        for class in [
+            "hl-entity hl-name hl-section",
+            "hl-string",
+            "hl-comment",
+            "hl-constant",
+        ] {
+            assert!(toml.contains(class), "{class}: {toml}");
+        }
+        let ftl = md.render("```ftl\nagenda-item = Punkt { $number }\n```\n");
+        assert!(ftl.contains("hl-variable"), "{ftl}");
+        assert!(ftl.contains("hl-entity hl-name hl-tag"), "{ftl}");
+    }
+
+    #[test]
+    fn a_fence_language_without_a_syntax_is_a_warning_at_its_line() {
+        let md = Markdown::default();
+        let urls = Urls::new(
+            &crate::config::Config::parse(
+                "[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n",
+            )
+            .unwrap(),
+        );
+        let page = PageContext {
+            dir: "",
+            lang: "da",
+            address: "da/x/",
+            urls: &urls,
+        };
+        let source = "Tekst\n\n```tomll\na = 1\n```\n\n```text\nplain\n```\n";
+        let rendered = md.render_page(source, &page);
+        assert_eq!(rendered.problems.len(), 1, "{:?}", rendered.problems);
+        let problem = &rendered.problems[0];
+        assert!(!problem.is_error());
+        assert_eq!(&source[problem.span.clone()], "```tomll");
+        assert!(problem.message().contains("`tomll` cannot be highlighted"));
     }
 
     #[test]

@@ -401,3 +401,39 @@ fn a_link_to_a_missing_page_is_told_the_nearest_existing_page() {
         )]
     );
 }
+
+/// TOML and Fluent are highlighted like the languages syntect bundles; a fence in a
+/// language that none of them is, is named at its line instead of shown plain in silence.
+#[test]
+fn a_fence_language_without_highlighting_is_warned_about_at_its_line() {
+    let root = starter_site();
+    let path = "content/aarsmoede/_index.da.md";
+    let text = read(root.path(), path);
+    let text = format!(
+        "{text}\n```toml\ntitle = \"Åbning\"\n```\n\n```ftl\nnav-home = Forside\n```\n\n```mermaid\ngraph TD\n```\n"
+    );
+    write(root.path(), path, &text);
+    let line = text.lines().position(|l| l == "```mermaid").unwrap() + 1;
+    let found = lines(root.path(), jiff::civil::date(2026, 12, 7));
+    let fences: Vec<&String> = found
+        .iter()
+        .filter(|l| l.contains("cannot be highlighted"))
+        .collect();
+    assert_eq!(
+        fences,
+        [&format!(
+            "warning: {path}:{line}:1: code in `mermaid` cannot be highlighted: it is shown plain"
+        )],
+        "{found:#?}"
+    );
+    let out = build(root.path());
+    let html = read(&out.path().join("public"), "da/aarsmoede/index.html");
+    assert!(
+        html.contains("data-lang=\"toml\"><code><span class=\"hl-"),
+        "{html}"
+    );
+    assert!(
+        html.contains("data-lang=\"ftl\"><code><span class=\"hl-"),
+        "{html}"
+    );
+}
