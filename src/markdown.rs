@@ -929,8 +929,9 @@ mod tests {
         ] {
             assert!(toml.contains(class), "{class}: {toml}");
         }
-        let ftl = md.render("```ftl\nagenda-item = Punkt { $number }\n```\n");
+        let ftl = md.render("```ftl\n# Mødeord\nagenda-item = Punkt { $number }\n```\n");
         assert!(ftl.contains("hl-variable"), "{ftl}");
+        assert!(ftl.contains("hl-comment"), "{ftl}");
         assert!(ftl.contains("hl-entity hl-name hl-tag"), "{ftl}");
     }
 
