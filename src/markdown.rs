@@ -902,6 +902,24 @@ mod tests {
 
     use super::*;
 
+    /// The addresses of a site in Danish alone.
+    fn danish_urls() -> Urls {
+        let config = crate::config::Config::parse(
+            "[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n",
+        );
+        Urls::new(&config.unwrap())
+    }
+
+    /// A page at `da/x/` of that site, from `content/`.
+    fn danish_page(urls: &Urls) -> PageContext<'_> {
+        PageContext {
+            dir: "",
+            lang: "da",
+            address: "da/x/",
+            urls,
+        }
+    }
+
     #[test]
     fn highlights_fenced_code_with_classes() {
         let md = Markdown::default();
@@ -938,18 +956,8 @@ mod tests {
     #[test]
     fn a_fence_language_without_a_syntax_is_a_warning_at_its_line() {
         let md = Markdown::default();
-        let urls = Urls::new(
-            &crate::config::Config::parse(
-                "[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n",
-            )
-            .unwrap(),
-        );
-        let page = PageContext {
-            dir: "",
-            lang: "da",
-            address: "da/x/",
-            urls: &urls,
-        };
+        let urls = danish_urls();
+        let page = danish_page(&urls);
         let source = "Tekst\n\n```tomll\na = 1\n```\n\n```text\nplain\n```\n";
         let rendered = md.render_page(source, &page);
         assert_eq!(rendered.problems.len(), 1, "{:?}", rendered.problems);
@@ -1111,18 +1119,8 @@ mod tests {
     fn many_equal_headings_get_unique_ids() {
         let md = Markdown::default();
         let text = "## Pause\n\n".repeat(4000);
-        let urls = Urls::new(
-            &crate::config::Config::parse(
-                "[[languages]]\ncode = \"da\"\nname = \"Dansk\"\ndefault = true\n",
-            )
-            .unwrap(),
-        );
-        let page = PageContext {
-            dir: "",
-            lang: "da",
-            address: "da/x/",
-            urls: &urls,
-        };
+        let urls = danish_urls();
+        let page = danish_page(&urls);
         let rendered = md.render_page(&text, &page);
         assert_eq!(rendered.anchors.len(), 4000);
         assert_eq!(rendered.anchors[0], "pause");
