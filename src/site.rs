@@ -348,7 +348,7 @@ impl Site {
             urls: Urls::new(&self.config),
             progress,
             record: false,
-            static_files: &self.theme.static_files,
+            theme: &self.theme,
         }
     }
 
@@ -373,7 +373,7 @@ impl Site {
     ) -> Result<(Vec<OutputFile>, PageReads)> {
         let renderer = Renderer {
             record: true,
-            static_files: &self.theme.static_files,
+            theme: &self.theme,
             ..self.renderer()
         };
         self.join_output(renderer.render_all(), exports, true)
@@ -437,7 +437,7 @@ impl Site {
     ) -> Result<Vec<(OutputFile, Vec<u64>)>> {
         let renderer = Renderer {
             record: true,
-            static_files: &self.theme.static_files,
+            theme: &self.theme,
             ..self.renderer()
         };
         Ok(renderer

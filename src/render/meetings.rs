@@ -153,11 +153,7 @@ impl<'a> Renderer<'a> {
     /// replaced under `serve` renders the page again.
     fn static_size(&self, path: &str) -> Option<u64> {
         crate::reads::note(crate::reads::static_file(path));
-        (self
-            .static_files
-            .binary_search_by(|f| f.name.as_str().cmp(path)))
-        .ok()
-        .map(|at| self.static_files[at].bytes.len() as u64)
+        self.theme.static_facts(path).map(|facts| facts.size)
     }
 
     pub(super) fn series_view(&self, i: usize, v: &ViewBuilder<'a>) -> SeriesView {

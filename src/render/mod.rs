@@ -375,7 +375,7 @@ pub struct Renderer<'a> {
     pub record: bool,
     /// The site's and theme's static files, by name: agenda items' attachments are shown
     /// with their size.
-    pub static_files: &'a [crate::theme::ThemeFile],
+    pub theme: &'a ThemeFiles,
 }
 
 impl<'a> Renderer<'a> {
