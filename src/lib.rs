@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod fuzz;
+pub mod import;
 pub mod live;
 pub mod progress;
 pub mod serve;

@@ -85,11 +85,41 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Import a conference's schedule (one file per language) into the site's content
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
     /// Create a new site with a sample programme in Danish, Swedish and Norwegian
     Init {
         /// The new site's folder (must be empty or missing)
         dir: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// pretalx's schedule.json (the c3voc schedule schema)
+    Pretalx(ImportArgs),
+    /// frab's schedule.xml
+    Frab(ImportArgs),
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The exported schedules, one per language: FILE=LANG, or FILE in a folder named after
+    /// its language (.../da/schedule.json)
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// The site's folder (the one with config.toml)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The programme folder in content/ [default: the conference's acronym]
+    #[arg(long)]
+    programme: Option<String>,
+    /// The date the changes of a re-import are recorded with (YYYY-MM-DD) instead of today
+    #[arg(long)]
+    today: Option<jiff::civil::Date>,
 }
 
 fn main() -> ExitCode {
@@ -170,6 +200,20 @@ fn main() -> ExitCode {
                 base_url,
             };
             samling::serve::serve(options, open)
+        }
+        Command::Import { source } => {
+            let (source, args) = match source {
+                ImportSource::Pretalx(args) => (samling::import::Source::Pretalx, args),
+                ImportSource::Frab(args) => (samling::import::Source::Frab, args),
+            };
+            let options = samling::import::ImportOptions {
+                root: args.root,
+                source,
+                files: args.files,
+                programme: args.programme,
+                today: args.today.unwrap_or_else(|| jiff::Zoned::now().date()),
+            };
+            samling::import::import(&options).map(|report| print!("{}", report.human()))
         }
         Command::Init { dir } => samling::init(&dir).map(|()| {
             println!(
