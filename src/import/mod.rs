@@ -632,8 +632,8 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
 
     // The files, each in memory first.
     let mut planned: Vec<(String, String)> = Vec::new();
-    let source = options.source.name();
     let reimport = !sessions_by_marker.is_empty();
+    let how = how(options.source);
     for (si, s) in schedules.iter().enumerate() {
         let rel = format!("{programme}/_index.{}.md", s.lang);
         let owned = vec![
@@ -642,7 +642,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             ("last_day", Some(datetime(&last_day.to_string()))),
             ("timezone", Some(string(&zone_name))),
         ];
-        let marker = format!("{MARKER}programme {}: {}", slug(acronym, "programme"), HOW);
+        let marker = format!("{MARKER}programme {}: {}", slug(acronym, "programme"), how);
         plan_page(
             &content,
             &mut report,
@@ -667,7 +667,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                 ("order", Some(toml::Value::Integer(t as i64 + 1))),
                 ("colour", colour),
             ];
-            let marker = format!("{MARKER}theme {}: {}", theme.folder, HOW);
+            let marker = format!("{MARKER}theme {}: {}", theme.folder, how);
             plan_page(
                 &content,
                 &mut report,
@@ -759,7 +759,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                     },
                 ));
             }
-            let marker = format!("{MARKER}session {}: {}", m.id, HOW);
+            let marker = format!("{MARKER}session {}: {}", m.id, how);
             plan_page(
                 &content,
                 &mut report,
@@ -779,7 +779,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                 ("kind", Some(string("speaker"))),
                 ("name", Some(string(name))),
             ];
-            let marker = format!("{MARKER}speaker {}: {}", s.key, HOW);
+            let marker = format!("{MARKER}speaker {}: {}", s.key, how);
             let body = biography.as_deref().unwrap_or("").trim();
             plan_page(
                 &content,
@@ -813,13 +813,17 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
         write_file(&path, &text).map_err(|e| Error::io(&path, "write the file", e))?;
         report.written.push(content_path(&rel));
     }
-    let _ = source;
     Ok(report)
 }
 
 /// What the opening marker says to whoever opens the file.
-const HOW: &str = "written by `samling import`; the text from here to the end marker is \
-replaced by each import, write your own after it -->";
+fn how(source: Source) -> String {
+    format!(
+        "written by `samling import {}`; the text from here to the end marker is replaced by \
+         each import, write your own after it -->",
+        source.name()
+    )
+}
 
 fn content_path(rel: &str) -> PathBuf {
     Path::new("content").join(rel)
@@ -1131,7 +1135,7 @@ fn datetime(text: &str) -> toml::Value {
 }
 
 fn time(t: civil::Time) -> toml::Value {
-    datetime(&t.strftime("%H:%M:%S").to_string())
+    datetime(&t.strftime("%H:%M").to_string())
 }
 
 fn change(today: civil::Date, what: &str, note: Option<String>) -> toml::Table {
