@@ -336,6 +336,30 @@ fn a_reimport_records_moves_and_cancellations_and_keeps_the_organisers_text() {
     assert!(report.written.is_empty() && report.changes.is_empty());
 }
 
+#[test]
+fn a_reimport_of_one_language_moves_the_other_translations_too() {
+    let site = fresh_site();
+    let root = site.path();
+    run(root, Source::Pretalx, &pretalx_files("pretalx")).unwrap();
+    let da_only = vec![format!("{}=da", fixture("pretalx-moved.da.json"))];
+    run(root, Source::Pretalx, &da_only).unwrap();
+    let ai_sv = read(root, &format!("{AI}.sv.md"));
+    // Its times, its new room and the change, not its text.
+    assert!(
+        ai_sv.contains("start = 14:00") && ai_sv.contains("what = \"moved\""),
+        "{ai_sv}"
+    );
+    assert!(ai_sv.contains("room = \"Sal B\""), "{ai_sv}");
+    assert!(
+        ai_sv.contains("title = \"Artificiell intelligens i kommunen\""),
+        "{ai_sv}"
+    );
+    let data_sv = read(root, &format!("{DATA}.sv.md"));
+    assert!(data_sv.contains("status = \"cancelled\""), "{data_sv}");
+    // The site builds: the translations agree.
+    build_full(root);
+}
+
 /// Runs the binary, expecting it to fail; its stderr.
 fn refused(root: &Path, args: &[&str]) -> String {
     let before = snapshot(root);

@@ -694,7 +694,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                     people.push(stem.clone());
                 }
             }
-            let room = (e.room.trim() != s.title.trim()).then(|| string(e.room.trim()));
+            let room = room_of(s, e);
             let owned = vec![
                 ("title", Some(string(&v.title))),
                 (
@@ -749,15 +749,9 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                 _ => Vec::new(),
             };
             for c in &changes {
-                let what = c.get("what").and_then(|w| w.as_str()).unwrap_or_default();
-                let note = c.get("note").and_then(|w| w.as_str());
-                report.changes.push((
-                    content_path(&rel),
-                    match note {
-                        Some(note) => format!("{what}: {note}"),
-                        None => what.to_owned(),
-                    },
-                ));
+                report
+                    .changes
+                    .push((content_path(&rel), describe_change(c)));
             }
             let marker = format!("{MARKER}session {}: {}", m.id, how);
             plan_page(
@@ -770,6 +764,56 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                 &body,
                 &changes,
             )?;
+        }
+    }
+    // Translations an earlier import wrote in languages not imported now: their times and
+    // status follow (translations agree on them), with the same changes; their text stays.
+    let imported: BTreeSet<&str> = schedules.iter().map(|s| s.lang.as_str()).collect();
+    for m in &merged {
+        let key = m.key.as_deref().expect("every session has a key");
+        for lang in
+            (config.languages.iter().map(|l| l.code.as_str())).filter(|l| !imported.contains(l))
+        {
+            let rel = format!("{key}.{lang}.md");
+            let Some(old) = content.files.get(&rel).filter(|f| f.marker.is_some()) else {
+                continue;
+            };
+            let table = front_table(&rel, old)?;
+            // Its room's name may be translated: kept, unless the room changed in the
+            // language imported, whose name it then takes rather than show the old room.
+            let v = &m.versions[0];
+            let imported_rel = format!("{key}.{}.md", schedules[v.schedule].lang);
+            let was = match content.files.get(&imported_rel) {
+                Some(f) if f.marker.is_some() => {
+                    front_table(&imported_rel, f)?.get("room").cloned()
+                }
+                _ => None,
+            };
+            let now = room_of(&schedules[v.schedule], event_of(v));
+            let room = if was == now {
+                table.get("room").cloned()
+            } else {
+                now
+            };
+            let facts = vec![
+                ("date", Some(datetime(&m.when.date.to_string()))),
+                ("start", Some(time(m.when.start))),
+                ("end", m.when.end.map(time)),
+                ("room", room),
+                (
+                    "status",
+                    (m.status != Status::Confirmed).then(|| string(status_name(m.status))),
+                ),
+            ];
+            let changes = changes_between(&table, &facts, options.today);
+            for c in &changes {
+                report
+                    .changes
+                    .push((content_path(&rel), describe_change(c)));
+            }
+            let front = updated_front(&rel, table, facts, &changes)?;
+            let text = format!("+++\n{front}+++\n{}", &old.text[old.body.clone()]);
+            planned.push((rel, text));
         }
     }
     for s in speakers.iter().filter(|s| s.write) {
@@ -1203,6 +1247,21 @@ fn changes_between(
     changes
 }
 
+/// An event's room; none where it is the conference's title, which samling's exports give
+/// a session without a place.
+fn room_of(s: &Schedule, e: &Event) -> Option<toml::Value> {
+    (e.room.trim() != s.title.trim()).then(|| string(e.room.trim()))
+}
+
+/// A change as the report shows it: `moved: 2026-03-12 10:00–11:00, Sal A → …`.
+fn describe_change(c: &toml::Table) -> String {
+    let what = c.get("what").and_then(|w| w.as_str()).unwrap_or_default();
+    match c.get("note").and_then(|w| w.as_str()) {
+        Some(note) => format!("{what}: {note}"),
+        None => what.to_owned(),
+    }
+}
+
 fn front_table(rel: &str, file: &Existing) -> Result<toml::Table> {
     let text = &file.text[file.front.clone()];
     toml::from_str::<toml::Table>(text).map_err(|e| {
@@ -1234,37 +1293,11 @@ fn plan_page(
         report.kept.push(content_path(&rel));
         return Ok(());
     }
-    let mut table = match old {
+    let table = match old {
         Some(f) => front_table(&rel, f)?,
         None => toml::Table::new(),
     };
-    for (key, value) in owned {
-        match value {
-            Some(v) => {
-                table.insert(key.to_owned(), v);
-            }
-            None => {
-                table.remove(key);
-            }
-        }
-    }
-    if !changes.is_empty() {
-        let mut list = match table.remove("changes") {
-            Some(toml::Value::Array(list)) => list,
-            _ => Vec::new(),
-        };
-        list.extend(changes.iter().cloned().map(toml::Value::Table));
-        table.insert("changes".into(), toml::Value::Array(list));
-    } else if let Some(list) = table.remove("changes") {
-        // Last, where [[changes]] belongs.
-        table.insert("changes".into(), list);
-    }
-    let front = toml::to_string(&table).map_err(|e| {
-        Error::new(Diagnostic::new(
-            content_path(&rel),
-            format!("cannot write the front matter: {e}"),
-        ))
-    })?;
+    let front = updated_front(&rel, table, owned, changes)?;
     let (before, after) = match old {
         Some(f) => {
             let text = &f.text[f.body.clone()];
@@ -1295,6 +1328,43 @@ fn plan_page(
     text.push_str(&after);
     planned.push((rel, text));
     Ok(())
+}
+
+/// `table` with the owned keys set (or removed) and `changes` added, as TOML.
+fn updated_front(
+    rel: &str,
+    mut table: toml::Table,
+    owned: Vec<(&str, Option<toml::Value>)>,
+    changes: &[toml::Table],
+) -> Result<String> {
+    for (key, value) in owned {
+        match value {
+            Some(v) => {
+                table.insert(key.to_owned(), v);
+            }
+            None => {
+                table.remove(key);
+            }
+        }
+    }
+    if !changes.is_empty() {
+        let mut list = match table.remove("changes") {
+            Some(toml::Value::Array(list)) => list,
+            _ => Vec::new(),
+        };
+        list.extend(changes.iter().cloned().map(toml::Value::Table));
+        table.insert("changes".into(), toml::Value::Array(list));
+    } else if let Some(list) = table.remove("changes") {
+        // Last, where [[changes]] belongs.
+        table.insert("changes".into(), list);
+    }
+    let front = toml::to_string(&table).map_err(|e| {
+        Error::new(Diagnostic::new(
+            content_path(rel),
+            format!("cannot write the front matter: {e}"),
+        ))
+    })?;
+    Ok(front)
 }
 
 impl Content {
