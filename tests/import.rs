@@ -152,6 +152,33 @@ fn the_examples_schedules_survive_an_import_and_an_export() {
     }
 }
 
+/// The example's own schedule imported into the example: every file is in place and was not
+/// written by an import, so each is left as it is and reported, and nothing is written.
+#[test]
+fn files_the_import_did_not_write_are_left_alone() {
+    let original = build_full(&example_root());
+    let site = example_copy();
+    let before = snapshot(&site.path().join("content"));
+    let programme = "fremtidens-offentlige-sektor";
+    let files: Vec<String> = ["da", "sv", "nb"]
+        .iter()
+        .map(|lang| {
+            let path = original.path().join("public").join(lang).join(programme);
+            path.join("schedule.xml").to_string_lossy().into_owned()
+        })
+        .collect();
+    let report = run(site.path(), Source::Frab, &files).unwrap();
+    assert!(report.written.is_empty(), "{:?}", report.written);
+    assert!(
+        report.kept.contains(&PathBuf::from(format!(
+            "content/{programme}/politisk-debat.sv.md"
+        ))),
+        "{:?}",
+        report.kept
+    );
+    assert_eq!(snapshot(&site.path().join("content")), before);
+}
+
 fn read_text(root: &Path, rel: &str) -> String {
     read(root, rel)
 }

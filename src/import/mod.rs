@@ -680,6 +680,9 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             )?;
         }
     }
+    // Speaker pages for the sessions written: a session left as the organiser wrote it
+    // names its people itself.
+    let mut needed = BTreeSet::new();
     for m in &merged {
         let key = m.key.as_deref().expect("every session has a key");
         let in_theme_folder = key.split('/').count() == 3;
@@ -754,7 +757,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                     .push((content_path(&rel), describe_change(c)));
             }
             let marker = format!("{MARKER}session {}: {}", m.id, how);
-            plan_page(
+            let written = plan_page(
                 &content,
                 &mut report,
                 &mut planned,
@@ -764,6 +767,11 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                 &body,
                 &changes,
             )?;
+            if written {
+                for p in &e.persons {
+                    needed.insert(speaker_of[&person_key(p)]);
+                }
+            }
         }
     }
     // Translations an earlier import wrote in languages not imported now: their times and
@@ -816,7 +824,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             planned.push((rel, text));
         }
     }
-    for s in speakers.iter().filter(|s| s.write) {
+    for (_, s) in (speakers.iter().enumerate()).filter(|(i, s)| s.write && needed.contains(i)) {
         for (&si, (name, biography)) in &s.names {
             let rel = format!("speakers/{}.{}.md", s.stem, schedules[si].lang);
             let owned = vec![
@@ -1276,7 +1284,7 @@ fn front_table(rel: &str, file: &Existing) -> Result<toml::Table> {
 
 /// Adds the page at `rel` (inside `content/`) to `planned`: a new file, or a file an import
 /// wrote with the owned keys and the text between the markers replaced. A file the import
-/// did not write is left as it is and reported.
+/// did not write is left as it is and reported. Whether it was added.
 #[allow(clippy::too_many_arguments)]
 fn plan_page(
     content: &Content,
@@ -1287,11 +1295,11 @@ fn plan_page(
     owned: Vec<(&str, Option<toml::Value>)>,
     body: &str,
     changes: &[toml::Table],
-) -> Result<()> {
+) -> Result<bool> {
     let old = content.files.get(&rel);
     if old.is_some_and(|f| f.marker.is_none()) {
         report.kept.push(content_path(&rel));
-        return Ok(());
+        return Ok(false);
     }
     let table = match old {
         Some(f) => front_table(&rel, f)?,
@@ -1327,7 +1335,7 @@ fn plan_page(
     text.push('\n');
     text.push_str(&after);
     planned.push((rel, text));
-    Ok(())
+    Ok(true)
 }
 
 /// `table` with the owned keys set (or removed) and `changes` added, as TOML.
