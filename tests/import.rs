@@ -471,6 +471,16 @@ fn doubtful_inputs_are_refused_and_nothing_is_written() {
     let err = refused(root, &["pretalx", &format!("{}=da", wrong_start.display())]);
     assert!(err.contains("its date says 10:00"), "{err}");
 
+    // Two events in one room at once.
+    let double = dir.path().join("double.json");
+    std::fs::write(
+        &double,
+        good.replacen("\"room\": \"Sal B\"", "\"room\": \"Sal A\"", 1),
+    )
+    .unwrap();
+    let err = refused(root, &["pretalx", &format!("{}=da", double.display())]);
+    assert!(err.contains("are in Sal A at once"), "{err}");
+
     // Two languages that disagree on a time.
     let other_time = dir.path().join("other-time.json");
     let sv = std::fs::read_to_string(fixture("pretalx.sv.json")).unwrap();

@@ -478,6 +478,46 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     }
     Error::check(std::mem::take(&mut problems))?;
     merged.sort_by(|a, b| (&a.when.date, a.when.start).cmp(&(&b.when.date, b.when.start)));
+    // Two events in one room at once: a mistake of the schedule, which the site would refuse
+    // after writing (docs/content.md); refused here, naming both.
+    for (i, a) in merged.iter().enumerate() {
+        for b in &merged[i + 1..] {
+            let busy = |m: &Merged| m.status != Status::Cancelled;
+            let room = |m: &Merged| {
+                let v = &m.versions[0];
+                let s = &schedules[v.schedule];
+                (
+                    v.schedule,
+                    room_of(s, &s.events[v.event]).map(|r| r.to_string().to_lowercase()),
+                )
+            };
+            let (ra, rb) = (room(a), room(b));
+            let end = |m: &Merged| m.when.end.filter(|e| *e > m.when.start);
+            let overlap = a.when.date == b.when.date
+                && match (end(a), end(b)) {
+                    (Some(ea), Some(eb)) => a.when.start < eb && b.when.start < ea,
+                    _ => a.when.start == b.when.start,
+                };
+            if busy(a) && busy(b) && ra == rb && ra.1.is_some() && overlap {
+                let s = &schedules[b.versions[0].schedule];
+                let e = &s.events[b.versions[0].event];
+                problems.push(problem(
+                    &s.path,
+                    e.line,
+                    format!(
+                        "\"{}\" and \"{}\" are in {} at once ({} and {})",
+                        b.versions[0].title,
+                        a.versions[0].title,
+                        e.room,
+                        describe(&b.when),
+                        describe(&a.when)
+                    ),
+                    "correct the room or the time in the schedule, then export it again",
+                ));
+            }
+        }
+    }
+    Error::check(std::mem::take(&mut problems))?;
 
     let mut content = Content::read(root, &programme)?;
     let event_of = |v: &Version| &schedules[v.schedule].events[v.event];
