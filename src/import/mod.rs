@@ -611,7 +611,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             let stem = slug(&m.versions[0].title, "session");
             m.key = Some(content.free_key(&folder, &stem));
         } else if let Some(key) = &m.key {
-            content.keys.insert(key.clone());
+            content.keys.insert(key.to_lowercase());
         }
     }
 
@@ -661,7 +661,9 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             // One of the site's own speaker pages: referred to, not written.
             s.write = !content.keys.contains(&format!("speakers/{wanted}"))
                 || content.is_marked_key(&format!("speakers/{wanted}"));
-            content.keys.insert(format!("speakers/{wanted}"));
+            content
+                .keys
+                .insert(format!("speakers/{wanted}").to_lowercase());
         } else {
             s.stem = content
                 .free_key("speakers", &wanted)
@@ -997,7 +999,11 @@ fn when(path: &Path, tz: &TimeZone, e: &Event) -> std::result::Result<When, Diag
     };
     if let Some(given) = e.start.as_deref() {
         let local = start.time().strftime("%H:%M").to_string();
-        if !given.trim().starts_with(&local) {
+        let same = given
+            .trim()
+            .parse::<civil::Time>()
+            .is_ok_and(|t| t.strftime("%H:%M").to_string() == local);
+        if !same {
             return Err(at(
                 format!(
                     "\"{}\": its date says {local} in {}, its start says {given}",
@@ -1449,7 +1455,9 @@ impl Content {
                     .to_string_lossy()
                     .replace('\\', "/");
                 let folder = rel.rsplit_once('/').map_or("", |(f, _)| f);
-                keys.insert(format!("{folder}/{stem}"));
+                // Lower case: names that differ only in case are one file on macOS and
+                // Windows, and `check` refuses them.
+                keys.insert(format!("{folder}/{stem}").to_lowercase());
                 let bytes = fs::read(entry.path())
                     .map_err(|e| Error::io(entry.path(), "read the file", e))?;
                 let Ok(text) = crate::diagnostic::text_from_bytes(entry.path(), bytes) else {
@@ -1508,11 +1516,11 @@ impl Content {
     fn free_key(&mut self, folder: &str, stem: &str) -> String {
         let mut key = format!("{folder}/{stem}");
         let mut n = 1;
-        while self.keys.contains(&key) {
+        while self.keys.contains(&key.to_lowercase()) {
             n += 1;
             key = format!("{folder}/{stem}-{n}");
         }
-        self.keys.insert(key.clone());
+        self.keys.insert(key.to_lowercase());
         key
     }
 }
