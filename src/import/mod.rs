@@ -167,14 +167,16 @@ struct Merged {
     id: String,
     when: When,
     status: Status,
-    /// Its room in the files' languages; `None` where the room is the conference itself.
-    /// (Indices into the schedules, each with the event's index and its title without a
-    /// status prefix.)
+    /// The event in each file that has it, the first in the file of the first language.
     versions: Vec<Version>,
+    /// Index into the themes.
     theme: Option<usize>,
+    /// Its page key (`programme/theme/stem`), once chosen.
     key: Option<String>,
 }
 
+/// An event in one file: indices into the schedules and their events, and its title without
+/// a status before it.
 struct Version {
     schedule: usize,
     event: usize,
@@ -861,7 +863,13 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
                     .changes
                     .push((content_path(&rel), describe_change(c)));
             }
-            let front = updated_front(&rel, table, facts, &changes)?;
+            let front = updated_front(
+                &rel,
+                Some(&old.text[old.front.clone()]),
+                table,
+                facts,
+                &changes,
+            )?;
             let text = format!("+++\n{front}+++\n{}", &old.text[old.body.clone()]);
             planned.push((rel, text));
         }
@@ -1351,7 +1359,8 @@ fn plan_page(
         Some(f) => front_table(&rel, f)?,
         None => toml::Table::new(),
     };
-    let front = updated_front(&rel, table, owned, changes)?;
+    let old_front = old.map(|f| &f.text[f.front.clone()]);
+    let front = updated_front(&rel, old_front, table, owned, changes)?;
     let (before, after) = match old {
         Some(f) => {
             let text = &f.text[f.body.clone()];
@@ -1384,16 +1393,42 @@ fn plan_page(
     Ok(true)
 }
 
-/// `table` with the owned keys set (or removed) and `changes` added, as TOML.
+/// `table` with the owned keys set (or removed) and `changes` added, as TOML: the keys of
+/// `old_front` (the file's front matter) in its order, new ones in the order of `owned`,
+/// tables after the plain keys, where TOML wants them, `[[changes]]` last.
 fn updated_front(
     rel: &str,
+    old_front: Option<&str>,
     mut table: toml::Table,
     owned: Vec<(&str, Option<toml::Value>)>,
     changes: &[toml::Table],
 ) -> Result<String> {
+    // Where each key of the old front matter first is: a line starting with it.
+    let position = |key: &str| -> usize {
+        old_front
+            .and_then(|text| {
+                let mut at = 0;
+                for line in text.split_inclusive('\n') {
+                    let l = line.trim_start().trim_start_matches('[');
+                    if let Some(rest) = l.strip_prefix(key)
+                        && rest.trim_start().starts_with(['=', '.', ']'])
+                    {
+                        return Some(at);
+                    }
+                    at += line.len();
+                }
+                None
+            })
+            .unwrap_or(usize::MAX)
+    };
+    let mut order: Vec<String> = table.keys().cloned().collect();
+    order.sort_by_key(|k| position(k));
     for (key, value) in owned {
         match value {
             Some(v) => {
+                if !order.iter().any(|k| k == key) {
+                    order.push(key.to_owned());
+                }
                 table.insert(key.to_owned(), v);
             }
             None => {
@@ -1408,17 +1443,68 @@ fn updated_front(
         };
         list.extend(changes.iter().cloned().map(toml::Value::Table));
         table.insert("changes".into(), toml::Value::Array(list));
-    } else if let Some(list) = table.remove("changes") {
-        // Last, where [[changes]] belongs.
-        table.insert("changes".into(), list);
     }
-    let front = toml::to_string(&table).map_err(|e| {
+    order.retain(|k| k != "changes");
+    order.push("changes".to_owned());
+    let is_table = |v: &toml::Value| match v {
+        toml::Value::Table(_) => true,
+        toml::Value::Array(items) => {
+            !items.is_empty() && items.iter().all(|i| matches!(i, toml::Value::Table(_)))
+        }
+        _ => false,
+    };
+    let mut plain = String::new();
+    let mut tables = String::new();
+    for key in &order {
+        let Some(value) = table.remove(key) else {
+            continue;
+        };
+        let into = if is_table(&value) {
+            &mut tables
+        } else {
+            &mut plain
+        };
+        if let (true, toml::Value::Array(list)) = (key == "changes", &value) {
+            // Each change as docs/content.md writes it: date, what, note.
+            for change in list.iter().filter_map(|c| c.as_table()) {
+                if !into.is_empty() {
+                    into.push('\n');
+                }
+                into.push_str("[[changes]]\n");
+                let mut keys: Vec<&String> = change.keys().collect();
+                keys.sort_by_key(|k| ["date", "what", "note"].iter().position(|o| o == k));
+                for k in keys {
+                    let mut one = toml::Table::new();
+                    one.insert(k.clone(), change[k].clone());
+                    into.push_str(&to_toml(rel, &one)?);
+                }
+            }
+            continue;
+        }
+        let mut one = toml::Table::new();
+        one.insert(key.clone(), value);
+        let text = to_toml(rel, &one)?;
+        if into.is_empty() || !is_table(&one[key]) {
+            into.push_str(&text);
+        } else {
+            into.push('\n');
+            into.push_str(&text);
+        }
+    }
+    if !tables.is_empty() && !plain.is_empty() {
+        plain.push('\n');
+    }
+    plain.push_str(&tables);
+    Ok(plain)
+}
+
+fn to_toml(rel: &str, table: &toml::Table) -> Result<String> {
+    toml::to_string(table).map_err(|e| {
         Error::new(Diagnostic::new(
             content_path(rel),
             format!("cannot write the front matter: {e}"),
         ))
-    })?;
-    Ok(front)
+    })
 }
 
 impl Content {
