@@ -1,7 +1,7 @@
 //! A [`Site`] owns one site's configuration, content model, locales and templates, and runs
 //! the pipeline: load → model → validate → render → write.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -21,7 +21,7 @@ use crate::theme::{StaticFacts, ThemeFiles};
 use crate::urls::Urls;
 use crate::validate::missing_translations;
 use crate::validate::validate;
-use crate::write::{OutputFile, is_leftover_inside, is_marked, resolve, write_atomically};
+use crate::write::{OutputFile, Staging, is_leftover_inside, is_marked, resolve};
 
 /// Each page's file with what it read of the model ([`crate::render::RenderedPage::reads`]).
 pub(crate) type PageReads = Vec<(String, Vec<u64>)>;
@@ -417,17 +417,28 @@ impl Site {
                 }
             })
             .collect();
-        let mut files: Vec<(Origin, OutputFile)> = pages
-            .into_iter()
-            .map(|f| (Origin::Page, f))
-            .chain(exports.into_iter().map(|f| (Origin::Export, f)))
-            .chain(self.other_files().into_iter().map(|f| (Origin::Static, f)))
-            .chain(self.sitemap().map(|f| (Origin::Sitemap, f)))
-            .collect();
-        // One file per path, by [`Origin`]; of static files of one name, the first.
-        files.sort_by(|(a_origin, a), (b_origin, b)| (&a.path, a_origin).cmp(&(&b.path, b_origin)));
-        files.dedup_by(|(_, a), (_, b)| a.path == b.path);
-        Ok((files.into_iter().map(|(_, f)| f).collect(), reads))
+        let mut claimed: HashSet<String> = pages.iter().map(|f| f.path.clone()).collect();
+        let rest = self.files_after_pages(exports, &mut claimed);
+        let mut files = pages;
+        files.extend(rest);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok((files, reads))
+    }
+
+    /// The exports, static files and sitemap that are written beside the pages whose paths
+    /// are `claimed`: one file per path, by [`Origin`] (of static files of one name, the
+    /// first). Their paths are added to `claimed`.
+    fn files_after_pages(
+        &self,
+        exports: Vec<OutputFile>,
+        claimed: &mut HashSet<String>,
+    ) -> Vec<OutputFile> {
+        // In the order of [`Origin`]: the first file of a path is the one written.
+        (exports.into_iter())
+            .chain(self.other_files())
+            .chain(self.sitemap())
+            .filter(|f| claimed.insert(f.path.clone()))
+            .collect()
     }
 
     /// The pages written to the files `only`, with what each read of the model (`serve`).
@@ -534,9 +545,30 @@ impl Site {
         progress: &dyn Progress,
     ) -> Result<BuildReport> {
         self.check_output_dir(output, force)?;
-        let files = self.render_reporting(progress)?;
+        progress.begin(Stage::Export, None);
+        let exports = self.exports();
+        let staging = Staging::open(output)?;
+        // The pages go to the disk as they are rendered; the rest (a fraction of the bytes)
+        // after them, each file unless one of an earlier [`Origin`] has its path.
+        let pages = (self.renderer_reporting(progress))
+            .render_all_into(|page| staging.write(&page.file, page.html.as_bytes()));
+        let (pages, exports) = match (pages, exports) {
+            (Ok(pages), Ok(exports)) => (pages, exports),
+            (Err(mut pages), Err(exports)) => {
+                pages.diagnostics.extend(exports.diagnostics);
+                return Err(pages);
+            }
+            (Err(e), _) | (_, Err(e)) => return Err(e),
+        };
         progress.begin(Stage::Write, None);
-        write_atomically(output, &files)?;
+        let mut claimed: HashSet<String> = pages.into_iter().collect();
+        staging.write_all(&self.files_after_pages(exports, &mut claimed))?;
+        staging.commit()?;
+        let files = claimed.len();
+        let pages = claimed
+            .iter()
+            .filter(|path| path.ends_with(".html"))
+            .count();
         Ok(BuildReport {
             warnings: self.string_warnings.len()
                 + self.model.text_warnings().len()
@@ -547,8 +579,8 @@ impl Site {
                 .filter(|w| !self.string_warnings.contains(w))
                 .cloned()
                 .collect(),
-            pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-            files: files.len(),
+            pages,
+            files,
             languages: self.config.languages.len(),
         })
     }

@@ -605,7 +605,9 @@ fn a_documented_language_builds_with_its_own_dates_and_plurals() {
             .map(|n| {
                 let mut args = fluent::FluentArgs::new();
                 args.set("count", n);
-                site.locales.get(code).unwrap()
+                site.locales
+                    .get(code)
+                    .unwrap()
                     .message("sessions-count", Some(&args))
                     .unwrap()
             })

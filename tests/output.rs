@@ -277,6 +277,30 @@ fn a_build_that_fails_to_write_leaves_the_previous_output_byte_identical() {
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "sites, www");
 }
 
+/// Pages are written as they are rendered: one that fails to render, after others were
+/// written, leaves the previous output as it was and no temporary folder.
+#[test]
+fn a_build_that_fails_to_render_a_page_leaves_the_previous_output_byte_identical() {
+    let (dir, root) = site_among_others();
+    let out = dir.path().join("www");
+    Site::load(&root).unwrap().build(&out).unwrap();
+    let before = snapshot(&out);
+    write(&root, "content/om.da.md", "+++\ntitle = \"Om\"\n+++\n");
+    // `round` of a text fails when the free page is rendered, not when templates load.
+    write(
+        &root,
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}{{ page.title | round }}{% endblock main %}",
+    );
+    let err = Site::load(&root)
+        .and_then(|site| site.build(&out))
+        .expect_err("the build should fail")
+        .to_string();
+    assert!(err.contains("templates/page.html"), "{err}");
+    assert_eq!(snapshot(&out), before);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "sites, www");
+}
+
 /// A file system mounted at a folder for one test: unmounted when dropped.
 #[cfg(target_os = "linux")]
 struct Mount(PathBuf);

@@ -387,19 +387,50 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_jobs(&self, jobs: &[Job<'a>]) -> Result<Vec<RenderedPage>> {
-        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> = jobs
+        let mut pages = self.render_each(jobs, Ok)?;
+        pages.sort_by(|a, b| a.file.cmp(&b.file));
+        Ok(pages)
+    }
+
+    /// Renders every page in parallel and gives each to `write` as soon as it is made, so
+    /// that a build holds only the pages being written, not the site. The pages' files, in
+    /// no particular order.
+    pub fn render_all_into(
+        &self,
+        write: impl Fn(&RenderedPage) -> Result<()> + Sync,
+    ) -> Result<Vec<String>> {
+        let jobs = self.jobs();
+        (self.progress).begin(crate::progress::Stage::Render, Some(jobs.len()));
+        self.render_each(&jobs, |page| {
+            write(&page).map_err(|e| {
+                let mut problems = e.diagnostics.into_iter();
+                problems
+                    .next()
+                    .unwrap_or_else(|| Diagnostic::new(&page.file, "cannot write"))
+            })?;
+            Ok(page.file)
+        })
+    }
+
+    /// `then` of each of `jobs`' pages, in parallel; every problem, once and sorted.
+    fn render_each<T: Send>(
+        &self,
+        jobs: &[Job<'a>],
+        then: impl Fn(RenderedPage) -> std::result::Result<T, Diagnostic> + Sync,
+    ) -> Result<Vec<T>> {
+        let results: Vec<std::result::Result<T, Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
-                let page = self.render(*job);
+                let done = self.render(*job).and_then(&then);
                 self.progress.advance(1);
-                page
+                done
             })
             .collect();
-        let mut pages = Vec::with_capacity(results.len());
+        let mut done = Vec::with_capacity(results.len());
         let mut problems: Vec<Diagnostic> = Vec::new();
         for result in results {
             match result {
-                Ok(page) => pages.push(page),
+                Ok(page) => done.push(page),
                 // The same template mistake fails every page that uses it: report it once.
                 Err(d) if !problems.contains(&d) => problems.push(d),
                 Err(_) => {}
@@ -407,8 +438,7 @@ impl<'a> Renderer<'a> {
         }
         Diagnostic::sort(&mut problems);
         Error::check(problems)?;
-        pages.sort_by(|a, b| a.file.cmp(&b.file));
-        Ok(pages)
+        Ok(done)
     }
 
     /// Whether `file` is one of the site's pages.
