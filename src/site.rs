@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::changes::SiteChanges;
 use crate::config::Config;
@@ -545,24 +545,44 @@ impl Site {
         progress: &dyn Progress,
     ) -> Result<BuildReport> {
         self.check_output_dir(output, force)?;
-        progress.begin(Stage::Export, None);
-        let exports = self.exports();
         let staging = Staging::open(output)?;
-        // The pages go to the disk as they are rendered; the rest (a fraction of the bytes)
-        // after them, each file unless one of an earlier [`Origin`] has its path.
-        let pages = (self.renderer_reporting(progress))
-            .render_all_into(|page| staging.write(&page.file, page.html.as_bytes()));
-        let (pages, exports) = match (pages, exports) {
-            (Ok(pages), Ok(exports)) => (pages, exports),
-            (Err(mut pages), Err(exports)) => {
-                pages.diagnostics.extend(exports.diagnostics);
-                return Err(pages);
+        let renderer = self.renderer_reporting(progress);
+        // Every file goes to the disk as soon as it is made, unless one of an earlier
+        // [`Origin`] has its path: the pages' paths are known before any is rendered.
+        let mut claimed: HashSet<String> = (renderer.page_files().into_iter())
+            .map(|(file, _)| file)
+            .collect();
+        progress.begin(Stage::Export, None);
+        let exported = Mutex::new(Vec::new());
+        let failed = Mutex::new(None);
+        self.exporter().each_file(&|file| {
+            if claimed.contains(&file.path) {
+                return;
             }
-            (Err(e), _) | (_, Err(e)) => return Err(e),
-        };
+            match staging.write(&file.path, &file.bytes) {
+                Ok(()) => exported
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(file.path),
+                Err(e) => {
+                    _ = failed
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .get_or_insert(e)
+                }
+            }
+        });
+        if let Some(e) = failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
+            return Err(e);
+        }
+        claimed.extend(
+            exported
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        renderer.render_all_into(|page| staging.write(&page.file, page.html.as_bytes()))?;
         progress.begin(Stage::Write, None);
-        let mut claimed: HashSet<String> = pages.into_iter().collect();
-        staging.write_all(&self.files_after_pages(exports, &mut claimed))?;
+        staging.write_all(&self.files_after_pages(Vec::new(), &mut claimed))?;
         staging.commit()?;
         let files = claimed.len();
         let pages = claimed
