@@ -158,6 +158,7 @@ schedule-xml = Til konference-apps som Giggity og EventFahrplan (schedule.xml)
 schedule-json = Programmet som data (schedule.json)
 feed-title = Ændringer i programmerne – { $site }
 feed-link = Følg ændringer i programmerne (Atom-feed)
+changes-heading = Ændringer
 change-added = Nyt programpunkt
 change-moved = Flyttet
 change-cancelled = Aflyst

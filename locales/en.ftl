@@ -158,6 +158,7 @@ schedule-xml = For conference apps such as Giggity and EventFahrplan (schedule.x
 schedule-json = The programme as data (schedule.json)
 feed-title = Changes to the programmes – { $site }
 feed-link = Follow changes to the programmes (Atom feed)
+changes-heading = Changes
 change-added = New session
 change-moved = Moved
 change-cancelled = Cancelled

@@ -158,6 +158,7 @@ schedule-xml = Tapahtumasovelluksiin, kuten Giggity ja EventFahrplan (schedule.x
 schedule-json = Ohjelma koneluettavassa muodossa (schedule.json)
 feed-title = Ohjelmien muutokset – { $site }
 feed-link = Seuraa ohjelmien muutoksia (Atom-syöte)
+changes-heading = Muutokset
 change-added = Uusi ohjelmanumero
 change-moved = Siirretty
 change-cancelled = Peruttu

@@ -158,6 +158,7 @@ schedule-xml = For konferanseapper som Giggity og EventFahrplan (schedule.xml)
 schedule-json = Programmet som data (schedule.json)
 feed-title = Endringer i programmene – { $site }
 feed-link = Følg endringer i programmene (Atom-feed)
+changes-heading = Endringer
 change-added = Nytt programpunkt
 change-moved = Flyttet
 change-cancelled = Avlyst

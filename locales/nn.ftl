@@ -158,6 +158,7 @@ schedule-xml = For konferanseappar som Giggity og EventFahrplan (schedule.xml)
 schedule-json = Programmet som data (schedule.json)
 feed-title = Endringar i programma – { $site }
 feed-link = Følg endringar i programma (Atom-feed)
+changes-heading = Endringar
 change-added = Ny programpost
 change-moved = Flytta
 change-cancelled = Avlyst

@@ -158,6 +158,7 @@ schedule-xml = För konferensappar som Giggity och EventFahrplan (schedule.xml)
 schedule-json = Programmet som data (schedule.json)
 feed-title = Ändringar i programmen – { $site }
 feed-link = Följ ändringar i programmen (Atom-flöde)
+changes-heading = Ändringar
 change-added = Ny programpunkt
 change-moved = Flyttad
 change-cancelled = Inställd

@@ -411,3 +411,25 @@ fn no_page_has_inline_styles() {
         }
     }
 }
+
+/// Readers of a session's page see what was changed, not only the feed's subscribers: its
+/// `[[changes]]`, newest first, dated in the page's language, with each note.
+#[test]
+fn a_session_page_lists_its_changes_newest_first() {
+    let sv = page("sv/fremtidens-offentlige-sektor/studietur-oeresund/index.html");
+    let changes = &sv[sv.find("<section class=\"changes\"").expect(&sv)..];
+    let changes = &changes[..changes.find("</section>").unwrap()];
+    assert_in_order(
+        changes,
+        &[
+            "<h2 id=\"changes-heading\">Ändringar</h2>",
+            "<time datetime=\"2026-03-02\">2 mars 2026</time>",
+            "har bekräftat sitt deltagande",
+            "<li class=\"change change-moved\"><time datetime=\"2026-02-16\">16 februari 2026</time>: <strong>Flyttad</strong>. Avgången har flyttats från kl. 9.00 till kl. 8.30",
+            "<time datetime=\"2025-12-04\">4 december 2025</time>",
+        ],
+    );
+    // A session without changes has no such section.
+    let plain = page("da/fremtidens-offentlige-sektor/index.html");
+    assert!(!plain.contains("class=\"changes\""));
+}

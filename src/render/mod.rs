@@ -280,6 +280,23 @@ fn at_unclosed_block(d: Diagnostic, templates: &[(String, String)]) -> Diagnosti
     .with_hint(format!("add `{{% end{tag} %}}` {place}"))
 }
 
+/// A session's changes for its page: newest first, and on one day the later-listed first,
+/// the order of the change feed.
+fn changes_of(changes: &[crate::front_matter::Change], v: &ViewBuilder) -> Vec<ChangeView> {
+    let mut listed: Vec<(usize, &crate::front_matter::Change)> =
+        changes.iter().enumerate().collect();
+    listed.sort_by(|(a_n, a), (b_n, b)| b.date.cmp(&a.date).then(b_n.cmp(a_n)));
+    listed
+        .into_iter()
+        .map(|(_, change)| ChangeView {
+            date: change.date.0.to_string(),
+            date_text: v.locale.long_date(change.date),
+            what: change.what.name(),
+            note: change.note.clone(),
+        })
+        .collect()
+}
+
 fn template_errors(e: &tera::Error) -> Vec<Diagnostic> {
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -1360,6 +1377,7 @@ impl<'a> Renderer<'a> {
             timezone: programme.timezone().to_owned(),
             previous: neighbour(previous),
             next: neighbour(next),
+            changes: changes_of(&t.front.changes, v),
         }
     }
 

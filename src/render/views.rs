@@ -379,6 +379,19 @@ pub struct SessionView {
     pub timezone: String,
     pub previous: Option<Link>,
     pub next: Option<Link>,
+    /// The `[[changes]]` of the translation shown, newest first, as the feed has them.
+    pub changes: Vec<ChangeView>,
+}
+
+/// One recorded change of a session, as its page lists it.
+#[derive(Debug, Serialize)]
+pub struct ChangeView {
+    /// ISO 8601, for `<time datetime>`.
+    pub date: String,
+    pub date_text: String,
+    /// The kind (`moved`), for the message `change-<kind>` and a class.
+    pub what: &'static str,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
