@@ -114,9 +114,13 @@ impl Templates {
         // HTML, like XML, has no place for control characters from a TOML escape (`\u0000`):
         // they are parse errors, so they are left out with the escaping.
         tera.set_escape_fn(|text, out| {
-            let mut escaped = String::with_capacity(text.len());
-            crate::text::escape_markup_into(text, &mut escaped);
-            out.write_all(escaped.as_bytes())
+            let mut written = Ok(());
+            crate::text::escape_markup_by_runs(text, |run| {
+                if written.is_ok() && !run.is_empty() {
+                    written = out.write_all(run.as_bytes());
+                }
+            });
+            written
         });
         // Each language's name in itself, for marks such as "på svensk": the same on every page.
         let language_names: std::collections::BTreeMap<&str, &str> = config
