@@ -51,6 +51,8 @@ enum Job<'a> {
     Series(usize, &'a str),
     /// A programme's timetable on one day.
     Timetable(usize, Date, &'a str),
+    /// A programme's changes, newest first: what its change feed says, as a page.
+    Changes(usize, &'a str),
     /// A person given inline in sessions, without a speaker page.
     InlineSpeaker(usize, &'a str),
     Search(&'a str),
@@ -63,6 +65,8 @@ enum Job<'a> {
 pub const SEARCH_PATH: &str = "search";
 /// The path of "my programme" under each language (`da/my-programme/`).
 pub const MY_PROGRAMME_PATH: &str = "my-programme";
+/// The folder of a programme's changes page under the programme (`da/konferanse/changes/`).
+pub const CHANGES_SEGMENT: &str = "changes";
 /// The search index's file name in the search page's folder.
 const SEARCH_INDEX_FILE: &str = "index.js";
 
@@ -284,6 +288,39 @@ fn at_unclosed_block(d: Diagnostic, templates: &[(String, String)]) -> Diagnosti
     .with_hint(format!("add `{{% end{tag} %}}` {place}"))
 }
 
+impl<'a> Renderer<'a> {
+    /// A programme's changes page: [`Model::changes_of`], the feed's entries of the
+    /// programme, under the day each change was made.
+    fn changes_view(&self, i: usize, lang: &str, v: &ViewBuilder) -> ChangesView {
+        let m = self.model;
+        let mut days: Vec<ChangeDay> = Vec::new();
+        for c in m.changes_of(i, lang, self.config) {
+            let date = c.change.date.0.to_string();
+            if days.last().is_none_or(|d| d.date != date) {
+                days.push(ChangeDay {
+                    date_text: v.locale.long_date(c.change.date),
+                    date,
+                    changes: Vec::new(),
+                });
+            }
+            let session = &m.sessions[c.session];
+            let change = ProgrammeChange {
+                what: c.change.what.name(),
+                note: c.change.note.clone(),
+                session: v.link_to(c.t, &session.entry().key, &c.t.front.title),
+                status: c.t.front.status,
+            };
+            if let Some(day) = days.last_mut() {
+                day.changes.push(change);
+            }
+        }
+        ChangesView {
+            programme: link_or_key(v, m.programmes[i].entry(), |f| &f.title),
+            days,
+        }
+    }
+}
+
 /// A session's changes for its page: newest first, and on one day the later-listed first,
 /// the order of the change feed.
 fn changes_of(changes: &[crate::front_matter::Change], v: &ViewBuilder) -> Vec<ChangeView> {
@@ -502,6 +539,12 @@ impl<'a> Renderer<'a> {
             Job::Search(lang)
         } else if key == MY_PROGRAMME_PATH {
             Job::MyProgramme(lang)
+        } else if let Some(programme) = key
+            .strip_suffix(CHANGES_SEGMENT)
+            .and_then(|k| k.strip_suffix('/'))
+            && let Some((Kind::Programme, i)) = self.model.find(programme)
+        {
+            Job::Changes(i, lang)
         } else if let Some((programme, date)) = timetable
             && let Some((Kind::Programme, i)) = self.model.find(programme)
         {
@@ -595,6 +638,7 @@ impl<'a> Renderer<'a> {
             for day in p.days() {
                 jobs.extend(p.entry().langs().map(|lang| Job::Timetable(i, *day, lang)));
             }
+            jobs.extend(p.entry().langs().map(|lang| Job::Changes(i, lang)));
         }
         jobs.extend(jobs_for(
             m.programmes.iter().map(|p| p.entry()),
@@ -620,7 +664,9 @@ impl<'a> Renderer<'a> {
             | Job::SearchIndex(_)
             | Job::MyProgramme(_)
             | Job::InlineSpeaker(..) => true,
-            Job::Programme(i, _) | Job::Timetable(i, _, _) => m.programmes[i].entry().has(lang),
+            Job::Programme(i, _) | Job::Timetable(i, _, _) | Job::Changes(i, _) => {
+                m.programmes[i].entry().has(lang)
+            }
             Job::Theme(i, _) => m.themes[i].entry().has(lang),
             Job::Session(i, _) => m.sessions[i].entry().has(lang),
             Job::Speaker(i, _) => m.speakers[i].entry().has(lang),
@@ -636,6 +682,7 @@ impl<'a> Renderer<'a> {
             Job::MyProgramme(_) => Job::MyProgramme(lang),
             Job::InlineSpeaker(i, _) => Job::InlineSpeaker(i, lang),
             Job::Timetable(i, day, _) => Job::Timetable(i, day, lang),
+            Job::Changes(i, _) => Job::Changes(i, lang),
             Job::Programme(i, _) => Job::Programme(i, lang),
             Job::Theme(i, _) => Job::Theme(i, lang),
             Job::Session(i, _) => Job::Session(i, lang),
@@ -656,7 +703,7 @@ impl<'a> Renderer<'a> {
                 None => Job::Programme(m.sessions[i].programme(), l),
             },
             Job::Theme(i, l) => Job::Programme(m.themes[i].programme(), l),
-            Job::Timetable(i, _, l) => Job::Programme(i, l),
+            Job::Timetable(i, _, l) | Job::Changes(i, l) => Job::Programme(i, l),
             Job::Search(l) | Job::SearchIndex(l) | Job::MyProgramme(l) => Job::Home(l),
             Job::Speaker(_, l) | Job::InlineSpeaker(_, l) => Job::Speakers(l),
             Job::Minutes(i, l) => self.meeting_parent(i, l),
@@ -694,6 +741,10 @@ impl<'a> Renderer<'a> {
                     day.0
                 ),
             ),
+            Job::Changes(i, l) => Urls::page(
+                l,
+                &format!("{}/{CHANGES_SEGMENT}", m.programmes[i].entry().key),
+            ),
             Job::Programme(i, l) => Urls::page(l, &m.programmes[i].entry().key),
             Job::Theme(i, l) => Urls::page(l, &m.themes[i].entry().key),
             Job::Session(i, l) => Urls::page(l, &m.sessions[i].entry().key),
@@ -728,6 +779,7 @@ impl<'a> Renderer<'a> {
             Job::Minutes(..) => "minutes.html",
             Job::Series(..) => "series.html",
             Job::Timetable(..) => "timetable.html",
+            Job::Changes(..) => "changes.html",
             Job::Search(_) => "search.html",
             Job::MyProgramme(_) => "my-programme.html",
             // Not a template: written by `search::IndexState::script`.
@@ -744,7 +796,8 @@ impl<'a> Renderer<'a> {
             | Job::SearchIndex(l)
             | Job::MyProgramme(l)
             | Job::InlineSpeaker(_, l)
-            | Job::Timetable(_, _, l) => Some(l),
+            | Job::Timetable(_, _, l)
+            | Job::Changes(_, l) => Some(l),
             Job::Programme(_, l)
             | Job::Theme(_, l)
             | Job::Session(_, l)
@@ -1086,6 +1139,7 @@ impl<'a> Renderer<'a> {
                 let programme = link_or_key(v, p.entry(), |f| &f.title);
                 context.insert("page", &timetable::view(v, i, day, days, programme));
             }
+            Job::Changes(i, lang) => context.insert("page", &self.changes_view(i, lang, v)),
             Job::Search(lang) | Job::MyProgramme(lang) => {
                 context.insert(
                     "page",
@@ -1341,6 +1395,10 @@ impl<'a> Renderer<'a> {
                     current: false,
                 })
                 .collect(),
+            changes_url: self
+                .urls
+                .link(&v.from, &self.address(Job::Changes(i, v.lang))),
+            change_count: self.model.changes_of(i, v.lang, self.config).len(),
         }
     }
 
