@@ -1020,8 +1020,7 @@ impl Model {
             }
         }
         changes.sort_by(|a, b| {
-            (b.change.date.cmp(&a.change.date))
-                .then(b.n.cmp(&a.n))
+            crate::front_matter::Change::newer_first((a.n, a.change), (b.n, b.change))
                 .then(a.position.cmp(&b.position))
         });
         changes

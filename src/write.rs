@@ -170,8 +170,9 @@ pub struct Staging {
 }
 
 enum Place {
-    /// Swapped with the output folder, or renamed to it when there is none yet.
-    Beside { exists: bool },
+    /// Swapped with the output folder, or renamed to it when there is none yet; an existing
+    /// output goes to `retired` where it cannot be swapped in one step ([`replace_dir`]).
+    Beside { exists: bool, retired: PathBuf },
     /// Inside a mount point: its entries take the old ones' places ([`open_inside`]).
     Inside,
 }
@@ -225,7 +226,8 @@ impl Staging {
             }
             return Err(Error::io(&dir, "create a temporary folder", e));
         }
-        Ok(staging(dir, Place::Beside { exists }, lock))
+        let retired = beside(&parent, &name, "old");
+        Ok(staging(dir, Place::Beside { exists, retired }, lock))
     }
 
     /// Writes `bytes` to `file` (a path in the output) in the next output, from any thread.
@@ -251,14 +253,12 @@ impl Staging {
         // From here on the temporary folder is placed or removed below, not by `drop`.
         self.committed = true;
         let (output, staging) = (&self.output, &self.dir);
-        let exists = match self.place {
+        let (exists, retired) = match &self.place {
             Place::Inside => return place_inside(output, staging),
-            Place::Beside { exists } => exists,
+            Place::Beside { exists, retired } => (*exists, retired),
         };
-        let (parent, name) = (output.parent().unwrap_or(output), output.file_name());
-        let retired = beside(parent, name.unwrap_or_default(), "old");
         let placed = if exists {
-            replace_dir(staging, output, &retired)
+            replace_dir(staging, output, retired)
         } else {
             fs::rename(staging, output)
         };
@@ -278,7 +278,7 @@ impl Staging {
             return Err(Error::io(output, "move the new output into place", e));
         }
         // The previous output, now at one of the temporary names.
-        for old in [staging, &retired] {
+        for old in [staging, retired] {
             if fs::symlink_metadata(old).is_ok() {
                 fs::remove_dir_all(old)
                     .map_err(|e| Error::io(old, "remove the previous output", e))?;

@@ -220,14 +220,7 @@ fn every_shipped_locale_builds_its_language() {
         let ftl = std::fs::read_to_string(example_root().join(format!("locales/{code}.ftl")))
             .unwrap_or_else(|e| panic!("locales/{code}.ftl: {e}"));
         write(root.path(), &format!("locales/{code}.ftl"), &ftl);
-        for entry in walkdir::WalkDir::new(root.path().join("content")) {
-            let path = entry.unwrap().into_path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if let Some(stem) = name.strip_suffix(".da.md") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                std::fs::write(path.with_file_name(format!("{stem}.{code}.md")), text).unwrap();
-            }
-        }
+        copy_pages_to_language(root.path(), "da", code);
     }
     write(root.path(), "config.toml", &config);
     let options = samling::check::CheckOptions {
@@ -563,14 +556,7 @@ fn a_documented_language_builds_with_its_own_dates_and_plurals() {
             &norwegian[plural_end..]
         );
         write(root.path(), &format!("locales/{code}.ftl"), &ftl);
-        for entry in walkdir::WalkDir::new(root.path().join("content")) {
-            let path = entry.unwrap().into_path();
-            let file = path.file_name().unwrap().to_string_lossy().into_owned();
-            if let Some(stem) = file.strip_suffix(".nb.md") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                std::fs::write(path.with_file_name(format!("{stem}.{code}.md")), text).unwrap();
-            }
-        }
+        copy_pages_to_language(root.path(), "nb", code);
     }
     write(root.path(), "config.toml", &config);
     let options = samling::check::CheckOptions {
@@ -645,4 +631,16 @@ fn a_documented_language_builds_with_its_own_dates_and_plurals() {
     );
     assert_eq!(counts("kl")[1], "2 programmimi immikkoortut");
     assert_links_resolve(&public);
+}
+
+/// Every content file in `from` copied beside itself as a page in `to`.
+fn copy_pages_to_language(root: &std::path::Path, from: &str, to: &str) {
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let path = entry.unwrap().into_path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some(stem) = file.strip_suffix(&format!(".{from}.md")) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(path.with_file_name(format!("{stem}.{to}.md")), text).unwrap();
+        }
+    }
 }

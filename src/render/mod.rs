@@ -321,12 +321,11 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// A session's changes for its page: newest first, and on one day the later-listed first,
-/// the order of the change feed.
-fn changes_of(changes: &[crate::front_matter::Change], v: &ViewBuilder) -> Vec<ChangeView> {
+/// A session's changes for its page, in the order of the change feed.
+fn session_changes(changes: &[crate::front_matter::Change], v: &ViewBuilder) -> Vec<ChangeView> {
     let mut listed: Vec<(usize, &crate::front_matter::Change)> =
         changes.iter().enumerate().collect();
-    listed.sort_by(|(a_n, a), (b_n, b)| b.date.cmp(&a.date).then(b_n.cmp(a_n)));
+    listed.sort_by(|&a, &b| crate::front_matter::Change::newer_first(a, b));
     listed
         .into_iter()
         .map(|(_, change)| ChangeView {
@@ -1439,7 +1438,7 @@ impl<'a> Renderer<'a> {
             timezone: programme.timezone().to_owned(),
             previous: neighbour(previous),
             next: neighbour(next),
-            changes: changes_of(&t.front.changes, v),
+            changes: session_changes(&t.front.changes, v),
         }
     }
 
