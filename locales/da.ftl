@@ -158,6 +158,13 @@ schedule-xml = Til konference-apps som Giggity og EventFahrplan (schedule.xml)
 schedule-json = Programmet som data (schedule.json)
 feed-title = Ændringer i programmerne – { $site }
 feed-link = Følg ændringer i programmerne (Atom-feed)
+changes-heading = Ændringer
+programme-changes = Ændringer i programmet
+programme-changes-link = { $count ->
+    [one] Én ændring i programmet
+   *[other] { $count } ændringer i programmet
+}
+programme-changes-none = Der er endnu ingen ændringer i programmet.
 change-added = Nyt programpunkt
 change-moved = Flyttet
 change-cancelled = Aflyst

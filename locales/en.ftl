@@ -158,6 +158,13 @@ schedule-xml = For conference apps such as Giggity and EventFahrplan (schedule.x
 schedule-json = The programme as data (schedule.json)
 feed-title = Changes to the programmes – { $site }
 feed-link = Follow changes to the programmes (Atom feed)
+changes-heading = Changes
+programme-changes = Changes to the programme
+programme-changes-link = { $count ->
+    [one] One change to the programme
+   *[other] { $count } changes to the programme
+}
+programme-changes-none = The programme has not been changed yet.
 change-added = New session
 change-moved = Moved
 change-cancelled = Cancelled

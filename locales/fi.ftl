@@ -158,6 +158,13 @@ schedule-xml = Tapahtumasovelluksiin, kuten Giggity ja EventFahrplan (schedule.x
 schedule-json = Ohjelma koneluettavassa muodossa (schedule.json)
 feed-title = Ohjelmien muutokset – { $site }
 feed-link = Seuraa ohjelmien muutoksia (Atom-syöte)
+changes-heading = Muutokset
+programme-changes = Ohjelman muutokset
+programme-changes-link = { $count ->
+    [one] Yksi muutos ohjelmaan
+   *[other] { $count } muutosta ohjelmaan
+}
+programme-changes-none = Ohjelmaan ei ole vielä tehty muutoksia.
 change-added = Uusi ohjelmanumero
 change-moved = Siirretty
 change-cancelled = Peruttu

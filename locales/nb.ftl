@@ -158,6 +158,13 @@ schedule-xml = For konferanseapper som Giggity og EventFahrplan (schedule.xml)
 schedule-json = Programmet som data (schedule.json)
 feed-title = Endringer i programmene – { $site }
 feed-link = Følg endringer i programmene (Atom-feed)
+changes-heading = Endringer
+programme-changes = Endringer i programmet
+programme-changes-link = { $count ->
+    [one] Én endring i programmet
+   *[other] { $count } endringer i programmet
+}
+programme-changes-none = Programmet er ikke endret ennå.
 change-added = Nytt programpunkt
 change-moved = Flyttet
 change-cancelled = Avlyst

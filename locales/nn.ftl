@@ -158,6 +158,13 @@ schedule-xml = For konferanseappar som Giggity og EventFahrplan (schedule.xml)
 schedule-json = Programmet som data (schedule.json)
 feed-title = Endringar i programma – { $site }
 feed-link = Følg endringar i programma (Atom-feed)
+changes-heading = Endringar
+programme-changes = Endringar i programmet
+programme-changes-link = { $count ->
+    [one] Éi endring i programmet
+   *[other] { $count } endringar i programmet
+}
+programme-changes-none = Programmet er ikkje endra enno.
 change-added = Ny programpost
 change-moved = Flytta
 change-cancelled = Avlyst

@@ -158,6 +158,13 @@ schedule-xml = För konferensappar som Giggity och EventFahrplan (schedule.xml)
 schedule-json = Programmet som data (schedule.json)
 feed-title = Ändringar i programmen – { $site }
 feed-link = Följ ändringar i programmen (Atom-flöde)
+changes-heading = Ändringar
+programme-changes = Ändringar i programmet
+programme-changes-link = { $count ->
+    [one] En ändring i programmet
+   *[other] { $count } ändringar i programmet
+}
+programme-changes-none = Programmet har ännu inte ändrats.
 change-added = Ny programpunkt
 change-moved = Flyttad
 change-cancelled = Inställd

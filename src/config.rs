@@ -69,7 +69,7 @@ pub struct Language {
 }
 
 impl Language {
-    /// The locale of the language's dates, times, numbers and plurals.
+    /// The locale of the language's dates, times and numbers (plurals are the code's own).
     pub fn formats_locale(&self) -> &str {
         self.formats.as_deref().unwrap_or(&self.code)
     }

@@ -6,6 +6,7 @@
 use jiff::civil;
 use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 
 /// What a page is. Set with `kind = "..."` or by the page's position in `content/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -264,6 +265,14 @@ pub struct Change {
     pub what: ChangeKind,
     /// What changed, in the page's language (shown in the change feed).
     pub note: Option<String>,
+}
+
+impl Change {
+    /// The order in which changes are listed, on pages and in the feed: newest first; on one
+    /// day the later-listed (`n`: its place in its list) first.
+    pub fn newer_first((a_n, a): (usize, &Change), (b_n, b): (usize, &Change)) -> Ordering {
+        b.date.cmp(&a.date).then(b_n.cmp(&a_n))
+    }
 }
 
 /// The kinds of change participants follow.

@@ -985,6 +985,48 @@ impl Model {
     }
 }
 
+/// One recorded change (`[[changes]]`) of a session, as readers of a language see it: in
+/// the translation they are shown. The change feed and the programme's changes page are both
+/// made of these ([`Model::changes_of`]).
+#[derive(Debug, Clone, Copy)]
+pub struct LoggedChange<'a> {
+    pub session: usize,
+    /// The session's place in its programme's order.
+    pub position: usize,
+    /// The change's place in its translation's list.
+    pub n: usize,
+    pub t: &'a Translation<SessionFront>,
+    pub change: &'a crate::front_matter::Change,
+}
+
+impl Model {
+    /// The changes of programme `p`'s sessions for readers of `lang`: newest first; on one
+    /// day the later-listed change of a session first, then the sessions in programme order.
+    pub fn changes_of(&self, p: usize, lang: &str, config: &Config) -> Vec<LoggedChange<'_>> {
+        let mut changes: Vec<LoggedChange> = Vec::new();
+        for (position, &s) in self.programmes[p].sessions().iter().enumerate() {
+            let entry = self.sessions[s].entry();
+            let Some(t) = entry.pick(lang, config, config.list_untranslated) else {
+                continue;
+            };
+            for (n, change) in t.front.changes.iter().enumerate() {
+                changes.push(LoggedChange {
+                    session: s,
+                    position,
+                    n,
+                    t,
+                    change,
+                });
+            }
+        }
+        changes.sort_by(|a, b| {
+            crate::front_matter::Change::newer_first((a.n, a.change), (b.n, b.change))
+                .then(a.position.cmp(&b.position))
+        });
+        changes
+    }
+}
+
 impl Model {
     /// The content keys of every page, in key order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {

@@ -1,9 +1,9 @@
 //! A [`Site`] owns one site's configuration, content model, locales and templates, and runs
 //! the pipeline: load → model → validate → render → write.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use crate::changes::SiteChanges;
 use crate::config::Config;
@@ -21,7 +21,7 @@ use crate::theme::{StaticFacts, ThemeFiles};
 use crate::urls::Urls;
 use crate::validate::missing_translations;
 use crate::validate::validate;
-use crate::write::{OutputFile, is_leftover_inside, is_marked, resolve, write_atomically};
+use crate::write::{OutputFile, Staging, is_leftover_inside, is_marked, resolve};
 
 /// Each page's file with what it read of the model ([`crate::render::RenderedPage::reads`]).
 pub(crate) type PageReads = Vec<(String, Vec<u64>)>;
@@ -417,17 +417,28 @@ impl Site {
                 }
             })
             .collect();
-        let mut files: Vec<(Origin, OutputFile)> = pages
-            .into_iter()
-            .map(|f| (Origin::Page, f))
-            .chain(exports.into_iter().map(|f| (Origin::Export, f)))
-            .chain(self.other_files().into_iter().map(|f| (Origin::Static, f)))
-            .chain(self.sitemap().map(|f| (Origin::Sitemap, f)))
-            .collect();
-        // One file per path, by [`Origin`]; of static files of one name, the first.
-        files.sort_by(|(a_origin, a), (b_origin, b)| (&a.path, a_origin).cmp(&(&b.path, b_origin)));
-        files.dedup_by(|(_, a), (_, b)| a.path == b.path);
-        Ok((files.into_iter().map(|(_, f)| f).collect(), reads))
+        let mut claimed: HashSet<String> = pages.iter().map(|f| f.path.clone()).collect();
+        let rest = self.files_after_pages(exports, &mut claimed);
+        let mut files = pages;
+        files.extend(rest);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok((files, reads))
+    }
+
+    /// The exports, static files and sitemap that are written beside the pages whose paths
+    /// are `claimed`: one file per path, by [`Origin`] (of static files of one name, the
+    /// first). Their paths are added to `claimed`.
+    fn files_after_pages(
+        &self,
+        exports: Vec<OutputFile>,
+        claimed: &mut HashSet<String>,
+    ) -> Vec<OutputFile> {
+        // In the order of [`Origin`]: the first file of a path is the one written.
+        (exports.into_iter())
+            .chain(self.other_files())
+            .chain(self.sitemap())
+            .filter(|f| claimed.insert(f.path.clone()))
+            .collect()
     }
 
     /// The pages written to the files `only`, with what each read of the model (`serve`).
@@ -534,9 +545,50 @@ impl Site {
         progress: &dyn Progress,
     ) -> Result<BuildReport> {
         self.check_output_dir(output, force)?;
-        let files = self.render_reporting(progress)?;
+        let staging = Staging::open(output)?;
+        let renderer = self.renderer_reporting(progress);
+        // Every file goes to the disk as soon as it is made, unless one of an earlier
+        // [`Origin`] has its path: the pages' paths are known before any is rendered.
+        let mut claimed: HashSet<String> = (renderer.page_files().into_iter())
+            .map(|(file, _)| file)
+            .collect();
+        progress.begin(Stage::Export, None);
+        let exported = Mutex::new(Vec::new());
+        let failed = Mutex::new(None);
+        self.exporter().each_file(&|file| {
+            if claimed.contains(&file.path) {
+                return;
+            }
+            match staging.write(&file.path, &file.bytes) {
+                Ok(()) => exported
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(file.path),
+                Err(e) => {
+                    _ = failed
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .get_or_insert(e)
+                }
+            }
+        });
+        if let Some(e) = failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
+            return Err(e);
+        }
+        claimed.extend(
+            exported
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner),
+        );
+        renderer.render_all_into(|page| staging.write(&page.file, page.html.as_bytes()))?;
         progress.begin(Stage::Write, None);
-        write_atomically(output, &files)?;
+        staging.write_all(&self.files_after_pages(Vec::new(), &mut claimed))?;
+        staging.commit()?;
+        let files = claimed.len();
+        let pages = claimed
+            .iter()
+            .filter(|path| path.ends_with(".html"))
+            .count();
         Ok(BuildReport {
             warnings: self.string_warnings.len()
                 + self.model.text_warnings().len()
@@ -547,8 +599,8 @@ impl Site {
                 .filter(|w| !self.string_warnings.contains(w))
                 .cloned()
                 .collect(),
-            pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-            files: files.len(),
+            pages,
+            files,
             languages: self.config.languages.len(),
         })
     }

@@ -91,19 +91,43 @@ pub fn escape_markup(text: &str) -> String {
     out
 }
 
-/// [`escape_markup`], appended to `out`.
+/// [`escape_markup`], appended to `out`. Every page's text goes through it: the runs between
+/// the bytes that need care are copied whole (a byte-wise scan; UTF-8 never has an ASCII byte
+/// inside a longer character, and U+FFFE and U+FFFF, which XML forbids, begin with 0xEF).
 pub fn escape_markup_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => {}
-        }
+    escape_markup_by_runs(text, |run| out.push_str(run));
+}
+
+/// [`escape_markup`], given to `push` run by run: for writers that take bytes (templates).
+pub fn escape_markup_by_runs(text: &str, mut push: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (replacement, len): (&str, usize) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            0..0x20 => ("", 1),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push(&text[run..i]);
+        push(replacement);
+        i += len;
+        run = i;
     }
+    push(&text[run..]);
 }
 
 /// A TEXT value of iCalendar (RFC 5545 3.3.11): backslash, semicolon and comma escaped, line
@@ -179,6 +203,54 @@ mod tests {
             escape_markup("<æ>\t\n\r&\u{7f}\"'"),
             "&lt;æ&gt;\t\n\r&amp;\u{7f}&quot;&#39;"
         );
+        // The byte-wise scan against the definition, character by character, on every
+        // character class it treats apart and their neighbours (U+FFFD and U+EFBF share
+        // bytes with the forbidden U+FFFE and U+FFFF).
+        let by_character = |text: &str| -> String {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&#39;"),
+                    c if is_xml_char(c) => out.push(c),
+                    _ => {}
+                }
+            }
+            out
+        };
+        let pieces = [
+            "a",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "\t",
+            "\n",
+            "\r",
+            "\u{0}",
+            "\u{1f}",
+            "\u{7f}",
+            "æ",
+            "\u{fffd}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{efbf}",
+            "\u{feff}",
+            "😀",
+            "\u{10000}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    assert_eq!(escape_markup(&text), by_character(&text), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

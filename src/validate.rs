@@ -638,7 +638,28 @@ fn duplicate_paths(model: &Model, config: &Config, problems: &mut Vec<Diagnostic
         claim(&mut owners, m, problems);
     }
     for p in model.programmes.iter() {
+        owners.insert(
+            format!("{}/{}", p.entry().key, crate::render::CHANGES_SEGMENT),
+            "the programme's changes page".to_owned(),
+        );
+    }
+    for p in model.programmes.iter() {
         claim(&mut owners, p.entry(), problems);
+    }
+    // Within a programme's folder, only its changes page can have a theme's or a session's
+    // address: files have one each.
+    let changes_page = |key: &str| {
+        key.rsplit('/').next() == Some(crate::render::CHANGES_SEGMENT) && key.contains('/')
+    };
+    for t in model.themes.iter().filter(|t| changes_page(&t.entry().key)) {
+        claim(&mut owners, t.entry(), problems);
+    }
+    for s in model
+        .sessions
+        .iter()
+        .filter(|s| changes_page(&s.entry().key))
+    {
+        claim(&mut owners, s.entry(), problems);
     }
 }
 

@@ -8,7 +8,7 @@
 //!   ([`replace_dir`] says what can remain);
 //! - a symlinked output is [`resolve`]d: the link stays, its target gets the new site;
 //! - a mount point cannot be renamed: the new site is staged inside it and takes the old one's
-//!   place entry by entry ([`write_into_mount`]);
+//!   place entry by entry ([`open_inside`]);
 //! - a lock on the folder holding the output keeps two builds from fighting over it, and lets
 //!   a build remove what builds killed half-way left there.
 
@@ -155,61 +155,159 @@ fn remove_leftovers(dir: &Path, is_leftover: impl Fn(&OsStr) -> bool) -> Result<
     Ok(())
 }
 
-/// Writes `files` as the new content of `output`, replacing what was there only when all
-/// files were written. `output` may be a symlink (its target is written) or a mount point.
-pub fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<()> {
-    let output = resolve(output).map_err(|e| Error::io(output, "find the output folder", e))?;
-    let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
-        return Err(Error::new(
-            Diagnostic::new(&output, "the output folder cannot be a file system's root")
-                .with_hint("choose a folder of its own, such as public/"),
-        ));
-    };
-    fs::create_dir_all(parent).map_err(|e| Error::io(parent, "create the output's folder", e))?;
-    let _lock = DirLock::take(parent);
-    remove_leftovers(parent, |entry| is_leftover_beside(entry, name))?;
-    let exists = match fs::symlink_metadata(&output) {
-        Ok(meta) if meta.is_dir() => true,
-        Ok(_) => {
+/// The next output, written file by file into a temporary folder as the build makes it, so
+/// that no more than the files being written are held in memory. [`Staging::commit`] puts
+/// it in the output's place; dropped before that (a build that failed), it is removed and
+/// the output is as it was.
+pub struct Staging {
+    output: PathBuf,
+    /// The temporary folder: beside the output, or inside it where it cannot be renamed.
+    dir: PathBuf,
+    place: Place,
+    committed: bool,
+    // Held until the new output is in place or given up.
+    _lock: DirLock,
+}
+
+enum Place {
+    /// Swapped with the output folder, or renamed to it when there is none yet; an existing
+    /// output goes to `retired` where it cannot be swapped in one step ([`replace_dir`]).
+    Beside { exists: bool, retired: PathBuf },
+    /// Inside a mount point: its entries take the old ones' places ([`open_inside`]).
+    Inside,
+}
+
+impl Staging {
+    /// Makes the temporary folder of a build into `output`, removing those of builds that
+    /// were killed there.
+    pub fn open(output: &Path) -> Result<Staging> {
+        let output = resolve(output).map_err(|e| Error::io(output, "find the output folder", e))?;
+        let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
             return Err(Error::new(
-                Diagnostic::new(&output, "the output folder is a file")
-                    .with_hint("remove the file, or choose a folder for the site, such as public/"),
+                Diagnostic::new(&output, "the output folder cannot be a file system's root")
+                    .with_hint("choose a folder of its own, such as public/"),
             ));
+        };
+        let (parent, name) = (parent.to_owned(), name.to_owned());
+        fs::create_dir_all(&parent)
+            .map_err(|e| Error::io(&parent, "create the output's folder", e))?;
+        let lock = DirLock::take(&parent);
+        remove_leftovers(&parent, |entry| is_leftover_beside(entry, &name))?;
+        let exists = match fs::symlink_metadata(&output) {
+            Ok(meta) if meta.is_dir() => true,
+            Ok(_) => {
+                return Err(Error::new(
+                    Diagnostic::new(&output, "the output folder is a file").with_hint(
+                        "remove the file, or choose a folder for the site, such as public/",
+                    ),
+                ));
+            }
+            // Any other problem shows at the rename, naming the path.
+            Err(_) => false,
+        };
+        let staging = |dir: PathBuf, place: Place, lock: DirLock| Staging {
+            output: output.clone(),
+            dir,
+            place,
+            committed: false,
+            _lock: lock,
+        };
+        if exists && is_mount_point(&output, &parent) {
+            let dir = open_inside(&output)?;
+            return Ok(staging(dir, Place::Inside, lock));
         }
-        // Any other problem shows at the rename, naming the path.
-        Err(_) => false,
-    };
-    if exists && is_mount_point(&output, parent) {
-        return write_into_mount(&output, files);
-    }
-    let staging = beside(parent, name, "new");
-    let retired = beside(parent, name, "old");
-    if let Err(e) = fs::create_dir(&staging) {
-        // A web root the user may write in a folder they may not (`/var/www/html`): the new
-        // site cannot be swapped in beside it, only moved in from inside.
-        if exists && can_write_inside_only(&e) {
-            return write_into_mount(&output, files);
+        let dir = beside(&parent, &name, "new");
+        if let Err(e) = fs::create_dir(&dir) {
+            // A web root the user may write in a folder they may not (`/var/www/html`): the new
+            // site cannot be swapped in beside it, only moved in from inside.
+            if exists && can_write_inside_only(&e) {
+                let dir = open_inside(&output)?;
+                return Ok(staging(dir, Place::Inside, lock));
+            }
+            return Err(Error::io(&dir, "create a temporary folder", e));
         }
-        return Err(Error::io(&staging, "create a temporary folder", e));
+        let retired = beside(&parent, &name, "old");
+        Ok(staging(dir, Place::Beside { exists, retired }, lock))
     }
-    stage(&staging, files)?;
-    let placed = if exists {
-        replace_dir(&staging, &output, &retired)
-    } else {
-        fs::rename(&staging, &output)
-    };
-    if let Err(e) = placed {
-        let _ = fs::remove_dir_all(&staging);
-        // A bind mount, on the same device as its parent, shows only now.
-        if exists && is_mount_error(&e) {
-            return write_into_mount(&output, files);
+
+    /// Writes `bytes` to `file` (a path in the output) in the next output, from any thread.
+    pub fn write(&self, file: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.join(file);
+        if let Some(folder) = path.parent() {
+            // create_dir_all takes a folder made meanwhile by another thread as made.
+            fs::create_dir_all(folder).map_err(|e| Error::io(folder, "create a folder", e))?;
         }
-        return Err(Error::io(&output, "move the new output into place", e));
+        fs::write(&path, bytes).map_err(|e| Error::io(&path, "write", e))
     }
-    // The previous output, now at one of the temporary names.
-    for old in [&staging, &retired] {
-        if fs::symlink_metadata(old).is_ok() {
-            fs::remove_dir_all(old).map_err(|e| Error::io(old, "remove the previous output", e))?;
+
+    /// Writes `files` into the next output, in parallel.
+    pub fn write_all(&self, files: &[OutputFile]) -> Result<()> {
+        write_all(&self.dir, files)
+    }
+
+    /// Puts the files written into the output's place, with the [`MARKER`].
+    pub fn commit(mut self) -> Result<()> {
+        let marker = self.dir.join(MARKER);
+        // The marker last: it replaces a static file of its name.
+        fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "write", e))?;
+        // From here on the temporary folder is placed or removed below, not by `drop`.
+        self.committed = true;
+        let (output, staging) = (&self.output, &self.dir);
+        let (exists, retired) = match &self.place {
+            Place::Inside => return place_inside(output, staging),
+            Place::Beside { exists, retired } => (*exists, retired),
+        };
+        let placed = if exists {
+            replace_dir(staging, output, retired)
+        } else {
+            fs::rename(staging, output)
+        };
+        if let Err(e) = placed {
+            // A bind mount, on the same device as its parent, shows only now: what was
+            // written is copied into it (the rename across mounts cannot move it).
+            if exists && is_mount_error(&e) {
+                let inside = open_inside(output);
+                let copied = inside.and_then(|inside| {
+                    copy_tree(staging, &inside)?;
+                    Ok(inside)
+                });
+                let _ = fs::remove_dir_all(staging);
+                return place_inside(output, &copied?);
+            }
+            let _ = fs::remove_dir_all(staging);
+            return Err(Error::io(output, "move the new output into place", e));
+        }
+        // The previous output, now at one of the temporary names.
+        for old in [staging, retired] {
+            if fs::symlink_metadata(old).is_ok() {
+                fs::remove_dir_all(old)
+                    .map_err(|e| Error::io(old, "remove the previous output", e))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Copies the files and folders of `from` into the folder `to`.
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(from).min_depth(1) {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(from).to_owned();
+            Error::io(&path, "read the new output", e.into())
+        })?;
+        let target = to.join(entry.path().strip_prefix(from).unwrap_or(entry.path()));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).map_err(|e| Error::io(&target, "create a folder", e))?;
+        } else {
+            fs::copy(entry.path(), &target).map_err(|e| Error::io(&target, "write", e))?;
         }
     }
     Ok(())
@@ -308,24 +406,27 @@ fn is_mount_point(_: &Path, _: &Path) -> bool {
     false
 }
 
-/// Writes into `output`, a folder that cannot be renamed (a mount point: a mounted web root,
-/// a container's volume; or a folder in one the user may not write). The new site is staged
-/// inside it, in `.samling-new-PID`, so a failure until then leaves the old site as it was.
-/// Then its entries take the old ones' places one by one: a folder in one exchange, a file in
+/// The temporary folder of a build into `output`, a folder that cannot be renamed (a mount
+/// point: a mounted web root, a container's volume; or a folder in one the user may not
+/// write): inside it, `.samling-new-PID`, so a failure until then leaves the old site as it
+/// was. Then ([`place_inside`]) its entries take the old ones' places one by one: a folder in one exchange, a file in
 /// one rename. That cannot be a single step: while the entries move (a few system calls per
 /// top-level entry: milliseconds), a visitor may get some top-level folders (a language) of
 /// the new site and some of the old, and a build killed then leaves such a mix, which the
 /// next build replaces. No page of both is missing meanwhile; those only the old site had go
 /// last.
-fn write_into_mount(output: &Path, files: &[OutputFile]) -> Result<()> {
+fn open_inside(output: &Path) -> Result<PathBuf> {
     remove_leftovers(output, is_leftover_inside)?;
-    let pid = std::process::id();
-    let staging = output.join(format!(".samling-new-{pid}"));
-    let retired = output.join(format!(".samling-old-{pid}"));
+    let staging = output.join(format!(".samling-new-{}", std::process::id()));
     fs::create_dir(&staging).map_err(|e| Error::io(&staging, "create a temporary folder", e))?;
-    stage(&staging, files)?;
-    let moved = move_entries(output, &staging, &retired);
-    for old in [&staging, &retired] {
+    Ok(staging)
+}
+
+/// The second half of [`open_inside`]: the entries of `staging` take the old ones' places.
+fn place_inside(output: &Path, staging: &Path) -> Result<()> {
+    let retired = output.join(format!(".samling-old-{}", std::process::id()));
+    let moved = move_entries(output, staging, &retired);
+    for old in [staging, &retired] {
         if fs::symlink_metadata(old).is_ok() {
             fs::remove_dir_all(old).map_err(|e| Error::io(old, "remove the previous output", e))?;
         }
@@ -387,17 +488,6 @@ fn move_entries(output: &Path, staging: &Path, retired: &Path) -> io::Result<()>
 
 /// Writes `files` and the marker into the new, empty folder `staging`; removes it if that
 /// fails.
-fn stage(staging: &Path, files: &[OutputFile]) -> Result<()> {
-    let marker = staging.join(MARKER);
-    // The marker last: it replaces a static file of its name.
-    let written = write_all(staging, files)
-        .and_then(|()| fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io(&marker, "write", e)));
-    if written.is_err() {
-        let _ = fs::remove_dir_all(staging);
-    }
-    written
-}
-
 /// A lock on the folder holding an output, held while a build writes there: another build
 /// into it waits. So the temporary folders a build finds there are of builds that were
 /// killed, and it may remove them. Where the lock cannot be taken (a folder one may not
@@ -453,6 +543,13 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `files` as the new content of `output`, as a build writes them.
+    fn write_atomically(output: &Path, files: &[OutputFile]) -> Result<()> {
+        let staging = Staging::open(output)?;
+        staging.write_all(files)?;
+        staging.commit()
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {

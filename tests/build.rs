@@ -220,14 +220,7 @@ fn every_shipped_locale_builds_its_language() {
         let ftl = std::fs::read_to_string(example_root().join(format!("locales/{code}.ftl")))
             .unwrap_or_else(|e| panic!("locales/{code}.ftl: {e}"));
         write(root.path(), &format!("locales/{code}.ftl"), &ftl);
-        for entry in walkdir::WalkDir::new(root.path().join("content")) {
-            let path = entry.unwrap().into_path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if let Some(stem) = name.strip_suffix(".da.md") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                std::fs::write(path.with_file_name(format!("{stem}.{code}.md")), text).unwrap();
-            }
-        }
+        copy_pages_to_language(root.path(), "da", code);
     }
     write(root.path(), "config.toml", &config);
     let options = samling::check::CheckOptions {
@@ -508,4 +501,146 @@ fn a_build_reports_its_stages_and_every_page() {
     let (_, total, done) = stages[2];
     assert_eq!(total, Some(done), "every page counted once");
     assert!(done >= report.pages, "{done} of {} pages", report.pages);
+}
+
+/// The four languages the docs add by one `.ftl` and one `[[languages]]` entry: Icelandic,
+/// Faroese, Greenlandic and Northern Sami. Each builds pages with its own `lang`, dates as
+/// CLDR writes them (ICU has none for `kl` and `se`: they name a language whose dates their
+/// readers know, as docs/locales.md says), and plurals by the language's own CLDR rules, never
+/// by those of the language it borrows dates from: Sami has a dual, Norwegian does not.
+#[test]
+fn a_documented_language_builds_with_its_own_dates_and_plurals() {
+    let root = starter_site();
+    // The test's strings: the Norwegian file with the count of sessions in each language's
+    // plural categories (CLDR: `is` one for 1, 21, 31… but not 11; `se` one, two, other).
+    let languages = [
+        (
+            "is",
+            "Íslenska",
+            None,
+            "{ $count ->\n    [one] { $count } dagskrárliður\n   *[other] { $count } dagskrárliðir\n}",
+        ),
+        (
+            "fo",
+            "Føroyskt",
+            None,
+            "{ $count ->\n    [one] { $count } skrápunktur\n   *[other] { $count } skrápunktir\n}",
+        ),
+        (
+            "kl",
+            "Kalaallisut",
+            Some("da"),
+            "{ $count ->\n    [one] { $count } programmimi immikkoortoq\n   *[other] { $count } programmimi immikkoortut\n}",
+        ),
+        (
+            "se",
+            "Davvisámegiella",
+            Some("nb"),
+            "{ $count ->\n    [one] { $count } prográmmačuokkis\n    [two] { $count } prográmmačuoggá\n   *[other] { $count } prográmmačuoggát\n}",
+        ),
+    ];
+    let mut config = read(root.path(), "config.toml");
+    let norwegian = read(root.path(), "locales/nb.ftl");
+    let plural_start = norwegian.find("sessions-count = ").unwrap();
+    let plural_end = plural_start + norwegian[plural_start..].find("\n}\n").unwrap() + 2;
+    for (code, name, formats, sessions_count) in languages {
+        config.push_str(&format!(
+            "\n[[languages]]\ncode = \"{code}\"\nname = \"{name}\"\n"
+        ));
+        if let Some(formats) = formats {
+            config.push_str(&format!("formats = \"{formats}\"\n"));
+        }
+        let ftl = format!(
+            "{}sessions-count = {sessions_count}{}",
+            &norwegian[..plural_start],
+            &norwegian[plural_end..]
+        );
+        write(root.path(), &format!("locales/{code}.ftl"), &ftl);
+        copy_pages_to_language(root.path(), "nb", code);
+    }
+    write(root.path(), "config.toml", &config);
+    let options = samling::check::CheckOptions {
+        base_url: None,
+        today: jiff::civil::date(2026, 11, 23),
+    };
+    let problems: Vec<String> = samling::check::check(root.path(), &options)
+        .all()
+        .filter(|d| d.path.starts_with("locales") || d.message.contains("date formats"))
+        .map(|d| format!("{}: {}", d.location(), d.message))
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+    let out = build(root.path());
+    let public = out.path().join("public");
+    // CLDR's long dates with the weekday: Icelandic and Faroese their own; Greenlandic and Sami
+    // those of the language they name in `formats`.
+    for (code, date) in [
+        ("is", "fimmtudagur, 11. mars 2027"),
+        ("fo", "hósdagur 11. mars 2027"),
+        ("kl", "torsdag 11. marts 2027"),
+        ("se", "torsdag 11. mars 2027"),
+    ] {
+        let programme = read(&public, &format!("{code}/aarsmoede/index.html"));
+        assert_eq!(html_lang(&programme), code);
+        assert!(programme.contains(date), "{code}: {date} in\n{programme}");
+    }
+    let site = Site::load(root.path()).unwrap();
+    let counts = |code: &str| -> Vec<String> {
+        // Numbers, as templates pass them: a string would match only an `[1]` variant.
+        [1, 2, 3, 11, 21]
+            .into_iter()
+            .map(|n| {
+                let mut args = fluent::FluentArgs::new();
+                args.set("count", n);
+                site.locales
+                    .get(code)
+                    .unwrap()
+                    .message("sessions-count", Some(&args))
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(
+        counts("is"),
+        [
+            "1 dagskrárliður",
+            "2 dagskrárliðir",
+            "3 dagskrárliðir",
+            "11 dagskrárliðir",
+            "21 dagskrárliður"
+        ]
+    );
+    assert_eq!(
+        counts("fo"),
+        [
+            "1 skrápunktur",
+            "2 skrápunktir",
+            "3 skrápunktir",
+            "11 skrápunktir",
+            "21 skrápunktir"
+        ]
+    );
+    assert_eq!(
+        counts("se"),
+        [
+            "1 prográmmačuokkis",
+            "2 prográmmačuoggá",
+            "3 prográmmačuoggát",
+            "11 prográmmačuoggát",
+            "21 prográmmačuoggát"
+        ]
+    );
+    assert_eq!(counts("kl")[1], "2 programmimi immikkoortut");
+    assert_links_resolve(&public);
+}
+
+/// Every content file in `from` copied beside itself as a page in `to`.
+fn copy_pages_to_language(root: &std::path::Path, from: &str, to: &str) {
+    for entry in walkdir::WalkDir::new(root.join("content")) {
+        let path = entry.unwrap().into_path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some(stem) = file.strip_suffix(&format!(".{from}.md")) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(path.with_file_name(format!("{stem}.{to}.md")), text).unwrap();
+        }
+    }
 }

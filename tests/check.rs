@@ -437,3 +437,34 @@ fn a_fence_language_without_highlighting_is_warned_about_at_its_line() {
         "{html}"
     );
 }
+
+/// A session file named like a programme's changes page would be written over it: refused,
+/// at the file, naming the page.
+#[test]
+fn a_session_at_the_address_of_the_changes_page_is_refused() {
+    let root = starter_site();
+    write(
+        root.path(),
+        "content/aarsmoede/changes.da.md",
+        "+++\ntitle = \"Ændringer\"\ndate = 2027-03-11\n+++\n",
+    );
+    let today = jiff::civil::date(2026, 11, 23);
+    let found: Vec<String> = check(root.path(), &on(today))
+        .all()
+        .filter(|d| d.message.contains("same address"))
+        .map(|d| {
+            format!(
+                "{}: {} ({})",
+                d.location(),
+                d.message,
+                d.hint.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "content/aarsmoede/changes.da.md: another page is written to the same address `aarsmoede/changes/` (the programme's changes page has that address too)"
+        ]
+    );
+}

@@ -265,8 +265,9 @@ fn the_command_builds_and_reports() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    // The sample programme, its speaker and the accessibility statement, in each language.
-    assert!(stdout.contains("Built 33 pages in 3 languages"), "{stdout}");
+    // The sample programme (with its changes page), its speaker and the accessibility
+    // statement, in each language.
+    assert!(stdout.contains("Built 36 pages in 3 languages"), "{stdout}");
     // Not on a terminal: no progress bar, nothing else on stderr.
     assert!(
         output.stderr.is_empty(),

@@ -76,12 +76,18 @@ fn every_page_exists_in_each_of_its_languages_and_no_other() {
     for (path, _) in snapshot(&public()) {
         let is_index = path.ends_with("/index.html");
         let parts: Vec<&str> = path.split('/').collect();
-        // Pages of no content file: indexes, search, "my programme", timetable days, and
-        // people given inline in sessions.
+        // Pages of no content file: indexes, search, "my programme", timetable days, the
+        // programmes' changes pages, and people given inline in sessions.
         let generated = parts.len() <= 2
             || parts[1] == site.config.speakers_path.as_str() && parts.len() == 3
             || parts.len() == 3 && ["search", "my-programme"].contains(&parts[1])
             || parts.len() >= 4 && parts[parts.len() - 3] == "timetable"
+            || parts.len() >= 4
+                && parts[parts.len() - 2] == "changes"
+                && site
+                    .model
+                    .find(&parts[1..parts.len() - 2].join("/"))
+                    .is_some()
             || parts.len() == 4
                 && parts[1] == site.config.speakers_path.as_str()
                 && site
@@ -410,4 +416,65 @@ fn no_page_has_inline_styles() {
             );
         }
     }
+}
+
+/// Readers of a session's page see what was changed, not only the feed's subscribers: its
+/// `[[changes]]`, newest first, dated in the page's language, with each note.
+#[test]
+fn a_session_page_lists_its_changes_newest_first() {
+    let sv = page("sv/fremtidens-offentlige-sektor/studietur-oeresund/index.html");
+    let changes = &sv[sv.find("<section class=\"changes\"").expect(&sv)..];
+    let changes = &changes[..changes.find("</section>").unwrap()];
+    assert_in_order(
+        changes,
+        &[
+            "<h2 id=\"changes-heading\">Ändringar</h2>",
+            "<time datetime=\"2026-03-02\">2 mars 2026</time>",
+            "har bekräftat sitt deltagande",
+            "<li class=\"change change-moved\"><time datetime=\"2026-02-16\">16 februari 2026</time>: <strong>Flyttad</strong>. Avgången har flyttats från kl. 9.00 till kl. 8.30",
+            "<time datetime=\"2025-12-04\">4 december 2025</time>",
+        ],
+    );
+    // A session without changes has no such section.
+    let plain = page("da/fremtidens-offentlige-sektor/index.html");
+    assert!(!plain.contains("class=\"changes\""));
+}
+
+/// Each programme has a changes page per language, made of what its change feed says: the
+/// changes of its sessions newest first under the day they were made, each linking to its
+/// session. The programme links to it, with the count, where there are changes.
+#[test]
+fn a_programme_lists_its_changes_on_a_page_of_their_own() {
+    let nb = page("nb/fremtidens-offentlige-sektor/changes/index.html");
+    assert_eq!(html_lang(&nb), "nb");
+    let main = &nb[nb.find("<h1>").unwrap()..nb.find("</article>").unwrap()];
+    assert_in_order(
+        main,
+        &[
+            "<h1>Endringer i programmet</h1>",
+            "<h2 id=\"changes-2026-03-02\"><time datetime=\"2026-03-02\">2. mars 2026</time></h2>",
+            "<a href=\"../studietur-oeresund/index.html\">",
+            "<time datetime=\"2026-02-16\">16. februar 2026</time>",
+            "<strong>Flyttet:</strong>",
+            "<time datetime=\"2025-12-04\">4. desember 2025</time>",
+        ],
+    );
+    // The same changes as the feed: three entries of this programme.
+    let feed = page("nb/feed.xml");
+    assert_eq!(main.matches("<li class=\"change ").count(), 3);
+    assert_eq!(feed.matches("studietur-oeresund").count(), 3, "{feed}");
+    let programme = page("nb/fremtidens-offentlige-sektor/index.html");
+    assert!(
+        programme.contains(
+            "<p class=\"changes-link\"><a href=\"changes/index.html\">3 endringer i programmet</a></p>"
+        ),
+        "{programme}"
+    );
+    // A programme without changes has the page (its address lasts) and no count on its page.
+    let none = page("sv/samverkan-i-offentlig-sektor/changes/index.html");
+    assert!(
+        none.contains("<p>Programmet har ännu inte ändrats.</p>"),
+        "{none}"
+    );
+    assert!(!page("sv/samverkan-i-offentlig-sektor/index.html").contains("changes-link"));
 }

@@ -277,6 +277,30 @@ fn a_build_that_fails_to_write_leaves_the_previous_output_byte_identical() {
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "sites, www");
 }
 
+/// Pages are written as they are rendered: one that fails to render, after others were
+/// written, leaves the previous output as it was and no temporary folder.
+#[test]
+fn a_build_that_fails_to_render_a_page_leaves_the_previous_output_byte_identical() {
+    let (dir, root) = site_among_others();
+    let out = dir.path().join("www");
+    Site::load(&root).unwrap().build(&out).unwrap();
+    let before = snapshot(&out);
+    write(&root, "content/om.da.md", "+++\ntitle = \"Om\"\n+++\n");
+    // `round` of a text fails when the free page is rendered, not when templates load.
+    write(
+        &root,
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}{{ page.title | round }}{% endblock main %}",
+    );
+    let err = Site::load(&root)
+        .and_then(|site| site.build(&out))
+        .expect_err("the build should fail")
+        .to_string();
+    assert!(err.contains("templates/page.html"), "{err}");
+    assert_eq!(snapshot(&out), before);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "sites, www");
+}
+
 /// A file system mounted at a folder for one test: unmounted when dropped.
 #[cfg(target_os = "linux")]
 struct Mount(PathBuf);
@@ -368,4 +392,50 @@ fn an_output_that_is_a_bind_mount_on_the_same_device_is_written_into() {
         return;
     };
     assert_builds_into_mount(&root, &out, &dir.path().join("www"));
+}
+
+/// A build writes each file as it is made, the site in memory (`Site::render`, what `serve`
+/// serves) is joined at the end: both the same files, by the same rule where a static file
+/// has a page's or an export's path (the page, then the export, wins; the site's own
+/// `robots.txt` wins over the one samling writes).
+#[test]
+fn the_written_output_is_the_site_rendered_in_memory() {
+    let site_dir = example_copy();
+    let root = site_dir.path();
+    write(
+        root,
+        "static/da/index.html",
+        "a static file at the Danish home's path",
+    );
+    write(
+        root,
+        "static/da/feed.xml",
+        "a static file at the Danish feed's path",
+    );
+    write(root, "static/robots.txt", "User-agent: *\nDisallow: /\n");
+    let out = tempfile::tempdir().unwrap();
+    let site = Site::load_with(root, Some("https://example.org/")).unwrap();
+    site.build(&out.path().join("public")).unwrap();
+    let mut written = snapshot(&out.path().join("public"));
+    assert!(written.remove(MARKER).is_some());
+    let rendered: std::collections::BTreeMap<String, Vec<u8>> = (site.render().unwrap())
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect();
+    assert_eq!(
+        written.keys().collect::<Vec<_>>(),
+        rendered.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &written {
+        assert!(bytes == &rendered[path], "{path} differs");
+    }
+    let text = |path: &str| String::from_utf8_lossy(&written[path]).into_owned();
+    assert!(text("da/index.html").starts_with("<!DOCTYPE html>"));
+    assert!(
+        text("da/feed.xml").starts_with("<?xml"),
+        "{}",
+        text("da/feed.xml")
+    );
+    assert_eq!(text("robots.txt"), "User-agent: *\nDisallow: /\n");
+    assert!(written.contains_key("sitemap.xml") && written.contains_key("da/search/index.js"));
 }

@@ -29,18 +29,16 @@ pub(super) fn feed(cx: &Cx) -> String {
     let mut entries: Vec<Entry> = Vec::new();
     for (p, programme) in m.programmes.iter().enumerate() {
         let tz = zone_of(programme.timezone());
-        for (position, &s) in programme.sessions().iter().enumerate() {
-            let Some(t) = cx.pick(s) else { continue };
-            for (n, change) in t.front.changes.iter().enumerate() {
-                entries.push(Entry {
-                    date: change.date.0,
-                    updated: day_start(change.date.0, &tz),
-                    order: (p, position, n),
-                    session: s,
-                    t,
-                    change,
-                });
-            }
+        // The changes its changes page lists, as its readers see them.
+        for c in m.changes_of(p, cx.lang, cx.ex.config) {
+            entries.push(Entry {
+                date: c.change.date.0,
+                updated: day_start(c.change.date.0, &tz),
+                order: (p, c.position, c.n),
+                session: c.session,
+                t: c.t,
+                change: c.change,
+            });
         }
     }
     // Newest first; on one day the later-listed change first.

@@ -160,11 +160,18 @@ pub struct PageLinks {
 impl<'a> Exporter<'a> {
     /// Every export file of the site, sorted by path.
     pub fn files(&self) -> Result<Vec<OutputFile>> {
-        let mut files: Vec<OutputFile> = (self.make(None, false).into_iter())
+        let mut files: Vec<OutputFile> = (self.make(None, false, None).into_iter())
             .flat_map(|job| job.files)
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
+    }
+
+    /// Every export file of the site, each given to `each` as soon as its job has made it,
+    /// from any thread and in no particular order: a build writes them as they come instead
+    /// of holding them all (the schedules carry every session's text).
+    pub fn each_file(&self, each: &(dyn Fn(OutputFile) + Sync)) {
+        self.make(None, false, Some(each));
     }
 
     /// Every job of the site, language by language: each language's feed, and the
@@ -194,11 +201,17 @@ impl<'a> Exporter<'a> {
     /// The files of `jobs` (of every job if `None`), each job's with what it read of the
     /// model ([`crate::reads`]), for `serve`.
     pub fn files_recorded(&self, jobs: Option<&[ExportJob]>) -> Vec<JobFiles> {
-        self.make(jobs, true)
+        self.make(jobs, true, None)
     }
 
-    /// The files of `jobs` (all if `None`), job by job; what each read if `record`.
-    fn make(&self, jobs: Option<&[ExportJob]>, record: bool) -> Vec<JobFiles> {
+    /// The files of `jobs` (all if `None`), job by job; what each read if `record`. With
+    /// `each`, the files go to it as they are made instead of into the jobs' lists.
+    fn make(
+        &self,
+        jobs: Option<&[ExportJob]>,
+        record: bool,
+        each: Option<&(dyn Fn(OutputFile) + Sync)>,
+    ) -> Vec<JobFiles> {
         let m = self.model;
         let zones: Vec<ics::ProgrammeZone> = (m.programmes.unrecorded().iter())
             .map(|p| ics::ProgrammeZone::new(p.timezone()))
@@ -217,7 +230,8 @@ impl<'a> Exporter<'a> {
                 let files = if of_lang.is_empty() {
                     Vec::new()
                 } else {
-                    self.language_files(code, &of_lang, all.is_some(), &zones, record)
+                    let every = all.is_some();
+                    self.language_files(code, &of_lang, every, &zones, record, each)
                 };
                 (files.into_iter()).map(move |(job, files, reads)| JobFiles {
                     job: ExportJob { lang, job },
@@ -237,6 +251,7 @@ impl<'a> Exporter<'a> {
         every: bool,
         zones: &[ics::ProgrammeZone],
         record: bool,
+        each: Option<&(dyn Fn(OutputFile) + Sync)>,
     ) -> Vec<(Job, Vec<OutputFile>, Vec<u64>)> {
         let m = self.model;
         let Some(locale) = self.locales.get(lang) else {
@@ -322,6 +337,10 @@ impl<'a> Exporter<'a> {
             .par_iter()
             .map(|&job| {
                 let make = || cx.job(job, &events, schedules.as_ref());
+                if let Some(each) = each {
+                    make().into_iter().for_each(each);
+                    return (job, Vec::new(), Vec::new());
+                }
                 if record {
                     let (files, reads) = reads::recorded(make);
                     (job, files, reads)

@@ -109,8 +109,9 @@ impl Locale {
         })?;
         let shown = path.clone();
         let unexpected = |what: &str| vec![Diagnostic::new(&shown, what.to_owned())];
+        // Plurals are the language's own (Sami's dual), whichever language's dates it borrows.
         let fluent_id: unic_langid::LanguageIdentifier = language
-            .formats_locale()
+            .code
             .parse()
             .map_err(|_| unexpected("the language code is not understood by Fluent"))?;
         let mut bundle = FluentBundle::new_concurrent(vec![fluent_id]);

@@ -51,6 +51,8 @@ enum Job<'a> {
     Series(usize, &'a str),
     /// A programme's timetable on one day.
     Timetable(usize, Date, &'a str),
+    /// A programme's changes, newest first: what its change feed says, as a page.
+    Changes(usize, &'a str),
     /// A person given inline in sessions, without a speaker page.
     InlineSpeaker(usize, &'a str),
     Search(&'a str),
@@ -63,6 +65,8 @@ enum Job<'a> {
 pub const SEARCH_PATH: &str = "search";
 /// The path of "my programme" under each language (`da/my-programme/`).
 pub const MY_PROGRAMME_PATH: &str = "my-programme";
+/// The folder of a programme's changes page under the programme (`da/konferanse/changes/`).
+pub const CHANGES_SEGMENT: &str = "changes";
 /// The search index's file name in the search page's folder.
 const SEARCH_INDEX_FILE: &str = "index.js";
 
@@ -114,9 +118,13 @@ impl Templates {
         // HTML, like XML, has no place for control characters from a TOML escape (`\u0000`):
         // they are parse errors, so they are left out with the escaping.
         tera.set_escape_fn(|text, out| {
-            let mut escaped = String::with_capacity(text.len());
-            crate::text::escape_markup_into(text, &mut escaped);
-            out.write_all(escaped.as_bytes())
+            let mut written = Ok(());
+            crate::text::escape_markup_by_runs(text, |run| {
+                if written.is_ok() && !run.is_empty() {
+                    written = out.write_all(run.as_bytes());
+                }
+            });
+            written
         });
         // Each language's name in itself, for marks such as "på svensk": the same on every page.
         let language_names: std::collections::BTreeMap<&str, &str> = config
@@ -280,6 +288,55 @@ fn at_unclosed_block(d: Diagnostic, templates: &[(String, String)]) -> Diagnosti
     .with_hint(format!("add `{{% end{tag} %}}` {place}"))
 }
 
+impl<'a> Renderer<'a> {
+    /// A programme's changes page: [`Model::changes_of`], the feed's entries of the
+    /// programme, under the day each change was made.
+    fn changes_view(&self, i: usize, lang: &str, v: &ViewBuilder) -> ChangesView {
+        let m = self.model;
+        let mut days: Vec<ChangeDay> = Vec::new();
+        for c in m.changes_of(i, lang, self.config) {
+            let date = c.change.date.0.to_string();
+            if days.last().is_none_or(|d| d.date != date) {
+                days.push(ChangeDay {
+                    date_text: v.locale.long_date(c.change.date),
+                    date,
+                    changes: Vec::new(),
+                });
+            }
+            let session = &m.sessions[c.session];
+            let change = ProgrammeChange {
+                what: c.change.what.name(),
+                note: c.change.note.clone(),
+                session: v.link_to(c.t, &session.entry().key, &c.t.front.title),
+                status: c.t.front.status,
+            };
+            if let Some(day) = days.last_mut() {
+                day.changes.push(change);
+            }
+        }
+        ChangesView {
+            programme: link_or_key(v, m.programmes[i].entry(), |f| &f.title),
+            days,
+        }
+    }
+}
+
+/// A session's changes for its page, in the order of the change feed.
+fn session_changes(changes: &[crate::front_matter::Change], v: &ViewBuilder) -> Vec<ChangeView> {
+    let mut listed: Vec<(usize, &crate::front_matter::Change)> =
+        changes.iter().enumerate().collect();
+    listed.sort_by(|&a, &b| crate::front_matter::Change::newer_first(a, b));
+    listed
+        .into_iter()
+        .map(|(_, change)| ChangeView {
+            date: change.date.0.to_string(),
+            date_text: v.locale.long_date(change.date),
+            what: change.what.name(),
+            note: change.note.clone(),
+        })
+        .collect()
+}
+
 fn template_errors(e: &tera::Error) -> Vec<Diagnostic> {
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -387,19 +444,50 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_jobs(&self, jobs: &[Job<'a>]) -> Result<Vec<RenderedPage>> {
-        let results: Vec<std::result::Result<RenderedPage, Diagnostic>> = jobs
+        let mut pages = self.render_each(jobs, Ok)?;
+        pages.sort_by(|a, b| a.file.cmp(&b.file));
+        Ok(pages)
+    }
+
+    /// Renders every page in parallel and gives each to `write` as soon as it is made, so
+    /// that a build holds only the pages being written, not the site. The pages' files, in
+    /// no particular order.
+    pub fn render_all_into(
+        &self,
+        write: impl Fn(&RenderedPage) -> Result<()> + Sync,
+    ) -> Result<Vec<String>> {
+        let jobs = self.jobs();
+        (self.progress).begin(crate::progress::Stage::Render, Some(jobs.len()));
+        self.render_each(&jobs, |page| {
+            write(&page).map_err(|e| {
+                let mut problems = e.diagnostics.into_iter();
+                problems
+                    .next()
+                    .unwrap_or_else(|| Diagnostic::new(&page.file, "cannot write"))
+            })?;
+            Ok(page.file)
+        })
+    }
+
+    /// `then` of each of `jobs`' pages, in parallel; every problem, once and sorted.
+    fn render_each<T: Send>(
+        &self,
+        jobs: &[Job<'a>],
+        then: impl Fn(RenderedPage) -> std::result::Result<T, Diagnostic> + Sync,
+    ) -> Result<Vec<T>> {
+        let results: Vec<std::result::Result<T, Diagnostic>> = jobs
             .par_iter()
             .map(|job| {
-                let page = self.render(*job);
+                let done = self.render(*job).and_then(&then);
                 self.progress.advance(1);
-                page
+                done
             })
             .collect();
-        let mut pages = Vec::with_capacity(results.len());
+        let mut done = Vec::with_capacity(results.len());
         let mut problems: Vec<Diagnostic> = Vec::new();
         for result in results {
             match result {
-                Ok(page) => pages.push(page),
+                Ok(page) => done.push(page),
                 // The same template mistake fails every page that uses it: report it once.
                 Err(d) if !problems.contains(&d) => problems.push(d),
                 Err(_) => {}
@@ -407,8 +495,7 @@ impl<'a> Renderer<'a> {
         }
         Diagnostic::sort(&mut problems);
         Error::check(problems)?;
-        pages.sort_by(|a, b| a.file.cmp(&b.file));
-        Ok(pages)
+        Ok(done)
     }
 
     /// Whether `file` is one of the site's pages.
@@ -451,6 +538,12 @@ impl<'a> Renderer<'a> {
             Job::Search(lang)
         } else if key == MY_PROGRAMME_PATH {
             Job::MyProgramme(lang)
+        } else if let Some(programme) = key
+            .strip_suffix(CHANGES_SEGMENT)
+            .and_then(|k| k.strip_suffix('/'))
+            && let Some((Kind::Programme, i)) = self.model.find(programme)
+        {
+            Job::Changes(i, lang)
         } else if let Some((programme, date)) = timetable
             && let Some((Kind::Programme, i)) = self.model.find(programme)
         {
@@ -544,6 +637,7 @@ impl<'a> Renderer<'a> {
             for day in p.days() {
                 jobs.extend(p.entry().langs().map(|lang| Job::Timetable(i, *day, lang)));
             }
+            jobs.extend(p.entry().langs().map(|lang| Job::Changes(i, lang)));
         }
         jobs.extend(jobs_for(
             m.programmes.iter().map(|p| p.entry()),
@@ -569,7 +663,9 @@ impl<'a> Renderer<'a> {
             | Job::SearchIndex(_)
             | Job::MyProgramme(_)
             | Job::InlineSpeaker(..) => true,
-            Job::Programme(i, _) | Job::Timetable(i, _, _) => m.programmes[i].entry().has(lang),
+            Job::Programme(i, _) | Job::Timetable(i, _, _) | Job::Changes(i, _) => {
+                m.programmes[i].entry().has(lang)
+            }
             Job::Theme(i, _) => m.themes[i].entry().has(lang),
             Job::Session(i, _) => m.sessions[i].entry().has(lang),
             Job::Speaker(i, _) => m.speakers[i].entry().has(lang),
@@ -585,6 +681,7 @@ impl<'a> Renderer<'a> {
             Job::MyProgramme(_) => Job::MyProgramme(lang),
             Job::InlineSpeaker(i, _) => Job::InlineSpeaker(i, lang),
             Job::Timetable(i, day, _) => Job::Timetable(i, day, lang),
+            Job::Changes(i, _) => Job::Changes(i, lang),
             Job::Programme(i, _) => Job::Programme(i, lang),
             Job::Theme(i, _) => Job::Theme(i, lang),
             Job::Session(i, _) => Job::Session(i, lang),
@@ -605,7 +702,7 @@ impl<'a> Renderer<'a> {
                 None => Job::Programme(m.sessions[i].programme(), l),
             },
             Job::Theme(i, l) => Job::Programme(m.themes[i].programme(), l),
-            Job::Timetable(i, _, l) => Job::Programme(i, l),
+            Job::Timetable(i, _, l) | Job::Changes(i, l) => Job::Programme(i, l),
             Job::Search(l) | Job::SearchIndex(l) | Job::MyProgramme(l) => Job::Home(l),
             Job::Speaker(_, l) | Job::InlineSpeaker(_, l) => Job::Speakers(l),
             Job::Minutes(i, l) => self.meeting_parent(i, l),
@@ -643,6 +740,10 @@ impl<'a> Renderer<'a> {
                     day.0
                 ),
             ),
+            Job::Changes(i, l) => Urls::page(
+                l,
+                &format!("{}/{CHANGES_SEGMENT}", m.programmes[i].entry().key),
+            ),
             Job::Programme(i, l) => Urls::page(l, &m.programmes[i].entry().key),
             Job::Theme(i, l) => Urls::page(l, &m.themes[i].entry().key),
             Job::Session(i, l) => Urls::page(l, &m.sessions[i].entry().key),
@@ -677,6 +778,7 @@ impl<'a> Renderer<'a> {
             Job::Minutes(..) => "minutes.html",
             Job::Series(..) => "series.html",
             Job::Timetable(..) => "timetable.html",
+            Job::Changes(..) => "changes.html",
             Job::Search(_) => "search.html",
             Job::MyProgramme(_) => "my-programme.html",
             // Not a template: written by `search::IndexState::script`.
@@ -693,7 +795,8 @@ impl<'a> Renderer<'a> {
             | Job::SearchIndex(l)
             | Job::MyProgramme(l)
             | Job::InlineSpeaker(_, l)
-            | Job::Timetable(_, _, l) => Some(l),
+            | Job::Timetable(_, _, l)
+            | Job::Changes(_, l) => Some(l),
             Job::Programme(_, l)
             | Job::Theme(_, l)
             | Job::Session(_, l)
@@ -1035,6 +1138,7 @@ impl<'a> Renderer<'a> {
                 let programme = link_or_key(v, p.entry(), |f| &f.title);
                 context.insert("page", &timetable::view(v, i, day, days, programme));
             }
+            Job::Changes(i, lang) => context.insert("page", &self.changes_view(i, lang, v)),
             Job::Search(lang) | Job::MyProgramme(lang) => {
                 context.insert(
                     "page",
@@ -1290,6 +1394,10 @@ impl<'a> Renderer<'a> {
                     current: false,
                 })
                 .collect(),
+            changes_url: self
+                .urls
+                .link(&v.from, &self.address(Job::Changes(i, v.lang))),
+            change_count: self.model.changes_of(i, v.lang, self.config).len(),
         }
     }
 
@@ -1330,6 +1438,7 @@ impl<'a> Renderer<'a> {
             timezone: programme.timezone().to_owned(),
             previous: neighbour(previous),
             next: neighbour(next),
+            changes: session_changes(&t.front.changes, v),
         }
     }
 

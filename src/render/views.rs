@@ -350,6 +350,9 @@ pub struct ProgrammeView {
     pub groups: Vec<Group>,
     /// The programme's days with a timetable page.
     pub timetable_days: Vec<DayLink>,
+    /// Its changes page, and how many changes it lists.
+    pub changes_url: String,
+    pub change_count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -379,6 +382,45 @@ pub struct SessionView {
     pub timezone: String,
     pub previous: Option<Link>,
     pub next: Option<Link>,
+    /// The `[[changes]]` of the translation shown, newest first, as the feed has them.
+    pub changes: Vec<ChangeView>,
+}
+
+/// A programme's changes page.
+#[derive(Debug, Serialize)]
+pub struct ChangesView {
+    pub programme: Link,
+    /// Newest first.
+    pub days: Vec<ChangeDay>,
+}
+
+/// The changes made on one day.
+#[derive(Debug, Serialize)]
+pub struct ChangeDay {
+    /// ISO 8601, for `<time datetime>`.
+    pub date: String,
+    pub date_text: String,
+    pub changes: Vec<ProgrammeChange>,
+}
+
+/// One change on a programme's changes page: the session it is of, linked.
+#[derive(Debug, Serialize)]
+pub struct ProgrammeChange {
+    pub what: &'static str,
+    pub note: Option<String>,
+    pub session: Link,
+    pub status: Option<crate::front_matter::Status>,
+}
+
+/// One recorded change of a session, as its page lists it.
+#[derive(Debug, Serialize)]
+pub struct ChangeView {
+    /// ISO 8601, for `<time datetime>`.
+    pub date: String,
+    pub date_text: String,
+    /// The kind (`moved`), for the message `change-<kind>` and a class.
+    pub what: &'static str,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
