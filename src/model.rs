@@ -361,6 +361,15 @@ pub struct InlineSpeaker {
     identity: u64,
 }
 
+/// The UUID of the page at `key` (its path in `content/`, no language): what [`Entry::uid`]
+/// is, and what `import` matches a samling export's guid against.
+pub fn page_uid(key: &str) -> uuid::Uuid {
+    uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_URL,
+        format!("samling:{key}").as_bytes(),
+    )
+}
+
 impl InlineSpeaker {
     /// A UUIDv5 of the name as compared ([`name_key`]): the same in every session,
     /// programme and language that names them, and across builds.
@@ -2053,10 +2062,7 @@ fn parse_group(
                 key: key.to_owned(),
                 translations,
                 identity: reads::hash_of(("entry", key)),
-                uid: uuid::Uuid::new_v5(
-                    &uuid::Uuid::NAMESPACE_URL,
-                    format!("samling:{key}").as_bytes(),
-                ),
+                uid: page_uid(key),
             }))
         } else {
             Err(problems)

@@ -23,6 +23,7 @@ use jiff::tz::TimeZone;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::locale::Locales;
+use crate::model::page_uid;
 use crate::text::slug;
 
 /// Which tool's export the files are.
@@ -1186,14 +1187,6 @@ fn format_of(kind: &str) -> Option<&'static str> {
 
 fn is_colour(text: &str) -> bool {
     text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
-}
-
-/// A page's UUID as samling makes it from its key ([`crate::model::Entry::uid`]).
-fn page_uid(key: &str) -> uuid::Uuid {
-    uuid::Uuid::new_v5(
-        &uuid::Uuid::NAMESPACE_URL,
-        format!("samling:{key}").as_bytes(),
-    )
 }
 
 /// The page key a samling export's event came from: its slug is the acronym and the
