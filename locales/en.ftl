@@ -12,8 +12,9 @@ footer-text = Programmes published with samling.
 programmes-heading = Programmes
 minutes-heading = Minutes
 programme-heading = Programme
+programme-about-heading = About the programme
 sessions-heading = Sessions
-other-sessions = Other sessions
+themes-heading = Themes
 sessions-count = { $count ->
     [one] { $count } session
    *[other] { $count } sessions

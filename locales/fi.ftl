@@ -12,8 +12,9 @@ footer-text = Ohjelmat on julkaistu samling-työkalulla.
 programmes-heading = Ohjelmat
 minutes-heading = Pöytäkirjat
 programme-heading = Ohjelma
+programme-about-heading = Tietoa ohjelmasta
 sessions-heading = Ohjelmanumerot
-other-sessions = Muut ohjelmanumerot
+themes-heading = Teemat
 sessions-count = { $count ->
     [one] 1 ohjelmanumero
    *[other] { $count } ohjelmanumeroa

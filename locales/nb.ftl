@@ -12,8 +12,9 @@ footer-text = Programmer publisert med samling.
 programmes-heading = Programmer
 minutes-heading = Referater
 programme-heading = Program
+programme-about-heading = Om programmet
 sessions-heading = Programpunkter
-other-sessions = Øvrige programpunkter
+themes-heading = Temaer
 sessions-count = { $count ->
     [one] ett programpunkt
    *[other] { $count } programpunkter

@@ -12,8 +12,9 @@ footer-text = Programma er publiserte med samling.
 programmes-heading = Program
 minutes-heading = Referat
 programme-heading = Program
+programme-about-heading = Om programmet
 sessions-heading = Programpostar
-other-sessions = Andre programpostar
+themes-heading = Tema
 sessions-count = { $count ->
     [one] éin programpost
    *[other] { $count } programpostar

@@ -12,8 +12,9 @@ footer-text = Program publicerade med samling.
 programmes-heading = Program
 minutes-heading = Protokoll
 programme-heading = Program
+programme-about-heading = Om programmet
 sessions-heading = Programpunkter
-other-sessions = Övriga programpunkter
+themes-heading = Teman
 sessions-count = { $count ->
     [one] en programpunkt
    *[other] { $count } programpunkter

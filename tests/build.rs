@@ -644,3 +644,70 @@ fn copy_pages_to_language(root: &std::path::Path, from: &str, to: &str) {
         }
     }
 }
+
+/// A conference with themes is read by the clock: the opening, the seminars of two themes at
+/// one time and the lunch outside any theme in time order on their day, each seminar
+/// labelled with its theme; the themes listed after the days, in their order.
+#[test]
+fn a_programme_with_themes_lists_its_sessions_by_day_and_time() {
+    let root = starter_site();
+    let session = |path: &str, title: &str, start: &str, end: &str, room: &str| {
+        let text = format!(
+            "+++\ntitle = \"{title}\"\ndate = 2027-03-11\nstart = {start}\nend = {end}\nroom = \"{room}\"\n+++\n"
+        );
+        write(
+            root.path(),
+            &format!("content/aarsmoede/{path}.da.md"),
+            &text,
+        );
+    };
+    for (folder, title, order) in [("velfaerd", "Velfærd", 2), ("klima", "Klima", 1)] {
+        write(
+            root.path(),
+            &format!("content/aarsmoede/{folder}/_index.da.md"),
+            &format!("+++\ntitle = \"{title}\"\norder = {order}\n+++\n"),
+        );
+    }
+    session(
+        "velfaerd/seminar",
+        "Seminar om ældrepleje",
+        "10:30",
+        "12:00",
+        "Sal A",
+    );
+    session(
+        "klima/seminar",
+        "Seminar om klimatilpasning",
+        "10:30",
+        "12:00",
+        "Sal B",
+    );
+    session("frokost", "Frokost", "12:00", "13:00", "Festsalen");
+    let out = build(root.path());
+    let html = read(out.path(), "public/da/aarsmoede/index.html");
+    let main = &html[html.find("id=\"schedule-heading\"").unwrap()..];
+    let label = |theme: &str, title: &str| {
+        format!("<span class=\"session-theme\"><a href=\"{theme}/index.html\">{title}</a></span>")
+    };
+    // The starter's opening at 09:30 first, though it has no theme; then the two seminars
+    // (same time: in the order of their themes), then the lunch.
+    assert_in_order(
+        main,
+        &[
+            "Åbning og velkomst",
+            "Seminar om klimatilpasning",
+            &label("klima", "Klima"),
+            "Seminar om ældrepleje",
+            &label("velfaerd", "Velfærd"),
+            "Frokost",
+            "<h3 id=\"themes-heading\">Temaer</h3>",
+            "<a href=\"klima/index.html\"><span>Klima</span></a> <span class=\"count\">(ét programpunkt)</span>",
+            "<a href=\"velfaerd/index.html\"><span>Velfærd</span></a>",
+        ],
+    );
+    assert_eq!(main.matches("class=\"day-heading\"").count(), 1, "{main}");
+    assert!(!main.contains("Øvrige"), "{main}");
+    // A theme's own page lists its sessions without the label.
+    let theme = read(out.path(), "public/da/aarsmoede/klima/index.html");
+    assert!(theme.contains("Seminar om klimatilpasning") && !theme.contains("session-theme"));
+}

@@ -194,17 +194,6 @@ fn the_example_builds_identically_twice() {
     assert_eq!(snapshot(&out.path().join("public")), snapshot(&public()));
 }
 
-/// Position of each needle in `haystack`, asserting that they appear in this order.
-fn assert_in_order(haystack: &str, needles: &[&str]) {
-    let mut from = 0;
-    for needle in needles {
-        let at = haystack[from..]
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle:?} missing or out of order"));
-        from += at + needle.len();
-    }
-}
-
 #[test]
 fn seed_000_meeting_series_with_speakers_notice_and_contact() {
     let site = &example().0;
@@ -261,9 +250,16 @@ fn seed_000_meeting_series_with_speakers_notice_and_contact() {
 #[test]
 fn seed_001_conference_themes_in_order_with_their_seminars() {
     let sv = page("sv/samverkan-i-offentlig-sektor/index.html");
+    // Day by day, each seminar labelled with its theme; the themes listed after, in order.
     assert_in_order(
         &sv,
         &[
+            "torsdag 23 oktober 2025",
+            "Kortare arbetstid och personalbrist i kommunal sektor",
+            "<span class=\"session-theme\"><a href=\"arbetstiden/index.html\">Arbetstiden – varva ner eller kavla upp?</a></span>",
+            "fredag 24 oktober 2025",
+            "Kortare arbetstid och personalbrist i regional sektor",
+            "<h3 id=\"themes-heading\">Teman</h3>",
             "Styrning för att samverka och effektivisera?",
             "Reformutrymme och flernivåsamordning",
             "Digitalisering, AI och samverkan",

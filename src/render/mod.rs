@@ -1047,7 +1047,8 @@ impl<'a> Renderer<'a> {
                     body_html: t.body_html().to_owned(),
                     programme: link_or_key(v, programme.entry(), |f| &f.title),
                     session_count: theme.sessions().len(),
-                    days: self.listing(v, "", theme.sessions(), 4),
+                    // On its own page a theme needs no label.
+                    days: self.listing(v, "", theme.sessions(), 4, false),
                 };
                 context.insert("page", &view);
             }
@@ -1166,9 +1167,27 @@ impl<'a> Renderer<'a> {
     /// tells the page's listings apart. With `serve`'s cache a listing is kept with what it
     /// read and used as it is while none of that changed: after an edit, a programme page
     /// of 1,000 sessions makes again only the listing of the edited session's theme.
-    fn listing(&self, v: &ViewBuilder, group: &str, sessions: &[usize], heading: u8) -> Listing {
-        let Some(cache) = self.templates.listing_items.get() else {
+    /// `sessions` day by day, each item at level `heading`, with its theme as a label where
+    /// `theme_labels`.
+    fn listing(
+        &self,
+        v: &ViewBuilder,
+        group: &str,
+        sessions: &[usize],
+        heading: u8,
+        theme_labels: bool,
+    ) -> Listing {
+        let days_of = |sessions: &[usize]| {
             let mut days = v.days(sessions);
+            if !theme_labels {
+                for s in days.iter_mut().flat_map(|d| d.sessions.iter_mut()) {
+                    s.theme = None;
+                }
+            }
+            days
+        };
+        let Some(cache) = self.templates.listing_items.get() else {
+            let mut days = days_of(sessions);
             self.listing_items(&mut days, heading, v.lang);
             return Listing::Days(days);
         };
@@ -1178,7 +1197,7 @@ impl<'a> Renderer<'a> {
         let from: Vec<u64> = (sessions.iter())
             .map(|&s| m.identity_at(crate::reads::Collection::Sessions, s))
             .collect();
-        let key = format!("{}\n{group}\n{heading}", v.from);
+        let key = format!("{}\n{group}\n{heading}\n{theme_labels}", v.from);
         let history = &cache.history;
         let lock = || {
             cache
@@ -1191,7 +1210,7 @@ impl<'a> Renderer<'a> {
             return Listing::Kept(value.clone());
         }
         let (value, reads) = crate::reads::recorded(|| {
-            let mut days = v.days(sessions);
+            let mut days = days_of(sessions);
             self.listing_items(&mut days, heading, v.lang);
             tera::Value::from_serializable(&days)
         });
@@ -1312,42 +1331,21 @@ impl<'a> Renderer<'a> {
         let programme = &self.model.programmes[i];
         let t = programme.entry().rendered_in(v.lang);
         let f = &t.front;
-        // The levels programme.html gives days.html (4 with themes, else 3), plus one.
-        let heading = if programme.themes().is_empty() { 4 } else { 5 };
-        let mut groups = Vec::new();
-        for &th in programme.themes() {
-            let theme = &self.model.themes[th];
-            let Some(tt) = v.pick(theme.entry()) else {
-                continue;
-            };
-            groups.push(Group {
-                title: Some(tt.front.title.clone()),
-                url: Some(
-                    self.urls
-                        .link(&v.from, &Urls::page(&tt.lang, &theme.entry().key)),
-                ),
-                lang: v.other_lang(tt),
-                summary: tt.front.summary.clone(),
-                session_count: theme.sessions().len(),
-                days: self.listing(v, &theme.entry().key, theme.sessions(), heading),
-            });
-        }
-        let unthemed: Vec<usize> = programme
-            .sessions()
-            .iter()
-            .copied()
-            .filter(|&s| self.model.sessions[s].theme().is_none())
+        let themes = (programme.themes().iter())
+            .filter_map(|&th| {
+                let theme = &self.model.themes[th];
+                let tt = v.pick(theme.entry())?;
+                Some(ThemeCard {
+                    title: tt.front.title.clone(),
+                    url: (self.urls).link(&v.from, &Urls::page(&tt.lang, &theme.entry().key)),
+                    lang: v.other_lang(tt),
+                    summary: tt.front.summary.clone(),
+                    session_count: theme.sessions().len(),
+                })
+            })
             .collect();
-        if !unthemed.is_empty() {
-            groups.push(Group {
-                title: None,
-                url: None,
-                lang: None,
-                summary: None,
-                session_count: unthemed.len(),
-                days: self.listing(v, "", &unthemed, heading),
-            });
-        }
+        // Days at level 3 under the programme's h2, sessions at 4, each labelled by theme.
+        let days = self.listing(v, "", programme.sessions(), 4, true);
         let practical = f.practical.as_ref().map(|p| PracticalView {
             note: p.note.clone(),
             price: p.price.as_ref().map(|price| PriceView {
@@ -1380,7 +1378,8 @@ impl<'a> Renderer<'a> {
             notice: f.notice.clone(),
             session_count: programme.sessions().len(),
             has_themes: !programme.themes().is_empty(),
-            groups,
+            themes,
+            days,
             timetable_days: programme
                 .days()
                 .iter()

@@ -77,15 +77,14 @@ impl Serialize for Day {
     }
 }
 
-/// A theme (or, with no title, the sessions outside any theme) and its days.
+/// A theme as the programme page lists it: a label of its sessions, and a way to its page.
 #[derive(Debug, Serialize)]
-pub struct Group {
-    pub title: Option<String>,
-    pub url: Option<String>,
+pub struct ThemeCard {
+    pub title: String,
+    pub url: String,
     pub lang: Option<String>,
     pub summary: Option<String>,
     pub session_count: usize,
-    pub days: Listing,
 }
 
 /// A listing's days: made for this page, or kept by `serve` as the templates see them.
@@ -347,7 +346,11 @@ pub struct ProgrammeView {
     pub notice: Option<String>,
     pub session_count: usize,
     pub has_themes: bool,
-    pub groups: Vec<Group>,
+    /// Its themes, in theme order; the sessions carry theirs as a label.
+    pub themes: Vec<ThemeCard>,
+    /// Every session, day by day and in time order: a programme is read by the clock, with
+    /// plenaries in their day, not under "other sessions" after the themes.
+    pub days: Listing,
     /// The programme's days with a timetable page.
     pub timetable_days: Vec<DayLink>,
     /// Its changes page, and how many changes it lists.

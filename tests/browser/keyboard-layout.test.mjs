@@ -85,8 +85,9 @@ test("keyboard: skip link first and visible, Tab to Swedish in the switcher, Ent
 test("layout: session titles have one size at every heading level, above the text under them", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const sizes = [];
-  // A meeting series (titles at h3) and a conference with themes (titles under a theme).
-  for (const address of [PROGRAMME, "da/samverkan-i-offentlig-sektor/"]) {
+  // A meeting series and a conference with themes (titles at h4 under their day), and a
+  // speaker's page (titles at h3).
+  for (const address of [PROGRAMME, "da/samverkan-i-offentlig-sektor/", "da/speakers/bjarne-corydon/"]) {
     await page.goto(site.url + address);
     sizes.push(...(await page.evaluate(() =>
       [...document.querySelectorAll("main li.session")].map((item) => {
@@ -120,4 +121,38 @@ test("layout: a programme at 360 px, 1280 px and in print", async () => {
   await wide.screenshot({ path: join(ARTIFACTS, "programme-print.png"), fullPage: true });
   await wide.close();
   console.log(`layout: 3 screenshots in ${Date.now() - started} ms`);
+});
+
+// The example's programmes: a meeting series, a conference with themes, a course, an annual
+// meeting, in the languages they are written in.
+const PROGRAMMES = [
+  PROGRAMME,
+  "sv/samverkan-i-offentlig-sektor/",
+  "nb/samverkan-i-offentlig-sektor/",
+  "da/kommunestyret-2030/",
+  "da/bkf-aarsmoede-2018/",
+];
+
+test("reading: a programme's sessions in time order, the first within 1.5 screens of a phone", async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  for (const address of PROGRAMMES) {
+    await page.goto(site.url + address);
+    const facts = await page.evaluate(() => {
+      const items = [...document.querySelectorAll("main .schedule li.session")];
+      return {
+        first: items.length ? items[0].getBoundingClientRect().top + scrollY : null,
+        order: items.map((item) => {
+          const day = item.closest(".day")?.querySelector("time")?.getAttribute("datetime") ?? "";
+          const time = item.querySelector(".session-time")?.textContent ?? "";
+          const start = time.match(/(\d{1,2})[.:](\d{2})/);
+          return { day, start: start ? start[1].padStart(2, "0") + ":" + start[2] : "", title: item.querySelector(".session-title").textContent };
+        }),
+      };
+    });
+    assert.ok(facts.order.length > 0, `${address} lists sessions`);
+    const keys = facts.order.map((s) => s.day + " " + s.start);
+    assert.deepEqual(keys, [...keys].sort(), `${address} in time order: ${JSON.stringify(facts.order)}`);
+    assert.ok(facts.first <= 1.5 * 740, `${address}: the first session starts at ${facts.first} px on a 360 × 740 screen`);
+  }
+  await page.close();
 });

@@ -214,3 +214,14 @@ pub fn assert_links_resolve(public: &Path) {
     }
     assert!(checked > 0, "no links were checked");
 }
+
+/// Position of each needle in `haystack`, asserting that they appear in this order.
+pub fn assert_in_order(haystack: &str, needles: &[&str]) {
+    let mut from = 0;
+    for needle in needles {
+        let at = haystack[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing or out of order"));
+        from += at + needle.len();
+    }
+}
