@@ -275,6 +275,13 @@ fn seed_001_conference_themes_in_order_with_their_seminars() {
     let seminar =
         page("nb/samverkan-i-offentlig-sektor/arbetstiden/arbetstid-kommunal-sektor/index.html");
     assert!(seminar.contains("Holdes på svensk"), "{seminar}");
+    // Listings and the timetable say so too, where the page is not in Swedish.
+    let held = "<span class=\"session-held-in\">Holdes på svensk</span>";
+    let nb = page("nb/samverkan-i-offentlig-sektor/index.html");
+    assert_eq!(nb.matches(held).count(), 8, "{nb}");
+    let timetable = page("nb/samverkan-i-offentlig-sektor/timetable/2025-10-23/index.html");
+    assert_eq!(timetable.matches(held).count(), 4, "{timetable}");
+    assert!(!sv.contains("session-held-in"), "{sv}");
 }
 
 #[test]

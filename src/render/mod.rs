@@ -1422,12 +1422,7 @@ impl<'a> Renderer<'a> {
             let st = v.pick(m.sessions[s].entry())?;
             Some(v.link_to(st, &m.sessions[s].entry().key, &st.front.title))
         };
-        let held_in = t.front.language.as_ref().and_then(|code| {
-            self.config.language(code).map(|l| HeldIn {
-                code: l.code.clone(),
-                native: l.name.clone(),
-            })
-        });
+        let held_in = v.held_in(t.front.language.as_deref());
         SessionView {
             summary,
             body_html: t.body_html().to_owned(),

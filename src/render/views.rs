@@ -49,6 +49,9 @@ pub struct SessionSummary {
     pub speakers: Vec<SpeakerView>,
     pub programme: Option<Link>,
     pub theme: Option<Link>,
+    /// The language it is held in, where that is not the page's: a reader of Danish is told
+    /// in the listing that a seminar is in Swedish, not only on its page.
+    pub held_in_another: Option<HeldIn>,
 }
 
 /// Sessions of one day, in time order.
@@ -245,6 +248,15 @@ impl<'a> ViewBuilder<'a> {
         })
     }
 
+    /// The site's language of code `code`, if it is one.
+    pub fn held_in(&self, code: Option<&str>) -> Option<HeldIn> {
+        let language = self.config.language(code?)?;
+        Some(HeldIn {
+            code: language.code.clone(),
+            native: language.name.clone(),
+        })
+    }
+
     pub fn session_summary(&self, index: usize, with_programme: bool) -> Option<SessionSummary> {
         let session = &self.model.sessions[index];
         let t = self.pick(session.entry())?;
@@ -280,6 +292,9 @@ impl<'a> ViewBuilder<'a> {
                 .then(|| self.pick(programme.entry()))
                 .flatten()
                 .map(|p| self.link_to(p, &programme.entry().key, &p.front.title)),
+            held_in_another: self
+                .held_in(f.language.as_deref())
+                .filter(|h| h.code != self.lang),
             theme: session.theme().and_then(|i| {
                 let theme = &self.model.themes[i];
                 self.pick(theme.entry())
@@ -368,7 +383,8 @@ pub struct ThemeView {
     pub days: Listing,
 }
 
-#[derive(Debug, Serialize)]
+/// The language a session is held in (its `language`), as its code and its own name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct HeldIn {
     pub code: String,
     pub native: String,
