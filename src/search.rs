@@ -2,7 +2,7 @@
 //! time.
 //!
 //! The stemmers are Snowball's own algorithms (<https://snowballstem.org>), transcribed from
-//! `algorithms/{danish,swedish,norwegian,finnish}.sbl` at Snowball commit `6ddd7dd` into
+//! `algorithms/{danish,swedish,norwegian,finnish}.sbl` at Snowball commit `037ee88` into
 //! *data*: each is a [`Rules`], a small program of Snowball's backward-mode commands ([`Op`])
 //! with its regions R1 and R2. One interpreter runs it here ([`stem`]); the index carries its
 //! language's rules as JSON, and the browser's query code (`samling.js`) runs the same
@@ -23,9 +23,6 @@ pub struct Rules {
     /// Snowball's `v`: R1 starts after the first non-vowel that follows a vowel, R2 after
     /// the next such pair.
     pub vowels: &'static str,
-    /// R1 starts after the word's first apostrophe if it has one (Danish and Norwegian, for
-    /// loanwords such as "pc'en").
-    pub r1_after_apostrophe: bool,
     /// R1 starts at least this many letters in (0: no minimum).
     pub r1_min: usize,
     /// Snowball's routines, which `steps` and among's conditions call by name.
@@ -221,15 +218,11 @@ fn strings(strings: &'static str) -> Branch {
 
 use Op::{Delete, Next, SliceEnd, SliceStart};
 
-/// `['s'] delete`: removes `s` at the cursor.
-fn remove(s: &'static str) -> Op {
-    seq([SliceEnd, lit(s), SliceStart, Delete])
-}
-
 /// `algorithms/danish.sbl`.
 fn danish() -> Rules {
     const V: &str = "aeiouyæåø";
-    const S_ENDING: &str = "abcdfghjklmnoprtvyzå'";
+    const C: &str = "bcdfghjklmnpqrstvwxz";
+    const S_ENDING: &str = "abcdfghjklmnoprtvyzå";
     let routines = [
         (
             "main_suffix",
@@ -276,12 +269,7 @@ fn danish() -> Rules {
             seq([
                 setlimit(
                     Mark::P1,
-                    seq([
-                        SliceEnd,
-                        Op::In("bdfgklmnprst"),
-                        SliceStart,
-                        Op::SliceTo("ch"),
-                    ]),
+                    seq([SliceEnd, Op::In(C), SliceStart, Op::SliceTo("ch")]),
                 ),
                 Op::EqualsString("ch"),
                 Delete,
@@ -290,7 +278,6 @@ fn danish() -> Rules {
     ];
     Rules {
         vowels: V,
-        r1_after_apostrophe: true,
         r1_min: 3,
         routines: routines.into_iter().collect(),
         steps: seq([
@@ -298,7 +285,6 @@ fn danish() -> Rules {
             do_(call("consonant_pair")),
             do_(call("other_suffix")),
             do_(call("undouble")),
-            remove("'"),
         ]),
     }
 }
@@ -369,7 +355,6 @@ fn swedish() -> Rules {
     ];
     Rules {
         vowels: V,
-        r1_after_apostrophe: false,
         r1_min: 3,
         routines: routines.into_iter().collect(),
         steps: seq([
@@ -442,21 +427,21 @@ fn norwegian() -> Rules {
     ];
     Rules {
         vowels: V,
-        r1_after_apostrophe: true,
         r1_min: 3,
         routines: routines.into_iter().collect(),
         steps: seq([
             do_(call("main_suffix")),
             do_(call("consonant_pair")),
             do_(call("other_suffix")),
-            remove("'"),
         ]),
     }
 }
 
 /// `algorithms/finnish.sbl`.
 fn finnish() -> Rules {
+    // Snowball's V1; V2 is V1 without "y".
     const V: &str = "aeiouyäö";
+    const V2: &str = "aeiouäö";
     const C: &str = "bcdfghjklmnpqrstvwxz";
     const PARTICLE_END: &str = "aeiouyäönt";
     let either = |letters: [&'static str; 2]| or([lit(letters[0]), lit(letters[1])]);
@@ -502,34 +487,26 @@ fn finnish() -> Rules {
                 ],
             ),
         ),
-        ("LV", Op::Among(vec![strings("aa ee ii oo uu ää öö")])),
-        ("VI", Op::Among(vec![strings("ai ei ii oi ui äi öi '")])),
-        ("A", either(["a", "'"])),
-        ("E", either(["e", "'"])),
-        ("I", either(["i", "'"])),
-        ("O", either(["o", "'"])),
-        ("U", either(["u", "'"])),
-        ("A_", either(["ä", "'"])),
-        // "ø" for Norwegian place names ("Bodøhön").
-        ("O_", or([lit("ö"), lit("ø"), lit("'")])),
+        ("LONG", Op::Among(vec![strings("aa ee ii oo uu ää öö")])),
+        ("VI", seq([lit("i"), Op::In(V2)])),
         (
             "case_ending",
             seq([
                 Op::Suffix(
                     Mark::P1,
                     vec![
+                        // Illative: the vowel before "h" is the ending's.
+                        branch("han", lit("a")),
+                        branch("hen", lit("e")),
+                        branch("hin", lit("i")),
+                        branch("hon", lit("o")),
+                        branch("hän", lit("ä")),
+                        branch("hön", lit("ö")),
                         // Illative, and genitive plurals.
                         Branch {
                             strings: vec![
-                                ("hän", Some("A_")),
-                                ("hön", Some("O_")),
-                                ("han", Some("A")),
-                                ("hen", Some("E")),
-                                ("hin", Some("I")),
-                                ("hon", Some("O")),
-                                ("hun", Some("U")),
                                 ("siin", Some("VI")),
-                                ("seen", Some("LV")),
+                                ("seen", Some("LONG")),
                                 ("den", Some("VI")),
                                 ("tten", Some("VI")),
                             ],
@@ -538,7 +515,10 @@ fn finnish() -> Rules {
                         // Genitive, or illative after a long vowel (which loses a letter).
                         branch(
                             "n",
-                            try_(seq([and([or([call("LV"), lit("ie")]), Next]), SliceStart])),
+                            try_(seq([
+                                and([or([call("LONG"), lit("ie")]), Next]),
+                                SliceStart,
+                            ])),
                         ),
                         // Partitive.
                         branch("a ä", seq([Op::In(V), Op::In(C)])),
@@ -589,7 +569,10 @@ fn finnish() -> Rules {
                     Mark::P1,
                     seq([
                         // A long vowel shortened.
-                        do_(and([call("LV"), seq([SliceEnd, Next, SliceStart, Delete])])),
+                        do_(and([
+                            call("LONG"),
+                            seq([SliceEnd, Next, SliceStart, Delete]),
+                        ])),
                         // A final a, ä, e or i after a consonant.
                         do_(seq([
                             SliceEnd,
@@ -609,22 +592,18 @@ fn finnish() -> Rules {
                     ]),
                 ),
                 // The last consonant undoubled.
-                do_(seq([
-                    Op::Goto(Box::new(Op::NotIn(V))),
-                    SliceEnd,
-                    Op::In(C),
-                    SliceStart,
-                    Op::SliceTo("x"),
-                    Op::EqualsString("x"),
-                    Delete,
-                ])),
-                remove("'"),
+                Op::Goto(Box::new(Op::NotIn(V))),
+                SliceEnd,
+                Op::In(C),
+                SliceStart,
+                Op::SliceTo("x"),
+                Op::EqualsString("x"),
+                Delete,
             ]),
         ),
     ];
     Rules {
         vowels: V,
-        r1_after_apostrophe: false,
         r1_min: 0,
         routines: routines.into_iter().collect(),
         steps: seq([
@@ -707,13 +686,7 @@ fn regions(word: &[char], rules: &Rules) -> [usize; 2] {
         Some(non_v + 1)
     };
     let standard = after_vowel_and_non_vowel(0);
-    let apostrophe = (rules.r1_after_apostrophe)
-        .then(|| word.iter().position(|&c| c == '\''))
-        .flatten();
-    let mut p1 = apostrophe
-        .map(|at| at + 1)
-        .or(standard)
-        .unwrap_or(word.len());
+    let mut p1 = standard.unwrap_or(word.len());
     let p2 = standard
         .and_then(after_vowel_and_non_vowel)
         .unwrap_or(word.len());
@@ -1458,7 +1431,10 @@ mod tests {
 
     #[test]
     fn norwegian_is_snowballs() {
-        assert_snowball("norwegian", "nb");
+        // Snowball's one Norwegian stemmer serves Bokmål and Nynorsk alike.
+        for code in ["nb", "nn", "no", "nn-NO"] {
+            assert_snowball("norwegian", code);
+        }
     }
 
     #[test]
