@@ -32,6 +32,11 @@ export function buildExample(baseUrl) {
   return build(repository, join(dir, "public"), baseUrl ? ["--base-url", baseUrl] : []);
 }
 
+/** Builds the site at `root` (a copy of the example, say); returns the output folder. */
+export function buildSite(root) {
+  return build(root, join(temporaryFolder("samling-site-"), "public"));
+}
+
 /** Generates a site of `sessions` sessions and builds it (at `baseUrl` if given); returns
  * the output folder. */
 export function buildGenerated(sessions = 200, baseUrl) {

@@ -75,83 +75,192 @@
     }
   }
 
-  /* ---- Stemming: the rules come with the index, from the same data as the build's. ---- */
+  /* ---- Stemming: Snowball's algorithms as data, which come with the index (`rules`, written
+     by src/search.rs). This runs them as the build does, Snowball's commands in backward
+     mode on the word's letters, so a query is stemmed as the index was. A command is an
+     array, its name first: ["seq", c1, c2], ["eq", "ig"], ["suffix", "p1", branch…], a
+     branch [strings, action or null], a string "s" or ["s", condition routine]. ---- */
 
   function stem(word, rules) {
     if (!rules) {
       return word;
     }
     var w = Array.from(word);
-    var vowel = function (c) { return rules.vowels.indexOf(c) >= 0; };
-    var r1 = w.length;
-    for (var i = 1; i < w.length; i++) {
-      if (!vowel(w[i]) && vowel(w[i - 1])) {
-        r1 = i + 1;
-        break;
-      }
+    var vowel = function (ch) { return rules.vowels.indexOf(ch) >= 0; };
+    // Snowball's `gopast v gopast non-v` from `from`: where the region after it starts.
+    var past = function (from) {
+      var i = from;
+      while (i < w.length && !vowel(w[i])) { i++; }
+      for (i++; i < w.length && vowel(w[i]); i++) { /* the vowels */ }
+      return i < w.length ? i + 1 : null;
+    };
+    var first = past(0);
+    var second = first === null ? null : past(first);
+    var marks = { p1: first === null ? w.length : first, p2: second === null ? w.length : second };
+    if (w.length >= rules.r1_min) {
+      marks.p1 = Math.max(marks.p1, rules.r1_min);
     }
-    r1 = Math.max(r1, 3);
-    var endsInR1 = function (suffix) {
-      var s = Array.from(suffix);
-      if (w.length < s.length || w.length - s.length < r1) {
+    // The cursor c moves from the end towards limit; the slice is bra..ket.
+    var c = w.length, limit = 0, bra = 0, ket = w.length;
+    var booleans = {}, strings = {};
+    // The cursor as its distance from the end, which deletions behind it keep.
+    var saved = function () { return w.length - c; };
+    var restore = function (at) { c = w.length - at; };
+    var endsWith = function (letters) {
+      if (c - limit < letters.length) {
         return false;
       }
-      for (var j = 0; j < s.length; j++) {
-        if (w[w.length - s.length + j] !== s[j]) {
+      for (var i = 0; i < letters.length; i++) {
+        if (w[c - letters.length + i] !== letters[i]) {
           return false;
         }
       }
+      c -= letters.length;
       return true;
     };
-    var replace = function (suffix, by) {
-      w.length -= Array.from(suffix).length;
-      Array.prototype.push.apply(w, Array.from(by));
+    var letterBefore = function (wanted) {
+      if (c > limit && wanted(w[c - 1])) {
+        c--;
+        return true;
+      }
+      return false;
     };
-    var longest = function (list) {
-      var best = null;
-      for (var k = 0; k < list.length; k++) {
-        if (endsInR1(list[k][0]) && (!best || Array.from(list[k][0]).length > Array.from(best[0]).length)) {
-          best = list[k];
+    var replace = function (by) {
+      var length = w.length;
+      w.splice.apply(w, [bra, ket - bra].concat(by));
+      if (c >= ket) {
+        c += w.length - length;
+      } else if (c > bra) {
+        c = bra;
+      }
+      ket = bra + by.length;
+    };
+    // Snowball's among: the longest string before the cursor whose condition holds (the
+    // cursor goes before it); { action } of its branch, or null.
+    var find = function (branches) {
+      var at = c, found = [];
+      branches.forEach(function (branch) {
+        branch[0].forEach(function (entry) {
+          var s = typeof entry === "string" ? entry : entry[0];
+          var letters = Array.from(s);
+          c = at;
+          if (endsWith(letters)) {
+            found.push({ n: letters.length, condition: typeof entry === "string" ? null : entry[1], action: branch[1] });
+          }
+        });
+      });
+      c = at;
+      found.sort(function (a, b) { return b.n - a.n; });
+      for (var i = 0; i < found.length; i++) {
+        c = at - found[i].n;
+        var holds = !found[i].condition || run(rules.routines[found[i].condition]);
+        c = at - found[i].n;
+        if (holds) {
+          return found[i];
         }
       }
-      return best;
+      return null;
     };
-    var main = longest(rules.main.concat([["s", ""]]));
-    if (main) {
-      if (main[0] === "s") {
-        var before = w.length >= 2 ? w[w.length - 2] : null;
-        var remove = before !== null && (rules.s_ending.indexOf(before) >= 0 ||
-          (before === "k" && rules.s_after_consonant_k && w.length >= 3 && !vowel(w[w.length - 3])));
-        if (remove) {
-          w.pop();
-        }
-      } else {
-        replace(main[0], main[1]);
-      }
-    }
-    var pairs = function () {
-      for (var p = 0; p < rules.pairs.length; p++) {
-        if (endsInR1(rules.pairs[p])) {
-          w.pop();
-          return;
-        }
+    var act = function (found) { return found !== null && (found.action === null || run(found.action)); };
+    var run = function (op) {
+      var i, at, holds, old;
+      switch (op[0]) {
+        case "seq":
+          for (i = 1; i < op.length; i++) {
+            if (!run(op[i])) {
+              return false;
+            }
+          }
+          return true;
+        case "do":
+          at = saved();
+          run(op[1]);
+          restore(at);
+          return true;
+        case "try":
+          at = saved();
+          if (!run(op[1])) {
+            restore(at);
+          }
+          return true;
+        case "or":
+          at = saved();
+          for (i = 1; i < op.length; i++) {
+            restore(at);
+            if (run(op[i])) {
+              return true;
+            }
+          }
+          return false;
+        case "and":
+          at = saved();
+          for (i = 1; i < op.length; i++) {
+            restore(at);
+            if (!run(op[i])) {
+              return false;
+            }
+          }
+          return true;
+        case "not":
+        case "test":
+          at = saved();
+          holds = run(op[1]);
+          restore(at);
+          return op[0] === "not" ? !holds : holds;
+        case "eq": return endsWith(Array.from(op[1]));
+        case "in": return letterBefore(function (ch) { return op[1].indexOf(ch) >= 0; });
+        case "out": return letterBefore(function (ch) { return op[1].indexOf(ch) < 0; });
+        case "next": return letterBefore(function () { return true; });
+        case "atlimit": return c === limit;
+        case "[": ket = c; return true;
+        case "]": bra = c; return true;
+        case "delete": replace([]); return true;
+        case "<-": replace(Array.from(op[1])); return true;
+        case "setlimit":
+        case "suffix":
+          if (c < marks[op[1]]) {
+            return false;
+          }
+          old = limit;
+          limit = marks[op[1]];
+          if (op[0] === "setlimit") {
+            holds = run(op[2]);
+            limit = old;
+            return holds;
+          }
+          ket = c;
+          holds = find(op.slice(2));
+          limit = old;
+          if (holds === null) {
+            return false;
+          }
+          bra = c;
+          return act(holds);
+        case "among": return act(find(op.slice(1)));
+        case "call": return run(rules.routines[op[1]]);
+        case "atmark": return marks[op[1]] <= c;
+        case "set": booleans[op[1]] = true; return true;
+        case "is": return booleans[op[1]] === true;
+        case "->": strings[op[1]] = w.slice(bra, ket); return true;
+        case "eqs": return endsWith(strings[op[1]] || []);
+        case "goto":
+          for (;;) {
+            at = saved();
+            holds = run(op[1]);
+            restore(at);
+            if (holds) {
+              return true;
+            }
+            if (c <= limit) {
+              return false;
+            }
+            c--;
+          }
+        default:
+          throw new Error("samling: no stemming command " + op[0]);
       }
     };
-    pairs();
-    if (rules.igst && w.slice(-4).join("") === "igst") {
-      w.length -= 2;
-    }
-    var other = longest(rules.other);
-    if (other) {
-      replace(other[0], other[1]);
-      if (rules.repeat_pairs && other[1] === "") {
-        pairs();
-      }
-    }
-    if (rules.undouble && w.length >= 2 && w.length - 1 >= r1 && !vowel(w[w.length - 1]) &&
-        w[w.length - 1] === w[w.length - 2]) {
-      w.pop();
-    }
+    run(rules.steps);
     return w.join("");
   }
 
