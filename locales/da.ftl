@@ -25,6 +25,11 @@ date-range = { $first } – { $last }
 time-range = kl. { $start }–{ $end }
 time-start = kl. { $start }
 
+# Signing up for a programme or a session; past the deadline the closed line shows.
+registration-link = Tilmeld dig
+registration-deadline = senest { $date }
+registration-closed = Tilmeldingen lukkede { $date }.
+
 notice-label = Bemærk
 practical-heading = Praktisk information
 practical-note-label = Forløb

@@ -25,6 +25,11 @@ date-range = { $first } to { $last }
 time-range = { $start }–{ $end }
 time-start = { $start }
 
+# Signing up for a programme or a session; past the deadline the closed line shows.
+registration-link = Sign up
+registration-deadline = by { $date }
+registration-closed = Registration closed on { $date }.
+
 notice-label = Important
 practical-heading = Practical information
 practical-note-label = Format

@@ -25,6 +25,11 @@ date-range = { $first } – { $last }
 time-range = klo { $start }–{ $end }
 time-start = klo { $start }
 
+# Signing up for a programme or a session; past the deadline the closed line shows.
+registration-link = Ilmoittaudu
+registration-deadline = viimeistään { $date }
+registration-closed = Ilmoittautuminen päättyi { $date }.
+
 notice-label = Huomio
 practical-heading = Käytännön tiedot
 practical-note-label = Toteutus

@@ -25,6 +25,11 @@ date-range = { $first } – { $last }
 time-range = kl. { $start }–{ $end }
 time-start = kl. { $start }
 
+# Signing up for a programme or a session; past the deadline the closed line shows.
+registration-link = Meld deg på
+registration-deadline = innan { $date }
+registration-closed = Påmeldinga stengde { $date }.
+
 notice-label = Merk
 practical-heading = Praktisk informasjon
 practical-note-label = Opplegg

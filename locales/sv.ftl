@@ -25,6 +25,11 @@ date-range = { $first } – { $last }
 time-range = kl. { $start }–{ $end }
 time-start = kl. { $start }
 
+# Signing up for a programme or a session; past the deadline the closed line shows.
+registration-link = Anmäl dig
+registration-deadline = senast { $date }
+registration-closed = Anmälan stängde { $date }.
+
 notice-label = Observera
 practical-heading = Praktisk information
 practical-note-label = Upplägg

@@ -115,6 +115,42 @@ impl<'de> Deserialize<'de> for Colour {
     }
 }
 
+/// Where to sign up: a web address in full (`https:`, `http:`) or an e-mail address
+/// (`mailto:`), parsed as browsers do (WHATWG): a relative or mistyped address would send
+/// participants nowhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SignUpAddress(pub String);
+
+impl<'de> Deserialize<'de> for SignUpAddress {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let parsed = url::Url::parse(text.trim())
+            .ok()
+            .filter(|u| match u.scheme() {
+                "https" | "http" => u.host().is_some(),
+                "mailto" => u.path().contains('@'),
+                _ => false,
+            });
+        match parsed {
+            Some(_) => Ok(SignUpAddress(text.trim().to_owned())),
+            None => Err(de::Error::custom(format!(
+                "`{text}` is not a web or e-mail address to sign up at: write it in full, such \
+                 as \"https://example.org/tilmelding\" or \"mailto:kursus@example.org\""
+            ))),
+        }
+    }
+}
+
+/// How to sign up for a programme or a session (`registration = { url, deadline, note }`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    pub url: SignUpAddress,
+    /// The last day to sign up on, included.
+    pub deadline: Option<Date>,
+    pub note: Option<String>,
+}
+
 /// The site's home introduction (`content/_index.<lang>.md`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,6 +174,7 @@ pub struct ProgrammeFront {
     pub organisers: Vec<String>,
     pub contact: Option<Contact>,
     pub practical: Option<Practical>,
+    pub registration: Option<Registration>,
     pub notice: Option<String>,
     pub order: Option<i64>,
 }
@@ -255,6 +292,7 @@ pub struct SessionFront {
     /// calendar's `SEQUENCE` (moves and cancellations) and `DTSTAMP` (the newest date).
     #[serde(default)]
     pub changes: Vec<Change>,
+    pub registration: Option<Registration>,
 }
 
 /// One change of a session, as the organiser records it (`[[changes]]`).

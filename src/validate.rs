@@ -10,7 +10,7 @@ mod meetings;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::front_matter::{Date, Kind, SessionFront, Status, Time};
-use crate::load::Sources;
+use crate::load::{SourceFile, Sources};
 use crate::markdown::LinkTarget;
 use crate::model::{Entry, Model, Translation, at_field};
 use crate::theme::StaticFacts;
@@ -152,6 +152,18 @@ fn programme_alone(model: &Model, p: usize, problems: &mut Vec<Diagnostic>) {
                     .with_hint("use an IANA name such as `Europe/Stockholm`"),
             );
         }
+        let last = f.last_day.or(f.first_day);
+        if let (Some(deadline), Some(last)) =
+            (f.registration.as_ref().and_then(|r| r.deadline), last)
+            && deadline > last
+        {
+            problems.push(deadline_after(
+                t.file(),
+                deadline,
+                last,
+                "the programme ends",
+            ));
+        }
         for round in f.practical.iter().flat_map(|p| &p.rounds) {
             if round.last_day.is_some_and(|last| last < round.first_day) {
                 problems.push(at_field(
@@ -162,6 +174,20 @@ fn programme_alone(model: &Model, p: usize, problems: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// A registration that closes after the event it is for: a typo in the deadline's date
+/// (most often its year), which would keep the sign-up link open after the event.
+fn deadline_after(file: &SourceFile, deadline: Date, last: Date, ends: &str) -> Diagnostic {
+    at_field(
+        file,
+        "deadline",
+        &format!(
+            "registration closes on {}, after {ends} ({})",
+            deadline.0, last.0
+        ),
+    )
+    .with_hint("correct the deadline: it is the last day to sign up on")
 }
 
 /// The latest end before the start that is read as the next morning (an evening that runs
@@ -193,6 +219,12 @@ fn session_alone(
     let primary = session.entry().primary(config);
     for t in session.entry().translations() {
         let f = &t.front;
+        if let (Some(deadline), Some(date)) =
+            (f.registration.as_ref().and_then(|r| r.deadline), f.date)
+            && deadline > date
+        {
+            problems.push(deadline_after(t.file(), deadline, date, "the session"));
+        }
         if let (Some(zone), Some(date)) = (zone, f.date) {
             let name = &model.programmes[session.programme()].timezone();
             for (field, time) in [("start", f.start), ("end", f.end)] {

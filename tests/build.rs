@@ -711,3 +711,48 @@ fn a_programme_with_themes_lists_its_sessions_by_day_and_time() {
     let theme = read(out.path(), "public/da/aarsmoede/klima/index.html");
     assert!(theme.contains("Seminar om klimatilpasning") && !theme.contains("session-theme"));
 }
+
+/// A programme's and a session's `registration`: the link, its deadline in the page's
+/// language, and the line the script shows once the deadline has passed.
+#[test]
+fn registration_is_a_link_with_its_deadline_on_the_first_screen() {
+    let root = starter_site();
+    let programme = read(root.path(), "content/aarsmoede/_index.da.md").replacen(
+        "notice = ",
+        "registration = { url = \"https://example.org/tilmelding\", deadline = 2027-03-01, note = \"Gratis for medlemmer.\" }\nnotice = ",
+        1,
+    );
+    write(root.path(), "content/aarsmoede/_index.da.md", &programme);
+    let session = read(root.path(), "content/aarsmoede/aabning.sv.md").replacen(
+        "room = ",
+        "registration = { url = \"mailto:anmalan@example.org\" }\nroom = ",
+        1,
+    );
+    write(root.path(), "content/aarsmoede/aabning.sv.md", &session);
+    let out = build(root.path());
+    let da = read(out.path(), "public/da/aarsmoede/index.html");
+    assert_in_order(
+        &da,
+        &[
+            "<h1>",
+            "<div class=\"registration\" data-deadline=\"2027-03-01\">",
+            "<a class=\"registration-link\" href=\"https://example.org/tilmelding\">Tilmeld dig</a> <span class=\"registration-deadline\">senest mandag 1. marts 2027</span>",
+            "<p class=\"registration-closed\" hidden>Tilmeldingen lukkede mandag 1. marts 2027.</p>",
+            "<p class=\"registration-note\">Gratis for medlemmer.</p>",
+            "id=\"schedule-heading\"",
+        ],
+    );
+    let sv = read(out.path(), "public/sv/aarsmoede/aabning/index.html");
+    assert!(
+        sv.contains(
+            "<a class=\"registration-link\" href=\"mailto:anmalan@example.org\">Anmäl dig</a></p>"
+        ),
+        "{sv}"
+    );
+    assert!(
+        !sv.contains("registration-closed"),
+        "no deadline, nothing to close: {sv}"
+    );
+    // Only where it is given.
+    assert!(!read(out.path(), "public/da/aarsmoede/aabning/index.html").contains("registration"));
+}

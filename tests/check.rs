@@ -470,3 +470,43 @@ fn a_session_at_the_address_of_the_changes_page_is_refused() {
         ]
     );
 }
+
+/// A sign-up address that would send participants nowhere, and a deadline after the event
+/// (a typo in its year), are refused at their lines.
+#[test]
+fn a_registration_without_a_full_address_or_closing_after_the_event_is_refused() {
+    let today = jiff::civil::date(2026, 11, 23);
+    let found = |root: &Path| -> Vec<String> {
+        (check(root, &on(today)).all())
+            .filter(|d| d.message.contains("registration") || d.message.contains("sign up"))
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    };
+    let root = starter_site();
+    let programme = read(root.path(), "content/aarsmoede/_index.da.md").replacen(
+        "notice = ",
+        "registration = { url = \"https://example.org/tilmelding\", deadline = 2028-03-01 }\nnotice = ",
+        1,
+    );
+    write(root.path(), "content/aarsmoede/_index.da.md", &programme);
+    assert_eq!(
+        found(root.path()),
+        [
+            "content/aarsmoede/_index.da.md:8:58: registration closes on 2028-03-01, after the programme ends (2027-03-11)"
+        ]
+    );
+
+    let root = starter_site();
+    let session = read(root.path(), "content/aarsmoede/aabning.da.md").replacen(
+        "room = ",
+        "registration = { url = \"www.example.org/tilmelding\" }\nroom = ",
+        1,
+    );
+    write(root.path(), "content/aarsmoede/aabning.da.md", &session);
+    let found = found(root.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("content/aarsmoede/aabning.da.md:6:24: `url`: `www.example.org/tilmelding` is not a web or e-mail address"),
+        "{found:#?}"
+    );
+}

@@ -1375,6 +1375,7 @@ impl<'a> Renderer<'a> {
             organisers: f.organisers.clone(),
             contact: f.contact.clone(),
             practical,
+            registration: v.registration(f.registration.as_ref()),
             notice: f.notice.clone(),
             session_count: programme.sessions().len(),
             has_themes: !programme.themes().is_empty(),
@@ -1433,6 +1434,7 @@ impl<'a> Renderer<'a> {
             previous: neighbour(previous),
             next: neighbour(next),
             changes: session_changes(&t.front.changes, v),
+            registration: v.registration(t.front.registration.as_ref()),
         }
     }
 

@@ -136,6 +136,19 @@ impl<'a> ViewBuilder<'a> {
         date.map(|d| self.locale.full_date(d))
     }
 
+    pub fn registration(
+        &self,
+        r: Option<&crate::front_matter::Registration>,
+    ) -> Option<RegistrationView> {
+        let r = r?;
+        Some(RegistrationView {
+            url: r.url.0.clone(),
+            deadline: r.deadline.map(|d| d.0.to_string()),
+            deadline_text: self.date_text(r.deadline),
+            note: r.note.clone(),
+        })
+    }
+
     pub fn time_text(&self, time: Option<Time>) -> Option<String> {
         time.map(|t| self.locale.time(t))
     }
@@ -358,6 +371,7 @@ pub struct ProgrammeView {
     pub organisers: Vec<String>,
     pub contact: Option<Contact>,
     pub practical: Option<PracticalView>,
+    pub registration: Option<RegistrationView>,
     pub notice: Option<String>,
     pub session_count: usize,
     pub has_themes: bool,
@@ -403,6 +417,18 @@ pub struct SessionView {
     pub next: Option<Link>,
     /// The `[[changes]]` of the translation shown, newest first, as the feed has them.
     pub changes: Vec<ChangeView>,
+    pub registration: Option<RegistrationView>,
+}
+
+/// How to sign up (`registration`): shown with its deadline; past the deadline the page's
+/// script says registration has closed (the build does not know the reader's day).
+#[derive(Debug, Serialize)]
+pub struct RegistrationView {
+    pub url: String,
+    /// ISO 8601, for `data-deadline` and `<time datetime>`.
+    pub deadline: Option<String>,
+    pub deadline_text: Option<String>,
+    pub note: Option<String>,
 }
 
 /// A programme's changes page.

@@ -156,3 +156,21 @@ test("reading: a programme's sessions in time order, the first within 1.5 screen
   }
   await page.close();
 });
+
+test("registration: past its deadline the link gives way to the closed line; without the script both stay readable", async () => {
+  // The example's meeting series closed its registration on 11 September 2025.
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(site.url + PROGRAMME);
+  const shown = (selector) => page.locator(selector).isVisible();
+  assert.equal(await shown(".registration-link"), false, "the link is hidden after the deadline");
+  assert.equal(await shown(".registration-closed"), true, "the closed line is shown");
+  assert.match(await page.locator(".registration-closed").textContent(), /11\. september 2025/);
+  await page.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const plain = await context.newPage();
+  await plain.goto(site.url + PROGRAMME);
+  assert.equal(await plain.locator(".registration-link").isVisible(), true, "without the script the link stays");
+  assert.match(await plain.locator(".registration-deadline").textContent(), /senest .*11\. september 2025/);
+  await context.close();
+});

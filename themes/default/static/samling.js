@@ -568,6 +568,24 @@
     render();
   }
 
+  /* ---- Registration: past its deadline (the reader's own day, as YYYY-MM-DD) the link gives
+     way to the line saying it closed. The build cannot know the day the page is read. ---- */
+
+  function today() {
+    var d = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function closeRegistrations(root, day) {
+    var all = root.querySelectorAll(".registration[data-deadline]");
+    for (var i = 0; i < all.length; i++) {
+      var closed = day > all[i].getAttribute("data-deadline");
+      all[i].querySelector(".registration-open").hidden = closed;
+      all[i].querySelector(".registration-closed").hidden = !closed;
+    }
+  }
+
   window.samling = { stem: stem, words: words, search: search, calendar: calendar, fold: fold };
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -588,5 +606,6 @@
       setupMyProgramme(mine);
     }
     addStars(document);
+    closeRegistrations(document, today());
   });
 })();
