@@ -679,7 +679,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let mut planned: Vec<(String, String)> = Vec::new();
     let reimport = !sessions_by_marker.is_empty();
     let how = how(options.source);
-    for (si, s) in schedules.iter().enumerate() {
+    for s in &schedules {
         let rel = format!("{programme}/_index.{}.md", s.lang);
         let owned = vec![
             ("title", Some(string(&s.title))),
@@ -698,7 +698,6 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             "",
             &[],
         )?;
-        let _ = si;
     }
     for (t, theme) in themes.iter().enumerate() {
         for (&si, (name, colour)) in &theme.names {
